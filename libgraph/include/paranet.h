@@ -1,0 +1,15 @@
+/* paranet: network analysis of paradiplomacy. The umbrella header. */
+#ifndef PARANET_H
+#define PARANET_H
+
+#include "paranet/common.h"
+#include "paranet/error.h"
+#include "paranet/vocab.h"
+#include "paranet/dataset.h"
+#include "paranet/io.h"
+#include "paranet/graph.h"
+
+/** The library's version string ("0.1.0"), which may differ from the header's PN_VERSION. */
+PN_EXTERN const char *pn_version(void);
+
+#endif

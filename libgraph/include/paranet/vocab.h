@@ -1,0 +1,134 @@
+/* paranet: the closed vocabulary of the dataset format.
+ *
+ * Kinds of actor, types of tie, statuses and instruments. Each value has a
+ * name used in files ("sister-city") and a one-line meaning used in messages
+ * and documentation. docs/format.md lists the same tables.
+ */
+#ifndef PARANET_VOCAB_H
+#define PARANET_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* X(ENUM, "name", "meaning") */
+#define PN_KIND_MAP(X)                                                                             \
+    X(CITY, "city", "a municipal government (kota, city, metropolitan city)")                      \
+    X(REGENCY, "regency", "an Indonesian kabupaten or a similar second-level local government")    \
+    X(PROVINCE, "province", "a first-level sub-national government (province, state, region)")     \
+    X(MINISTRY, "ministry", "a national ministry or ministerial office")                           \
+    X(AGENCY, "agency", "a government body below a ministry, or a local government's department")  \
+    X(UNIVERSITY, "university", "a university or other higher-education institution")              \
+    X(RESEARCH, "research", "a research institute or science park")                                \
+    X(FIRM, "firm", "a private or state-owned company")                                            \
+    X(ORGANISATION, "organisation", "an international organisation or forum of governments")       \
+    X(NGO, "ngo", "a non-governmental, non-profit organisation")
+
+#define PN_TYPE_MAP(X)                                                                             \
+    X(G2G, "g2g", "government to government across countries: friendship, sister city")            \
+    X(B2B, "b2b", "business to business: between firms")                                           \
+    X(G2B, "g2b", "government and business: licensing, facilitation, investment")                  \
+    X(HORIZONTAL, "horizontal", "between sub-national governments of one country: learning")       \
+    X(VERTICAL, "vertical", "between national and local government: regulation, approval")         \
+    X(ACADEMIC, "academic", "with universities and research bodies: research and education")       \
+    X(MEMBERSHIP, "membership", "an actor's membership of an international organisation")
+
+#define PN_STATUS_MAP(X)                                                                           \
+    X(PLANNED, "planned", "announced or proposed, not yet signed or started")                      \
+    X(SIGNED, "signed", "signed, not yet carried out")                                             \
+    X(IMPLEMENTED, "implemented", "carried out (a programme that took place)")                     \
+    X(ACTIVE, "active", "in force and working")                                                    \
+    X(STALLED, "stalled", "started or signed, then stopped moving")                                \
+    X(FAILED, "failed", "planned or signed, never carried out")                                    \
+    X(ENDED, "ended", "was in force, has ended")
+
+/* The first five are the formalisation ladder, in order. */
+#define PN_INSTRUMENT_MAP(X)                                                                       \
+    X(VISIT, "visit", "an informal or official visit (ladder rung 1)")                             \
+    X(LOI, "loi", "a letter of intent (ladder rung 2)")                                            \
+    X(MOU, "mou", "a memorandum of understanding, e.g. of friendship cooperation (rung 3)")        \
+    X(SISTER_CITY, "sister-city", "a sister-city memorandum: formal twinning (rung 4)")            \
+    X(AGREEMENT, "agreement", "a cooperation agreement, operational (rung 5)")                     \
+    X(PROGRAMME, "programme", "a programme or project carried out under a relation")               \
+    X(INVESTMENT, "investment", "an investment made")                                              \
+    X(REGULATION, "regulation", "a law or regulation that binds the other end")                    \
+    X(APPROVAL, "approval", "an approval or permission given")                                     \
+    X(ADOPTION, "adoption", "the adoption of another actor's practice")                            \
+    X(OTHER, "other", "anything else; the tie's note says what")
+
+#define PN_X(e, name, meaning) PN_KIND_##e,
+typedef enum pn_kind { PN_KIND_MAP(PN_X) PN_KIND_COUNT } pn_kind;
+#undef PN_X
+#define PN_X(e, name, meaning) PN_TYPE_##e,
+typedef enum pn_tie_type { PN_TYPE_MAP(PN_X) PN_TYPE_COUNT } pn_tie_type;
+#undef PN_X
+/* Optional fields: PN_..._NONE (-1) means the file does not give one. */
+#define PN_X(e, name, meaning) PN_STATUS_##e,
+typedef enum pn_status { PN_STATUS_NONE = -1, PN_STATUS_MAP(PN_X) PN_STATUS_COUNT } pn_status;
+#undef PN_X
+#define PN_X(e, name, meaning) PN_INSTRUMENT_##e,
+typedef enum pn_instrument {
+    PN_INSTRUMENT_NONE = -1,
+    PN_INSTRUMENT_MAP(PN_X) PN_INSTRUMENT_COUNT
+} pn_instrument;
+#undef PN_X
+
+/** The four closed vocabularies. */
+typedef enum pn_vocab {
+    PN_VOCAB_KIND,
+    PN_VOCAB_TYPE,
+    PN_VOCAB_STATUS,
+    PN_VOCAB_INSTRUMENT
+} pn_vocab;
+
+/** Number of values in a vocabulary. */
+PN_EXTERN size_t pn_vocab_size(pn_vocab vocab);
+
+/** The field name the vocabulary is used for ("kind", "type", "status", "instrument"). */
+PN_EXTERN const char *pn_vocab_field(pn_vocab vocab);
+
+/** The file name of a value ("sister-city"), or NULL when out of range. */
+PN_EXTERN const char *pn_vocab_name(pn_vocab vocab, int value);
+
+/** The one-line meaning of a value, or NULL when out of range. */
+PN_EXTERN const char *pn_vocab_meaning(pn_vocab vocab, int value);
+
+/** Look a name up (exact, case-sensitive). @return the value, or -1 when unknown. */
+PN_EXTERN int pn_vocab_parse(pn_vocab vocab, const char *name);
+
+/** The known value nearest to name by edit distance (at most 3 edits), or NULL. */
+PN_EXTERN const char *pn_vocab_suggest(pn_vocab vocab, const char *name);
+
+/** Typed shorthands for pn_vocab_name. */
+PN_EXTERN const char *pn_kind_name(pn_kind kind);
+PN_EXTERN const char *pn_tie_type_name(pn_tie_type type);
+PN_EXTERN const char *pn_status_name(pn_status status);
+PN_EXTERN const char *pn_instrument_name(pn_instrument instrument);
+
+/** True for kinds that are governments: city, regency, province, ministry, agency. */
+PN_EXTERN bool pn_kind_is_government(pn_kind kind);
+
+/** Rung of an instrument on the formalisation ladder (visit 1 ... agreement 5), 0 when off it. */
+PN_EXTERN int pn_instrument_rung(pn_instrument instrument);
+
+/** True when code is an ISO 3166-1 alpha-2 code ("ID", "KR"), or "ZZ" (unknown). */
+PN_EXTERN bool pn_country_valid(const char *code);
+
+/** The English short name of an ISO 3166-1 alpha-2 code ("South Korea"); "Unknown" for ZZ; NULL if
+ * invalid. */
+PN_EXTERN const char *pn_country_name(const char *code);
+
+/** Levenshtein edit distance between two strings, bytewise, capped at `cap` (returns cap+1 beyond).
+ */
+PN_EXTERN size_t pn_edit_distance(const char *a, const char *b, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,35 @@
+/* Reporting located diagnostics, and the checks that run on a built dataset. */
+#ifndef PN_CHECK_H
+#define PN_CHECK_H
+
+#include "paranet/dataset.h"
+#include "paranet/error.h"
+#include "util.h"
+
+typedef struct pn__report {
+    pn_diags *diags;
+    const char *file; /* display name, or NULL */
+    const char *text; /* the JSON text, to find lines; or NULL */
+    size_t len;
+    const size_t *source_pos; /* record index -> index in the file; NULL: the same */
+    const size_t *actor_pos;
+    const size_t *tie_pos;
+    size_t errors;
+    size_t warnings;
+    bool nomem;
+} pn__report;
+
+void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const char *check,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The checks on values a dataset can hold: ids, countries, dates, weights,
+ * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */
+void pn__check_dataset(const pn_dataset *ds, pn__report *r, bool warnings);
+
+/* True when s matches [a-z0-9_-]+. */
+bool pn__id_valid(const char *s);
+
+/* The nearest of n candidate strings by edit distance (at most 3), or NULL. */
+const char *pn__nearest(const char *name, const char *const *candidates, size_t n);
+
+#endif

@@ -1,0 +1,742 @@
+/* Loading a dataset from JSON: structure, vocabulary and references.
+ *
+ * Every problem is reported with its JSON path (and line, through
+ * pn__json_locate); a bad record is reported and skipped so that the checks
+ * after it still run, as a compiler goes on after an error. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "dataset_private.h"
+#include "paranet/io.h"
+
+typedef struct loader {
+    pn__report r;
+    pn__path path;
+    pn_dataset *ds;
+    size_t *source_pos;
+    size_t *actor_pos;
+    size_t *tie_pos;
+} loader;
+
+#define ERR(L, check, ...) pn__report_at(&(L)->r, PN_SEVERITY_ERROR, &(L)->path, check, __VA_ARGS__)
+
+static const char *json_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL:
+        return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "a boolean";
+    case JSON_NULL:
+        return "null";
+    }
+    return "a value";
+}
+
+/* Field access with the path pushed while the field is checked. */
+static json_t *field(loader *L, json_t *obj, const char *key, bool required, json_type type,
+                     const char *expected)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v) {
+        if (required)
+            ERR(L, "missing-field", "missing field \"%s\" (%s)", key, expected);
+        return NULL;
+    }
+    bool ok = json_typeof(v) == type || (type == JSON_REAL && json_is_integer(v)) ||
+              (type == JSON_TRUE && json_is_false(v));
+    if (!ok) {
+        pn__path_key(&L->path, key);
+        ERR(L, "wrong-type", "expected %s, found %s", expected, json_type_name(v));
+        pn__path_pop(&L->path);
+        return NULL;
+    }
+    return v;
+}
+
+static const char *string_field(loader *L, json_t *obj, const char *key, bool required)
+{
+    json_t *v = field(L, obj, key, required, JSON_STRING, "a string");
+    return v ? json_string_value(v) : NULL;
+}
+
+/* Unknown keys are kept as compact JSON; near-misses of known ones warned. */
+static void keep_extra(loader *L, json_t *obj, const char *const *known, const char *record,
+                       size_t index)
+{
+    json_t *extra = NULL;
+    const char *key;
+    json_t *value;
+    size_t nk = 0;
+    while (known[nk])
+        nk++;
+    json_object_foreach(obj, key, value)
+    {
+        if (pn__field_known(known, key))
+            continue;
+        const char *near = pn__nearest(key, known, nk);
+        if (near) {
+            pn__path_key(&L->path, key);
+            pn__report_at(&L->r, PN_SEVERITY_WARNING, &L->path, "unknown-field",
+                          "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)", key,
+                          near);
+            pn__path_pop(&L->path);
+        }
+        if (!extra && !(extra = json_object())) {
+            L->r.nomem = true;
+            return;
+        }
+        json_object_set(extra, key, value);
+    }
+    if (!extra || !L->ds)
+        goto cleanup;
+    char *text = json_dumps(extra, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!text || pn__dataset_set_extra_raw(L->ds, record, index, text) != 0)
+        L->r.nomem = true;
+    free(text);
+cleanup:
+    json_decref(extra);
+}
+
+static int vocab_field(loader *L, json_t *obj, pn_vocab vocab, bool required)
+{
+    const char *key = pn_vocab_field(vocab);
+    const char *s = string_field(L, obj, key, required);
+    if (!s)
+        return -2;
+    int v = pn_vocab_parse(vocab, s);
+    if (v >= 0)
+        return v;
+    pn__buf allowed;
+    pn__buf_init(&allowed);
+    for (size_t i = 0; i < pn_vocab_size(vocab); i++)
+        pn__buf_printf(&allowed, "%s%s", i ? ", " : "", pn_vocab_name(vocab, (int)i));
+    const char *near = pn_vocab_suggest(vocab, s);
+    pn__path_key(&L->path, key);
+    if (near)
+        ERR(L, "unknown-value", "unknown %s \"%s\" (did you mean \"%s\"?); expected one of: %s",
+            key, s, near, allowed.data ? allowed.data : "");
+    else
+        ERR(L, "unknown-value", "unknown %s \"%s\"; expected one of: %s", key, s,
+            allowed.data ? allowed.data : "");
+    pn__path_pop(&L->path);
+    pn__buf_free(&allowed);
+    return -2;
+}
+
+static bool date_field(loader *L, json_t *obj, const char *key, pn_date *out)
+{
+    json_t *v = json_object_get(obj, key);
+    out->year = out->month = out->day = 0;
+    if (!v)
+        return true;
+    pn__path_key(&L->path, key);
+    bool ok = false;
+    if (json_is_integer(v)) {
+        json_int_t y = json_integer_value(v);
+        if (y >= 1 && y <= 9999) {
+            out->year = (int)y;
+            ok = true;
+        }
+    } else if (json_is_string(v)) {
+        ok = pn_date_parse(json_string_value(v), out) == 0;
+    }
+    if (!ok)
+        ERR(L, "bad-date", "expected a year (2016) or an ISO date (\"2016-05\", \"2016-05-12\")");
+    pn__path_pop(&L->path);
+    return ok;
+}
+
+static size_t source_ids(const pn_dataset *ds, const char ***out)
+{
+    *out = malloc((ds->n_sources + 1) * sizeof(**out));
+    if (!*out)
+        return 0;
+    for (size_t i = 0; i < ds->n_sources; i++)
+        (*out)[i] = ds->sources[i].id;
+    return ds->n_sources;
+}
+
+static void no_such(loader *L, const char *what, const char *id, const char *check)
+{
+    const char **ids = NULL;
+    size_t n = 0;
+    if (strcmp(what, "source") == 0) {
+        n = source_ids(L->ds, &ids);
+    } else {
+        ids = malloc((L->ds->n_actors + 1) * sizeof(*ids));
+        if (ids) {
+            n = L->ds->n_actors;
+            for (size_t i = 0; i < n; i++)
+                ids[i] = L->ds->actors[i].id;
+        }
+    }
+    const char *near = ids ? pn__nearest(id, ids, n) : NULL;
+    if (near)
+        ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, id, near);
+    else
+        ERR(L, check, "no %s \"%s\"", what, id);
+    free(ids);
+}
+
+/* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
+static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    json_t *arr = field(L, obj, "sources", false, JSON_ARRAY, "an array of source ids");
+    if (!arr)
+        return !json_object_get(obj, "sources");
+    size_t len = json_array_size(arr);
+    if (len == 0)
+        return true;
+    pn_ref *refs = pn__pool_alloc(&L->ds->pool, len * sizeof(*refs));
+    if (!refs) {
+        L->r.nomem = true;
+        return false;
+    }
+    bool ok = true;
+    pn__path_key(&L->path, "sources");
+    for (size_t i = 0; i < len; i++) {
+        json_t *v = json_array_get(arr, i);
+        const char *id = NULL, *page = NULL;
+        char pagebuf[32];
+        pn__path_index(&L->path, i);
+        if (json_is_string(v)) {
+            id = json_string_value(v);
+        } else if (json_is_object(v)) {
+            const char *key;
+            json_t *x;
+            id = string_field(L, v, "ref", true);
+            json_t *pg = json_object_get(v, "page");
+            if (json_is_string(pg)) {
+                page = json_string_value(pg);
+            } else if (json_is_integer(pg)) {
+                snprintf(pagebuf, sizeof(pagebuf), "%lld", (long long)json_integer_value(pg));
+                page = pagebuf;
+            } else if (pg) {
+                pn__path_key(&L->path, "page");
+                ERR(L, "wrong-type", "expected a string such as \"12\" or \"Bab IV\", found %s",
+                    json_type_name(pg));
+                pn__path_pop(&L->path);
+                ok = false;
+            }
+            json_object_foreach(v, key, x)
+            {
+                if (strcmp(key, "ref") != 0 && strcmp(key, "page") != 0) {
+                    pn__path_key(&L->path, key);
+                    ERR(L, "unknown-field",
+                        "unknown field \"%s\" in a citation (a citation has \"ref\" and \"page\")",
+                        key);
+                    pn__path_pop(&L->path);
+                    ok = false;
+                }
+            }
+        } else {
+            ERR(L, "wrong-type", "expected a source id or {\"ref\": id, \"page\": ...}, found %s",
+                json_type_name(v));
+        }
+        if (id) {
+            size_t s;
+            if (pn_dataset_find_source(L->ds, id, &s) == 0) {
+                bool failed = false;
+                refs[*n].source = s;
+                refs[*n].page = pn__pool_strdup(&L->ds->pool, page, &failed);
+                if (failed)
+                    L->r.nomem = true;
+                (*n)++;
+            } else {
+                if (json_is_object(v))
+                    pn__path_key(&L->path, "ref");
+                no_such(L, "source", id, "unknown-source");
+                if (json_is_object(v))
+                    pn__path_pop(&L->path);
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        pn__path_pop(&L->path);
+    }
+    pn__path_pop(&L->path);
+    *out = refs;
+    return ok;
+}
+
+static bool strings_field(loader *L, json_t *obj, const char *key, const char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    json_t *arr = field(L, obj, key, false, JSON_ARRAY, "an array of strings");
+    if (!arr)
+        return !json_object_get(obj, key);
+    size_t len = json_array_size(arr);
+    if (len == 0)
+        return true;
+    const char **s = pn__pool_alloc(&L->ds->pool, len * sizeof(*s));
+    if (!s) {
+        L->r.nomem = true;
+        return false;
+    }
+    bool ok = true;
+    pn__path_key(&L->path, key);
+    for (size_t i = 0; i < len; i++) {
+        json_t *v = json_array_get(arr, i);
+        if (json_is_string(v)) {
+            s[(*n)++] = json_string_value(v);
+        } else {
+            pn__path_index(&L->path, i);
+            ERR(L, "wrong-type", "expected a string, found %s", json_type_name(v));
+            pn__path_pop(&L->path);
+            ok = false;
+        }
+    }
+    pn__path_pop(&L->path);
+    *out = s;
+    return ok;
+}
+
+static json_t *section(loader *L, json_t *root, const char *key, bool required)
+{
+    return field(L, root, key, required, JSON_ARRAY, "an array");
+}
+
+static bool record_object(loader *L, json_t *v, const char *what)
+{
+    if (json_is_object(v))
+        return true;
+    ERR(L, "wrong-type", "expected %s object, found %s", what, json_type_name(v));
+    return false;
+}
+
+static void load_sources(loader *L, json_t *arr)
+{
+    size_t n = json_array_size(arr);
+    L->source_pos = malloc((n + 1) * sizeof(size_t));
+    if (!L->source_pos) {
+        L->r.nomem = true;
+        return;
+    }
+    pn__path_key(&L->path, "sources");
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_array_get(arr, i);
+        pn__path_index(&L->path, i);
+        if (!record_object(L, o, "a source")) {
+            pn__path_pop(&L->path);
+            continue;
+        }
+        pn_source s = {0};
+        bool ok = true;
+        s.id = string_field(L, o, "id", true);
+        s.cite = string_field(L, o, "cite", true);
+        s.url = string_field(L, o, "url", false);
+        json_t *year = field(L, o, "year", false, JSON_INTEGER, "a year such as 2016");
+        if (year) {
+            json_int_t y = json_integer_value(year);
+            s.year = y >= 1 && y <= 9999 ? (int)y : -1;
+        }
+        ok = s.id && s.cite && (year || !json_object_get(o, "year"));
+        size_t first;
+        if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
+            pn__path_key(&L->path, "id");
+            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])", s.id,
+                L->source_pos[first]);
+            pn__path_pop(&L->path);
+            ok = false;
+        }
+        if (ok) {
+            size_t idx;
+            int rc = pn_dataset_add_source(L->ds, &s, &idx);
+            if (rc == 0) {
+                L->source_pos[idx] = i;
+                keep_extra(L, o, pn__source_fields, "source", idx);
+            } else {
+                L->r.nomem = true;
+            }
+        }
+        pn__path_pop(&L->path);
+    }
+    pn__path_pop(&L->path);
+}
+
+/* A country field: two letters held as given; other shapes reported here. */
+static bool country_field(loader *L, json_t *o, char out[3])
+{
+    const char *c = string_field(L, o, "country", true);
+    out[0] = '\0';
+    if (!c)
+        return false;
+    if (strlen(c) == 2) {
+        if (c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z') {
+            char up[3] = {(char)(c[0] - 32), (char)(c[1] - 32), 0};
+            pn__path_key(&L->path, "country");
+            ERR(L, "bad-country", "country codes are upper case: \"%s\"%s", up,
+                pn_country_valid(up) ? "" : " is not an ISO 3166-1 alpha-2 code either");
+            pn__path_pop(&L->path);
+            return false;
+        }
+        memcpy(out, c, 3);
+        return true;
+    }
+    /* A country's name instead of its code: suggest the code. */
+    const char *hint = NULL;
+    static const char *const probe[] = {"ID", "KR", "MY", "JP", "CN", "DE", "SE", "NP", "FR",
+                                        "GB", "US", "NL", "AU", "SG", "TH", "PH", "VN", "IN"};
+    for (size_t k = 0; k < sizeof(probe) / sizeof(probe[0]); k++)
+        if (strcasecmp(c, pn_country_name(probe[k])) == 0)
+            hint = probe[k];
+    pn__path_key(&L->path, "country");
+    if (hint)
+        ERR(L, "bad-country",
+            "expected an ISO 3166-1 alpha-2 code, found \"%s\" (did you mean \"%s\"?)", c, hint);
+    else
+        ERR(L, "bad-country",
+            "expected an ISO 3166-1 alpha-2 code such as \"ID\" or \"KR\", found \"%s\"", c);
+    pn__path_pop(&L->path);
+    return false;
+}
+
+static void load_actors(loader *L, json_t *arr)
+{
+    size_t n = json_array_size(arr);
+    L->actor_pos = malloc((n + 1) * sizeof(size_t));
+    if (!L->actor_pos) {
+        L->r.nomem = true;
+        return;
+    }
+    pn__path_key(&L->path, "actors");
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_array_get(arr, i);
+        pn__path_index(&L->path, i);
+        if (!record_object(L, o, "an actor")) {
+            pn__path_pop(&L->path);
+            continue;
+        }
+        pn_actor a = {0};
+        pn_ref *refs;
+        const char **aliases;
+        a.id = string_field(L, o, "id", true);
+        a.name = string_field(L, o, "name", true);
+        int kind = vocab_field(L, o, PN_VOCAB_KIND, true);
+        a.kind = kind >= 0 ? (pn_kind)kind : PN_KIND_CITY;
+        country_field(L, o, a.country);
+        a.region = string_field(L, o, "region", false);
+        a.note = string_field(L, o, "note", false);
+        strings_field(L, o, "aliases", &aliases, &a.n_aliases);
+        a.aliases = aliases;
+        refs_field(L, o, &refs, &a.n_sources);
+        a.sources = refs;
+        size_t first;
+        bool duplicate = a.id && pn_dataset_find_actor(L->ds, a.id, &first) == 0;
+        if (duplicate) {
+            pn__path_key(&L->path, "id");
+            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])", a.id,
+                L->actor_pos[first]);
+            pn__path_pop(&L->path);
+        }
+        /* An actor with a bad field is still added, so that ties naming it
+         * do not report it missing; the load fails on the error anyway. */
+        if (a.id && a.name && !duplicate) {
+            size_t idx;
+            if (pn_dataset_add_actor(L->ds, &a, &idx) == 0) {
+                L->actor_pos[idx] = i;
+                keep_extra(L, o, pn__actor_fields, "actor", idx);
+            } else {
+                L->r.nomem = true;
+            }
+        }
+        pn__path_pop(&L->path);
+    }
+    pn__path_pop(&L->path);
+}
+
+static bool end_field(loader *L, json_t *o, const char *key, size_t *out)
+{
+    const char *id = string_field(L, o, key, true);
+    if (!id)
+        return false;
+    if (pn_dataset_find_actor(L->ds, id, out) == 0)
+        return true;
+    pn__path_key(&L->path, key);
+    no_such(L, "actor", id, "unknown-actor");
+    pn__path_pop(&L->path);
+    return false;
+}
+
+static void load_ties(loader *L, json_t *arr)
+{
+    size_t n = json_array_size(arr);
+    L->tie_pos = malloc((n + 1) * sizeof(size_t));
+    if (!L->tie_pos) {
+        L->r.nomem = true;
+        return;
+    }
+    pn__path_key(&L->path, "ties");
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_array_get(arr, i);
+        pn__path_index(&L->path, i);
+        if (!record_object(L, o, "a tie")) {
+            pn__path_pop(&L->path);
+            continue;
+        }
+        pn_tie t = {0};
+        pn_ref *refs;
+        const char **sectors;
+        bool ok = true;
+        t.id = string_field(L, o, "id", false);
+        ok &= !json_object_get(o, "id") || t.id;
+        ok &= end_field(L, o, "from", &t.from);
+        ok &= end_field(L, o, "to", &t.to);
+        int type = vocab_field(L, o, PN_VOCAB_TYPE, true);
+        t.type = type >= 0 ? (pn_tie_type)type : PN_TYPE_G2G;
+        ok &= type >= 0;
+        int instrument = vocab_field(L, o, PN_VOCAB_INSTRUMENT, false);
+        t.instrument = instrument >= 0 ? (pn_instrument)instrument : PN_INSTRUMENT_NONE;
+        ok &= instrument >= 0 || !json_object_get(o, "instrument");
+        int status = vocab_field(L, o, PN_VOCAB_STATUS, false);
+        t.status = status >= 0 ? (pn_status)status : PN_STATUS_NONE;
+        ok &= status >= 0 || !json_object_get(o, "status");
+        ok &= date_field(L, o, "since", &t.since);
+        ok &= date_field(L, o, "until", &t.until);
+        ok &= strings_field(L, o, "sectors", &sectors, &t.n_sectors);
+        t.sectors = sectors;
+        json_t *w = field(L, o, "weight", false, JSON_REAL, "a number >= 0");
+        if (w) {
+            t.has_weight = true;
+            t.weight = json_number_value(w);
+        }
+        ok &= w || !json_object_get(o, "weight");
+        json_t *d = field(L, o, "directed", false, JSON_TRUE, "true or false");
+        t.directed = d && json_is_true(d);
+        ok &= d || !json_object_get(o, "directed");
+        t.note = string_field(L, o, "note", false);
+        ok &= !json_object_get(o, "note") || t.note;
+        ok &= refs_field(L, o, &refs, &t.n_sources);
+        t.sources = refs;
+        size_t first;
+        if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
+            pn__path_key(&L->path, "id");
+            ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
+                L->tie_pos[first]);
+            pn__path_pop(&L->path);
+            ok = false;
+        }
+        if (ok) {
+            size_t idx;
+            if (pn_dataset_add_tie(L->ds, &t, &idx) == 0) {
+                L->tie_pos[idx] = i;
+                keep_extra(L, o, pn__tie_fields, "tie", idx);
+            } else {
+                L->r.nomem = true;
+            }
+        }
+        pn__path_pop(&L->path);
+    }
+    pn__path_pop(&L->path);
+}
+
+static size_t depth_of(json_t *v, size_t limit)
+{
+    if (limit == 0)
+        return 1;
+    size_t best = 0;
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach(v, k, x)
+        {
+            size_t d = depth_of(x, limit - 1);
+            if (d > best)
+                best = d;
+        }
+        return best + 1;
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x)
+        {
+            size_t d = depth_of(x, limit - 1);
+            if (d > best)
+                best = d;
+        }
+        return best + 1;
+    }
+    return 0;
+}
+
+static void load_root(loader *L, json_t *root)
+{
+    if (!json_is_object(root)) {
+        pn__report_at(&L->r, PN_SEVERITY_ERROR, NULL, "not-object",
+                      "expected a JSON object with \"paranet\": 1 at the top, found %s",
+                      json_type_name(root));
+        return;
+    }
+    json_t *version = json_object_get(root, "paranet");
+    if (!version) {
+        ERR(L, "missing-field",
+            "missing field \"paranet\" (the format version: add \"paranet\": 1 at the top)");
+        return;
+    }
+    if (!json_is_integer(version) || json_integer_value(version) != PN_FORMAT_VERSION) {
+        pn__path_key(&L->path, "paranet");
+        if (json_is_integer(version))
+            ERR(L, "bad-version", "unsupported format version %lld: this paranet reads version %d",
+                (long long)json_integer_value(version), PN_FORMAT_VERSION);
+        else
+            ERR(L, "bad-version", "expected the format version %d, found %s", PN_FORMAT_VERSION,
+                json_type_name(version));
+        pn__path_pop(&L->path);
+        return;
+    }
+    const char *title = string_field(L, root, "title", false);
+    const char *description = string_field(L, root, "description", false);
+    if (pn_dataset_set_title(L->ds, title) || pn_dataset_set_description(L->ds, description))
+        L->r.nomem = true;
+    json_t *sources = section(L, root, "sources", false);
+    json_t *actors = section(L, root, "actors", true);
+    json_t *ties = section(L, root, "ties", true);
+    if (sources)
+        load_sources(L, sources);
+    if (actors)
+        load_actors(L, actors);
+    if (ties && actors)
+        load_ties(L, ties);
+    keep_extra(L, root, pn__dataset_fields, "dataset", 0);
+}
+
+static const char *syntax_hint(const char *text)
+{
+    if (strstr(text, "unable to decode byte"))
+        return " (the file is not valid UTF-8: save it as UTF-8)";
+    if (strstr(text, "duplicate object key"))
+        return " (each key may appear once in an object)";
+    if (strstr(text, "maximum parsing depth"))
+        return " (the JSON is nested too deeply)";
+    return "";
+}
+
+int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
+                           const pn_load_options *opts, pn_diags *diags)
+{
+    pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    const char *name = opts->name ? opts->name : "<input>";
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.r.diags = diags;
+    L.r.file = name;
+    L.r.text = data;
+    L.r.len = len;
+    json_t *root = NULL;
+    int rc = 0;
+
+    if (len > opts->max_bytes) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-large",
+                     "input is %zu bytes, over the limit of %zu (raise it with --max-bytes)", len,
+                     opts->max_bytes);
+        return PN_ELIMIT;
+    }
+    size_t k = 0;
+    while (k < len && (data[k] == ' ' || data[k] == '\n' || data[k] == '\r' || data[k] == '\t'))
+        k++;
+    if (k == len) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "empty",
+                     "file is empty: expected a JSON object with \"paranet\": 1");
+        return PN_EDATA;
+    }
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "bom",
+                     "file starts with a byte order mark (BOM): save it as UTF-8 without BOM");
+        return PN_EDATA;
+    }
+    json_error_t jerr;
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        if (json_error_code(&jerr) == json_error_out_of_memory) {
+            rc = PN_ENOMEM;
+            goto cleanup;
+        }
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, jerr.line > 0 ? jerr.line : 0,
+                     jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", jerr.text,
+                     syntax_hint(jerr.text));
+        rc = PN_EDATA;
+        goto cleanup;
+    }
+    if (depth_of(root, opts->max_depth + 1) > opts->max_depth) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-deep",
+                     "JSON is nested deeper than %zu levels (raise it with --max-depth)",
+                     opts->max_depth);
+        rc = PN_ELIMIT;
+        goto cleanup;
+    }
+    rc = pn_dataset_new(&L.ds);
+    if (rc)
+        goto cleanup;
+    load_root(&L, root);
+    L.r.source_pos = L.source_pos;
+    L.r.actor_pos = L.actor_pos;
+    L.r.tie_pos = L.tie_pos;
+    /* Warnings only once the structure is sound: they would be noise now. */
+    pn__check_dataset(L.ds, &L.r, L.r.errors == 0);
+    if (L.r.nomem)
+        rc = PN_ENOMEM;
+    else if (L.r.errors > 0 || (opts->strict && L.r.warnings > 0))
+        rc = PN_EDATA;
+
+cleanup:
+    json_decref(root);
+    free(L.source_pos);
+    free(L.actor_pos);
+    free(L.tie_pos);
+    if (rc == 0 && out) {
+        *out = L.ds;
+    } else {
+        pn_dataset_free(L.ds);
+    }
+    return rc;
+}
+
+int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
+                         pn_diags *diags)
+{
+    pn_load_options o = PN_LOAD_OPTIONS_INIT;
+    if (opts)
+        o = *opts;
+    if (!o.name)
+        o.name = path;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = pn_read_file(path, o.max_bytes, &data, &len, diags);
+    if (rc == 0)
+        rc = pn_dataset_load_buffer(out, data, len, &o, diags);
+    free(data);
+    return rc;
+}
+
+int pn_dataset_validate(const pn_dataset *ds, const pn_load_options *opts, pn_diags *diags)
+{
+    pn__report r;
+    memset(&r, 0, sizeof(r));
+    r.diags = diags;
+    r.file = opts ? opts->name : NULL;
+    pn__check_dataset(ds, &r, true);
+    if (r.nomem)
+        return PN_ENOMEM;
+    return r.errors > 0 || (opts && opts->strict && r.warnings > 0) ? PN_EDATA : 0;
+}

@@ -1,0 +1,73 @@
+/* Internal helpers shared between paranet's source files (never installed). */
+#ifndef PN_UTIL_H
+#define PN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An arena of strings and small arrays, freed at once. */
+typedef struct pn__pool_chunk pn__pool_chunk;
+typedef struct pn__pool {
+    pn__pool_chunk *head;
+} pn__pool;
+
+void pn__pool_init(pn__pool *pool);
+void pn__pool_free(pn__pool *pool);
+void *pn__pool_alloc(pn__pool *pool, size_t size);
+/* Copies s (NULL gives NULL). Sets *failed on allocation failure. */
+char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed);
+
+/* A map from NUL-terminated string keys (borrowed) to size_t values. */
+typedef struct pn__map {
+    const char **keys;
+    size_t *values;
+    size_t capacity; /* a power of two, or 0 */
+    size_t count;
+} pn__map;
+
+void pn__map_init(pn__map *map);
+void pn__map_free(pn__map *map);
+/* 0, 1 when the key was there already (value left unchanged), or PN_ENOMEM. */
+int pn__map_put(pn__map *map, const char *key, size_t value);
+bool pn__map_get(const pn__map *map, const char *key, size_t *value);
+
+uint64_t pn__hash(const void *data, size_t len);
+
+/* A growable byte buffer. */
+typedef struct pn__buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed; /* an allocation failed; the content is incomplete */
+} pn__buf;
+
+void pn__buf_init(pn__buf *b);
+void pn__buf_free(pn__buf *b);
+void pn__buf_add(pn__buf *b, const void *data, size_t len);
+void pn__buf_puts(pn__buf *b, const char *s);
+void pn__buf_printf(pn__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Make sure igraph never aborts or prints: install paranet's handlers. */
+void pn__igraph_init(void);
+
+/* A JSON path such as ties[12].sources[0].ref: keys and array indices. */
+#define PN__PATH_MAX 8
+typedef struct pn__path {
+    size_t depth;
+    struct {
+        const char *key; /* NULL for an array index */
+        size_t index;
+    } c[PN__PATH_MAX];
+} pn__path;
+
+void pn__path_key(pn__path *p, const char *key);
+void pn__path_index(pn__path *p, size_t index);
+void pn__path_pop(pn__path *p);
+void pn__path_format(const pn__path *p, pn__buf *out);
+
+/* Find where the value at path starts in a JSON text that parses. 1-based
+ * line and column (columns count characters). false when not found. */
+bool pn__json_locate(const char *text, size_t len, const pn__path *path, int *line, int *column);
+
+#endif

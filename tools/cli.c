@@ -1,0 +1,181 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "paranet%s%s: ", command ? " " : "", command ? command : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'paranet help %s' for more.\n", command ? command : "");
+    return EXIT_USAGE;
+}
+
+static const char *nearest_option(const char *given, const struct option *longopts)
+{
+    const char *best = NULL;
+    size_t best_d = 4;
+    for (const struct option *o = longopts; o->name; o++) {
+        size_t d = pn_edit_distance(given, o->name, 3);
+        if (d < best_d) {
+            best_d = d;
+            best = o->name;
+        }
+    }
+    return best;
+}
+
+int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
+               const struct option *longopts)
+{
+    opterr = 0;
+    int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+    if (c != '?')
+        return c;
+    const char *arg = argv[optind - 1];
+    if (optopt) {
+        const char *needs = strchr(shortopts, optopt);
+        if (needs && needs[1] == ':')
+            cli_usage_error(command, "option '-%c' needs a value", optopt);
+        else
+            cli_usage_error(command, "unknown option '-%c'", optopt);
+        return '?';
+    }
+    if (arg && strncmp(arg, "--", 2) == 0) {
+        char name[64];
+        snprintf(name, sizeof(name), "%s", arg + 2);
+        char *eq = strchr(name, '=');
+        if (eq)
+            *eq = '\0';
+        for (const struct option *o = longopts; o->name; o++) {
+            if (strcmp(o->name, name) == 0) {
+                if (o->has_arg == required_argument)
+                    return cli_usage_error(command, "option '--%s' needs a value", name), '?';
+                return cli_usage_error(command, "option '--%s' takes no value", name), '?';
+            }
+        }
+        const char *near = nearest_option(name, longopts);
+        if (near)
+            cli_usage_error(command, "unknown option '--%s' (did you mean '--%s'?)", name, near);
+        else
+            cli_usage_error(command, "unknown option '--%s'", name);
+        return '?';
+    }
+    cli_usage_error(command, "unknown option '%s'", arg ? arg : "?");
+    return '?';
+}
+
+void cli_print_diags(const pn_diags *diags)
+{
+    char line[2048];
+    size_t n = pn_diags_count(diags);
+    for (size_t i = 0; i < n; i++) {
+        pn_diag_format(pn_diags_get(diags, i), line, sizeof(line));
+        fprintf(stderr, "%s\n", line);
+    }
+    size_t total = pn_diags_errors(diags) + pn_diags_warnings(diags);
+    if (total > n)
+        fprintf(stderr, "... and %zu more (%zu errors, %zu warnings in all)\n", total - n,
+                pn_diags_errors(diags), pn_diags_warnings(diags));
+}
+
+int cli_exit_code(int rc)
+{
+    switch (rc) {
+    case 0:
+        return EXIT_OK;
+    case PN_EDATA:
+    case PN_ELIMIT:
+    case PN_ENOTFOUND:
+        return EXIT_INVALID;
+    case PN_EINVAL:
+        return EXIT_USAGE;
+    case PN_EIO:
+        return EXIT_IO;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+static int read_stdin(char **out, size_t *len, size_t max)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return PN_ENOMEM;
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return PN_ENOMEM;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n - 1, stdin);
+        n += r;
+        if (n > max) {
+            free(buf);
+            return PN_ELIMIT;
+        }
+        if (r == 0) {
+            if (ferror(stdin)) {
+                free(buf);
+                return PN_EIO;
+            }
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_dataset **out)
+{
+    pn_load_options o = PN_LOAD_OPTIONS_INIT;
+    if (opts)
+        o = *opts;
+    int rc;
+    if (strcmp(path, "-") == 0) {
+        char *data = NULL;
+        size_t len = 0;
+        o.name = "<stdin>";
+        rc = read_stdin(&data, &len, o.max_bytes);
+        if (rc == 0)
+            rc = pn_dataset_load_buffer(out, data, len, &o, diags);
+        else if (rc == PN_ELIMIT)
+            pn_diags_add(diags, PN_SEVERITY_ERROR, o.name, 0, 0, NULL, "too-large",
+                         "input is over the limit of %zu bytes (raise it with --max-bytes)",
+                         o.max_bytes);
+        else
+            pn_diags_add(diags, PN_SEVERITY_ERROR, o.name, 0, 0, NULL, "io", "cannot read: %s",
+                         pn_strerror(rc));
+        free(data);
+    } else {
+        rc = pn_dataset_load_file(out, path, &o, diags);
+    }
+    cli_print_diags(diags);
+    if (rc == PN_ENOMEM)
+        fprintf(stderr, "%s: error: out of memory\n", o.name ? o.name : path);
+    return cli_exit_code(rc);
+}
+
+bool cli_parse_long(const char *text, long min, long max, long *out)
+{
+    char *end;
+    if (!text || !*text)
+        return false;
+    long v = strtol(text, &end, 10);
+    if (*end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,47 @@
+/* Shared by the paranet command-line tool's subcommands. */
+#ifndef PN_CLI_H
+#define PN_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <paranet.h>
+
+/* Exit codes, documented in `paranet --help` and docs/paranet.1. */
+enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_INTERNAL = 4 };
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary; /* one line for `paranet --help` */
+    const char *help;    /* the full text for `paranet help NAME` */
+    int (*run)(int argc, char **argv);
+} cli_command;
+
+#define PN_COMMAND(name) extern const cli_command pn_cmd_##name;
+#include "commands.def"
+#undef PN_COMMAND
+
+/* Print a usage error for a command ("paranet info: ...") and return EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* getopt_long with paranet's messages: unknown options suggest the nearest
+ * known one. Returns getopt's value, or '?' after printing the error. */
+int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
+
+/* Print every diagnostic to stderr, and a summary line when some were not kept. */
+void cli_print_diags(const pn_diags *diags);
+
+/* The exit code for a library return code. */
+int cli_exit_code(int rc);
+
+/* Load a dataset from a path, or standard input for "-", printing the
+ * diagnostics. Returns an exit code; *out is set on EXIT_OK. */
+int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_dataset **out);
+
+/* True when `text` is a number in [min, max]; stores it. */
+bool cli_parse_long(const char *text, long min, long max, long *out);
+
+#endif
