@@ -8,6 +8,7 @@
 #include "paranet/dataset.h"
 #include "paranet/io.h"
 #include "paranet/graph.h"
+#include "paranet/view.h"
 
 /** The library's version string ("0.1.0"), which may differ from the header's PN_VERSION. */
 PN_EXTERN const char *pn_version(void);

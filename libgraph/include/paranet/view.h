@@ -1,0 +1,77 @@
+/* paranet: views, the one way every analysis and diagram selects ties.
+ *
+ * A view filters ties by type, status, instrument, sector and time, actors by
+ * kind and country, and can cut an ego network; it also says whether the
+ * graph is directed and how parallel ties are weighted. The same view gives
+ * the same selection in the library, the CLI, metrics, paths and diagrams.
+ */
+#ifndef PARANET_VIEW_H
+#define PARANET_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/common.h"
+#include "paranet/dataset.h"
+#include "paranet/error.h"
+#include "paranet/graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A bit for each value of a vocabulary: PN_BIT(PN_TYPE_G2G) | PN_BIT(PN_TYPE_B2B). */
+#define PN_BIT(value) (1u << (unsigned)(value))
+
+/** A selection of ties and actors. Initialise with PN_VIEW_INIT; 0 and NULL mean "all". */
+typedef struct pn_view {
+    unsigned types;       /**< PN_BIT(pn_tie_type) mask of tie types kept; 0: all */
+    unsigned statuses;    /**< mask of statuses kept; 0: all. A tie with no status is dropped */
+    bool status_none;     /**< with statuses: also keep ties that give no status */
+    unsigned instruments; /**< mask of instruments kept; 0: all. A tie with none is dropped */
+    unsigned kinds;       /**< mask of actor kinds kept; 0: all */
+    const char *const *sectors; /**< keep ties with at least one of these sectors; NULL: all */
+    size_t n_sectors;
+    const char *const *countries; /**< keep actors of these countries; NULL: all */
+    size_t n_countries;
+    int at;           /**< keep ties in force in this year (see docs/views.md); 0: any time */
+    int from_year;    /**< keep ties in force at some time in [from_year, to_year]; 0: any */
+    int to_year;
+    const char *ego;  /**< keep actors within `radius` hops of this actor id; NULL: all */
+    int radius;       /**< hops for ego (default 1) */
+    bool drop_isolates; /**< drop actors left without any tie */
+    bool directed;      /**< directed ties one way, undirected ones both ways */
+    pn_weight_mode weight;
+} pn_view;
+
+#define PN_VIEW_INIT {0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE}
+
+/** True when the tie is in force in `year`: since <= year and (no until, or until >= year). A tie
+ * without since is never in force: its start is unknown. */
+PN_EXTERN bool pn_tie_in_force(const pn_tie *tie, int year);
+
+/**
+ * Select ties and actors. The masks are caller-allocated, tie_count and
+ * actor_count entries. O(T + A) plus a BFS for ego views.
+ * @return 0, PN_ENOTFOUND when the ego actor does not exist (a message in
+ * diags), or PN_ENOMEM.
+ */
+PN_EXTERN int pn_view_select(const pn_dataset *ds, const pn_view *view, bool *tie_mask,
+                             bool *actor_mask, pn_diags *diags);
+
+/** Select and build the graph of a view in one step. @return as pn_view_select and pn_graph_new. */
+PN_EXTERN int pn_view_graph(pn_graph **out, const pn_dataset *ds, const pn_view *view,
+                            pn_diags *diags);
+
+/**
+ * Describe a view in one line for output headers, e.g.
+ * "types=g2g,horizontal at=2016 directed weight=count", or "all ties".
+ * @return the length needed, as snprintf.
+ */
+PN_EXTERN int pn_view_describe(const pn_view *view, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
