@@ -98,7 +98,7 @@ static void check_sources(const pn_dataset *ds, pn__report *r)
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
                           "source id \"%s\" must be lowercase letters, digits, '_' or '-'", s->id);
         }
-        if (!s->cite || !*s->cite) {
+        if (s->cite ? !*s->cite : !r->from_json) {
             at_record(&p, "sources", at, "cite");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "empty-field",
                           "a source needs its full citation in \"cite\"");
@@ -195,43 +195,49 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
     }
 }
 
-static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
+void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 {
     pn__path p;
     char b1[16], b2[16];
+    if (t->id && !pn__id_valid(t->id)) {
+        at_record(&p, "ties", at, "id");
+        pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
+                      "tie id \"%s\" must be lowercase letters, digits, '_' or '-'", t->id);
+    }
+    if (t->since.year && t->until.year && pn_date_compare(t->until, t->since) < 0) {
+        at_record(&p, "ties", at, "until");
+        pn__report_at(r, PN_SEVERITY_ERROR, &p, "until-before-since", "until %s is before since %s",
+                      pn_date_format(t->until, b1, sizeof(b1)),
+                      pn_date_format(t->since, b2, sizeof(b2)));
+    }
+    if (t->has_weight && !(isfinite(t->weight) && t->weight >= 0)) {
+        at_record(&p, "ties", at, "weight");
+        pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-weight",
+                      "weight %g is not allowed: a weight is a finite number >= 0", t->weight);
+    }
+    for (size_t k = 0; k < t->n_sectors; k++) {
+        if (!pn__id_valid(t->sectors[k])) {
+            at_record(&p, "ties", at, "sectors");
+            pn__path_index(&p, k);
+            pn__report_at(r, PN_SEVERITY_ERROR, &p, "sector-syntax",
+                          "sector \"%s\" must be a lowercase tag: letters, digits, '_' or '-'",
+                          t->sectors[k]);
+        }
+    }
+}
+
+static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
+{
+    pn__path p;
     for (size_t i = 0; i < ds->n_ties; i++) {
         const pn_tie *t = &ds->ties[i];
         size_t at = pos(r->tie_pos, i);
-        if (t->id && !pn__id_valid(t->id)) {
-            at_record(&p, "ties", at, "id");
-            pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                          "tie id \"%s\" must be lowercase letters, digits, '_' or '-'", t->id);
-        }
+        pn__check_tie_values(t, at, r);
         if (t->from == t->to) {
             at_record(&p, "ties", at, "to");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "self-tie",
                           "tie from \"%s\" to itself: a tie joins two different actors",
                           ds->actors[t->from].id);
-        }
-        if (t->since.year && t->until.year && pn_date_compare(t->until, t->since) < 0) {
-            at_record(&p, "ties", at, "until");
-            pn__report_at(r, PN_SEVERITY_ERROR, &p, "until-before-since",
-                          "until %s is before since %s", pn_date_format(t->until, b1, sizeof(b1)),
-                          pn_date_format(t->since, b2, sizeof(b2)));
-        }
-        if (t->has_weight && !(isfinite(t->weight) && t->weight >= 0)) {
-            at_record(&p, "ties", at, "weight");
-            pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-weight",
-                          "weight %g is not allowed: a weight is a finite number >= 0", t->weight);
-        }
-        for (size_t k = 0; k < t->n_sectors; k++) {
-            if (!pn__id_valid(t->sectors[k])) {
-                at_record(&p, "ties", at, "sectors");
-                pn__path_index(&p, k);
-                pn__report_at(r, PN_SEVERITY_ERROR, &p, "sector-syntax",
-                              "sector \"%s\" must be a lowercase tag: letters, digits, '_' or '-'",
-                              t->sectors[k]);
-            }
         }
         if (!warnings)
             continue;

@@ -14,6 +14,7 @@ typedef struct pn__report {
     const size_t *source_pos; /* record index -> index in the file; NULL: the same */
     const size_t *actor_pos;
     const size_t *tie_pos;
+    bool from_json; /* the loader has reported missing fields already */
     size_t errors;
     size_t warnings;
     bool nomem;
@@ -25,6 +26,10 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
 /* The checks on values a dataset can hold: ids, countries, dates, weights,
  * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */
 void pn__check_dataset(const pn_dataset *ds, pn__report *r, bool warnings);
+
+/* The checks of one tie's own values (id, dates, weight, sectors); at is its
+ * index in the file. For ties the loader could not add. */
+void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r);
 
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);

@@ -182,3 +182,30 @@ const char *pn_version(void)
 {
     return PN_VERSION;
 }
+
+static int by_position(const void *a, const void *b)
+{
+    const pn_diag *x = a, *y = b;
+    /* Diagnostics without a line keep their place at the front. */
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    return 0;
+}
+
+void pn__diags_sort_from(pn_diags *diags, size_t start)
+{
+    if (!diags || start >= diags->count)
+        return;
+    /* Insertion sort: stable, and the lists are short (capped). */
+    for (size_t i = start + 1; i < diags->count; i++) {
+        pn_diag d = diags->items[i];
+        size_t j = i;
+        while (j > start && by_position(&diags->items[j - 1], &d) > 0) {
+            diags->items[j] = diags->items[j - 1];
+            j--;
+        }
+        diags->items[j] = d;
+    }
+}

@@ -348,7 +348,9 @@ static void load_sources(loader *L, json_t *arr)
             json_int_t y = json_integer_value(year);
             s.year = y >= 1 && y <= 9999 ? (int)y : -1;
         }
-        ok = s.id && s.cite && (year || !json_object_get(o, "year"));
+        /* A source with a bad field is still added, so that citations of it
+         * do not report it missing; the load fails on the error anyway. */
+        ok = s.id != NULL;
         size_t first;
         if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
             pn__path_key(&L->path, "id");
@@ -534,7 +536,9 @@ static void load_ties(loader *L, json_t *arr)
             pn__path_pop(&L->path);
             ok = false;
         }
-        if (ok) {
+        if (!ok) {
+            pn__check_tie_values(&t, i, &L->r);
+        } else {
             size_t idx;
             if (pn_dataset_add_tie(L->ds, &t, &idx) == 0) {
                 L->tie_pos[idx] = i;
@@ -625,6 +629,8 @@ static const char *syntax_hint(const char *text)
         return " (the file is not valid UTF-8: save it as UTF-8)";
     if (strstr(text, "duplicate object key"))
         return " (each key may appear once in an object)";
+    if (strstr(text, "real number overflow"))
+        return " (the number does not fit a double)";
     if (strstr(text, "maximum parsing depth"))
         return " (the JSON is nested too deeply)";
     return "";
@@ -643,6 +649,7 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
     L.r.file = name;
     L.r.text = data;
     L.r.len = len;
+    L.r.from_json = true;
     json_t *root = NULL;
     int rc = 0;
 
@@ -672,8 +679,11 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
             rc = PN_ENOMEM;
             goto cleanup;
         }
+        const char *text = jerr.text;
+        if (strstr(text, "JSON_ALLOW_NUL"))
+            text = "a string contains \\u0000 (a NUL character), which paranet does not accept";
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, jerr.line > 0 ? jerr.line : 0,
-                     jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", jerr.text,
+                     jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", text,
                      syntax_hint(jerr.text));
         rc = PN_EDATA;
         goto cleanup;
@@ -688,12 +698,14 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
     rc = pn_dataset_new(&L.ds);
     if (rc)
         goto cleanup;
+    size_t first_diag = pn_diags_count(diags);
     load_root(&L, root);
     L.r.source_pos = L.source_pos;
     L.r.actor_pos = L.actor_pos;
     L.r.tie_pos = L.tie_pos;
     /* Warnings only once the structure is sound: they would be noise now. */
     pn__check_dataset(L.ds, &L.r, L.r.errors == 0);
+    pn__diags_sort_from(diags, first_diag);
     if (L.r.nomem)
         rc = PN_ENOMEM;
     else if (L.r.errors > 0 || (opts->strict && L.r.warnings > 0))

@@ -48,6 +48,10 @@ void pn__buf_add(pn__buf *b, const void *data, size_t len);
 void pn__buf_puts(pn__buf *b, const char *s);
 void pn__buf_printf(pn__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Sort the diagnostics from index start on by line and column (stable). */
+struct pn_diags;
+void pn__diags_sort_from(struct pn_diags *diags, size_t start);
+
 /* Make sure igraph never aborts or prints: install paranet's handlers. */
 void pn__igraph_init(void);
 

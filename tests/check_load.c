@@ -1,0 +1,226 @@
+#include <dirent.h>
+
+#include "testutil.h"
+
+/* Each tests/data/{invalid,warnings}/<case>/ holds input.json and
+ * `expected`: the exact diagnostic lines, then "exit N" (N = 0 valid, 1 invalid). */
+static void run_case(const char *group, const char *name, bool strict)
+{
+    char path[512], exp_path[512];
+    snprintf(path, sizeof(path), "%s/%s/%s/input.json", PN_TEST_DATA, group, name);
+    snprintf(exp_path, sizeof(exp_path), "%s/%s/%s/expected", PN_TEST_DATA, group, name);
+    size_t len;
+    char *expected = tu_read(exp_path, &len);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_load_options opts = PN_LOAD_OPTIONS_INIT;
+    opts.name = "input.json";
+    opts.strict = strict;
+    pn_dataset *ds = NULL;
+    int rc = pn_dataset_load_file(&ds, path, &opts, d);
+    /* Build the text the CLI prints, minus its summary line. */
+    char *text = calloc(1, 65536);
+    size_t used = 0;
+    for (size_t i = 0; i < pn_diags_count(d); i++) {
+        used += (size_t)pn_diag_format(pn_diags_get(d, i), text + used, 65536 - used);
+        text[used++] = '\n';
+    }
+    size_t total = pn_diags_errors(d) + pn_diags_warnings(d);
+    if (total > pn_diags_count(d))
+        used += (size_t)snprintf(
+            text + used, 65536 - used, "... and %zu more (%zu errors, %zu warnings in all)\n",
+            total - pn_diags_count(d), pn_diags_errors(d), pn_diags_warnings(d));
+    bool valid = rc == 0;
+    snprintf(text + used, 65536 - used, "exit %d\n", valid ? 0 : 1);
+    if (strict) {
+        /* Strict: the same lines, but a dataset with warnings is invalid. */
+        char *e = strstr(expected, "exit 0");
+        if (e && pn_diags_warnings(d) > 0)
+            e[5] = '1';
+    }
+    ck_assert_msg(strcmp(text, expected) == 0, "%s/%s%s:\n--- expected\n%s--- got\n%s", group, name,
+                  strict ? " (strict)" : "", expected, text);
+    ck_assert(valid == (ds != NULL));
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    free(text);
+    free(expected);
+}
+
+static size_t run_group(const char *group, bool strict)
+{
+    char dir[512];
+    snprintf(dir, sizeof(dir), "%s/%s", PN_TEST_DATA, group);
+    DIR *dp = opendir(dir);
+    ck_assert_ptr_nonnull(dp);
+    struct dirent *e;
+    size_t n = 0;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        run_case(group, e->d_name, strict);
+        n++;
+    }
+    closedir(dp);
+    return n;
+}
+
+START_TEST(invalid_cases)
+{
+    ck_assert_uint_ge(run_group("invalid", false), 35);
+}
+END_TEST
+
+START_TEST(warning_cases)
+{
+    ck_assert_uint_ge(run_group("warnings", false), 10);
+    ck_assert_uint_ge(run_group("warnings", true), 10);
+}
+END_TEST
+
+START_TEST(shipped_datasets_are_clean)
+{
+    const char *names[] = {"tangsel.json", "bandung.json"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/%s", PN_DATASETS, names[i]);
+        pn_diags *d = NULL;
+        ck_assert_int_eq(pn_diags_new(&d), 0);
+        pn_load_options opts = PN_LOAD_OPTIONS_INIT;
+        opts.strict = true;
+        pn_dataset *ds = NULL;
+        ck_assert_int_eq(pn_dataset_load_file(&ds, path, &opts, d), 0);
+        ck_assert_uint_eq(pn_diags_count(d), 0);
+        ck_assert_uint_gt(pn_dataset_tie_count(ds), 0);
+        /* Every tie of a shipped dataset cites its study. */
+        for (size_t t = 0; t < pn_dataset_tie_count(ds); t++)
+            ck_assert_uint_gt(pn_dataset_tie(ds, t)->n_sources, 0);
+        pn_dataset_free(ds);
+        pn_diags_free(d);
+    }
+}
+END_TEST
+
+START_TEST(tangsel_content)
+{
+    pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
+    size_t tangsel, daejeon;
+    ck_assert_int_eq(pn_dataset_find_actor(ds, "tangsel", &tangsel), 0);
+    ck_assert_int_eq(pn_dataset_find_actor(ds, "daejeon", &daejeon), 0);
+    ck_assert_str_eq(pn_dataset_actor(ds, daejeon)->country, "KR");
+    /* The studies: an LoI, then the 2016 MoU of friendship cooperation. */
+    bool loi = false, mou2016 = false;
+    for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        bool pair =
+            (t->from == tangsel && t->to == daejeon) || (t->from == daejeon && t->to == tangsel);
+        if (pair && t->instrument == PN_INSTRUMENT_LOI)
+            loi = true;
+        if (pair && t->instrument == PN_INSTRUMENT_MOU && t->since.year == 2016)
+            mou2016 = true;
+    }
+    ck_assert(loi);
+    ck_assert(mou2016);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(file_errors)
+{
+    pn_diags *d = NULL;
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_load_file(&ds, "/nonexistent/x.json", NULL, d), PN_EIO);
+    ck_assert_int_eq(pn_dataset_load_file(&ds, PN_TEST_DATA, NULL, d), PN_EIO);
+    ck_assert_str_eq(pn_diags_get(d, 1)->message, "is a directory, not a file");
+    pn_load_options opts = PN_LOAD_OPTIONS_INIT;
+    opts.max_bytes = 1 << 20;
+    ck_assert_int_eq(pn_dataset_load_file(&ds, "/dev/zero", &opts, d), PN_ELIMIT);
+    ck_assert_ptr_null(ds);
+    ck_assert_uint_eq(pn_diags_errors(d), 3);
+    pn_diags_free(d);
+}
+END_TEST
+
+START_TEST(extra_fields_kept)
+{
+    const char *text = "{\"paranet\": 1, \"zz_top\": [1, 2], \"actors\": ["
+                       "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\","
+                       " \"population\": 1354350, \"website\": {\"url\": \"x\"}},"
+                       "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+                       " \"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\","
+                       " \"budget_idr\": 12.5, \"sources\": []}]}";
+    pn_diags *d = NULL;
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), 0);
+    ck_assert_str_eq(pn_dataset_extra(ds, "dataset", 0), "{\"zz_top\":[1,2]}");
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 0),
+                     "{\"population\":1354350,\"website\":{\"url\":\"x\"}}");
+    ck_assert_ptr_null(pn_dataset_extra(ds, "actor", 1));
+    ck_assert_str_eq(pn_dataset_extra(ds, "tie", 0), "{\"budget_idr\":12.5}");
+    /* Unknown fields are not near-misses of known ones: no warning. A tie
+     * citing no source is. */
+    ck_assert_uint_eq(pn_diags_warnings(d), 1);
+    ck_assert_str_eq(pn_diags_get(d, 0)->check, "no-source");
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+}
+END_TEST
+
+START_TEST(validate_built_dataset)
+{
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_new(&ds), 0);
+    pn_source s = {"s1", "A study", NULL, 2020};
+    ck_assert_int_eq(pn_dataset_add_source(ds, &s, NULL), 0);
+    ck_assert_int_eq(pn_dataset_add_source(ds, &s, NULL), PN_EINVAL);
+    pn_actor a = {0};
+    a.id = "a";
+    a.name = "A";
+    a.kind = PN_KIND_CITY;
+    memcpy(a.country, "ID", 3);
+    ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
+    a.id = "B!";
+    a.name = "B";
+    memcpy(a.country, "XX", 3);
+    ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
+    pn_tie t = {0};
+    t.from = 0;
+    t.to = 1;
+    t.type = PN_TYPE_G2G;
+    t.instrument = PN_INSTRUMENT_NONE;
+    t.status = PN_STATUS_NONE;
+    t.has_weight = true;
+    t.weight = -3;
+    ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
+    t.to = 7;
+    ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), PN_EINVAL);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_validate(ds, NULL, d), PN_EDATA);
+    /* bad id, bad country, bad weight */
+    ck_assert_uint_eq(pn_diags_errors(d), 3);
+    ck_assert_str_eq(pn_diags_get(d, 0)->path, "actors[1].id");
+    ck_assert_str_eq(pn_diags_get(d, 1)->path, "actors[1].country");
+    ck_assert_str_eq(pn_diags_get(d, 2)->path, "ties[0].weight");
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("load");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, invalid_cases);
+    tcase_add_test(tc, warning_cases);
+    tcase_add_test(tc, shipped_datasets_are_clean);
+    tcase_add_test(tc, tangsel_content);
+    tcase_add_test(tc, file_errors);
+    tcase_add_test(tc, extra_fields_kept);
+    tcase_add_test(tc, validate_built_dataset);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

@@ -1,0 +1,153 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+static char *save(const pn_dataset *ds)
+{
+    char *out = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &out, NULL), 0);
+    return out;
+}
+
+/* load -> save -> load -> save: the two saves are the same bytes, and the
+ * second load holds what the first did. */
+static void round_trip(const char *text)
+{
+    pn_dataset *a = tu_load_text(text);
+    char *s1 = save(a);
+    pn_dataset *b = tu_load_text(s1);
+    char *s2 = save(b);
+    ck_assert_str_eq(s1, s2);
+    ck_assert_uint_eq(pn_dataset_actor_count(a), pn_dataset_actor_count(b));
+    ck_assert_uint_eq(pn_dataset_tie_count(a), pn_dataset_tie_count(b));
+    ck_assert_uint_eq(pn_dataset_source_count(a), pn_dataset_source_count(b));
+    for (size_t i = 0; i < pn_dataset_tie_count(a); i++) {
+        const pn_tie *x = pn_dataset_tie(a, i), *y = pn_dataset_tie(b, i);
+        ck_assert_uint_eq(x->from, y->from);
+        ck_assert_uint_eq(x->to, y->to);
+        ck_assert_int_eq(x->type, y->type);
+        ck_assert_int_eq(pn_date_compare(x->since, y->since), 0);
+        ck_assert_int_eq(x->n_sources, y->n_sources);
+        ck_assert(x->weight == y->weight);
+    }
+    pn_dataset_free(a);
+    pn_dataset_free(b);
+    free(s1);
+    free(s2);
+}
+
+START_TEST(shipped_datasets)
+{
+    const char *names[] = {"tangsel.json", "bandung.json"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        size_t len;
+        snprintf(path, sizeof(path), "%s/%s", PN_DATASETS, names[i]);
+        char *text = tu_read(path, &len);
+        round_trip(text);
+        free(text);
+    }
+}
+END_TEST
+
+static const char everything[] =
+    "{\"paranet\": 1, \"title\": \"T \\\"q\\\" \\\\ x\", \"description\": \"line1\\nline2\","
+    " \"zeta\": {\"nested\": [1, 2.5, \"s\", null, true]},"
+    " \"sources\": [{\"id\": \"s1\", \"cite\": \"C, \\\"D\\\"; E\", \"url\": \"http://x\","
+    " \"year\": 2020, \"doi\": \"10.1/x\"}],"
+    " \"actors\": [{\"id\": \"daejeon\", \"name\": \"대전광역시\", \"kind\": \"city\","
+    " \"country\": \"KR\", \"aliases\": [\"Daejeon\", \"Taejŏn\"], \"region\": \"Chungcheong\","
+    " \"note\": \"tab\\there\", \"sources\": [{\"ref\": \"s1\", \"page\": \"12\"}]},"
+    " {\"id\": \"tangsel\", \"name\": \"Kota Tangerang Selatan\\\\\", \"kind\": \"city\","
+    " \"country\": \"ID\", \"sources\": [\"s1\"]}],"
+    " \"ties\": [{\"id\": \"t1\", \"from\": \"tangsel\", \"to\": \"daejeon\", \"type\": \"g2g\","
+    " \"instrument\": \"mou\", \"since\": \"2016-05\", \"until\": 2020, \"status\": \"active\","
+    " \"sectors\": [\"education\", \"smart-city\"], \"weight\": 0.1, \"directed\": true,"
+    " \"note\": \"n\", \"sources\": [\"s1\", {\"ref\": \"s1\", \"page\": 7}], \"x-extra\": "
+    "false}]}";
+
+START_TEST(every_field_and_odd_text)
+{
+    round_trip(everything);
+    pn_dataset *ds = tu_load_text(everything);
+    char *out = save(ds);
+    /* Canonical: shortest exact numbers, unknown fields kept, pages as strings. */
+    ck_assert_ptr_nonnull(strstr(out, "\"weight\": 0.1,"));
+    ck_assert_ptr_nonnull(strstr(out, "\"x-extra\": false"));
+    ck_assert_ptr_nonnull(strstr(out, "\"doi\": \"10.1/x\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"page\": \"7\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"name\": \"대전광역시\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"note\": \"tab\\there\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"since\": \"2016-05\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"until\": 2020"));
+    /* Key order: paranet first, unknown top-level fields after ties. */
+    ck_assert_ptr_eq(strstr(out, "{\n  \"paranet\": 1,\n  \"title\""), out);
+    ck_assert(strstr(out, "\"zeta\"") > strstr(out, "\"ties\""));
+    free(out);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(atomic_write)
+{
+    pn_dataset *ds = tu_load_text(everything);
+    char dir[] = "/tmp/pn_save_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof(path), "%s/out.json", dir);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_save_file(ds, path, d), 0);
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(pn_dataset_save_file(ds, path, d), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    size_t len;
+    char *back = tu_read(path, &len);
+    char *mem = save(ds);
+    ck_assert_str_eq(back, mem);
+    /* No temporary file is left beside it. */
+    char tmp[300];
+    snprintf(tmp, sizeof(tmp), "ls %s | wc -l | grep -qx 1", dir);
+    ck_assert_int_eq(system(tmp), 0);
+    /* A failed write names the path and leaves nothing. */
+    snprintf(path, sizeof(path), "%s/missing/out.json", dir);
+    ck_assert_int_eq(pn_dataset_save_file(ds, path, d), PN_EIO);
+    ck_assert_str_eq(pn_diags_get(d, 0)->file, path);
+    ck_assert_int_eq(pn_write_file_atomic("/proc/version", "x", 1, NULL), PN_EIO);
+    snprintf(tmp, sizeof(tmp), "rm -rf %s", dir);
+    ck_assert_int_eq(system(tmp), 0);
+    free(back);
+    free(mem);
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(set_extra)
+{
+    pn_dataset *ds = tu_load_text(everything);
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 1, "{\"b\": 1, \"a\": [true]}"), 0);
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 1), "{\"a\":[true],\"b\":1}");
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 1, "{\"name\": 1}"), PN_EINVAL);
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 1, "[1]"), PN_EINVAL);
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 99, "{}"), PN_EINVAL);
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 1, NULL), 0);
+    ck_assert_ptr_null(pn_dataset_extra(ds, "actor", 1));
+    pn_dataset_free(ds);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("save");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, shipped_datasets);
+    tcase_add_test(tc, every_field_and_odd_text);
+    tcase_add_test(tc, atomic_write);
+    tcase_add_test(tc, set_extra);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

@@ -1,0 +1,22 @@
+/* A five-actor dataset whose graph and views are worked out by hand in the tests. */
+static const char small_dataset[] =
+    "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],"
+    " \"actors\": ["
+    "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\"},"
+    "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"},"
+    "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"city\", \"country\": \"ID\"},"
+    "  {\"id\": \"d\", \"name\": \"D\", \"kind\": \"firm\", \"country\": \"ID\"},"
+    "  {\"id\": \"e\", \"name\": \"E\", \"kind\": \"university\", \"country\": \"ID\"}],"
+    " \"ties\": ["
+    "  {\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"instrument\": \"loi\", \"since\": "
+    "2015,"
+    "   \"sectors\": [\"education\"], \"sources\": [\"s\"]},"
+    "  {\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"instrument\": \"mou\", \"since\": "
+    "2016,"
+    "   \"weight\": 2, \"sources\": [\"s\"]},"
+    "  {\"from\": \"b\", \"to\": \"a\", \"type\": \"g2g\", \"instrument\": \"programme\","
+    "   \"since\": 2017, \"until\": 2018, \"status\": \"failed\", \"weight\": 0.5,"
+    "   \"sectors\": [\"youth\", \"education\"], \"sources\": [\"s\"]},"
+    "  {\"from\": \"c\", \"to\": \"a\", \"type\": \"horizontal\", \"instrument\": \"adoption\","
+    "   \"since\": 2019, \"directed\": true, \"sources\": [\"s\"]},"
+    "  {\"from\": \"a\", \"to\": \"d\", \"type\": \"g2b\", \"sources\": [\"s\"]}]}";
