@@ -141,9 +141,15 @@ static int report(const pn_dataset *ds, const char *name)
     printf("\nSources (ties and actors citing each)\n");
     if (ns == 0)
         printf("  (none)\n");
+    int width = 14;
+    for (size_t i = 0; i < ns; i++) {
+        int len = (int)strlen(pn_dataset_source(ds, i)->id);
+        width = len > width ? len : width;
+    }
     for (size_t i = 0; i < ns; i++) {
         const pn_source *s = pn_dataset_source(ds, i);
-        printf("  %-14s %5zu ties %4zu actors  %s\n", s->id, cites[i], actor_cites[i], s->cite);
+        printf("  %-*s %5zu ties %4zu actors\n  %*s %s\n", width, s->id, cites[i],
+               actor_cites[i], width, "", s->cite);
     }
 cleanup:
     free(kinds.items);

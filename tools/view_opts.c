@@ -178,7 +178,8 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
         v->tie_filter = true;
         if (!year(arg, &w->from_year) || optind >= argc || !year(argv[optind], &w->to_year) ||
             w->to_year < w->from_year) {
-            cli_usage_error(command, "--between needs two years in order, e.g. --between 2015 2020");
+            cli_usage_error(command,
+                            "--between needs two years in order, e.g. --between 2015 2020");
             return -1;
         }
         optind++;

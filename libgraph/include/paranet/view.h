@@ -34,17 +34,20 @@ typedef struct pn_view {
     size_t n_sectors;
     const char *const *countries; /**< keep actors of these countries; NULL: all */
     size_t n_countries;
-    int at;           /**< keep ties in force in this year (see docs/views.md); 0: any time */
-    int from_year;    /**< keep ties in force at some time in [from_year, to_year]; 0: any */
+    int at;        /**< keep ties in force in this year (see docs/views.md); 0: any time */
+    int from_year; /**< keep ties in force at some time in [from_year, to_year]; 0: any */
     int to_year;
-    const char *ego;  /**< keep actors within `radius` hops of this actor id; NULL: all */
-    int radius;       /**< hops for ego (default 1) */
+    const char *ego;    /**< keep actors within `radius` hops of this actor id; NULL: all */
+    int radius;         /**< hops for ego (default 1) */
     bool drop_isolates; /**< drop actors left without any tie */
     bool directed;      /**< directed ties one way, undirected ones both ways */
     pn_weight_mode weight;
 } pn_view;
 
-#define PN_VIEW_INIT {0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE}
+#define PN_VIEW_INIT                                                                               \
+    {                                                                                              \
+        0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE        \
+    }
 
 /** True when the tie is in force in `year`: since <= year and (no until, or until >= year). A tie
  * without since is never in force: its start is unknown. */

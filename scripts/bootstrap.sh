@@ -1,0 +1,61 @@
+#!/bin/sh
+# Set up, build and run paranet on Debian 12.
+#
+#   sh scripts/bootstrap.sh demo   install what is missing, build, run the main job
+#   sh scripts/bootstrap.sh test   install what is missing, build, run every test
+#                                  (a normal build, then one with ASan + UBSan)
+#
+# Installs Debian packages with apt-get (as root, or through sudo).
+set -eu
+cd "$(dirname "$0")/.."
+mode=${1:-demo}
+
+# Everything paranet builds and tests with, from Debian 12.
+PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
+libjansson-dev check libcsv-dev libxml2-dev"
+
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "Installing:$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+# Graphviz finds its render plugins through a config file that a fresh
+# install may lack ("Format: png not recognized"): make sure it is there.
+if ! ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO dot -c
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+build() { # build DIR [cmake options...]
+    dir=$1
+    shift
+    cmake -S . -B "$dir" -DPN_WERROR=ON "$@" >/dev/null
+    cmake --build "$dir" -j"$jobs"
+}
+
+case $mode in
+demo)
+    build build
+    mkdir -p out
+    build/tools/paranet validate datasets/tangsel.json
+    build/tools/paranet info datasets/tangsel.json
+    ;;
+test)
+    build build
+    (cd build && ctest --output-on-failure -j"$jobs")
+    build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    (cd build-asan && ctest --output-on-failure -j"$jobs")
+    ;;
+*)
+    echo "usage: sh scripts/bootstrap.sh demo|test" >&2
+    exit 2
+    ;;
+esac
