@@ -3,7 +3,8 @@
 #
 #   sh scripts/bootstrap.sh demo   install what is missing, build, run the main job
 #   sh scripts/bootstrap.sh test   install what is missing, build, run every test
-#                                  (a normal build, then one with ASan + UBSan)
+#                                  (a normal build, one with ASan + UBSan, one under
+#                                  valgrind, and a short run of each fuzzer with clang)
 #
 # Installs Debian packages with apt-get (as root, or through sudo).
 set -eu
@@ -12,7 +13,7 @@ mode=${1:-demo}
 
 # Everything paranet builds and tests with, from Debian 12.
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
-libjansson-dev check libcsv-dev libxml2-dev"
+libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do
@@ -47,12 +48,19 @@ demo)
     mkdir -p out
     build/tools/paranet validate datasets/tangsel.json
     build/tools/paranet info datasets/tangsel.json
+    build/tools/paranet render datasets/tangsel.json --layout twopi --labels short -o out/tangsel.svg
     ;;
 test)
     build build
     (cd build && ctest --output-on-failure -j"$jobs")
     build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
     (cd build-asan && ctest --output-on-failure -j"$jobs")
+    # Every test again under valgrind memcheck: errors and definite leaks fail.
+    build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs")
+    # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
+    build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
+    (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)
     ;;
 *)
     echo "usage: sh scripts/bootstrap.sh demo|test" >&2

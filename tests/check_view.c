@@ -62,6 +62,9 @@ START_TEST(field_views)
     v.status_none = true;
     sel(ds, &v, t, a);
     ck_assert_str_eq(t, "11111");
+    v.statuses = 0; /* none alone: only the ties that give no status */
+    sel(ds, &v, t, a);
+    ck_assert_str_eq(t, "11011");
     v = (pn_view)PN_VIEW_INIT;
     v.instruments = PN_BIT(PN_INSTRUMENT_LOI) | PN_BIT(PN_INSTRUMENT_MOU);
     sel(ds, &v, t, a);

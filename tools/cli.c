@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -178,4 +179,63 @@ bool cli_parse_long(const char *text, long min, long max, long *out)
         return false;
     *out = v;
     return true;
+}
+
+/* ---- Progress on a terminal (cli_progress_setup) ---- */
+
+static struct {
+    double start; /* when the current piece of work began */
+    bool shown;   /* a progress line is on the screen */
+} progress_state;
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void progress_line(const char *what, double fraction)
+{
+    if (fraction <= 0 || progress_state.start == 0)
+        progress_state.start = seconds_now();
+    if (fraction >= 1) {
+        if (progress_state.shown)
+            fputs("\r\033[K", stderr);
+        progress_state.shown = false;
+        progress_state.start = 0;
+        return;
+    }
+    if (seconds_now() - progress_state.start < 1.0)
+        return;
+    fprintf(stderr, "\r\033[Kparanet: %s %3.0f%%", what, fraction * 100);
+    fflush(stderr);
+    progress_state.shown = true;
+}
+
+static void load_progress(void *ctx, const char *what, double fraction)
+{
+    (void)ctx;
+    progress_line(what, fraction);
+}
+
+static igraph_error_t on_igraph_progress(const char *message, igraph_real_t percent, void *data)
+{
+    (void)data;
+    char what[64];
+    snprintf(what, sizeof(what), "%s", message);
+    size_t n = strlen(what);
+    while (n > 0 && (what[n - 1] == ' ' || what[n - 1] == ':'))
+        what[--n] = '\0';
+    progress_line(what, percent / 100.0);
+    return IGRAPH_SUCCESS;
+}
+
+void cli_progress_setup(pn_load_options *opts, bool quiet)
+{
+    if (quiet || !isatty(STDERR_FILENO))
+        return;
+    if (opts)
+        opts->progress = load_progress;
+    igraph_set_progress_handler(on_igraph_progress);
 }

@@ -41,6 +41,12 @@ int cli_exit_code(int rc);
  * diagnostics. Returns an exit code; *out is set on EXIT_OK. */
 int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_dataset **out);
 
+/* Show progress of long work on stderr: the load's (through opts) and
+ * igraph's (betweenness, closeness: its process-wide progress handler),
+ * only when stderr is a terminal, not when quiet, and only for work that
+ * has run over a second. */
+void cli_progress_setup(pn_load_options *opts, bool quiet);
+
 /* True when `text` is a number in [min, max]; stores it. */
 bool cli_parse_long(const char *text, long min, long max, long *out);
 

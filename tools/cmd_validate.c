@@ -64,6 +64,7 @@ static int run(int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage_error("validate", "no FILE given");
+    cli_progress_setup(&opts, quiet);
     int worst = EXIT_OK;
     for (int i = optind; i < argc; i++) {
         pn_diags *diags = NULL;

@@ -1,4 +1,5 @@
 /* paranet: the command-line tool. Dispatches to one subcommand per file. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,5 +88,12 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     /* The subcommand sees argv[0] = its name, as getopt expects. */
-    return c->run(argc - 1, argv + 1);
+    int code = c->run(argc - 1, argv + 1);
+    /* Output that could not be written (a full disk, a closed pipe) is an
+     * I/O error, not a success with a truncated result. */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && code == EXIT_OK) {
+        fprintf(stderr, "<stdout>: error: cannot write: %s\n", strerror(errno));
+        code = EXIT_IO;
+    }
+    return code;
 }

@@ -4,13 +4,25 @@
 
 #include "paranet/dataset.h"
 #include "paranet/error.h"
+#include "paranet/io.h"
 #include "util.h"
+
+/* Where a value of a document built from another format (CSV, GraphML) came
+ * from: locate() sets the input's name, a 1-based line and column (0:
+ * unknown) and, in label, what to call the value instead of its JSON path
+ * (`column "to"`); label left empty keeps the path. */
+typedef struct pn__locator {
+    void (*locate)(void *ctx, const pn__path *path, const char **file, int *line, int *column,
+                   pn__buf *label);
+    void *ctx;
+} pn__locator;
 
 typedef struct pn__report {
     pn_diags *diags;
     const char *file; /* display name, or NULL */
     const char *text; /* the JSON text, to find lines; or NULL */
     size_t len;
+    const pn__locator *loc;   /* for documents not parsed from text; or NULL */
     const size_t *source_pos; /* record index -> index in the file; NULL: the same */
     const size_t *actor_pos;
     const size_t *tie_pos;
@@ -30,6 +42,13 @@ void pn__check_dataset(const pn_dataset *ds, pn__report *r, bool warnings);
 /* The checks of one tie's own values (id, dates, weight, sectors); at is its
  * index in the file. For ties the loader could not add. */
 void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r);
+
+/* Load a dataset from a JSON tree in the dataset format, with every check of
+ * pn_dataset_load_buffer; diagnostics are located through loc (may be NULL).
+ * For importers that build the tree from another format (interchange). */
+struct json_t;
+int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
+                  const pn_load_options *opts, pn_diags *diags);
 
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);

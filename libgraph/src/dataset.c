@@ -254,6 +254,8 @@ int pn_dataset_add_tie(pn_dataset *ds, const pn_tie *tie, size_t *index)
         return PN_ENOMEM;
     bool failed = false;
     pn_tie t = *tie;
+    if (t.weight == 0)
+        t.weight = 0; /* -0 is 0: the same value, printed and saved the same way */
     t.id = pn__pool_strdup(&ds->pool, tie->id, &failed);
     t.sectors = copy_strings(ds, tie->sectors, tie->n_sectors, &failed);
     t.note = pn__pool_strdup(&ds->pool, tie->note, &failed);

@@ -21,7 +21,16 @@ typedef struct loader {
     size_t *source_pos;
     size_t *actor_pos;
     size_t *tie_pos;
+    const pn_load_options *opts; /* for progress; may be NULL */
 } loader;
+
+/* Progress (pn_load_options.progress): parsing is about the first half of
+ * a load's time, building and checking the records the second. */
+static void progress(const loader *L, const char *what, double fraction)
+{
+    if (L->opts && L->opts->progress)
+        L->opts->progress(L->opts->progress_ctx, what, fraction);
+}
 
 #define ERR(L, check, ...) pn__report_at(&(L)->r, PN_SEVERITY_ERROR, &(L)->path, check, __VA_ARGS__)
 
@@ -489,6 +498,8 @@ static void load_ties(loader *L, json_t *arr)
     pn__path_key(&L->path, "ties");
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_array_get(arr, i);
+        if ((i & 16383) == 16383)
+            progress(L, "loading ties", 0.6 + 0.2 * (double)i / (double)n);
         pn__path_index(&L->path, i);
         if (!record_object(L, o, "a tie")) {
             pn__path_pop(&L->path);
@@ -631,9 +642,60 @@ static const char *syntax_hint(const char *text)
         return " (each key may appear once in an object)";
     if (strstr(text, "real number overflow"))
         return " (the number does not fit a double)";
+    if (strstr(text, "too big integer"))
+        return " (the number does not fit a 64-bit integer)";
     if (strstr(text, "maximum parsing depth"))
         return " (the JSON is nested too deeply)";
     return "";
+}
+
+/* The checks on a parsed tree, with L's report set up by the caller, who
+ * owns L->ds after the call. */
+static int load_tree(loader *L, json_t *root, const pn_load_options *opts)
+{
+    int rc = pn_dataset_new(&L->ds);
+    if (rc)
+        return rc;
+    size_t first_diag = pn_diags_count(L->r.diags);
+    load_root(L, root);
+    L->r.source_pos = L->source_pos;
+    L->r.actor_pos = L->actor_pos;
+    L->r.tie_pos = L->tie_pos;
+    /* Warnings only once the structure is sound: they would be noise now. */
+    progress(L, "checking", 0.8);
+    pn__check_dataset(L->ds, &L->r, L->r.errors == 0);
+    /* Imports from several files (CSV) keep the loader's order. */
+    if (!L->r.loc)
+        pn__diags_sort_from(L->r.diags, first_diag);
+    if (L->r.nomem)
+        rc = PN_ENOMEM;
+    else if (L->r.errors > 0 || (opts->strict && L->r.warnings > 0))
+        rc = PN_EDATA;
+    free(L->source_pos);
+    free(L->actor_pos);
+    free(L->tie_pos);
+    L->source_pos = L->actor_pos = L->tie_pos = NULL;
+    return rc;
+}
+
+int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
+                  const pn_load_options *opts, pn_diags *diags)
+{
+    pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.r.diags = diags;
+    L.r.file = opts->name ? opts->name : "<input>";
+    L.r.loc = loc;
+    L.r.from_json = true;
+    int rc = load_tree(&L, root, opts);
+    if (rc == 0 && out)
+        *out = L.ds;
+    else
+        pn_dataset_free(L.ds);
+    return rc;
 }
 
 int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
@@ -672,10 +734,37 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
                      "file starts with a byte order mark (BOM): save it as UTF-8 without BOM");
         return PN_EDATA;
     }
+    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
+        (unsigned char)data[1] == ((unsigned char)data[0] ^ 0x01)) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "encoding",
+                     "file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8");
+        return PN_EDATA;
+    }
+    /* jansson stops at a raw NUL byte and reports the end of the file there. */
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        int line = 1, column = 1;
+        for (const char *p = data; p < nul; p++) {
+            if (*p == '\n') {
+                line++;
+                column = 1;
+            } else if (((unsigned char)*p & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "encoding",
+                     "a NUL byte, which a JSON text cannot hold (is it a binary file, or UTF-16 "
+                     "without a byte order mark? save it as UTF-8)");
+        return PN_EDATA;
+    }
     json_error_t jerr;
+    memset(&jerr, 0, sizeof(jerr)); /* jansson leaves it unset when an allocation fails */
+    L.opts = opts;
+    progress(&L, "parsing", 0.0);
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        if (json_error_code(&jerr) == json_error_out_of_memory) {
+        /* jansson 2.14 returns NULL with no message when an allocation fails. */
+        if (json_error_code(&jerr) == json_error_out_of_memory || jerr.text[0] == '\0') {
             rc = PN_ENOMEM;
             goto cleanup;
         }
@@ -695,21 +784,9 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
         rc = PN_ELIMIT;
         goto cleanup;
     }
-    rc = pn_dataset_new(&L.ds);
-    if (rc)
-        goto cleanup;
-    size_t first_diag = pn_diags_count(diags);
-    load_root(&L, root);
-    L.r.source_pos = L.source_pos;
-    L.r.actor_pos = L.actor_pos;
-    L.r.tie_pos = L.tie_pos;
-    /* Warnings only once the structure is sound: they would be noise now. */
-    pn__check_dataset(L.ds, &L.r, L.r.errors == 0);
-    pn__diags_sort_from(diags, first_diag);
-    if (L.r.nomem)
-        rc = PN_ENOMEM;
-    else if (L.r.errors > 0 || (opts->strict && L.r.warnings > 0))
-        rc = PN_EDATA;
+    progress(&L, "loading", 0.5);
+    rc = load_tree(&L, root, opts);
+    progress(&L, "done", 1.0);
 
 cleanup:
     json_decref(root);

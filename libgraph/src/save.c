@@ -207,102 +207,148 @@ static json_t *date_json(pn_date d)
     return json_string(pn_date_format(d, buf, sizeof(buf)));
 }
 
-static json_t *dataset_json(const pn_dataset *ds, bool *failed)
+/* One record at a time: the tree of a 100k-actor dataset took most of the
+ * save's time in malloc, and gigabytes; a record's tree is freed as soon as
+ * it is written (docs/performance.md). */
+static json_t *source_json(const pn_dataset *ds, size_t i, bool *failed)
 {
-    json_t *root = json_object(), *sources = json_array(), *actors = json_array(),
-           *ties = json_array();
-    if (!root || !sources || !actors || !ties) {
-        json_decref(root);
-        json_decref(sources);
-        json_decref(actors);
-        json_decref(ties);
+    const pn_source *s = &ds->sources[i];
+    json_t *o = json_object();
+    if (!o) {
         *failed = true;
         return NULL;
     }
-    set(root, "paranet", json_integer(PN_FORMAT_VERSION), failed);
-    set_str(root, "title", ds->title, failed);
-    set_str(root, "description", ds->description, failed);
-    for (size_t i = 0; i < ds->n_sources; i++) {
-        const pn_source *s = &ds->sources[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(sources, o) != 0) {
-            *failed = true;
-            continue;
-        }
-        set_str(o, "id", s->id, failed);
-        set_str(o, "cite", s->cite, failed);
-        set_str(o, "url", s->url, failed);
-        if (s->year)
-            set(o, "year", json_integer(s->year), failed);
-        add_extra(o, ds->source_extra[i], failed);
+    set_str(o, "id", s->id, failed);
+    set_str(o, "cite", s->cite, failed);
+    set_str(o, "url", s->url, failed);
+    if (s->year)
+        set(o, "year", json_integer(s->year), failed);
+    add_extra(o, ds->source_extra[i], failed);
+    return o;
+}
+
+static json_t *actor_json(const pn_dataset *ds, size_t i, bool *failed)
+{
+    const pn_actor *a = &ds->actors[i];
+    json_t *o = json_object();
+    if (!o) {
+        *failed = true;
+        return NULL;
     }
-    for (size_t i = 0; i < ds->n_actors; i++) {
-        const pn_actor *a = &ds->actors[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(actors, o) != 0) {
-            *failed = true;
-            continue;
-        }
-        set_str(o, "id", a->id, failed);
-        set_str(o, "name", a->name, failed);
-        set_str(o, "kind", pn_kind_name(a->kind), failed);
-        set_str(o, "country", a->country, failed);
-        if (a->n_aliases)
-            set(o, "aliases", strings_json(a->aliases, a->n_aliases, failed), failed);
-        set_str(o, "region", a->region, failed);
-        set_str(o, "note", a->note, failed);
-        if (a->n_sources)
-            set(o, "sources", refs_json(ds, a->sources, a->n_sources, failed), failed);
-        add_extra(o, ds->actor_extra[i], failed);
+    set_str(o, "id", a->id, failed);
+    set_str(o, "name", a->name, failed);
+    set_str(o, "kind", pn_kind_name(a->kind), failed);
+    set_str(o, "country", a->country, failed);
+    if (a->n_aliases)
+        set(o, "aliases", strings_json(a->aliases, a->n_aliases, failed), failed);
+    set_str(o, "region", a->region, failed);
+    set_str(o, "note", a->note, failed);
+    if (a->n_sources)
+        set(o, "sources", refs_json(ds, a->sources, a->n_sources, failed), failed);
+    add_extra(o, ds->actor_extra[i], failed);
+    return o;
+}
+
+static json_t *tie_json(const pn_dataset *ds, size_t i, bool *failed)
+{
+    const pn_tie *t = &ds->ties[i];
+    json_t *o = json_object();
+    if (!o) {
+        *failed = true;
+        return NULL;
     }
-    for (size_t i = 0; i < ds->n_ties; i++) {
-        const pn_tie *t = &ds->ties[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(ties, o) != 0) {
-            *failed = true;
-            continue;
-        }
-        set_str(o, "id", t->id, failed);
-        set_str(o, "from", ds->actors[t->from].id, failed);
-        set_str(o, "to", ds->actors[t->to].id, failed);
-        set_str(o, "type", pn_tie_type_name(t->type), failed);
-        if (t->instrument != PN_INSTRUMENT_NONE)
-            set_str(o, "instrument", pn_instrument_name(t->instrument), failed);
-        if (t->since.year)
-            set(o, "since", date_json(t->since), failed);
-        if (t->until.year)
-            set(o, "until", date_json(t->until), failed);
-        if (t->status != PN_STATUS_NONE)
-            set_str(o, "status", pn_status_name(t->status), failed);
-        if (t->n_sectors)
-            set(o, "sectors", strings_json(t->sectors, t->n_sectors, failed), failed);
-        if (t->has_weight)
-            set(o, "weight", json_real(t->weight), failed);
-        if (t->directed)
-            set(o, "directed", json_true(), failed);
-        set_str(o, "note", t->note, failed);
-        if (t->n_sources)
-            set(o, "sources", refs_json(ds, t->sources, t->n_sources, failed), failed);
-        add_extra(o, ds->tie_extra[i], failed);
+    set_str(o, "id", t->id, failed);
+    set_str(o, "from", ds->actors[t->from].id, failed);
+    set_str(o, "to", ds->actors[t->to].id, failed);
+    set_str(o, "type", pn_tie_type_name(t->type), failed);
+    if (t->instrument != PN_INSTRUMENT_NONE)
+        set_str(o, "instrument", pn_instrument_name(t->instrument), failed);
+    if (t->since.year)
+        set(o, "since", date_json(t->since), failed);
+    if (t->until.year)
+        set(o, "until", date_json(t->until), failed);
+    if (t->status != PN_STATUS_NONE)
+        set_str(o, "status", pn_status_name(t->status), failed);
+    if (t->n_sectors)
+        set(o, "sectors", strings_json(t->sectors, t->n_sectors, failed), failed);
+    if (t->has_weight)
+        set(o, "weight", json_real(t->weight), failed);
+    if (t->directed)
+        set(o, "directed", json_true(), failed);
+    set_str(o, "note", t->note, failed);
+    if (t->n_sources)
+        set(o, "sources", refs_json(ds, t->sources, t->n_sources, failed), failed);
+    add_extra(o, ds->tie_extra[i], failed);
+    return o;
+}
+
+/* "key": [records], at depth 1 of the top-level object, as emit would. */
+static void emit_section(pn__buf *b, const pn_dataset *ds, const char *key, size_t n,
+                         json_t *(*make)(const pn_dataset *, size_t, bool *), bool *failed)
+{
+    indent(b, 1);
+    emit_string(b, key, strlen(key));
+    if (n == 0) {
+        pn__buf_puts(b, ": []");
+        return;
     }
-    set(root, "sources", sources, failed);
-    set(root, "actors", actors, failed);
-    set(root, "ties", ties, failed);
-    add_extra(root, ds->extra, failed);
-    return root;
+    pn__buf_puts(b, ": [\n");
+    for (size_t i = 0; i < n && !*failed && !b->failed; i++) {
+        json_t *o = make(ds, i, failed);
+        if (!o)
+            break;
+        indent(b, 2);
+        emit(b, o, 2);
+        pn__buf_puts(b, i + 1 < n ? ",\n" : "\n");
+        json_decref(o);
+    }
+    indent(b, 1);
+    pn__buf_puts(b, "]");
 }
 
 int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *len)
 {
     bool failed = false;
-    json_t *root = dataset_json(ds, &failed);
     pn__buf b;
     pn__buf_init(&b);
-    if (root && !failed) {
-        emit(&b, root, 0);
-        pn__buf_puts(&b, "\n");
+    /* The top level by hand, in the format's key order, extras after. */
+    json_t *head = json_object(), *extra = NULL;
+    if (!head)
+        return PN_ENOMEM;
+    set(head, "paranet", json_integer(PN_FORMAT_VERSION), &failed);
+    set_str(head, "title", ds->title, &failed);
+    set_str(head, "description", ds->description, &failed);
+    if (ds->extra && !(extra = json_loads(ds->extra, 0, NULL)))
+        failed = true;
+    pn__buf_puts(&b, "{\n");
+    const char *key;
+    json_t *x;
+    json_object_foreach(head, key, x)
+    {
+        indent(&b, 1);
+        emit_string(&b, key, strlen(key));
+        pn__buf_puts(&b, ": ");
+        emit(&b, x, 1);
+        pn__buf_puts(&b, ",\n");
     }
-    json_decref(root);
+    emit_section(&b, ds, "sources", ds->n_sources, source_json, &failed);
+    pn__buf_puts(&b, ",\n");
+    emit_section(&b, ds, "actors", ds->n_actors, actor_json, &failed);
+    pn__buf_puts(&b, ",\n");
+    emit_section(&b, ds, "ties", ds->n_ties, tie_json, &failed);
+    if (extra) {
+        json_object_foreach(extra, key, x)
+        {
+            pn__buf_puts(&b, ",\n");
+            indent(&b, 1);
+            emit_string(&b, key, strlen(key));
+            pn__buf_puts(&b, ": ");
+            emit(&b, x, 1);
+        }
+    }
+    pn__buf_puts(&b, "\n}\n");
+    json_decref(extra);
+    json_decref(head);
     if (failed || b.failed || !b.data) {
         pn__buf_free(&b);
         return PN_ENOMEM;

@@ -32,7 +32,7 @@ static bool tie_kept(const pn_tie *t, const pn_view *v)
 {
     if (v->types && !(v->types & PN_BIT(t->type)))
         return false;
-    if (v->statuses) {
+    if (v->statuses || v->status_none) {
         if (t->status == PN_STATUS_NONE ? !v->status_none : !(v->statuses & PN_BIT(t->status)))
             return false;
     }
@@ -197,7 +197,7 @@ int pn_view_graph(pn_graph **out, const pn_dataset *ds, const pn_view *view, pn_
 
 static void mask_list(pn__buf *b, const char *label, unsigned mask, pn_vocab vocab, bool none)
 {
-    if (!mask)
+    if (!mask && !none)
         return;
     pn__buf_printf(b, "%s%s=", b->len ? " " : "", label);
     bool first = true;
@@ -208,7 +208,7 @@ static void mask_list(pn__buf *b, const char *label, unsigned mask, pn_vocab voc
         }
     }
     if (none)
-        pn__buf_puts(b, ",none");
+        pn__buf_puts(b, first ? "none" : ",none");
 }
 
 static void str_list(pn__buf *b, const char *label, const char *const *list, size_t n)

@@ -25,11 +25,16 @@ typedef struct pn_load_options {
     bool strict;      /**< warnings make the load fail */
     size_t max_bytes; /**< refuse larger inputs (default 256 MiB) */
     size_t max_depth; /**< refuse deeper JSON nesting (default 64) */
+    /** Called now and then with what is being done ("parsing", "checking")
+     * and the fraction of the load done (0 to 1; 1 is the last call), or
+     * NULL. The library never prints: the caller shows it, or not. */
+    void (*progress)(void *ctx, const char *what, double fraction);
+    void *progress_ctx; /**< passed to progress */
 } pn_load_options;
 
 #define PN_LOAD_OPTIONS_INIT                                                                       \
     {                                                                                              \
-        NULL, false, (size_t)256 << 20, 64                                                         \
+        NULL, false, (size_t)256 << 20, 64, NULL, NULL                                             \
     }
 
 /**

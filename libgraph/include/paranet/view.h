@@ -25,11 +25,11 @@ extern "C" {
 
 /** A selection of ties and actors. Initialise with PN_VIEW_INIT; 0 and NULL mean "all". */
 typedef struct pn_view {
-    unsigned types;       /**< PN_BIT(pn_tie_type) mask of tie types kept; 0: all */
-    unsigned statuses;    /**< mask of statuses kept; 0: all. A tie with no status is dropped */
-    bool status_none;     /**< with statuses: also keep ties that give no status */
-    unsigned instruments; /**< mask of instruments kept; 0: all. A tie with none is dropped */
-    unsigned kinds;       /**< mask of actor kinds kept; 0: all */
+    unsigned types;             /**< PN_BIT(pn_tie_type) mask of tie types kept; 0: all */
+    unsigned statuses;          /**< mask of statuses kept; 0 and no status_none: all */
+    bool status_none;           /**< also keep ties that give no status (alone: only those) */
+    unsigned instruments;       /**< mask of instruments kept; 0: all. A tie with none is dropped */
+    unsigned kinds;             /**< mask of actor kinds kept; 0: all */
     const char *const *sectors; /**< keep ties with at least one of these sectors; NULL: all */
     size_t n_sectors;
     const char *const *countries; /**< keep actors of these countries; NULL: all */

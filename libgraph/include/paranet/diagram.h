@@ -1,0 +1,137 @@
+/* paranet: diagrams of a view, drawn with Graphviz (docs/diagrams.md).
+ *
+ * The graph is built with cgraph, laid out and rendered in process with gvc:
+ * no DOT text is assembled by hand and no `dot` program is run. Every name
+ * from the data goes into an HTML-like label with its special characters
+ * written as entities, so any name (quotes, backslashes, <, >, &, newlines,
+ * Graphviz escapes such as \N, any script) is drawn literally and the DOT
+ * written is always valid. The same dataset and options give the same DOT
+ * and SVG bytes: nodes follow the dataset's actor order, edges its tie order,
+ * clusters a fixed order, and the force-directed layouts start from a seed.
+ *
+ * Visual vocabulary (both themes): actor kind -> node shape; tie type ->
+ * line structure and a mark at the tie's `from` end; arrowheads on directed
+ * ties; status -> line weight, dashes, faintness and a mark on stalled and
+ * failed ties; country -> fill colour (Okabe-Ito palette, colour theme) and
+ * clusters labelled with the country's name. Parallel ties of one pair with
+ * the same direction, type and status are drawn as one edge labelled "xN".
+ */
+#ifndef PARANET_DIAGRAM_H
+#define PARANET_DIAGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/common.h"
+#include "paranet/dataset.h"
+#include "paranet/error.h"
+#include "paranet/view.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The Graphviz layout engine. */
+typedef enum pn_diagram_layout {
+    PN_LAYOUT_DOT,   /**< layered (hierarchical) */
+    PN_LAYOUT_NEATO, /**< spring model (stress majorisation) */
+    PN_LAYOUT_FDP,   /**< force-directed, keeps clusters */
+    PN_LAYOUT_SFDP,  /**< force-directed, for large graphs */
+    PN_LAYOUT_CIRCO, /**< circular */
+    PN_LAYOUT_TWOPI  /**< radial, around the most connected actor */
+} pn_diagram_layout;
+
+typedef enum pn_diagram_theme {
+    PN_THEME_COLOR, /**< countries coloured (Okabe-Ito), sans-serif */
+    PN_THEME_PAPER  /**< grays only, serif: prints well in grayscale */
+} pn_diagram_theme;
+
+typedef enum pn_diagram_cluster {
+    PN_CLUSTER_COUNTRY, /**< a box per country, labelled with its name */
+    PN_CLUSTER_KIND,    /**< a box per actor kind */
+    PN_CLUSTER_NONE
+} pn_diagram_cluster;
+
+typedef enum pn_diagram_labels {
+    PN_LABELS_NAME, /**< the actor's name, wrapped */
+    PN_LABELS_ID,   /**< the actor's id */
+    PN_LABELS_SHORT /**< the actor's first alias (often an abbreviation), else its name */
+} pn_diagram_labels;
+
+typedef enum pn_diagram_edge_labels {
+    PN_EDGE_LABELS_NONE,       /**< only the number of merged ties (xN) and status marks */
+    PN_EDGE_LABELS_INSTRUMENT, /**< the ties' instruments */
+    PN_EDGE_LABELS_YEAR,       /**< the ties' years (since, or since-until) */
+    PN_EDGE_LABELS_BOTH        /**< instrument and year */
+} pn_diagram_edge_labels;
+
+/** Options of pn_diagram_render. Initialise with PN_DIAGRAM_OPTIONS_INIT. */
+typedef struct pn_diagram_options {
+    pn_view view; /**< which ties and actors are drawn (strings borrowed) */
+    pn_diagram_layout layout;
+    pn_diagram_theme theme;
+    pn_diagram_cluster cluster;
+    bool legend; /**< draw the legend (kinds, types, statuses present) under the figure */
+    pn_diagram_labels labels;
+    pn_diagram_edge_labels edge_labels;
+    const char *size_by;   /**< node size from this metric (metrics.h names), or NULL */
+    const char *path_from; /**< with path_to: highlight a shortest path between these */
+    const char *path_to;   /**< actor ids and fade the rest; NULL: no highlight */
+    const char *title;     /**< drawn above the legend, or NULL */
+    unsigned seed;         /**< start seed of neato, fdp and sfdp */
+} pn_diagram_options;
+
+#define PN_DIAGRAM_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        PN_VIEW_INIT, PN_LAYOUT_DOT, PN_THEME_COLOR, PN_CLUSTER_COUNTRY, true, PN_LABELS_NAME,     \
+            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1                                         \
+    }
+
+/**
+ * Draw the view of a dataset.
+ *
+ * "dot" gives the graph as DOT before layout (with a `layout` attribute, so
+ * `dot -Tsvg` on it draws the same figure); "svg", "png" and "pdf" are laid
+ * out and rendered by the Graphviz plugins, which must be installed (a
+ * missing plugin is PN_EGRAPHVIZ with a message, never a crash). SVG, PNG
+ * and PDF are deterministic (the PDF's creation date is set to 1970-01-01,
+ * as SOURCE_DATE_EPOCH=0 would).
+ *
+ * Graphviz's own warnings are captured into diags while this runs (through
+ * cgraph's process-wide error hook, restored before return). The first SVG,
+ * PNG or PDF render creates one Graphviz context that is kept for the
+ * process: Graphviz 2.42 cannot free a context and make another safely (its
+ * pango plugin keeps a pointer into the freed one). So this function must
+ * not run in two threads at once, as Graphviz itself must not. Cost: the
+ * layout engine's (dot: roughly quadratic in the drawn edges in practice).
+ *
+ * @param opts NULL for defaults.
+ * @param format "dot", "svg", "png" or "pdf".
+ * @param[out] out the bytes, NUL-terminated (the NUL not counted), owned by
+ * the caller (free()). @param[out] len their length.
+ * @return 0; PN_EINVAL for an unknown format or option value; PN_ENOTFOUND
+ * when an actor named by the view or the highlighted path does not exist or
+ * no path joins the two; PN_EGRAPHVIZ when Graphviz fails or lacks the
+ * plugin; PN_EIGRAPH, PN_ENOMEM. Messages go to diags.
+ */
+PN_EXTERN int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts,
+                                const char *format, char **out, size_t *len, pn_diags *diags);
+
+/**
+ * Parse the value of a diagram option by its CLI name: "layout", "theme",
+ * "cluster", "labels" or "edge-labels" (e.g. "fdp" -> PN_LAYOUT_FDP).
+ * @return the enum value, or -1 when the option or value is unknown.
+ */
+PN_EXTERN int pn_diagram_option_parse(const char *option, const char *value);
+
+/** The accepted values of an option, "dot|neato|fdp|sfdp|circo|twopi", or NULL. Static. */
+PN_EXTERN const char *pn_diagram_option_values(const char *option);
+
+/** The name of an option's enum value ("fdp"), or NULL when out of range. Static. */
+PN_EXTERN const char *pn_diagram_option_name(const char *option, int value);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

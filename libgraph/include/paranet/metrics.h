@@ -1,0 +1,137 @@
+/* paranet: metrics of actors and of whole networks (docs/metrics.md).
+ *
+ * Every metric is computed on a pn_graph, usually built from a view with
+ * pn_view_graph, so the same view gives the same numbers everywhere. Per-actor
+ * metrics fill one double per vertex, in vertex order (pn_graph_vertex_actor
+ * maps a vertex to its actor). Where igraph has the metric, paranet calls it
+ * with the conventions docs/metrics.md states; Burt's effective size and
+ * Gould-Fernandez brokerage are paranet's own. Randomised and ARPACK-based
+ * computations are seeded, so the same graph always gives the same numbers.
+ *
+ * Weights: a graph built with PN_WEIGHT_COUNT or PN_WEIGHT_SUM carries tie
+ * strengths. Strength, eigenvector, PageRank, hub, authority, constraint,
+ * effective size and community use them; the path-based metrics
+ * (betweenness, closeness, harmonic, diameter, mean path length) count hops
+ * and ignore them, because a strength is not a distance.
+ */
+#ifndef PARANET_METRICS_H
+#define PARANET_METRICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/common.h"
+#include "paranet/error.h"
+#include "paranet/graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Which actor attribute makes the groups of brokerage roles and assortativity. */
+typedef enum pn_group_by {
+    PN_GROUP_COUNTRY, /**< the actor's country code */
+    PN_GROUP_KIND     /**< the actor's kind */
+} pn_group_by;
+
+/** Options of pn_metric_vector_opts. Initialise with PN_METRIC_OPTIONS_INIT. */
+typedef struct pn_metric_options {
+    pn_group_by groups; /**< groups for the brokerage roles (default: country) */
+} pn_metric_options;
+
+#define PN_METRIC_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        PN_GROUP_COUNTRY                                                                           \
+    }
+
+/**
+ * Number of per-actor metrics pn_metric_vector knows. Their names, in this
+ * order: degree, in-degree, out-degree, strength, in-strength, out-strength,
+ * betweenness, closeness, harmonic, eigenvector, pagerank, hub, authority,
+ * constraint, effective-size, coreness, component, community, coordinator,
+ * itinerant, gatekeeper, representative, liaison, brokerage.
+ */
+PN_EXTERN size_t pn_metric_count(void);
+
+/** The name of the i-th metric ("betweenness"), or NULL when i >= pn_metric_count(). Static. */
+PN_EXTERN const char *pn_metric_name(size_t i);
+
+/** A one-line meaning of the i-th metric, or NULL when out of range. Static. */
+PN_EXTERN const char *pn_metric_meaning(size_t i);
+
+/** True when the i-th metric is an integer count or label (degree, coreness, component...). */
+PN_EXTERN bool pn_metric_is_integer(size_t i);
+
+/** The index of a metric name. @return 0, or PN_ENOTFOUND. */
+PN_EXTERN int pn_metric_find(const char *name, size_t *index);
+
+/**
+ * Compute one per-actor metric: out[v] for every vertex v of g
+ * (pn_graph_vertex_count(g) entries, caller-allocated). Brokerage roles
+ * group actors by country (see pn_metric_vector_opts). A value that is
+ * undefined is NaN: closeness of an actor that reaches nobody, constraint and
+ * effective size of an isolated actor. Cost: see
+ * docs/metrics.md; at most O(V E) (betweenness, closeness, harmonic).
+ * @return 0, PN_EINVAL for an unknown name (the message lists the known
+ * ones), PN_ENOMEM or PN_EIGRAPH.
+ */
+PN_EXTERN int pn_metric_vector(const pn_graph *g, const char *name, double *out, pn_diags *diags);
+
+/** As pn_metric_vector, with options (NULL for defaults). */
+PN_EXTERN int pn_metric_vector_opts(const pn_graph *g, const char *name,
+                                    const pn_metric_options *opts, double *out, pn_diags *diags);
+
+/* ---- Brokerage (Gould & Fernandez 1989) ---- */
+
+/** The five brokerage roles of Gould & Fernandez (1989). */
+typedef enum pn_broker_role {
+    PN_BROKER_COORDINATOR,    /**< a, b, c in one group (w_I) */
+    PN_BROKER_ITINERANT,      /**< a and c in one group, b in another (w_O, "consultant") */
+    PN_BROKER_GATEKEEPER,     /**< b and c in one group, a in another (b_OI) */
+    PN_BROKER_REPRESENTATIVE, /**< a and b in one group, c in another (b_IO) */
+    PN_BROKER_LIAISON,        /**< a, b, c in three groups (b_O) */
+    PN_BROKER_ROLE_COUNT
+} pn_broker_role;
+
+/**
+ * Count the brokerage roles of every vertex b: the open two-paths a -> b -> c
+ * (a != c, no tie a -> c) it stands on, classified by the groups of a, b and
+ * c. On an undirected graph each tie counts both ways, so each open two-path
+ * a - b - c counts twice (a -> b -> c and c -> b -> a).
+ * @param[out] out V * PN_BROKER_ROLE_COUNT counts, out[v * PN_BROKER_ROLE_COUNT + role].
+ * @param group group of each vertex (any integers; V entries).
+ * O(sum over b of indeg(b) * outdeg(b) * log V): "a -> c?" is a binary search.
+ * @return 0, PN_ENOMEM or PN_EIGRAPH.
+ */
+PN_EXTERN int pn_brokerage(const pn_graph *g, const int *group, double *out, pn_diags *diags);
+
+/** The group of every vertex of g by country or kind (V entries, caller-allocated). */
+PN_EXTERN void pn_graph_groups(const pn_graph *g, pn_group_by by, int *out);
+
+/* ---- Network-level metrics ---- */
+
+/** Whole-network figures of a graph (docs/metrics.md, "Network"). NaN where undefined. */
+typedef struct pn_network_metrics {
+    size_t actors;       /**< vertices */
+    size_t ties;         /**< dataset ties in the graph (parallel ties counted each) */
+    size_t edges;        /**< pairs joined (parallel ties merged); arcs when directed */
+    double density;      /**< edges / possible edges, no loops */
+    size_t components;   /**< weakly connected components (isolates count) */
+    double diameter;     /**< longest shortest path between connected actors, in hops */
+    double mean_path;    /**< mean shortest path over connected ordered pairs, in hops */
+    double transitivity; /**< global clustering: 3 triangles / connected triples, undirected */
+    double assortativity_kind;    /**< nominal assortativity of actor kinds */
+    double assortativity_country; /**< nominal assortativity of actor countries */
+    size_t communities;           /**< communities found by multilevel (Louvain), seed 42 */
+    double modularity;            /**< modularity of that partition (resolution 1) */
+} pn_network_metrics;
+
+/** Compute the network-level figures. O(V E). @return 0, PN_ENOMEM or PN_EIGRAPH. */
+PN_EXTERN int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out,
+                                         pn_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

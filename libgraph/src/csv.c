@@ -1,0 +1,725 @@
+/* CSV tables in and out: actors, ties, sources and the dataset's own fields.
+ *
+ * Reading goes through libcsv, fed one line at a time so that every field
+ * keeps the line it starts on; the rows become a JSON tree in the dataset
+ * format, which the loader checks as it checks a JSON file, with a locator
+ * that turns ties[12].to back into "ties.csv:14: column \"to\"". */
+#include <csv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "dataset_private.h"
+#include "interchange_private.h"
+
+static const char *const table_names[] = {"actors", "ties", "sources", "dataset"};
+static const char *const table_records[] = {PN__REC_ACTOR, PN__REC_TIE, PN__REC_SOURCE,
+                                            PN__REC_DATASET};
+
+const char *pn_csv_table_name(pn_csv_table table)
+{
+    if (table < 0 || table >= PN_CSV_TABLE_COUNT)
+        return "unknown";
+    return table_names[table];
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+static void cell(pn__buf *b, const char *s, size_t len, char delim)
+{
+    bool quote = len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+                             s[len - 1] == '\t' || s[0] == '"');
+    for (size_t i = 0; i < len && !quote; i++)
+        quote = s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        pn__buf_add(b, s, len);
+        return;
+    }
+    pn__buf_add(b, "\"", 1);
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"') {
+            pn__buf_add(b, s + start, i + 1 - start);
+            pn__buf_add(b, "\"", 1);
+            start = i + 1;
+        }
+    }
+    pn__buf_add(b, s + start, len - start);
+    pn__buf_add(b, "\"", 1);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The columns of a record table: the known fields, then every extra key of
+ * any record, sorted. Borrowed from the tree; free() the array only. */
+static const char **columns(json_t *records, const char *record, size_t *n)
+{
+    const char *const *known = pn__ix_fields(record);
+    size_t nk = 0, cap = 16;
+    while (known[nk])
+        nk++;
+    const char **cols = malloc((nk + cap) * sizeof(*cols));
+    if (!cols)
+        return NULL;
+    memcpy(cols, known, nk * sizeof(*cols));
+    size_t nx = 0;
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        const char *key;
+        json_t *v;
+        json_object_foreach(o, key, v)
+        {
+            if (pn__field_known(known, key))
+                continue;
+            bool seen = false;
+            for (size_t k = 0; k < nx && !seen; k++)
+                seen = strcmp(cols[nk + k], key) == 0;
+            if (seen)
+                continue;
+            if (nx == cap) {
+                cap *= 2;
+                const char **more = realloc(cols, (nk + cap) * sizeof(*cols));
+                if (!more) {
+                    free(cols);
+                    return NULL;
+                }
+                cols = more;
+            }
+            cols[nk + nx++] = key;
+        }
+    }
+    qsort(cols + nk, nx, sizeof(*cols), by_string);
+    *n = nk + nx;
+    return cols;
+}
+
+static void write_records(pn__buf *b, json_t *records, const char *record, char delim)
+{
+    size_t ncols = 0;
+    const char **cols = columns(records, record, &ncols);
+    if (!cols) {
+        b->failed = true;
+        return;
+    }
+    for (size_t c = 0; c < ncols; c++) {
+        if (c)
+            pn__buf_add(b, &delim, 1);
+        cell(b, cols[c], strlen(cols[c]), delim);
+    }
+    pn__buf_add(b, "\n", 1);
+    pn__buf text;
+    pn__buf_init(&text);
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        for (size_t c = 0; c < ncols; c++) {
+            if (c)
+                pn__buf_add(b, &delim, 1);
+            text.len = 0;
+            pn__ix_encode(&text, json_object_get(o, cols[c]), pn__ix_ftype(record, cols[c]));
+            if (text.failed)
+                b->failed = true;
+            cell(b, text.data ? text.data : "", text.len, delim);
+        }
+        pn__buf_add(b, "\n", 1);
+    }
+    pn__buf_free(&text);
+    free(cols);
+}
+
+static void write_dataset(pn__buf *b, json_t *root, char delim)
+{
+    const char *key;
+    json_t *v;
+    pn__buf text;
+    pn__buf_init(&text);
+    pn__buf_printf(b, "field%cvalue\n", delim);
+    json_object_foreach(root, key, v)
+    {
+        if (strcmp(key, "paranet") == 0 || strcmp(key, "sources") == 0 ||
+            strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0)
+            continue;
+        text.len = 0;
+        pn__ix_encode(&text, v, pn__ix_ftype(PN__REC_DATASET, key));
+        if (text.failed)
+            b->failed = true;
+        cell(b, key, strlen(key), delim);
+        pn__buf_add(b, &delim, 1);
+        cell(b, text.data ? text.data : "", text.len, delim);
+        pn__buf_add(b, "\n", 1);
+    }
+    pn__buf_free(&text);
+}
+
+int pn_csv_write(const pn_dataset *ds, pn_csv_table table, char delimiter, char **out, size_t *len)
+{
+    if (delimiter == 0)
+        delimiter = ',';
+    if (table < 0 || table >= PN_CSV_TABLE_COUNT ||
+        (delimiter != ',' && delimiter != ';' && delimiter != '\t'))
+        return PN_EINVAL;
+    json_t *root = pn__ix_tree(ds);
+    if (!root)
+        return PN_ENOMEM;
+    pn__buf b;
+    pn__buf_init(&b);
+    if (table == PN_CSV_DATASET)
+        write_dataset(&b, root, delimiter);
+    else
+        write_records(&b, json_object_get(root, table_names[table]), table_records[table],
+                      delimiter);
+    json_decref(root);
+    pn__buf_add(&b, "", 0);
+    if (b.failed || !b.data) {
+        pn__buf_free(&b);
+        return PN_ENOMEM;
+    }
+    *out = b.data;
+    if (len)
+        *len = b.len;
+    return 0;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+typedef struct field {
+    char *text;
+    size_t len;
+    int line;
+} field;
+
+typedef struct csv_column {
+    char *name;      /* as in the header */
+    const char *key; /* the field it fills: a known name, or name itself */
+} csv_column;
+
+/* One table being read. */
+typedef struct table {
+    const char *name;
+    pn_csv_table kind;
+    csv_column *cols;
+    size_t ncols;
+    int header_line;
+    /* per record added: the line of each column's cell, and the row's */
+    int *lines;
+    int *row_line;
+    size_t nrec, arec;
+    /* the dataset table: the field of each record (row) */
+    char **keys;
+} table;
+
+typedef struct reader {
+    pn_diags *diags;
+    const pn_import_options *opts;
+    json_t *root;
+    table *t;
+    bool header_done;
+    int line; /* the line being fed */
+    field *row;
+    size_t nrow, arow;
+    size_t errors;
+    bool nomem;
+} reader;
+
+static void report(reader *R, int line, const char *label, const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void report(reader *R, int line, const char *label, const char *check, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    R->errors++;
+    if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, 0, label, check, "%s", msg))
+        R->nomem = true;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    reader *R = ctx;
+    if (R->nomem)
+        return;
+    if (R->nrow == R->arow) {
+        size_t n = R->arow ? R->arow * 2 : 16;
+        field *more = realloc(R->row, n * sizeof(*more));
+        if (!more) {
+            R->nomem = true;
+            return;
+        }
+        R->row = more;
+        R->arow = n;
+    }
+    field *f = &R->row[R->nrow];
+    f->text = malloc(len + 1);
+    if (!f->text) {
+        R->nomem = true;
+        return;
+    }
+    if (len)
+        memcpy(f->text, data, len);
+    f->text[len] = '\0';
+    f->len = len;
+    /* The field ends on the line being fed: it starts as many lines up as
+     * it holds newlines. */
+    int nl = 0;
+    for (size_t i = 0; i < len; i++)
+        nl += f->text[i] == '\n';
+    f->line = R->line - nl;
+    R->nrow++;
+}
+
+static void clear_row(reader *R)
+{
+    for (size_t i = 0; i < R->nrow; i++)
+        free(R->row[i].text);
+    R->nrow = 0;
+}
+
+static const char *known_key(const char *record, const char *name)
+{
+    const char *const *known = pn__ix_fields(record);
+    size_t n = strlen(name), s = 0;
+    while (s < n && name[s] == ' ')
+        s++;
+    while (n > s && name[n - 1] == ' ')
+        n--;
+    for (; *known; known++)
+        if (strlen(*known) == n - s && strncasecmp(*known, name + s, n - s) == 0)
+            return *known;
+    return NULL;
+}
+
+static bool has_column(reader *R, const char *name)
+{
+    for (size_t i = 0; i < R->nrow; i++) {
+        const char *s = R->row[i].text;
+        while (*s == ' ')
+            s++;
+        size_t n = strlen(s);
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (strlen(name) == n && strncasecmp(s, name, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void on_header(reader *R)
+{
+    table *t = R->t;
+    t->header_line = R->nrow ? R->row[0].line : R->line;
+    if (t->kind == PN_CSV_DETECT) {
+        if (has_column(R, "from") && has_column(R, "to"))
+            t->kind = PN_CSV_TIES;
+        else if (has_column(R, "cite"))
+            t->kind = PN_CSV_SOURCES;
+        else if (R->nrow == 2 && has_column(R, "field") && has_column(R, "value"))
+            t->kind = PN_CSV_DATASET;
+        else if (has_column(R, "id") || has_column(R, "name"))
+            t->kind = PN_CSV_ACTORS;
+        else {
+            report(R, t->header_line, NULL, "csv-table",
+                   "cannot tell which table this is from its header: an actors table has "
+                   "\"id\" and \"name\", a ties table \"from\" and \"to\", a sources table "
+                   "\"cite\", a dataset table \"field\" and \"value\"");
+            return;
+        }
+    }
+    t->cols = calloc(R->nrow ? R->nrow : 1, sizeof(*t->cols));
+    if (!t->cols) {
+        R->nomem = true;
+        return;
+    }
+    t->ncols = R->nrow;
+    const char *record = table_records[t->kind];
+    for (size_t i = 0; i < R->nrow; i++) {
+        csv_column *c = &t->cols[i];
+        c->name = R->row[i].text;
+        R->row[i].text = NULL;
+        const char *k = t->kind == PN_CSV_DATASET ? NULL : known_key(record, c->name);
+        c->key = k ? k : c->name;
+        if (!*c->name)
+            report(R, t->header_line, NULL, "csv-header", "column %zu has no name in the header",
+                   i + 1);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(t->cols[j].key, c->key) == 0)
+                report(R, t->header_line, NULL, "csv-header",
+                       "column \"%s\" appears twice in the header (columns %zu and %zu)", c->key,
+                       j + 1, i + 1);
+    }
+    if (t->kind == PN_CSV_DATASET) {
+        if (strcasecmp(t->cols[0].name, "field") != 0) {
+            report(R, t->header_line, NULL, "csv-header",
+                   "a dataset table's columns are \"field\" then \"value\"");
+        }
+        return;
+    }
+    /* Required columns, unless a default stands in. */
+    static const char *const need_actor[] = {"id", "name", "kind", "country", NULL};
+    static const char *const need_tie[] = {"from", "to", "type", NULL};
+    static const char *const need_source[] = {"id", "cite", NULL};
+    const char *const *need = t->kind == PN_CSV_ACTORS ? need_actor
+                              : t->kind == PN_CSV_TIES ? need_tie
+                                                       : need_source;
+    for (; *need; need++) {
+        bool found = false;
+        for (size_t i = 0; i < t->ncols && !found; i++)
+            found = strcmp(t->cols[i].key, *need) == 0;
+        const char *dflt = strcmp(*need, "kind") == 0      ? R->opts->default_kind
+                           : strcmp(*need, "country") == 0 ? R->opts->default_country
+                           : strcmp(*need, "type") == 0    ? R->opts->default_type
+                                                           : NULL;
+        if (!found && !dflt)
+            report(R, t->header_line, NULL, "csv-header", "the %s table has no column \"%s\"%s",
+                   table_names[t->kind], *need,
+                   strcmp(*need, "kind") == 0      ? " (or give --default-kind)"
+                   : strcmp(*need, "country") == 0 ? " (or give --default-country)"
+                   : strcmp(*need, "type") == 0    ? " (or give --default-type)"
+                                                   : "");
+    }
+}
+
+static bool grow_records(reader *R, table *t)
+{
+    if (t->nrec < t->arec)
+        return true;
+    size_t n = t->arec ? t->arec * 2 : 64;
+    size_t w = t->ncols ? t->ncols : 1;
+    int *lines = realloc(t->lines, n * w * sizeof(int));
+    if (lines)
+        t->lines = lines;
+    int *rows = realloc(t->row_line, n * sizeof(int));
+    if (rows)
+        t->row_line = rows;
+    char **keys = realloc(t->keys, n * sizeof(char *));
+    if (keys)
+        t->keys = keys;
+    if (!lines || !rows || !keys) {
+        R->nomem = true;
+        return false;
+    }
+    t->arec = n;
+    return true;
+}
+
+static void on_record(reader *R)
+{
+    table *t = R->t;
+    bool blank = true;
+    for (size_t i = 0; i < R->nrow && blank; i++)
+        blank = R->row[i].len == 0;
+    if (blank)
+        return; /* spreadsheets write empty rows as ",,,," */
+    int line = R->row[0].line;
+    if (R->nrow != t->ncols) {
+        report(R, line, NULL, "csv-ragged", "row has %zu fields, the header (line %d) has %zu%s",
+               R->nrow, t->header_line, t->ncols,
+               R->nrow > t->ncols ? " (a delimiter inside a value needs quotes: \"a, b\")" : "");
+        return;
+    }
+    if (!grow_records(R, t))
+        return;
+    size_t rec = t->nrec;
+    json_t *obj = NULL;
+    if (t->kind == PN_CSV_DATASET) {
+        const char *key = R->row[0].text;
+        t->keys[rec] = R->row[0].text;
+        R->row[0].text = NULL;
+        t->lines[rec * t->ncols] = line;
+        t->lines[rec * t->ncols + 1] = R->row[1].line;
+        t->row_line[rec] = line;
+        t->nrec++;
+        if (strcmp(key, "paranet") == 0)
+            return;
+        if (strcmp(key, "sources") == 0 || strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0) {
+            report(R, line, NULL, "csv-table", "\"%s\" is a table of its own, not a field", key);
+            return;
+        }
+        if (json_object_get(R->root, key)) {
+            report(R, line, NULL, "csv-duplicate", "field \"%s\" is given twice", key);
+            return;
+        }
+        int rc = pn__ix_decode(R->root, key, R->row[1].text, R->row[1].len,
+                               pn__ix_ftype(PN__REC_DATASET, key));
+        if (rc == -1)
+            report(R, R->row[1].line, NULL, "csv-utf8",
+                   "row \"%s\": not valid UTF-8 (save the file as UTF-8)", key);
+        else if (rc)
+            R->nomem = true;
+        return;
+    }
+    obj = json_object();
+    json_t *arr = json_object_get(R->root, table_names[t->kind]);
+    if (!obj || json_array_append_new(arr, obj) != 0) {
+        R->nomem = true;
+        return;
+    }
+    t->row_line[rec] = line;
+    t->keys[rec] = NULL;
+    t->nrec++;
+    const char *record = table_records[t->kind];
+    for (size_t c = 0; c < t->ncols; c++) {
+        t->lines[rec * t->ncols + c] = R->row[c].line;
+        int rc = pn__ix_decode(obj, t->cols[c].key, R->row[c].text, R->row[c].len,
+                               pn__ix_ftype(record, t->cols[c].key));
+        if (rc == -1) {
+            char label[300];
+            snprintf(label, sizeof(label), "column \"%s\"", t->cols[c].name);
+            report(R, R->row[c].line, label, "csv-utf8",
+                   "not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)");
+        } else if (rc) {
+            R->nomem = true;
+        }
+    }
+}
+
+static void on_row(int term, void *ctx)
+{
+    (void)term;
+    reader *R = ctx;
+    if (!R->nomem) {
+        if (!R->header_done) {
+            on_header(R);
+            R->header_done = true;
+        } else if (R->t->cols) {
+            on_record(R);
+        }
+    }
+    clear_row(R);
+}
+
+static char detect_delimiter(const char *s, size_t len)
+{
+    size_t comma = 0, semi = 0, tab = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted)
+            comma += c == ',', semi += c == ';', tab += c == '\t';
+    }
+    if (tab > comma && tab > semi)
+        return '\t';
+    if (semi > comma)
+        return ';';
+    return ',';
+}
+
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+static int space_or_tab(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static void parse_table(reader *R, const pn_csv_input *in)
+{
+    const char *s = in->data;
+    size_t len = in->len;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        len -= 3;
+    }
+    char delim = R->opts->delimiter ? R->opts->delimiter : detect_delimiter(s, len);
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        R->nomem = true;
+        return;
+    }
+    csv_set_delim(&p, (unsigned char)delim);
+    csv_set_space_func(&p, delim == '\t' ? space_only : space_or_tab);
+    R->header_done = false;
+    R->line = 1;
+    size_t at = 0;
+    bool failed = false;
+    while (at < len && !failed && !R->nomem) {
+        const char *nl = memchr(s + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (s + at)) + 1 : len - at;
+        if (csv_parse(&p, s + at, n, on_field, on_row, R) != n)
+            failed = true;
+        at += n;
+        if (!failed && nl)
+            R->line++;
+    }
+    if (!failed && !R->nomem && csv_fini(&p, on_field, on_row, R) != 0)
+        failed = true;
+    if (failed && !R->nomem) {
+        if (csv_error(&p) == CSV_ENOMEM || csv_error(&p) == CSV_ETOOBIG)
+            R->nomem = true;
+        else
+            report(R, R->line, NULL, "csv-syntax",
+                   "malformed quoting: a quoted field must end with '\"' before the next "
+                   "delimiter, and a '\"' inside it is written '\"\"'");
+    }
+    clear_row(R);
+    csv_free(&p);
+    if (!R->header_done && !failed && !R->nomem)
+        report(R, 1, NULL, "empty", "file is empty: expected a header row");
+}
+
+/* ---- locating --------------------------------------------------------- */
+
+typedef struct csv_loc {
+    table *tables[PN_CSV_TABLE_COUNT];
+} csv_loc;
+
+static void locate(void *ctx, const pn__path *path, const char **file, int *line, int *column,
+                   pn__buf *label)
+{
+    csv_loc *L = ctx;
+    *column = 0;
+    if (path->depth == 0)
+        return;
+    const char *k0 = path->c[0].key;
+    if (path->depth >= 1 && k0 && path->depth <= PN__PATH_MAX) {
+        for (int tk = PN_CSV_ACTORS; tk <= PN_CSV_SOURCES; tk++) {
+            table *t = L->tables[tk];
+            if (!t || strcmp(k0, table_names[tk]) != 0)
+                continue;
+            *file = t->name;
+            if (path->depth < 2 || path->c[1].key || path->c[1].index >= t->nrec) {
+                *line = t->header_line;
+                pn__buf_add(label, "", 0);
+                return;
+            }
+            size_t rec = path->c[1].index;
+            *line = t->row_line[rec];
+            pn__buf_add(label, "", 0);
+            if (path->depth >= 3 && path->c[2].key) {
+                for (size_t c = 0; c < t->ncols; c++) {
+                    if (strcmp(t->cols[c].key, path->c[2].key) == 0) {
+                        *line = t->lines[rec * t->ncols + c];
+                        pn__buf_printf(label, "column \"%s\"", t->cols[c].name);
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        table *t = L->tables[PN_CSV_DATASET];
+        if (t) {
+            for (size_t r = 0; r < t->nrec; r++) {
+                if (t->keys[r] && strcmp(t->keys[r], k0) == 0) {
+                    *file = t->name;
+                    *line = t->row_line[r];
+                    pn__buf_printf(label, "row \"%s\"", k0);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+static void table_free(table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->ncols; i++)
+        free(t->cols[i].name);
+    free(t->cols);
+    if (t->keys)
+        for (size_t i = 0; i < t->nrec; i++)
+            free(t->keys[i]);
+    free(t->keys);
+    free(t->lines);
+    free(t->row_line);
+}
+
+int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
+                const pn_import_options *opts, pn_diags *diags)
+{
+    pn_import_options defaults = PN_IMPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (opts->delimiter && opts->delimiter != ',' && opts->delimiter != ';' &&
+        opts->delimiter != '\t')
+        return PN_EINVAL;
+    int rc = 0;
+    reader R;
+    memset(&R, 0, sizeof(R));
+    R.diags = diags;
+    R.opts = opts;
+    table *tables = calloc(n ? n : 1, sizeof(*tables));
+    csv_loc loc;
+    memset(&loc, 0, sizeof(loc));
+    R.root = json_pack("{s:i,s:[],s:[],s:[]}", "paranet", PN_FORMAT_VERSION, "sources", "actors",
+                       "ties");
+    if (!tables || !R.root) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n && !R.nomem; i++) {
+        table *t = &tables[i];
+        t->name = inputs[i].name ? inputs[i].name : "<csv>";
+        t->kind = inputs[i].table;
+        R.t = t;
+        if (inputs[i].len > opts->load.max_bytes) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, t->name, 0, 0, NULL, "too-large",
+                         "input is %zu bytes, over the limit of %zu (raise it with --max-bytes)",
+                         inputs[i].len, opts->load.max_bytes);
+            rc = PN_ELIMIT;
+            goto cleanup;
+        }
+        parse_table(&R, &inputs[i]);
+        if (t->kind < 0 || !t->cols)
+            continue;
+        if (loc.tables[t->kind]) {
+            report(&R, t->header_line, NULL, "csv-table", "a second %s table (the first is %s)",
+                   table_names[t->kind], loc.tables[t->kind]->name);
+            continue;
+        }
+        loc.tables[t->kind] = t;
+    }
+    if (R.nomem) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    for (int k = PN_CSV_ACTORS; k <= PN_CSV_TIES; k++) {
+        if (!loc.tables[k] && R.errors == 0) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, n ? tables[0].name : NULL, 0, 0, NULL,
+                         "csv-table",
+                         "no %s table given: a dataset needs an actors table and a "
+                         "ties table",
+                         table_names[k]);
+            R.errors++;
+        }
+    }
+    if (R.errors) {
+        rc = PN_EDATA;
+        goto cleanup;
+    }
+    if (pn__ix_defaults(R.root, opts) != 0) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    pn__locator locator = {locate, &loc};
+    pn_load_options lo = opts->load;
+    if (!lo.name)
+        lo.name = loc.tables[PN_CSV_ACTORS]->name;
+    rc = pn__load_json(out, R.root, &locator, &lo, diags);
+
+cleanup:
+    json_decref(R.root);
+    for (size_t i = 0; tables && i < n; i++)
+        table_free(&tables[i]);
+    free(tables);
+    free(R.row);
+    return rc;
+}

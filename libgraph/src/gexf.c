@@ -1,0 +1,222 @@
+/* GEXF 1.3 out, for Gephi: a dynamic graph whose edges live from the ties'
+ * since to their until, so that Gephi's timeline plays the network's
+ * history; kinds, types and the other fields as attributes. Export only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset_private.h"
+#include "interchange_private.h"
+
+/* An interval end as an xsd:date: a year or month widened to its first day
+ * (start) or its last (end). */
+static bool gexf_date(json_t *v, bool end, char *buf, size_t size)
+{
+    pn_date d = {0, 0, 0};
+    if (json_is_integer(v))
+        d.year = (int)json_integer_value(v);
+    else if (!json_is_string(v) || pn_date_parse(json_string_value(v), &d) != 0)
+        return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int month = d.month ? d.month : (end ? 12 : 1);
+    int day = d.day;
+    if (!day) {
+        day = end ? days[month - 1] : 1;
+        bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+        if (end && month == 2 && leap)
+            day = 29;
+    }
+    snprintf(buf, size, "%04d-%02d-%02d", d.year, month, day);
+    return true;
+}
+
+static void attr_decl(pn__buf *b, const char *id, const char *title, const char *type)
+{
+    pn__buf_printf(b, "      <attribute id=\"%s\" title=\"", id);
+    pn__ix_xml(b, title, true);
+    pn__buf_printf(b, "\" type=\"%s\"/>\n", type);
+}
+
+static void attvalue(pn__buf *b, const char *id, json_t *v, pn__ftype t)
+{
+    if (!v)
+        return;
+    pn__buf text;
+    pn__buf_init(&text);
+    pn__ix_encode(&text, v, t);
+    pn__buf_add(&text, "", 0);
+    if (text.failed)
+        b->failed = true;
+    pn__buf_printf(b, "          <attvalue for=\"%s\" value=\"", id);
+    pn__ix_xml(b, text.data ? text.data : "", true);
+    pn__buf_puts(b, "\"/>\n");
+    pn__buf_free(&text);
+}
+
+/* Extra keys of a record array, in first-seen order (borrowed). */
+static const char **extras(json_t *records, const char *record, size_t *n)
+{
+    const char *const *known = pn__ix_fields(record);
+    size_t cap = 8;
+    const char **keys = malloc(cap * sizeof(*keys));
+    *n = 0;
+    if (!keys)
+        return NULL;
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        const char *key;
+        json_t *v;
+        json_object_foreach(o, key, v)
+        {
+            if (pn__field_known(known, key))
+                continue;
+            bool seen = false;
+            for (size_t k = 0; k < *n && !seen; k++)
+                seen = strcmp(keys[k], key) == 0;
+            if (seen)
+                continue;
+            if (*n == cap) {
+                cap *= 2;
+                const char **more = realloc(keys, cap * sizeof(*keys));
+                if (!more) {
+                    free(keys);
+                    return NULL;
+                }
+                keys = more;
+            }
+            keys[(*n)++] = key;
+        }
+    }
+    return keys;
+}
+
+static const char *const node_attrs[] = {"kind", "country", "region", "aliases",
+                                         "note", "sources", NULL};
+static const char *const edge_attrs[] = {"type",    "instrument", "status",  "since", "until",
+                                         "sectors", "note",       "sources", "id",    NULL};
+
+int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
+{
+    json_t *root = pn__ix_tree(ds);
+    if (!root)
+        return PN_ENOMEM;
+    json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
+    size_t nvx = 0, nex = 0;
+    const char **vx = extras(actors, PN__REC_ACTOR, &nvx);
+    const char **ex = extras(ties, PN__REC_TIE, &nex);
+    pn__buf b;
+    pn__buf_init(&b);
+    int rc = 0;
+    if (!vx || !ex) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    char id[64];
+    pn__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<gexf xmlns=\"http://gexf.net/1.3\"\n"
+                     "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                     "    xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\"\n"
+                     "    version=\"1.3\">\n");
+    pn__buf_printf(&b, "  <meta>\n    <creator>paranet %s</creator>\n", PN_VERSION);
+    json_t *title = json_object_get(root, "title"), *desc = json_object_get(root, "description");
+    if (title || desc) {
+        pn__buf_puts(&b, "    <description>");
+        if (title)
+            pn__ix_xml(&b, json_string_value(title), false);
+        if (title && desc)
+            pn__buf_puts(&b, "\n\n");
+        if (desc)
+            pn__ix_xml(&b, json_string_value(desc), false);
+        pn__buf_puts(&b, "</description>\n");
+    }
+    pn__buf_puts(&b, "  </meta>\n");
+    pn__buf_puts(&b, "  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\" "
+                     "timerepresentation=\"interval\">\n");
+    pn__buf_puts(&b, "    <attributes class=\"node\">\n");
+    for (size_t k = 0; node_attrs[k]; k++)
+        attr_decl(&b, node_attrs[k], node_attrs[k], "string");
+    for (size_t k = 0; k < nvx; k++) {
+        snprintf(id, sizeof(id), "x%zu", k);
+        attr_decl(&b, id, vx[k], "string");
+    }
+    pn__buf_puts(&b, "    </attributes>\n    <attributes class=\"edge\">\n");
+    for (size_t k = 0; edge_attrs[k]; k++)
+        attr_decl(&b, edge_attrs[k], strcmp(edge_attrs[k], "id") == 0 ? "tie_id" : edge_attrs[k],
+                  "string");
+    for (size_t k = 0; k < nex; k++) {
+        snprintf(id, sizeof(id), "x%zu", k);
+        attr_decl(&b, id, ex[k], "string");
+    }
+    pn__buf_puts(&b, "    </attributes>\n    <nodes>\n");
+    size_t i;
+    json_t *o;
+    json_array_foreach(actors, i, o)
+    {
+        pn__buf_puts(&b, "      <node id=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "id")), true);
+        pn__buf_puts(&b, "\" label=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "name")), true);
+        pn__buf_puts(&b, "\">\n        <attvalues>\n");
+        for (size_t k = 0; node_attrs[k]; k++)
+            attvalue(&b, node_attrs[k], json_object_get(o, node_attrs[k]),
+                     pn__ix_ftype(PN__REC_ACTOR, node_attrs[k]));
+        for (size_t k = 0; k < nvx; k++) {
+            snprintf(id, sizeof(id), "x%zu", k);
+            attvalue(&b, id, json_object_get(o, vx[k]), PN__F_EXTRA);
+        }
+        pn__buf_puts(&b, "        </attvalues>\n      </node>\n");
+    }
+    pn__buf_puts(&b, "    </nodes>\n    <edges>\n");
+    json_array_foreach(ties, i, o)
+    {
+        char start[16], end[16];
+        pn__buf_printf(&b, "      <edge id=\"%zu\" source=\"", i);
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "from")), true);
+        pn__buf_puts(&b, "\" target=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "to")), true);
+        pn__buf_puts(&b, "\"");
+        if (json_is_true(json_object_get(o, "directed")))
+            pn__buf_puts(&b, " type=\"directed\"");
+        /* kind keeps parallel ties of different types apart in Gephi. */
+        pn__buf_printf(&b, " kind=\"%s\" label=\"%s\"",
+                       json_string_value(json_object_get(o, "type")),
+                       json_string_value(json_object_get(o, "type")));
+        json_t *w = json_object_get(o, "weight");
+        if (w) {
+            pn__buf_puts(&b, " weight=\"");
+            pn__ix_real(&b, json_number_value(w));
+            pn__buf_puts(&b, "\"");
+        }
+        if (gexf_date(json_object_get(o, "since"), false, start, sizeof(start)))
+            pn__buf_printf(&b, " start=\"%s\"", start);
+        if (gexf_date(json_object_get(o, "until"), true, end, sizeof(end)))
+            pn__buf_printf(&b, " end=\"%s\"", end);
+        pn__buf_puts(&b, ">\n        <attvalues>\n");
+        for (size_t k = 0; edge_attrs[k]; k++)
+            attvalue(&b, edge_attrs[k], json_object_get(o, edge_attrs[k]),
+                     pn__ix_ftype(PN__REC_TIE, edge_attrs[k]));
+        for (size_t k = 0; k < nex; k++) {
+            snprintf(id, sizeof(id), "x%zu", k);
+            attvalue(&b, id, json_object_get(o, ex[k]), PN__F_EXTRA);
+        }
+        pn__buf_puts(&b, "        </attvalues>\n      </edge>\n");
+    }
+    pn__buf_puts(&b, "    </edges>\n  </graph>\n</gexf>\n");
+    if (b.failed)
+        rc = PN_ENOMEM;
+
+cleanup:
+    free(vx);
+    free(ex);
+    json_decref(root);
+    if (rc == 0) {
+        *out = b.data;
+        if (len)
+            *len = b.len;
+    } else {
+        pn__buf_free(&b);
+    }
+    return rc;
+}

@@ -1,0 +1,848 @@
+/* GraphML in and out.
+ *
+ * Out: every field as a typed <key>; actors are nodes, ties are edges
+ * (parallel ones kept), the sources table is JSON text in a graph key.
+ * In: through expat, with DTDs refused outright, so that no entity is ever
+ * expanded (billion laughs) and nothing is fetched (external entities). The
+ * elements become a JSON tree in the dataset format that the loader checks,
+ * with each problem located at the line of its <data> element. */
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "dataset_private.h"
+#include "interchange_private.h"
+
+/* ---- writing ---------------------------------------------------------- */
+
+/* The GraphML type of an extra field: the narrowest one every value fits. */
+static const char *extra_type(json_t *records, const char *key)
+{
+    bool ints = true, nums = true, bools = true;
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        json_t *v = json_object_get(o, key);
+        if (!v)
+            continue;
+        ints &= json_is_integer(v);
+        nums &= json_is_number(v);
+        bools &= json_is_boolean(v);
+    }
+    return ints ? "long" : nums ? "double" : bools ? "boolean" : "string";
+}
+
+static const char *known_type(const char *record, const char *key)
+{
+    switch (pn__ix_ftype(record, key)) {
+    case PN__F_INT:
+        return "int";
+    case PN__F_REAL:
+        return "double";
+    case PN__F_BOOL:
+        return "boolean";
+    default:
+        return "string";
+    }
+}
+
+typedef struct keyset {
+    const char **names; /* extra keys, borrowed from the tree */
+    const char **types;
+    size_t n, cap;
+} keyset;
+
+static bool keyset_add(keyset *k, const char *name)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (strcmp(k->names[i], name) == 0)
+            return true;
+    if (k->n == k->cap) {
+        size_t n = k->cap ? k->cap * 2 : 8;
+        const char **a = realloc(k->names, n * sizeof(*a));
+        if (!a)
+            return false;
+        k->names = a;
+        const char **b = realloc(k->types, n * sizeof(*b));
+        if (!b)
+            return false;
+        k->types = b;
+        k->cap = n;
+    }
+    k->names[k->n++] = name;
+    return true;
+}
+
+static bool collect_extras(keyset *k, json_t *records, const char *record)
+{
+    const char *const *known = pn__ix_fields(record);
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        const char *key;
+        json_t *v;
+        json_object_foreach(o, key, v)
+        {
+            if (!pn__field_known(known, key) && !keyset_add(k, key))
+                return false;
+        }
+    }
+    for (size_t j = 0; j < k->n; j++)
+        k->types[j] = extra_type(records, k->names[j]);
+    return true;
+}
+
+static void write_key(pn__buf *b, const char *id, const char *domain, const char *name,
+                      const char *type)
+{
+    pn__buf_printf(b, "  <key id=\"%s\" for=\"%s\" attr.name=\"", id, domain);
+    pn__ix_xml(b, name, true);
+    pn__buf_printf(b, "\" attr.type=\"%s\"/>\n", type);
+}
+
+static void write_data(pn__buf *b, const char *indent, const char *id, json_t *v, pn__ftype t)
+{
+    if (!v)
+        return;
+    pn__buf text;
+    pn__buf_init(&text);
+    pn__ix_encode(&text, v, t);
+    if (text.failed)
+        b->failed = true;
+    pn__buf_printf(b, "%s<data key=\"%s\">", indent, id);
+    pn__buf_add(&text, "", 0);
+    pn__ix_xml(b, text.data ? text.data : "", false);
+    pn__buf_puts(b, "</data>\n");
+    pn__buf_free(&text);
+}
+
+/* Known fields, then extras, of one record as <data> elements. */
+static void write_fields(pn__buf *b, json_t *o, const char *record, const char *prefix,
+                         const keyset *extras, const char *skip)
+{
+    const char *const *known = pn__ix_fields(record);
+    char id[64];
+    for (; *known; known++) {
+        if (strcmp(*known, skip) == 0 || strcmp(*known, "id") == 0 || strcmp(*known, "from") == 0 ||
+            strcmp(*known, "to") == 0)
+            continue;
+        snprintf(id, sizeof(id), "%s_%s", prefix, *known);
+        write_data(b, "      ", id, json_object_get(o, *known), pn__ix_ftype(record, *known));
+    }
+    for (size_t i = 0; i < extras->n; i++) {
+        snprintf(id, sizeof(id), "%s_x%zu", prefix, i);
+        json_t *v = json_object_get(o, extras->names[i]);
+        /* Typed keys hold their values as they are; string keys use the
+         * extra-field rule (JSON text unless a plain string). */
+        bool typed = strcmp(extras->types[i], "string") != 0;
+        write_data(b, "      ", id, v, typed ? PN__F_REAL : PN__F_EXTRA);
+    }
+}
+
+int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len)
+{
+    json_t *root = pn__ix_tree(ds);
+    if (!root)
+        return PN_ENOMEM;
+    json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
+    keyset gx = {0}, vx = {0}, ex = {0};
+    pn__buf b;
+    pn__buf_init(&b);
+    int rc = 0;
+    /* The dataset's extra fields are the top-level keys it does not know. */
+    json_t *top = json_array();
+    json_t *extra_top = json_object();
+    const char *key;
+    json_t *v;
+    if (!top || !extra_top) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    json_object_foreach(root, key, v)
+    {
+        if (!pn__field_known(pn__dataset_fields, key))
+            json_object_set(extra_top, key, v);
+    }
+    json_array_append(top, extra_top);
+    if (!collect_extras(&gx, top, PN__REC_DATASET) || !collect_extras(&vx, actors, PN__REC_ACTOR) ||
+        !collect_extras(&ex, ties, PN__REC_TIE)) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    bool all_directed = json_array_size(ties) > 0;
+    size_t i;
+    json_t *o;
+    json_array_foreach(ties, i, o) all_directed &= json_is_true(json_object_get(o, "directed"));
+
+    pn__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+                     "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                     "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    pn__buf_printf(&b,
+                   "  <!-- written by paranet %s; the fields are described in "
+                   "docs/formats.md -->\n",
+                   PN_VERSION);
+    char id[64];
+    write_key(&b, "g_paranet", "graph", "paranet", "int");
+    write_key(&b, "g_title", "graph", "title", "string");
+    write_key(&b, "g_description", "graph", "description", "string");
+    write_key(&b, "g_sources", "graph", "sources", "string");
+    for (size_t k = 0; k < gx.n; k++) {
+        snprintf(id, sizeof(id), "g_x%zu", k);
+        write_key(&b, id, "graph", gx.names[k], gx.types[k]);
+    }
+    for (const char *const *f = pn__actor_fields; *f; f++) {
+        if (strcmp(*f, "id") == 0)
+            continue;
+        snprintf(id, sizeof(id), "v_%s", *f);
+        write_key(&b, id, "node", *f, known_type(PN__REC_ACTOR, *f));
+    }
+    /* label: the name again, which Gephi and yEd show; skipped when an
+     * actor has an extra field of that name. */
+    bool label = true;
+    for (size_t k = 0; k < vx.n; k++)
+        label &= strcmp(vx.names[k], "label") != 0;
+    if (label)
+        write_key(&b, "v_label", "node", "label", "string");
+    for (size_t k = 0; k < vx.n; k++) {
+        snprintf(id, sizeof(id), "v_x%zu", k);
+        write_key(&b, id, "node", vx.names[k], vx.types[k]);
+    }
+    for (const char *const *f = pn__tie_fields; *f; f++) {
+        if (strcmp(*f, "id") == 0 || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0)
+            continue;
+        snprintf(id, sizeof(id), "e_%s", *f);
+        write_key(&b, id, "edge", *f, known_type(PN__REC_TIE, *f));
+    }
+    for (size_t k = 0; k < ex.n; k++) {
+        snprintf(id, sizeof(id), "e_x%zu", k);
+        write_key(&b, id, "edge", ex.names[k], ex.types[k]);
+    }
+    pn__buf_printf(&b, "  <graph id=\"G\" edgedefault=\"%s\">\n",
+                   all_directed ? "directed" : "undirected");
+    pn__buf_printf(&b, "    <data key=\"g_paranet\">%d</data>\n", PN_FORMAT_VERSION);
+    write_data(&b, "    ", "g_title", json_object_get(root, "title"), PN__F_STRING);
+    write_data(&b, "    ", "g_description", json_object_get(root, "description"), PN__F_STRING);
+    json_t *sources = json_object_get(root, "sources");
+    if (json_array_size(sources) > 0) {
+        char *text = json_dumps(sources, JSON_COMPACT);
+        if (!text) {
+            rc = PN_ENOMEM;
+            goto cleanup;
+        }
+        pn__buf_puts(&b, "    <data key=\"g_sources\">");
+        pn__ix_xml(&b, text, false);
+        pn__buf_puts(&b, "</data>\n");
+        free(text);
+    }
+    for (size_t k = 0; k < gx.n; k++) {
+        snprintf(id, sizeof(id), "g_x%zu", k);
+        bool typed = strcmp(gx.types[k], "string") != 0;
+        write_data(&b, "    ", id, json_object_get(extra_top, gx.names[k]),
+                   typed ? PN__F_REAL : PN__F_EXTRA);
+    }
+    json_array_foreach(actors, i, o)
+    {
+        pn__buf_puts(&b, "    <node id=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "id")), true);
+        pn__buf_puts(&b, "\">\n");
+        write_fields(&b, o, PN__REC_ACTOR, "v", &vx, "");
+        if (label)
+            write_data(&b, "      ", "v_label", json_object_get(o, "name"), PN__F_STRING);
+        pn__buf_puts(&b, "    </node>\n");
+    }
+    json_array_foreach(ties, i, o)
+    {
+        json_t *tid = json_object_get(o, "id");
+        pn__buf_puts(&b, "    <edge");
+        if (tid) {
+            pn__buf_puts(&b, " id=\"");
+            pn__ix_xml(&b, json_string_value(tid), true);
+            pn__buf_puts(&b, "\"");
+        }
+        pn__buf_puts(&b, " source=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "from")), true);
+        pn__buf_puts(&b, "\" target=\"");
+        pn__ix_xml(&b, json_string_value(json_object_get(o, "to")), true);
+        pn__buf_puts(&b, "\">\n");
+        /* directed is written on every edge, so that a reader need not
+         * guess it from edgedefault. */
+        if (!json_object_get(o, "directed"))
+            json_object_set_new(o, "directed", json_false());
+        write_fields(&b, o, PN__REC_TIE, "e", &ex, "");
+        pn__buf_puts(&b, "    </edge>\n");
+    }
+    pn__buf_puts(&b, "  </graph>\n</graphml>\n");
+    if (b.failed)
+        rc = PN_ENOMEM;
+
+cleanup:
+    json_decref(top);
+    json_decref(extra_top);
+    json_decref(root);
+    free(gx.names);
+    free(gx.types);
+    free(vx.names);
+    free(vx.types);
+    free(ex.names);
+    free(ex.types);
+    if (rc == 0) {
+        *out = b.data;
+        if (len)
+            *len = b.len;
+    } else {
+        pn__buf_free(&b);
+    }
+    return rc;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+enum { FOR_GRAPH = 1, FOR_NODE = 2, FOR_EDGE = 4 };
+
+typedef struct gkey {
+    char *id;
+    char *name; /* attr.name, or NULL */
+    char *type; /* attr.type, or NULL */
+    int domain; /* FOR_* bits */
+    char *dflt; /* <default>, or NULL */
+} gkey;
+
+typedef struct greader {
+    XML_Parser xp;
+    pn_diags *diags;
+    const char *name;
+    json_t *root;
+    json_t *actors, *ties;
+    json_t *lines; /* [ {"@": line, field: line, ...} per record ] for actors and ties */
+    json_t *actor_lines, *tie_lines;
+    gkey *keys;
+    size_t nkeys, akeys;
+    bool ours; /* paranet's own output: string extras use the extra-field rule */
+    int graphs;
+    int depth;       /* element depth */
+    int graph_depth; /* depth of the <graph> being read, 0 outside */
+    char *edgedefault;
+    /* the record being read */
+    json_t *rec, *rec_lines;
+    bool rec_is_edge;
+    bool rec_directed_attr, rec_has_directed_attr;
+    /* the <data> being read */
+    gkey *data_key;
+    int data_depth;
+    int data_line;
+    bool data_complex;
+    gkey *default_key; /* inside <key><default> */
+    pn__buf text;
+    size_t errors;
+    bool nomem;
+    bool stopped;
+} greader;
+
+static void gerror(greader *G, int line, const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void gerror(greader *G, int line, const char *check, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    G->errors++;
+    if (pn_diags_add(G->diags, PN_SEVERITY_ERROR, G->name, line, 0, NULL, check, "%s", msg))
+        G->nomem = true;
+}
+
+static int cur_line(greader *G)
+{
+    return (int)XML_GetCurrentLineNumber(G->xp);
+}
+
+static const char *attr(const XML_Char **atts, const char *name)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp(atts[i], name) == 0)
+            return atts[i + 1];
+    return NULL;
+}
+
+static char *dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static gkey *find_key(greader *G, const char *id)
+{
+    for (size_t i = 0; i < G->nkeys; i++)
+        if (strcmp(G->keys[i].id, id) == 0)
+            return &G->keys[i];
+    return NULL;
+}
+
+static void on_key(greader *G, const XML_Char **atts)
+{
+    const char *id = attr(atts, "id");
+    if (!id) {
+        gerror(G, cur_line(G), "graphml", "<key> without an id");
+        return;
+    }
+    if (find_key(G, id)) {
+        gerror(G, cur_line(G), "graphml", "key \"%s\" is declared twice", id);
+        return;
+    }
+    if (G->nkeys == G->akeys) {
+        size_t n = G->akeys ? G->akeys * 2 : 16;
+        gkey *k = realloc(G->keys, n * sizeof(*k));
+        if (!k) {
+            G->nomem = true;
+            return;
+        }
+        G->keys = k;
+        G->akeys = n;
+    }
+    gkey *k = &G->keys[G->nkeys];
+    memset(k, 0, sizeof(*k));
+    const char *dom = attr(atts, "for");
+    k->domain = !dom || strcmp(dom, "all") == 0 ? FOR_GRAPH | FOR_NODE | FOR_EDGE
+                : strcmp(dom, "graph") == 0     ? FOR_GRAPH
+                : strcmp(dom, "node") == 0      ? FOR_NODE
+                : strcmp(dom, "edge") == 0      ? FOR_EDGE
+                                                : 0;
+    k->id = dup(id);
+    k->name = dup(attr(atts, "attr.name"));
+    k->type = dup(attr(atts, "attr.type"));
+    if (!k->id || (attr(atts, "attr.name") && !k->name) || (attr(atts, "attr.type") && !k->type)) {
+        free(k->id);
+        free(k->name);
+        free(k->type);
+        G->nomem = true;
+        return;
+    }
+    G->nkeys++;
+}
+
+static void start_record(greader *G, bool edge, const XML_Char **atts)
+{
+    int line = cur_line(G);
+    G->rec = json_object();
+    G->rec_lines = json_object();
+    G->rec_is_edge = edge;
+    if (!G->rec || !G->rec_lines ||
+        json_object_set_new(G->rec_lines, "@", json_integer(line)) != 0) {
+        G->nomem = true;
+        return;
+    }
+    const char *id = attr(atts, "id");
+    if (edge) {
+        const char *s = attr(atts, "source"), *t = attr(atts, "target");
+        if (id)
+            json_object_set_new(G->rec, "id", json_string(id));
+        if (s)
+            json_object_set_new(G->rec, "from", json_string(s));
+        if (t)
+            json_object_set_new(G->rec, "to", json_string(t));
+        const char *d = attr(atts, "directed");
+        G->rec_has_directed_attr = d != NULL;
+        G->rec_directed_attr = d && strcmp(d, "true") == 0;
+        if (!s || !t)
+            gerror(G, line, "graphml", "<edge> without %s", !s ? "source" : "target");
+    } else {
+        if (id)
+            json_object_set_new(G->rec, "id", json_string(id));
+        else
+            gerror(G, line, "graphml", "<node> without an id");
+    }
+}
+
+static void end_record(greader *G)
+{
+    if (!G->rec)
+        return;
+    if (G->rec_is_edge && !json_object_get(G->rec, "directed")) {
+        bool directed = G->rec_has_directed_attr
+                            ? G->rec_directed_attr
+                            : (G->edgedefault && strcmp(G->edgedefault, "directed") == 0);
+        if (directed)
+            json_object_set_new(G->rec, "directed", json_true());
+    }
+    if (!G->rec_is_edge && !json_object_get(G->rec, "name")) {
+        /* Generic GraphML: a label stands for the name. */
+        json_t *label = json_object_get(G->rec, "label");
+        if (json_is_string(label)) {
+            json_object_set(G->rec, "name", label);
+            json_object_del(G->rec, "label");
+            json_t *ll = json_object_get(G->rec_lines, "label");
+            if (ll)
+                json_object_set(G->rec_lines, "name", ll);
+        }
+    }
+    json_t *arr = G->rec_is_edge ? G->ties : G->actors;
+    json_t *larr = G->rec_is_edge ? G->tie_lines : G->actor_lines;
+    if (json_array_append_new(arr, G->rec) != 0 || json_array_append_new(larr, G->rec_lines) != 0)
+        G->nomem = true;
+    G->rec = G->rec_lines = NULL;
+}
+
+/* Store a <data> (or a key's default) into obj, as the field its key names. */
+static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const char *text, size_t len,
+                      int line, bool is_default)
+{
+    int domain = obj == G->root ? FOR_GRAPH : G->rec_is_edge ? FOR_EDGE : FOR_NODE;
+    const char *record = domain == FOR_GRAPH  ? PN__REC_DATASET
+                         : domain == FOR_EDGE ? PN__REC_TIE
+                                              : PN__REC_ACTOR;
+    if (!k->name)
+        return; /* yEd's graphics and the like: no attr.name, not data */
+    const char *key = k->name;
+    if (domain == FOR_GRAPH && strcmp(key, "paranet") == 0) {
+        G->ours = true;
+        return;
+    }
+    if (domain == FOR_NODE && strcmp(key, "label") == 0 && strcmp(k->id, "v_label") == 0)
+        return; /* our own copy of the name */
+    if (strcmp(key, "id") == 0 || strcmp(key, "from") == 0 || strcmp(key, "to") == 0 ||
+        (domain == FOR_GRAPH && (strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0))) {
+        if (!is_default &&
+            pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, line, 0, NULL, "graphml-key",
+                         "key \"%s\" is ignored: the element's attributes give it", key))
+            G->nomem = true;
+        return;
+    }
+    if (json_object_get(obj, key))
+        return; /* the first value wins (a default never overrides) */
+    if (domain == FOR_GRAPH && strcmp(key, "sources") == 0) {
+        json_error_t jerr;
+        json_t *v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+        if (!v || !json_is_array(v)) {
+            gerror(G, line, "graphml-sources",
+                   "graph key \"sources\" must hold the sources table as a JSON array%s%s",
+                   v ? "" : ": ", v ? "" : jerr.text);
+            json_decref(v);
+            return;
+        }
+        json_object_set_new(obj, "sources", v);
+        return;
+    }
+    pn__ftype t = pn__ix_ftype(record, key);
+    if (t == PN__F_EXTRA) {
+        const char *ty = k->type ? k->type : "string";
+        if (strcmp(ty, "int") == 0 || strcmp(ty, "long") == 0)
+            t = PN__F_INT;
+        else if (strcmp(ty, "float") == 0 || strcmp(ty, "double") == 0)
+            t = PN__F_REAL;
+        else if (strcmp(ty, "boolean") == 0)
+            t = PN__F_BOOL;
+        else if (!G->ours)
+            t = PN__F_STRING;
+    }
+    if (len == 0 && (t == PN__F_STRING || t == PN__F_EXTRA)) {
+        json_object_set_new(obj, key, json_string(""));
+    } else {
+        int rc = pn__ix_decode(obj, key, text, len, t);
+        if (rc == -1)
+            gerror(G, line, "graphml", "key \"%s\": not valid UTF-8", key);
+        else if (rc)
+            G->nomem = true;
+    }
+    if (lines && json_object_set_new(lines, key, json_integer(line)) != 0)
+        G->nomem = true;
+}
+
+static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **atts)
+{
+    greader *G = ctx;
+    G->depth++;
+    if (G->nomem || G->stopped)
+        return;
+    if (G->data_key || G->data_depth) {
+        G->data_complex = true; /* markup inside <data>: not a value we read */
+        return;
+    }
+    if (strchr(el, ':'))
+        return; /* another namespace's element (yEd's y:...) */
+    if (strcmp(el, "key") == 0) {
+        on_key(G, atts);
+    } else if (strcmp(el, "default") == 0) {
+        G->default_key = G->nkeys ? &G->keys[G->nkeys - 1] : NULL;
+        G->text.len = 0;
+    } else if (strcmp(el, "graph") == 0) {
+        if (G->graphs++ > 0) {
+            gerror(G, cur_line(G), "graphml",
+                   "a second <graph>: paranet reads one graph per file (nested graphs are "
+                   "not supported)");
+            return;
+        }
+        G->graph_depth = G->depth;
+        const char *ed = attr(atts, "edgedefault");
+        G->edgedefault = dup(ed ? ed : "directed");
+        if (!G->edgedefault)
+            G->nomem = true;
+    } else if (strcmp(el, "node") == 0 || strcmp(el, "edge") == 0) {
+        if (G->rec) {
+            gerror(G, cur_line(G), "graphml", "<%s> inside a <%s> is not supported", el,
+                   G->rec_is_edge ? "edge" : "node");
+            return;
+        }
+        start_record(G, el[0] == 'e', atts);
+    } else if (strcmp(el, "hyperedge") == 0) {
+        gerror(G, cur_line(G), "graphml", "hyperedges are not supported");
+    } else if (strcmp(el, "data") == 0) {
+        const char *k = attr(atts, "key");
+        gkey *key = k ? find_key(G, k) : NULL;
+        G->data_line = cur_line(G);
+        G->data_depth = G->depth;
+        G->data_complex = false;
+        G->text.len = 0;
+        if (!key)
+            gerror(G, G->data_line, "graphml", "<data> names key \"%s\", which is not declared",
+                   k ? k : "");
+        G->data_key = key;
+    }
+}
+
+static void XMLCALL on_end(void *ctx, const XML_Char *el)
+{
+    greader *G = ctx;
+    int depth = G->depth--;
+    if (G->nomem || G->stopped)
+        return;
+    if (G->data_depth) {
+        if (depth != G->data_depth)
+            return;
+        gkey *k = G->data_key;
+        G->data_key = NULL;
+        G->data_depth = 0;
+        if (!k || G->data_complex || !k->domain)
+            return;
+        int domain = G->rec ? (G->rec_is_edge ? FOR_EDGE : FOR_NODE) : FOR_GRAPH;
+        if (!(k->domain & domain)) {
+            gerror(G, G->data_line, "graphml", "key \"%s\" is not declared for a %s", k->id,
+                   domain == FOR_GRAPH  ? "graph"
+                   : domain == FOR_EDGE ? "edge"
+                                        : "node");
+            return;
+        }
+        pn__buf_add(&G->text, "", 0);
+        set_value(G, G->rec ? G->rec : G->root, G->rec ? G->rec_lines : NULL, k, G->text.data,
+                  G->text.len, G->data_line, false);
+        return;
+    }
+    if (strchr(el, ':'))
+        return;
+    if (strcmp(el, "default") == 0 && G->default_key) {
+        pn__buf_add(&G->text, "", 0);
+        free(G->default_key->dflt);
+        G->default_key->dflt = dup(G->text.data);
+        if (!G->default_key->dflt)
+            G->nomem = true;
+        G->default_key = NULL;
+    } else if ((strcmp(el, "node") == 0 || strcmp(el, "edge") == 0) && G->rec) {
+        end_record(G);
+    }
+}
+
+static void XMLCALL on_text(void *ctx, const XML_Char *s, int len)
+{
+    greader *G = ctx;
+    if ((G->data_key && !G->data_complex) || G->default_key)
+        pn__buf_add(&G->text, s, (size_t)len);
+}
+
+static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal_subset)
+{
+    (void)name;
+    (void)sysid;
+    (void)pubid;
+    (void)has_internal_subset;
+    greader *G = ctx;
+    gerror(G, cur_line(G), "graphml-dtd",
+           "a <!DOCTYPE> is not accepted: GraphML needs none, and paranet expands no entities "
+           "and fetches no external files");
+    G->stopped = true;
+    XML_StopParser(G->xp, XML_FALSE);
+}
+
+/* Keys' defaults, for records that lack the field. */
+static void apply_defaults(greader *G)
+{
+    for (size_t k = 0; k < G->nkeys; k++) {
+        gkey *key = &G->keys[k];
+        if (!key->dflt || !key->name)
+            continue;
+        size_t len = strlen(key->dflt);
+        size_t i;
+        json_t *o;
+        if (key->domain & FOR_NODE) {
+            G->rec_is_edge = false;
+            json_array_foreach(G->actors, i, o) set_value(G, o, NULL, key, key->dflt, len, 0, true);
+        }
+        if (key->domain & FOR_EDGE) {
+            G->rec_is_edge = true;
+            json_array_foreach(G->ties, i, o) set_value(G, o, NULL, key, key->dflt, len, 0, true);
+        }
+        if (key->domain & FOR_GRAPH)
+            set_value(G, G->root, NULL, key, key->dflt, len, 0, true);
+    }
+}
+
+typedef struct gloc {
+    const char *name;
+    json_t *actor_lines, *tie_lines;
+    json_t *actors, *ties;
+} gloc;
+
+static void glocate(void *ctx, const pn__path *path, const char **file, int *line, int *column,
+                    pn__buf *label)
+{
+    gloc *L = ctx;
+    *file = L->name;
+    *column = 0;
+    if (path->depth < 2 || !path->c[0].key || path->c[1].key)
+        return;
+    bool edge = strcmp(path->c[0].key, "ties") == 0;
+    if (!edge && strcmp(path->c[0].key, "actors") != 0)
+        return;
+    size_t i = path->c[1].index;
+    json_t *lines = json_array_get(edge ? L->tie_lines : L->actor_lines, i);
+    json_t *rec = json_array_get(edge ? L->ties : L->actors, i);
+    if (!lines || !rec)
+        return;
+    *line = (int)json_integer_value(json_object_get(lines, "@"));
+    const char *field = path->depth >= 3 ? path->c[2].key : NULL;
+    if (edge)
+        pn__buf_printf(label, "edge %s -> %s",
+                       json_string_value(json_object_get(rec, "from"))
+                           ? json_string_value(json_object_get(rec, "from"))
+                           : "?",
+                       json_string_value(json_object_get(rec, "to"))
+                           ? json_string_value(json_object_get(rec, "to"))
+                           : "?");
+    else
+        pn__buf_printf(label, "node \"%s\"",
+                       json_string_value(json_object_get(rec, "id"))
+                           ? json_string_value(json_object_get(rec, "id"))
+                           : "?");
+    if (!field)
+        return;
+    json_t *fl = json_object_get(lines, field);
+    if (fl)
+        *line = (int)json_integer_value(fl);
+    if (edge && (strcmp(field, "from") == 0 || strcmp(field, "to") == 0))
+        pn__buf_printf(label, ", attribute \"%s\"", field[0] == 'f' ? "source" : "target");
+    else if (strcmp(field, "id") == 0)
+        pn__buf_puts(label, ", attribute \"id\"");
+    else
+        pn__buf_printf(label, ", key \"%s\"", field);
+}
+
+int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_import_options *opts,
+                    pn_diags *diags)
+{
+    pn_import_options defaults = PN_IMPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    greader G;
+    memset(&G, 0, sizeof(G));
+    G.diags = diags;
+    G.name = opts->load.name ? opts->load.name : "<input>";
+    pn__buf_init(&G.text);
+    int rc = 0;
+    if (len > opts->load.max_bytes) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, 0, 0, NULL, "too-large",
+                     "input is %zu bytes, over the limit of %zu (raise it with --max-bytes)", len,
+                     opts->load.max_bytes);
+        return PN_ELIMIT;
+    }
+    if (len > (size_t)0x7fffffff) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, 0, 0, NULL, "too-large",
+                     "GraphML input over 2 GiB is not supported");
+        return PN_ELIMIT;
+    }
+    G.root = json_pack("{s:i}", "paranet", PN_FORMAT_VERSION);
+    G.actors = json_array();
+    G.ties = json_array();
+    G.actor_lines = json_array();
+    G.tie_lines = json_array();
+    G.xp = XML_ParserCreate("UTF-8");
+    if (!G.root || !G.actors || !G.ties || !G.actor_lines || !G.tie_lines || !G.xp) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    XML_SetUserData(G.xp, &G);
+    XML_SetElementHandler(G.xp, on_start, on_end);
+    XML_SetCharacterDataHandler(G.xp, on_text);
+    XML_SetStartDoctypeDeclHandler(G.xp, on_doctype);
+    XML_SetParamEntityParsing(G.xp, XML_PARAM_ENTITY_PARSING_NEVER);
+    if (XML_Parse(G.xp, data, (int)len, XML_TRUE) == XML_STATUS_ERROR && !G.stopped && !G.nomem) {
+        enum XML_Error e = XML_GetErrorCode(G.xp);
+        if (e == XML_ERROR_NO_MEMORY) {
+            rc = PN_ENOMEM;
+            goto cleanup;
+        }
+        G.errors++;
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, (int)XML_GetErrorLineNumber(G.xp),
+                     (int)XML_GetErrorColumnNumber(G.xp) + 1, NULL, "syntax",
+                     "%s (not well-formed XML)", XML_ErrorString(e));
+    }
+    if (G.nomem) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    if (!G.errors && G.graphs == 0) {
+        G.errors++;
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, 0, 0, NULL, "graphml",
+                     "no <graph> element: is this GraphML?");
+    }
+    if (G.errors) {
+        rc = PN_EDATA;
+        goto cleanup;
+    }
+    apply_defaults(&G);
+    if (!json_object_get(G.root, "sources"))
+        json_object_set_new(G.root, "sources", json_array());
+    if (json_object_set(G.root, "actors", G.actors) || json_object_set(G.root, "ties", G.ties) ||
+        pn__ix_defaults(G.root, opts) != 0 || G.nomem) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    gloc loc = {G.name, G.actor_lines, G.tie_lines, G.actors, G.ties};
+    pn__locator locator = {glocate, &loc};
+    pn_load_options lo = opts->load;
+    lo.name = G.name;
+    rc = pn__load_json(out, G.root, &locator, &lo, diags);
+
+cleanup:
+    if (G.xp)
+        XML_ParserFree(G.xp);
+    json_decref(G.rec);
+    json_decref(G.rec_lines);
+    json_decref(G.root);
+    json_decref(G.actors);
+    json_decref(G.ties);
+    json_decref(G.actor_lines);
+    json_decref(G.tie_lines);
+    for (size_t i = 0; i < G.nkeys; i++) {
+        free(G.keys[i].id);
+        free(G.keys[i].name);
+        free(G.keys[i].type);
+        free(G.keys[i].dflt);
+    }
+    free(G.keys);
+    free(G.edgedefault);
+    pn__buf_free(&G.text);
+    return rc;
+}

@@ -1,0 +1,498 @@
+/* Formats by name and extension, and the cell encoding every non-JSON format
+ * shares: lists, citations, numbers, and the fields the format does not know. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dataset_private.h"
+#include "interchange_private.h"
+#include "paranet/diagram.h"
+#include "paranet/io.h"
+
+static const char *const format_names[] = {"json", "graphml", "gexf", "csv", "dot"};
+
+pn_format pn_format_parse(const char *name)
+{
+    if (!name)
+        return PN_FORMAT_UNKNOWN;
+    for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+        if (strcasecmp(name, format_names[i]) == 0)
+            return (pn_format)i;
+    return PN_FORMAT_UNKNOWN;
+}
+
+const char *pn_format_name(pn_format format)
+{
+    if (format < 0 || (size_t)format >= sizeof(format_names) / sizeof(format_names[0]))
+        return "unknown";
+    return format_names[format];
+}
+
+pn_format pn_format_from_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        pn_format format;
+    } exts[] = {
+        {"json", PN_FORMAT_JSON}, {"graphml", PN_FORMAT_GRAPHML}, {"xml", PN_FORMAT_GRAPHML},
+        {"gexf", PN_FORMAT_GEXF}, {"csv", PN_FORMAT_CSV},         {"tsv", PN_FORMAT_CSV},
+        {"txt", PN_FORMAT_CSV},   {"dot", PN_FORMAT_DOT},         {"gv", PN_FORMAT_DOT}};
+    if (!path || !*path)
+        return PN_FORMAT_UNKNOWN;
+    size_t n = strlen(path);
+    if (path[n - 1] == '/')
+        return PN_FORMAT_CSV;
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash))
+        return PN_FORMAT_UNKNOWN;
+    for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+        if (strcasecmp(dot + 1, exts[i].ext) == 0)
+            return exts[i].format;
+    return PN_FORMAT_UNKNOWN;
+}
+
+const char *const *pn__ix_fields(const char *record)
+{
+    if (strcmp(record, PN__REC_ACTOR) == 0)
+        return pn__actor_fields;
+    if (strcmp(record, PN__REC_TIE) == 0)
+        return pn__tie_fields;
+    if (strcmp(record, PN__REC_SOURCE) == 0)
+        return pn__source_fields;
+    return pn__dataset_fields;
+}
+
+pn__ftype pn__ix_ftype(const char *record, const char *key)
+{
+    if (!pn__field_known(pn__ix_fields(record), key))
+        return PN__F_EXTRA;
+    bool tie = strcmp(record, PN__REC_TIE) == 0;
+    if (strcmp(key, "sources") == 0 && strcmp(record, PN__REC_DATASET) != 0)
+        return PN__F_REFS;
+    if (strcmp(key, "aliases") == 0)
+        return PN__F_LIST;
+    if (tie && strcmp(key, "sectors") == 0)
+        return PN__F_TAGS;
+    if (tie && strcmp(key, "weight") == 0)
+        return PN__F_REAL;
+    if (tie && strcmp(key, "directed") == 0)
+        return PN__F_BOOL;
+    if (tie && (strcmp(key, "since") == 0 || strcmp(key, "until") == 0))
+        return PN__F_DATE;
+    if (strcmp(record, PN__REC_SOURCE) == 0 && strcmp(key, "year") == 0)
+        return PN__F_INT;
+    if (strcmp(record, PN__REC_DATASET) == 0 && strcmp(key, "paranet") == 0)
+        return PN__F_INT;
+    return PN__F_STRING;
+}
+
+json_t *pn__ix_tree(const pn_dataset *ds)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (pn_dataset_save_buffer(ds, &text, &len) != 0)
+        return NULL;
+    json_t *root = json_loadb(text, len, 0, NULL);
+    free(text);
+    return root;
+}
+
+void pn__ix_real(pn__buf *b, double v)
+{
+    char tmp[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    pn__buf_puts(b, tmp);
+}
+
+/* One list item with '|' and '\' escaped. */
+static void list_item(pn__buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|' || *s == '\\')
+            pn__buf_add(b, "\\", 1);
+        pn__buf_add(b, s, 1);
+    }
+}
+
+static bool value_equal_text(const json_t *v, const char *s)
+{
+    json_t *back = pn__ix_extra_value(s, strlen(s));
+    bool same = back && json_equal(back, (json_t *)v);
+    json_decref(back);
+    return same;
+}
+
+void pn__ix_encode(pn__buf *b, const json_t *v, pn__ftype t)
+{
+    if (!v || json_is_null(v)) {
+        if (t == PN__F_EXTRA && v)
+            pn__buf_puts(b, "null");
+        return;
+    }
+    switch (t) {
+    case PN__F_LIST:
+    case PN__F_TAGS:
+    case PN__F_REFS: {
+        size_t i;
+        json_t *x;
+        json_array_foreach((json_t *)v, i, x)
+        {
+            if (i)
+                pn__buf_add(b, "|", 1);
+            if (json_is_string(x)) {
+                list_item(b, json_string_value(x));
+            } else if (json_is_object(x)) {
+                /* A citation with a page: id@page (ids hold no '@'). */
+                json_t *ref = json_object_get(x, "ref"), *page = json_object_get(x, "page");
+                list_item(b, json_is_string(ref) ? json_string_value(ref) : "");
+                if (json_is_string(page)) {
+                    pn__buf_add(b, "@", 1);
+                    list_item(b, json_string_value(page));
+                }
+            }
+        }
+        return;
+    }
+    case PN__F_EXTRA:
+        /* A string goes in as it is unless it would read back as something
+         * else ("2008", "true", "") : then as JSON text ("\"2008\""). */
+        if (json_is_string(v) && json_string_length(v) > 0 &&
+            value_equal_text(v, json_string_value(v))) {
+            pn__buf_puts(b, json_string_value(v));
+            return;
+        }
+        if (json_is_string(v)) {
+            char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+            if (!text) {
+                b->failed = true;
+                return;
+            }
+            pn__buf_puts(b, text);
+            free(text);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (json_is_string(v)) {
+        pn__buf_puts(b, json_string_value(v));
+    } else if (json_is_integer(v)) {
+        pn__buf_printf(b, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_real(v)) {
+        pn__ix_real(b, json_real_value(v));
+    } else if (json_is_boolean(v)) {
+        pn__buf_puts(b, json_is_true(v) ? "true" : "false");
+    } else {
+        char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+        if (!text) {
+            b->failed = true;
+            return;
+        }
+        pn__buf_puts(b, text);
+        free(text);
+    }
+}
+
+json_t *pn__ix_extra_value(const char *cell, size_t len)
+{
+    /* JSON values are read as such; anything else is a string as it is. */
+    bool looks =
+        len > 0 &&
+        (strchr("{[\"-0123456789", cell[0]) || (len == 4 && memcmp(cell, "true", 4) == 0) ||
+         (len == 5 && memcmp(cell, "false", 5) == 0) || (len == 4 && memcmp(cell, "null", 4) == 0));
+    if (looks) {
+        json_t *v = json_loadb(cell, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
+        if (v)
+            return v;
+    }
+    return json_stringn(cell, len);
+}
+
+bool pn__ix_utf8(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = p[i];
+        size_t n;
+        unsigned int cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + n >= len)
+            return false;
+        for (size_t k = 1; k <= n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+/* Split a list cell at unescaped '|', undoing '\' escapes. */
+static json_t *split_list(const char *cell, size_t len, bool trim, bool refs)
+{
+    json_t *arr = json_array();
+    pn__buf item;
+    pn__buf_init(&item);
+    if (!arr)
+        return NULL;
+    size_t at = 0; /* position of an unescaped '@' in item, +1 */
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && cell[i] == '\\' && i + 1 < len) {
+            pn__buf_add(&item, &cell[++i], 1);
+            continue;
+        }
+        if (i < len && cell[i] != '|') {
+            if (refs && cell[i] == '@' && !at)
+                at = item.len + 1;
+            pn__buf_add(&item, &cell[i], 1);
+            continue;
+        }
+        const char *s = item.data ? item.data : "";
+        size_t n = item.len;
+        size_t id_end = at ? at - 1 : n;
+        size_t start = 0;
+        if (trim || refs) {
+            while (start < id_end && (s[start] == ' ' || s[start] == '\t'))
+                start++;
+            size_t e = id_end;
+            while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+                e--;
+            if (!at)
+                n = e;
+            id_end = e;
+        }
+        json_t *v;
+        if (refs && at)
+            v = json_pack("{s:s%,s:s%}", "ref", s + start, id_end - start, "page", s + at, n - at);
+        else
+            v = json_stringn(s + start, (refs ? id_end : n) - start);
+        if (!v || json_array_append_new(arr, v) != 0) {
+            json_decref(arr);
+            pn__buf_free(&item);
+            return NULL;
+        }
+        item.len = 0;
+        at = 0;
+    }
+    pn__buf_free(&item);
+    return arr;
+}
+
+static bool parse_bool(const char *s, size_t len, bool *out)
+{
+    static const char *const yes[] = {"true", "yes", "1", "y", "t"};
+    static const char *const no[] = {"false", "no", "0", "n", "f"};
+    for (size_t i = 0; i < 5; i++) {
+        if (strlen(yes[i]) == len && strncasecmp(s, yes[i], len) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strlen(no[i]) == len && strncasecmp(s, no[i], len) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn__ftype t)
+{
+    if (len == 0)
+        return 0;
+    if (!pn__ix_utf8(cell, len))
+        return -1;
+    json_t *v = NULL;
+    char tmp[64];
+    switch (t) {
+    case PN__F_LIST:
+        v = split_list(cell, len, false, false);
+        break;
+    case PN__F_TAGS:
+        v = split_list(cell, len, true, false);
+        break;
+    case PN__F_REFS:
+        v = split_list(cell, len, true, true);
+        break;
+    case PN__F_INT:
+    case PN__F_REAL: {
+        if (len < sizeof(tmp)) {
+            memcpy(tmp, cell, len);
+            tmp[len] = '\0';
+            char *end;
+            if (t == PN__F_INT) {
+                long long x = strtoll(tmp, &end, 10);
+                if (*end == '\0' && end != tmp)
+                    v = json_integer(x);
+            } else {
+                double x = strtod(tmp, &end);
+                /* Only plain decimal numbers: no "nan", "inf" or hex. */
+                bool plain = strspn(tmp, "+-0123456789.eE") == len;
+                if (*end == '\0' && end != tmp && plain)
+                    v = json_real(x);
+            }
+        }
+        if (!v)
+            v = json_stringn(cell, len);
+        break;
+    }
+    case PN__F_BOOL: {
+        bool b;
+        v = parse_bool(cell, len, &b) ? json_boolean(b) : json_stringn(cell, len);
+        break;
+    }
+    case PN__F_DATE: {
+        /* A plain year is a number in JSON; anything else is the loader's to check. */
+        bool digits = len <= 4 && strspn(cell, "0123456789") >= len;
+        if (digits) {
+            memcpy(tmp, cell, len);
+            tmp[len] = '\0';
+            v = json_integer(atoi(tmp));
+        } else {
+            v = json_stringn(cell, len);
+        }
+        break;
+    }
+    case PN__F_EXTRA:
+        v = pn__ix_extra_value(cell, len);
+        break;
+    case PN__F_STRING:
+        v = json_stringn(cell, len);
+        break;
+    }
+    if (!v)
+        return PN_ENOMEM;
+    if (json_object_set_new(obj, key, v) != 0)
+        return PN_ENOMEM;
+    return 0;
+}
+
+void pn__ix_xml(pn__buf *b, const char *s, bool attr)
+{
+    size_t start = 0, i = 0;
+    for (; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        switch (c) {
+        case '&':
+            esc = "&amp;";
+            break;
+        case '<':
+            esc = "&lt;";
+            break;
+        case '>':
+            esc = "&gt;";
+            break;
+        case '"':
+            esc = attr ? "&quot;" : NULL;
+            break;
+        case '\r':
+            esc = "&#13;";
+            break;
+        case '\n':
+            esc = attr ? "&#10;" : NULL;
+            break;
+        case '\t':
+            esc = attr ? "&#9;" : NULL;
+            break;
+        default:
+            if (c < 0x20)
+                esc = "\xEF\xBF\xBD";
+        }
+        if (esc) {
+            pn__buf_add(b, s + start, i - start);
+            pn__buf_puts(b, esc);
+            start = i + 1;
+        }
+    }
+    pn__buf_add(b, s + start, i - start);
+}
+
+static int set_default(json_t *arr, const char *key, const char *value)
+{
+    size_t i;
+    json_t *o;
+    if (!value || !json_is_array(arr))
+        return 0;
+    json_array_foreach(arr, i, o)
+    {
+        if (json_is_object(o) && !json_object_get(o, key) &&
+            json_object_set_new(o, key, json_string(value)) != 0)
+            return PN_ENOMEM;
+    }
+    return 0;
+}
+
+int pn__ix_defaults(json_t *root, const pn_import_options *opts)
+{
+    if (!opts)
+        return 0;
+    json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
+    int rc = set_default(actors, "kind", opts->default_kind);
+    if (!rc)
+        rc = set_default(actors, "country", opts->default_country);
+    if (!rc)
+        rc = set_default(ties, "type", opts->default_type);
+    return rc;
+}
+
+int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t *len,
+                     pn_diags *diags)
+{
+    switch (format) {
+    case PN_FORMAT_JSON:
+        return pn_dataset_save_buffer(ds, out, len);
+    case PN_FORMAT_GRAPHML:
+        return pn_graphml_write(ds, out, len);
+    case PN_FORMAT_GEXF:
+        return pn_gexf_write(ds, out, len);
+    case PN_FORMAT_DOT: {
+        size_t n = 0;
+        int rc = pn_diagram_render(ds, NULL, "dot", out, &n, diags);
+        if (rc == 0 && len)
+            *len = n;
+        return rc;
+    }
+    default:
+        return PN_EINVAL;
+    }
+}
+
+int pn_import_buffer(pn_dataset **out, pn_format format, const char *data, size_t len,
+                     const pn_import_options *opts, pn_diags *diags)
+{
+    pn_import_options defaults = PN_IMPORT_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (format == PN_FORMAT_JSON)
+        return pn_dataset_load_buffer(out, data, len, &opts->load, diags);
+    if (format == PN_FORMAT_GRAPHML)
+        return pn_graphml_load(out, data, len, opts, diags);
+    return PN_EINVAL;
+}

@@ -1,0 +1,69 @@
+/* Shared by the importers and exporters of other formats (csv.c, graphml.c,
+ * gexf.c): how a field's value is written as text in a cell or attribute,
+ * and read back. docs/formats.md states these rules for users. */
+#ifndef PN_INTERCHANGE_PRIVATE_H
+#define PN_INTERCHANGE_PRIVATE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/interchange.h"
+#include "util.h"
+
+/* How a field is held in a text cell. */
+typedef enum pn__ftype {
+    PN__F_STRING, /* the text itself */
+    PN__F_LIST,   /* '|'-joined, '\' escapes '|' and '\'; items kept as they are */
+    PN__F_TAGS,   /* as LIST, items trimmed of spaces (sectors: tags have none) */
+    PN__F_REFS,   /* '|'-joined citations "id" or "id@page" */
+    PN__F_INT,    /* an integer (a source's year) */
+    PN__F_REAL,   /* a number (weight) */
+    PN__F_BOOL,   /* true/false (also yes/no, 1/0 on input) */
+    PN__F_DATE,   /* 2016, 2016-05 or 2016-05-12 */
+    PN__F_EXTRA   /* a field the format does not know: JSON text, or a plain string */
+} pn__ftype;
+
+/* Record kinds, as pn_dataset_extra names them. */
+#define PN__REC_DATASET "dataset"
+#define PN__REC_SOURCE  "source"
+#define PN__REC_ACTOR   "actor"
+#define PN__REC_TIE     "tie"
+
+/* The known fields of a record kind, in canonical order (NULL-terminated). */
+const char *const *pn__ix_fields(const char *record);
+
+/* The type of a field of a record kind; PN__F_EXTRA for unknown ones. */
+pn__ftype pn__ix_ftype(const char *record, const char *key);
+
+/* The dataset as a JSON tree in canonical form (a new reference), or NULL
+ * when out of memory. Records' extra fields are inside the records. */
+json_t *pn__ix_tree(const pn_dataset *ds);
+
+/* Append the text of value (a field of type t) to b; nothing for null. */
+void pn__ix_encode(pn__buf *b, const json_t *value, pn__ftype t);
+
+/* Set obj[key] from cell text of type t; an empty cell sets nothing.
+ * A cell that does not read as its type is set as a string, for the loader
+ * to report with its location. Returns 0, -1 when the text is not valid
+ * UTF-8, or PN_ENOMEM. */
+int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn__ftype t);
+
+/* The value a plain text cell of an extra field stands for (new reference). */
+json_t *pn__ix_extra_value(const char *cell, size_t len);
+
+/* XML text: & < > " escaped; CR, and LF and TAB when attr, as character
+ * references; other control characters (which XML 1.0 cannot hold) as
+ * U+FFFD. */
+void pn__ix_xml(pn__buf *b, const char *s, bool attr);
+
+/* The number in its shortest form that reads back exactly. */
+void pn__ix_real(pn__buf *b, double v);
+
+/* Apply pn_import_options' defaults to the records of a built tree. */
+int pn__ix_defaults(json_t *root, const pn_import_options *opts);
+
+/* True when the len bytes at s are valid UTF-8. */
+bool pn__ix_utf8(const char *s, size_t len);
+
+#endif

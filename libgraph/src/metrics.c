@@ -1,0 +1,489 @@
+/* Per-actor metrics: igraph's where igraph has them, with the conventions of
+ * docs/metrics.md; effective size here; brokerage in brokerage.c. */
+#include "paranet/metrics.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "metrics_private.h"
+#include "util.h"
+
+typedef enum metric_id {
+    M_DEGREE,
+    M_IN_DEGREE,
+    M_OUT_DEGREE,
+    M_STRENGTH,
+    M_IN_STRENGTH,
+    M_OUT_STRENGTH,
+    M_BETWEENNESS,
+    M_CLOSENESS,
+    M_HARMONIC,
+    M_EIGENVECTOR,
+    M_PAGERANK,
+    M_HUB,
+    M_AUTHORITY,
+    M_CONSTRAINT,
+    M_EFFECTIVE_SIZE,
+    M_CORENESS,
+    M_COMPONENT,
+    M_COMMUNITY,
+    M_COORDINATOR,
+    M_ITINERANT,
+    M_GATEKEEPER,
+    M_REPRESENTATIVE,
+    M_LIAISON,
+    M_BROKERAGE,
+    M_COUNT
+} metric_id;
+
+static const struct {
+    const char *name;
+    bool integer;
+    const char *meaning;
+} metrics[M_COUNT] = {
+    {"degree", true, "number of neighbours (in + out arcs when directed)"},
+    {"in-degree", true, "number of incoming arcs (= degree when undirected)"},
+    {"out-degree", true, "number of outgoing arcs (= degree when undirected)"},
+    {"strength", false, "sum of edge weights (= degree when unweighted)"},
+    {"in-strength", false, "sum of incoming edge weights"},
+    {"out-strength", false, "sum of outgoing edge weights"},
+    {"betweenness", false, "shortest paths through the actor, unnormalised (hops)"},
+    {"closeness", false, "reachable actors / sum of distances to them (hops, outgoing)"},
+    {"harmonic", false, "mean of 1/distance to every other actor (hops, outgoing)"},
+    {"eigenvector", false, "eigenvector centrality, scaled to max 1 (incoming when directed)"},
+    {"pagerank", false, "PageRank, damping 0.85, sums to 1"},
+    {"hub", false, "Kleinberg hub score, scaled to max 1"},
+    {"authority", false, "Kleinberg authority score, scaled to max 1"},
+    {"constraint", false, "Burt's constraint (igraph); NaN for an isolated actor"},
+    {"effective-size", false, "Burt's effective size; NaN for an isolated actor"},
+    {"coreness", true, "k-core number (all ties)"},
+    {"component", true, "weak component, numbered from 0 in order of first actor"},
+    {"community", true, "multilevel (Louvain) community, seed 42, numbered by first actor"},
+    {"coordinator", true, "brokerage: open two-paths a-b-c with a, b, c in one group"},
+    {"itinerant", true, "brokerage: a and c in one group, the broker b in another"},
+    {"gatekeeper", true, "brokerage: b and c in one group, a in another"},
+    {"representative", true, "brokerage: a and b in one group, c in another"},
+    {"liaison", true, "brokerage: a, b and c in three groups"},
+    {"brokerage", true, "brokerage: total of the five roles"},
+};
+
+size_t pn_metric_count(void)
+{
+    return M_COUNT;
+}
+
+const char *pn_metric_name(size_t i)
+{
+    return i < M_COUNT ? metrics[i].name : NULL;
+}
+
+const char *pn_metric_meaning(size_t i)
+{
+    return i < M_COUNT ? metrics[i].meaning : NULL;
+}
+
+bool pn_metric_is_integer(size_t i)
+{
+    return i < M_COUNT && metrics[i].integer;
+}
+
+int pn_metric_find(const char *name, size_t *index)
+{
+    for (size_t i = 0; i < M_COUNT; i++) {
+        if (strcmp(metrics[i].name, name) == 0) {
+            if (index)
+                *index = i;
+            return 0;
+        }
+    }
+    return PN_ENOTFOUND;
+}
+
+int pn__igraph_fail(pn_diags *diags, const char *what, igraph_error_t err)
+{
+    pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "igraph", "%s: igraph failed: %s",
+                 what, igraph_strerror(err));
+    return err == IGRAPH_ENOMEM ? PN_ENOMEM : PN_EIGRAPH;
+}
+
+static igraph_neimode_t out_mode(const pn_graph *g)
+{
+    return pn_graph_directed(g) ? IGRAPH_OUT : IGRAPH_ALL;
+}
+
+/* Copy an igraph vector into out. */
+static void take_vector(igraph_vector_t *v, double *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = VECTOR(*v)[i];
+}
+
+int pn__renumber(const igraph_vector_int_t *membership, size_t n, double *out)
+{
+    /* Label classes 0, 1, ... in order of their first vertex. */
+    size_t *map = malloc((n + 1) * sizeof(size_t));
+    if (!map)
+        return PN_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        map[i] = SIZE_MAX;
+    size_t next = 0;
+    for (size_t v = 0; v < n; v++) {
+        size_t c = (size_t)VECTOR(*membership)[v];
+        if (map[c] == SIZE_MAX)
+            map[c] = next++;
+        out[v] = (double)map[c];
+    }
+    free(map);
+    return 0;
+}
+
+int pn__undirected(const pn_graph *g, igraph_t *out, igraph_vector_t *weights, pn_diags *diags)
+{
+    /* The graph with each pair joined once; weights of a -> b and b -> a summed. */
+    const igraph_t *ig = pn_graph_igraph(g);
+    const igraph_vector_t *w = pn_graph_weights(g);
+    size_t n = pn_graph_vertex_count(g), m = pn_graph_edge_count(g);
+    igraph_vector_int_t edges;
+    igraph_error_t err;
+    if ((err = igraph_vector_int_init(&edges, 0)))
+        return pn__igraph_fail(diags, "undirected copy", err);
+    if ((err = igraph_vector_init(weights, 0))) {
+        igraph_vector_int_destroy(&edges);
+        return pn__igraph_fail(diags, "undirected copy", err);
+    }
+    for (size_t e = 0; e < m; e++) {
+        igraph_integer_t a = IGRAPH_FROM(ig, e), b = IGRAPH_TO(ig, e);
+        double sum = w ? VECTOR(*w)[e] : 1.0;
+        if (pn_graph_directed(g)) {
+            igraph_integer_t rev = -1;
+            igraph_get_eid(ig, &rev, b, a, true, false);
+            if (rev >= 0) {
+                if (a > b)
+                    continue; /* merged into the reverse arc's pair */
+                sum += w ? VECTOR(*w)[rev] : 1.0;
+            }
+        }
+        if ((err = igraph_vector_int_push_back(&edges, a < b ? a : b)) ||
+            (err = igraph_vector_int_push_back(&edges, a < b ? b : a)) ||
+            (err = igraph_vector_push_back(weights, sum)))
+            goto fail;
+    }
+    if ((err = igraph_create(out, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED)))
+        goto fail;
+    igraph_vector_int_destroy(&edges);
+    return 0;
+fail:
+    igraph_vector_int_destroy(&edges);
+    igraph_vector_destroy(weights);
+    return pn__igraph_fail(diags, "undirected copy", err);
+}
+
+int pn__community(const pn_graph *g, igraph_vector_int_t *membership, double *modularity,
+                  pn_diags *diags)
+{
+    igraph_t u;
+    igraph_vector_t w;
+    igraph_error_t err;
+    int rc = pn__undirected(g, &u, &w, diags);
+    if (rc)
+        return rc;
+    const igraph_vector_t *weights = pn_graph_weights(g) || pn_graph_directed(g) ? &w : NULL;
+    igraph_real_t q = NAN;
+    igraph_rng_seed(igraph_rng_default(), 42);
+    if (igraph_ecount(&u) == 0) {
+        /* multilevel puts every vertex in its own community; so do we. */
+        for (igraph_integer_t v = 0; v < igraph_vcount(&u); v++)
+            VECTOR(*membership)[v] = v;
+    } else {
+        igraph_vector_t mod;
+        if ((err = igraph_vector_init(&mod, 0))) {
+            rc = pn__igraph_fail(diags, "community", err);
+            goto cleanup;
+        }
+        err = igraph_community_multilevel(&u, weights, 1.0, membership, NULL, &mod);
+        if (err == IGRAPH_SUCCESS && igraph_vector_size(&mod) > 0)
+            q = VECTOR(mod)[igraph_vector_size(&mod) - 1];
+        igraph_vector_destroy(&mod);
+        if (err) {
+            rc = pn__igraph_fail(diags, "community", err);
+            goto cleanup;
+        }
+    }
+    if (modularity)
+        *modularity = q;
+cleanup:
+    igraph_destroy(&u);
+    igraph_vector_destroy(&w);
+    return rc;
+}
+
+/* Burt's effective size, his general formula on mutual weights
+ * (docs/metrics.md). It equals Borgatti's n - 2t/n on unweighted graphs. */
+static int effective_size(const pn_graph *g, double *out, pn_diags *diags)
+{
+    size_t n = pn_graph_vertex_count(g);
+    igraph_t u;
+    igraph_vector_t w;
+    igraph_inclist_t inc;
+    igraph_error_t err;
+    int rc = pn__undirected(g, &u, &w, diags);
+    if (rc)
+        return rc;
+    if ((err = igraph_inclist_init(&u, &inc, IGRAPH_ALL, IGRAPH_LOOPS_ONCE))) {
+        igraph_destroy(&u);
+        igraph_vector_destroy(&w);
+        return pn__igraph_fail(diags, "effective-size", err);
+    }
+    rc = PN_ENOMEM;
+    double *row = calloc(n + 1, sizeof(double)); /* the ego's mutual weight to each contact */
+    double *maxw = calloc(n + 1, sizeof(double));
+    if (!row || !maxw)
+        goto cleanup;
+    /* The largest mutual weight of each vertex, for m_jq. */
+    for (igraph_integer_t e = 0; e < igraph_ecount(&u); e++) {
+        size_t a = (size_t)IGRAPH_FROM(&u, e), b = (size_t)IGRAPH_TO(&u, e);
+        double x = VECTOR(w)[e];
+        if (x > maxw[a])
+            maxw[a] = x;
+        if (x > maxw[b])
+            maxw[b] = x;
+    }
+    for (size_t i = 0; i < n; i++) {
+        igraph_vector_int_t *ie = igraph_inclist_get(&inc, i);
+        igraph_integer_t k = igraph_vector_int_size(ie);
+        double total = 0;
+        for (igraph_integer_t x = 0; x < k; x++) {
+            igraph_integer_t e = VECTOR(*ie)[x];
+            row[IGRAPH_OTHER(&u, e, (igraph_integer_t)i)] = VECTOR(w)[e];
+            total += VECTOR(w)[e];
+        }
+        if (k == 0 || total <= 0) {
+            /* No contact, or only ties of weight 0: undefined. */
+            out[i] = NAN;
+        } else {
+            double es = 0;
+            for (igraph_integer_t x = 0; x < k; x++) {
+                size_t j = (size_t)IGRAPH_OTHER(&u, VECTOR(*ie)[x], (igraph_integer_t)i);
+                /* j's redundancy: sum over shared contacts q of p_iq * m_jq */
+                double red = 0;
+                igraph_vector_int_t *je = igraph_inclist_get(&inc, j);
+                for (igraph_integer_t y = 0; maxw[j] > 0 && y < igraph_vector_int_size(je); y++) {
+                    igraph_integer_t e = VECTOR(*je)[y];
+                    size_t q = (size_t)IGRAPH_OTHER(&u, e, (igraph_integer_t)j);
+                    if (q != i && row[q] > 0)
+                        red += (row[q] / total) * (VECTOR(w)[e] / maxw[j]);
+                }
+                es += 1.0 - red;
+            }
+            out[i] = es;
+        }
+        for (igraph_integer_t x = 0; x < k; x++)
+            row[IGRAPH_OTHER(&u, VECTOR(*ie)[x], (igraph_integer_t)i)] = 0;
+    }
+    rc = 0;
+cleanup:
+    free(row);
+    free(maxw);
+    igraph_inclist_destroy(&inc);
+    igraph_destroy(&u);
+    igraph_vector_destroy(&w);
+    return rc;
+}
+
+static int unknown_metric(const char *name, pn_diags *diags)
+{
+    pn__buf b;
+    pn__buf_init(&b);
+    for (size_t i = 0; i < M_COUNT; i++)
+        pn__buf_printf(&b, "%s%s", i ? ", " : "", metrics[i].name);
+    const char *best = NULL;
+    size_t best_d = 4;
+    for (size_t i = 0; i < M_COUNT; i++) {
+        size_t d = pn_edit_distance(name, metrics[i].name, 3);
+        if (d < best_d) {
+            best_d = d;
+            best = metrics[i].name;
+        }
+    }
+    if (best)
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "unknown-metric",
+                     "unknown metric \"%s\" (did you mean \"%s\"?); known metrics: %s", name, best,
+                     b.data ? b.data : "");
+    else
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "unknown-metric",
+                     "unknown metric \"%s\"; known metrics: %s", name, b.data ? b.data : "");
+    pn__buf_free(&b);
+    return PN_EINVAL;
+}
+
+int pn_metric_vector(const pn_graph *g, const char *name, double *out, pn_diags *diags)
+{
+    return pn_metric_vector_opts(g, name, NULL, out, diags);
+}
+
+int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_options *opts,
+                          double *out, pn_diags *diags)
+{
+    pn_metric_options defaults = PN_METRIC_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    size_t id;
+    if (!name || pn_metric_find(name, &id) != 0)
+        return unknown_metric(name ? name : "(null)", diags);
+    pn__igraph_init();
+    const igraph_t *ig = pn_graph_igraph(g);
+    const igraph_vector_t *w = pn_graph_weights(g);
+    size_t n = pn_graph_vertex_count(g);
+    if (n == 0)
+        return 0;
+    igraph_vector_t res;
+    igraph_vector_int_t ires;
+    igraph_error_t err = IGRAPH_SUCCESS;
+    int rc = 0;
+    if (igraph_vector_init(&res, (igraph_integer_t)n))
+        return PN_ENOMEM;
+    if (igraph_vector_int_init(&ires, (igraph_integer_t)n)) {
+        igraph_vector_destroy(&res);
+        return PN_ENOMEM;
+    }
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    igraph_real_t value;
+    switch ((metric_id)id) {
+    case M_DEGREE:
+    case M_IN_DEGREE:
+    case M_OUT_DEGREE: {
+        igraph_neimode_t mode = id == M_DEGREE      ? IGRAPH_ALL
+                                : id == M_IN_DEGREE ? IGRAPH_IN
+                                                    : IGRAPH_OUT;
+        err = igraph_degree(ig, &ires, igraph_vss_all(), mode, false);
+        for (size_t v = 0; !err && v < n; v++)
+            out[v] = (double)VECTOR(ires)[v];
+        break;
+    }
+    case M_STRENGTH:
+    case M_IN_STRENGTH:
+    case M_OUT_STRENGTH: {
+        igraph_neimode_t mode = id == M_STRENGTH      ? IGRAPH_ALL
+                                : id == M_IN_STRENGTH ? IGRAPH_IN
+                                                      : IGRAPH_OUT;
+        err = igraph_strength(ig, &res, igraph_vss_all(), mode, false, w);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    }
+    case M_BETWEENNESS:
+        err = igraph_betweenness(ig, &res, igraph_vss_all(), true, NULL);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_CLOSENESS:
+        err = igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), out_mode(g), NULL, true);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_HARMONIC:
+        err = igraph_harmonic_centrality(ig, &res, igraph_vss_all(), out_mode(g), NULL, true);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_EIGENVECTOR:
+        igraph_rng_seed(igraph_rng_default(), 42);
+        if (pn_graph_edge_count(g) == 0) {
+            /* igraph gives all 1 for a graph without edges; no actor is central. */
+            for (size_t v = 0; v < n; v++)
+                out[v] = 0;
+            break;
+        }
+        err = igraph_eigenvector_centrality(ig, &res, &value, true, true, w, &arpack);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_PAGERANK:
+        igraph_rng_seed(igraph_rng_default(), 42);
+        err = igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), true,
+                              0.85, w, NULL);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_HUB:
+    case M_AUTHORITY: {
+        if (pn_graph_edge_count(g) == 0) {
+            for (size_t v = 0; v < n; v++)
+                out[v] = 0;
+            break;
+        }
+        igraph_vector_t other;
+        if (igraph_vector_init(&other, (igraph_integer_t)n)) {
+            rc = PN_ENOMEM;
+            break;
+        }
+        igraph_rng_seed(igraph_rng_default(), 42);
+        err = id == M_HUB
+                  ? igraph_hub_and_authority_scores(ig, &res, &other, &value, true, w, &arpack)
+                  : igraph_hub_and_authority_scores(ig, &other, &res, &value, true, w, &arpack);
+        if (!err)
+            take_vector(&res, out, n);
+        igraph_vector_destroy(&other);
+        break;
+    }
+    case M_CONSTRAINT:
+        err = igraph_constraint(ig, &res, igraph_vss_all(), w);
+        if (!err)
+            take_vector(&res, out, n);
+        break;
+    case M_EFFECTIVE_SIZE:
+        rc = effective_size(g, out, diags);
+        break;
+    case M_CORENESS:
+        err = igraph_coreness(ig, &ires, IGRAPH_ALL);
+        for (size_t v = 0; !err && v < n; v++)
+            out[v] = (double)VECTOR(ires)[v];
+        break;
+    case M_COMPONENT:
+        err = igraph_connected_components(ig, &ires, NULL, NULL, IGRAPH_WEAK);
+        if (!err)
+            rc = pn__renumber(&ires, n, out);
+        break;
+    case M_COMMUNITY:
+        rc = pn__community(g, &ires, NULL, diags);
+        if (!rc)
+            rc = pn__renumber(&ires, n, out);
+        break;
+    case M_COORDINATOR:
+    case M_ITINERANT:
+    case M_GATEKEEPER:
+    case M_REPRESENTATIVE:
+    case M_LIAISON:
+    case M_BROKERAGE: {
+        int *group = malloc(n * sizeof(int));
+        double *roles = malloc(n * PN_BROKER_ROLE_COUNT * sizeof(double));
+        if (!group || !roles) {
+            rc = PN_ENOMEM;
+        } else {
+            pn_graph_groups(g, opts->groups, group);
+            rc = pn_brokerage(g, group, roles, diags);
+            for (size_t v = 0; !rc && v < n; v++) {
+                if (id == M_BROKERAGE) {
+                    out[v] = 0;
+                    for (int r = 0; r < PN_BROKER_ROLE_COUNT; r++)
+                        out[v] += roles[v * PN_BROKER_ROLE_COUNT + r];
+                } else {
+                    out[v] = roles[v * PN_BROKER_ROLE_COUNT + (id - M_COORDINATOR)];
+                }
+            }
+        }
+        free(group);
+        free(roles);
+        break;
+    }
+    case M_COUNT:
+        break;
+    }
+    if (err)
+        rc = pn__igraph_fail(diags, metrics[id].name, err);
+    igraph_vector_destroy(&res);
+    igraph_vector_int_destroy(&ires);
+    return rc;
+}

@@ -1,0 +1,166 @@
+/* Network-level metrics (docs/metrics.md, "Network"). */
+#include <math.h>
+#include <stdlib.h>
+
+#include "metrics_private.h"
+#include "paranet/metrics.h"
+#include "util.h"
+
+static int assortativity(const pn_graph *g, pn_group_by by, double *out, pn_diags *diags)
+{
+    size_t n = pn_graph_vertex_count(g);
+    *out = NAN;
+    if (pn_graph_edge_count(g) == 0)
+        return 0;
+    int *group = malloc((n + 1) * sizeof(int));
+    if (!group)
+        return PN_ENOMEM;
+    pn_graph_groups(g, by, group);
+    /* igraph wants types 0..k-1: rank the group values. */
+    igraph_vector_int_t types;
+    igraph_error_t err = igraph_vector_int_init(&types, (igraph_integer_t)n);
+    if (err) {
+        free(group);
+        return pn__igraph_fail(diags, "assortativity", err);
+    }
+    size_t k = 0;
+    for (size_t v = 0; v < n; v++) {
+        size_t t = k;
+        for (size_t u = 0; u < v; u++) {
+            if (group[u] == group[v]) {
+                t = (size_t)VECTOR(types)[u];
+                break;
+            }
+        }
+        if (t == k)
+            k++;
+        VECTOR(types)[v] = (igraph_integer_t)t;
+    }
+    igraph_real_t r = NAN;
+    err = igraph_assortativity_nominal(pn_graph_igraph(g), &types, &r, true, true);
+    igraph_vector_int_destroy(&types);
+    free(group);
+    if (err)
+        return pn__igraph_fail(diags, "assortativity", err);
+    *out = r;
+    return 0;
+}
+
+/* Diameter and mean shortest path over connected ordered pairs, in hops,
+ * from one breadth-first search per vertex: the same numbers as igraph's
+ * igraph_diameter and igraph_average_path_length with unconn = true, in one
+ * pass instead of two. O(V (V + E)). */
+static int path_lengths(const pn_graph *g, double *diameter, double *mean, pn_diags *diags)
+{
+    size_t n = pn_graph_vertex_count(g);
+    igraph_adjlist_t adj;
+    igraph_error_t err = igraph_adjlist_init(pn_graph_igraph(g), &adj,
+                                             pn_graph_directed(g) ? IGRAPH_OUT : IGRAPH_ALL,
+                                             IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE);
+    if (err)
+        return pn__igraph_fail(diags, "path lengths", err);
+    size_t *dist = malloc((n + 1) * sizeof(size_t)), *queue = malloc((n + 1) * sizeof(size_t));
+    if (!dist || !queue) {
+        free(dist);
+        free(queue);
+        igraph_adjlist_destroy(&adj);
+        return PN_ENOMEM;
+    }
+    double sum = 0, pairs = 0;
+    size_t longest = 0;
+    for (size_t s = 0; s < n; s++) {
+        for (size_t v = 0; v < n; v++)
+            dist[v] = SIZE_MAX;
+        size_t head = 0, tail = 0;
+        dist[s] = 0;
+        queue[tail++] = s;
+        while (head < tail) {
+            size_t u = queue[head++];
+            igraph_vector_int_t *nb = igraph_adjlist_get(&adj, u);
+            for (igraph_integer_t k = 0; k < igraph_vector_int_size(nb); k++) {
+                size_t w = (size_t)VECTOR(*nb)[k];
+                if (dist[w] == SIZE_MAX) {
+                    dist[w] = dist[u] + 1;
+                    queue[tail++] = w;
+                    sum += (double)dist[w];
+                    pairs += 1;
+                    if (dist[w] > longest)
+                        longest = dist[w];
+                }
+            }
+        }
+    }
+    free(dist);
+    free(queue);
+    igraph_adjlist_destroy(&adj);
+    *diameter = pairs > 0 ? (double)longest : NAN;
+    *mean = pairs > 0 ? sum / pairs : NAN;
+    return 0;
+}
+
+int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out, pn_diags *diags)
+{
+    pn__igraph_init();
+    const igraph_t *ig = pn_graph_igraph(g);
+    const pn_dataset *ds = pn_graph_dataset(g);
+    size_t n = pn_graph_vertex_count(g), m = pn_graph_edge_count(g);
+    pn_network_metrics r = {0};
+    igraph_error_t err;
+    int rc = 0;
+    r.actors = n;
+    r.edges = m;
+    r.density = r.diameter = r.mean_path = r.transitivity = NAN;
+    r.assortativity_kind = r.assortativity_country = r.modularity = NAN;
+    bool *seen = calloc(pn_dataset_tie_count(ds) + 1, sizeof(bool));
+    if (!seen)
+        return PN_ENOMEM;
+    for (size_t e = 0; e < m; e++) {
+        size_t k;
+        const size_t *ties = pn_graph_edge_ties(g, e, &k);
+        for (size_t i = 0; i < k; i++) {
+            if (!seen[ties[i]]) {
+                seen[ties[i]] = true;
+                r.ties++;
+            }
+        }
+    }
+    free(seen);
+    if (n == 0) {
+        *out = r;
+        return 0;
+    }
+    igraph_integer_t nc = 0;
+    if ((err = igraph_connected_components(ig, NULL, NULL, &nc, IGRAPH_WEAK)))
+        return pn__igraph_fail(diags, "components", err);
+    r.components = (size_t)nc;
+    if (n >= 2 && (err = igraph_density(ig, &r.density, false)))
+        return pn__igraph_fail(diags, "density", err);
+    if (m > 0) {
+        if ((rc = path_lengths(g, &r.diameter, &r.mean_path, diags)))
+            return rc;
+        if ((err = igraph_transitivity_undirected(ig, &r.transitivity, IGRAPH_TRANSITIVITY_NAN)))
+            return pn__igraph_fail(diags, "transitivity", err);
+    }
+    if ((rc = assortativity(g, PN_GROUP_KIND, &r.assortativity_kind, diags)))
+        return rc;
+    if ((rc = assortativity(g, PN_GROUP_COUNTRY, &r.assortativity_country, diags)))
+        return rc;
+    igraph_vector_int_t memb;
+    if ((err = igraph_vector_int_init(&memb, (igraph_integer_t)n)))
+        return pn__igraph_fail(diags, "community", err);
+    rc = pn__community(g, &memb, &r.modularity, diags);
+    if (!rc) {
+        igraph_integer_t mx = -1;
+        for (size_t v = 0; v < n; v++)
+            if (VECTOR(memb)[v] > mx)
+                mx = VECTOR(memb)[v];
+        r.communities = (size_t)(mx + 1);
+        if (m == 0)
+            r.modularity = NAN;
+    }
+    igraph_vector_int_destroy(&memb);
+    if (rc)
+        return rc;
+    *out = r;
+    return 0;
+}

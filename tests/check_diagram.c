@@ -1,0 +1,496 @@
+/* Diagrams: escaping, legend, determinism, errors, themes, highlight. */
+#include <cgraph.h>
+#include <ctype.h>
+
+#include "small_dataset.h"
+#include "testutil.h"
+
+/* Names that break naive DOT writers: quotes, backslashes (a trailing one
+ * too), HTML specials, a newline, Graphviz's escString escapes, Hangul. */
+static const char *const hostile[] = {
+    "say \"hi\"",
+    "back\\slash",
+    "trailing\\",
+    "<b>&amp;</b>",
+    "two\nlines",
+    "\\N\\G\\l\\E",
+    "대전광역시",
+    "it's",
+    "a\\\\\"b",
+    " two  spaces ",
+    "a long name that is wrapped at spaces",
+    "\x01"
+    "ctl\x7f",
+};
+#define N_HOSTILE (sizeof(hostile) / sizeof(hostile[0]))
+/* What the label must say where it is not the name itself: long names are
+ * broken at a space near 20 characters (worked out by hand: "a long name
+ * that is" is 19), control characters become U+FFFD. */
+static const char *const shown[N_HOSTILE] = {
+    [N_HOSTILE - 2] = "a long name that is\nwrapped at spaces",
+    [N_HOSTILE - 1] = "\xEF\xBF\xBD"
+                      "ctl\xEF\xBF\xBD",
+};
+
+/* A dataset of the hostile names in a ring of g2g ties. */
+static pn_dataset *hostile_dataset(void)
+{
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_new(&ds), 0);
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "n%zu", i);
+        pn_actor a = {0};
+        a.id = id;
+        a.name = hostile[i];
+        a.kind = PN_KIND_CITY;
+        memcpy(a.country, i % 2 ? "KR" : "ID", 3);
+        ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
+    }
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        pn_tie t = {0};
+        t.from = i;
+        t.to = (i + 1) % N_HOSTILE;
+        t.type = PN_TYPE_G2G;
+        t.instrument = PN_INSTRUMENT_NONE;
+        t.status = PN_STATUS_NONE;
+        ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
+    }
+    return ds;
+}
+
+/* Decode an HTML-like label the way Graphviz reads it: entities and <BR/>. */
+static char *decode_html(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    ck_assert_ptr_nonnull(out);
+    while (*s) {
+        if (strncmp(s, "&#92;&#92;", 10) == 0) {
+            /* Graphviz reads "\\" in a label as one backslash. */
+            *o++ = '\\';
+            s += 10;
+        } else if (strncmp(s, "&#92;", 5) == 0) {
+            ck_abort_msg("a lone backslash would escape the next character: %s", s);
+        } else if (strncmp(s, "<BR/>", 5) == 0) {
+            *o++ = '\n';
+            s += 5;
+        } else if (*s == '&') {
+            static const struct {
+                const char *ent;
+                char c;
+            } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            size_t k = 0;
+            while (k < 5 && strncmp(s, ents[k].ent, strlen(ents[k].ent)) != 0)
+                k++;
+            ck_assert_msg(k < 5, "unexpected entity at %s", s);
+            *o++ = ents[k].c;
+            s += strlen(ents[k].ent);
+        } else {
+            ck_assert_msg(*s != '<' && *s != '>', "markup left in a name label: %s", s);
+            *o++ = *s++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static char *render(const pn_dataset *ds, const pn_diagram_options *o, const char *format,
+                    size_t *len)
+{
+    pn_diags *d = NULL;
+    char *out = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    int rc = pn_diagram_render(ds, o, format, &out, &n, d);
+    for (size_t i = 0; rc != 0 && i < pn_diags_count(d); i++)
+        fprintf(stderr, "%s\n", pn_diags_get(d, i)->message);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_int_eq(out[n], '\0');
+    if (strcmp(format, "dot") == 0 || strcmp(format, "svg") == 0)
+        ck_assert_uint_eq(strlen(out), n); /* no NUL inside the text formats */
+    pn_diags_free(d);
+    if (len)
+        *len = n;
+    return out;
+}
+
+START_TEST(hostile_names_round_trip)
+{
+    pn_dataset *ds = hostile_dataset();
+    char *dot = render(ds, NULL, "dot", NULL);
+    Agraph_t *g = agmemread(dot);
+    ck_assert_msg(g != NULL, "the DOT does not parse:\n%s", dot);
+    for (size_t i = 0; i < N_HOSTILE; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "n%zu", i);
+        Agnode_t *n = agnode(g, id, 0);
+        ck_assert_ptr_nonnull(n);
+        char *label = agget(n, (char *)"label");
+        ck_assert_ptr_nonnull(label);
+        ck_assert_msg(aghtmlstr(label), "label of %s is not HTML-like", id);
+        ck_assert_ptr_null(strchr(label, '\\')); /* every backslash is an entity */
+        char *text = decode_html(label);
+        ck_assert_str_eq(text, shown[i] ? shown[i] : hostile[i]);
+        free(text);
+    }
+    ck_assert_int_eq(agnnodes(g), (int)N_HOSTILE);
+    ck_assert_int_eq(agnedges(g), (int)N_HOSTILE);
+    agclose(g);
+    free(dot);
+    /* The SVG is rendered too, with the names as text (XML-escaped by Graphviz). */
+    char *svg = render(ds, NULL, "svg", NULL);
+    ck_assert_ptr_nonnull(strstr(svg, "대전광역시"));
+    ck_assert_ptr_nonnull(strstr(svg, "trailing\\<"));
+    ck_assert_ptr_nonnull(strstr(svg, "&lt;b&gt;&amp;amp;&lt;/b&gt;"));
+    ck_assert_ptr_nonnull(strstr(svg, "\\N\\G\\l\\E"));
+    free(svg);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(unsafe_ids_and_title)
+{
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_new(&ds), 0);
+    pn_actor a = {0};
+    a.id = "bad id\\";
+    a.name = "x";
+    a.kind = PN_KIND_FIRM;
+    memcpy(a.country, "ZZ", 3);
+    ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.title = "Title \\ with <tags> & \"quotes\"\\";
+    o.labels = PN_LABELS_ID;
+    char *dot = render(ds, &o, "dot", NULL);
+    Agraph_t *g = agmemread(dot);
+    ck_assert_msg(g != NULL, "the DOT does not parse:\n%s", dot);
+    Agnode_t *n = agfstnode(g);
+    ck_assert_ptr_nonnull(n);
+    ck_assert_str_eq(agnameof(n), "actor0"); /* an id that is not [a-z0-9_-] is not used */
+    char *label = decode_html(agget(n, (char *)"label"));
+    ck_assert_str_eq(label, "bad id\\");
+    free(label);
+    ck_assert_ptr_nonnull(
+        strstr(agget(g, (char *)"label"),
+               "Title &#92;&#92; with &lt;tags&gt; &amp; &quot;quotes&quot;&#92;&#92;"));
+    agclose(g);
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* The root label's text between <B>...</B> headings; crude but independent. */
+static bool legend_has(const char *dot, const char *word)
+{
+    char needle[64];
+    snprintf(needle, sizeof(needle), "<TD ALIGN=\"LEFT\">%s</TD>", word);
+    return strstr(dot, needle) != NULL;
+}
+
+START_TEST(legend_lists_only_present)
+{
+    pn_dataset *ds = tu_load_text(small_dataset);
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    char *dot = render(ds, &o, "dot", NULL);
+    /* small_dataset: cities, a firm and a university; g2g, horizontal, g2b ties;
+     * one failed tie, the others give no status; one directed tie. */
+    static const char *const present[] = {"city", "firm",   "university", "g2g",      "horizontal",
+                                          "g2b",  "failed", "not given",  "direction"};
+    static const char *const absent[] = {"ministry", "regency",  "organisation", "b2b",
+                                         "vertical", "academic", "membership",   "planned",
+                                         "signed",   "active",   "implemented"};
+    for (size_t i = 0; i < sizeof(present) / sizeof(*present); i++)
+        ck_assert_msg(legend_has(dot, present[i]), "legend lacks %s", present[i]);
+    for (size_t i = 0; i < sizeof(absent) / sizeof(*absent); i++)
+        ck_assert_msg(!legend_has(dot, absent[i]), "legend lists %s", absent[i]);
+    free(dot);
+    /* A view of the horizontal tie only: the legend follows the view. */
+    o.view.types = PN_BIT(PN_TYPE_HORIZONTAL);
+    o.view.drop_isolates = true;
+    dot = render(ds, &o, "dot", NULL);
+    ck_assert(legend_has(dot, "horizontal"));
+    ck_assert(!legend_has(dot, "g2g"));
+    ck_assert(!legend_has(dot, "firm"));
+    ck_assert(!legend_has(dot, "failed"));
+    free(dot);
+    o.legend = false;
+    dot = render(ds, &o, "dot", NULL);
+    ck_assert(!legend_has(dot, "horizontal"));
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(deterministic)
+{
+    pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
+    pn_dataset *other = tu_load_file(PN_DATASETS "/bandung.json");
+    /* Not fdp: Graphviz 2.43's fdp itself is not reproducible on this
+     * graph (`dot -Kfdp` gives different SVGs run to run); docs/diagrams.md. */
+    static const pn_diagram_layout layouts[] = {PN_LAYOUT_DOT, PN_LAYOUT_NEATO, PN_LAYOUT_CIRCO,
+                                                PN_LAYOUT_TWOPI};
+    for (size_t l = 0; l < 4; l++) {
+        pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+        o.layout = layouts[l];
+        o.edge_labels = PN_EDGE_LABELS_BOTH;
+        for (int f = 0; f < 2; f++) {
+            const char *format = f ? "svg" : "dot";
+            size_t n1, n2;
+            char *a = render(ds, &o, format, &n1);
+            /* Another render and some heap traffic in between: the output
+             * must not follow allocation addresses (cgraph's default ids do). */
+            void *junk[64];
+            for (size_t k = 0; k < 64; k++)
+                junk[k] = malloc(16 + 24 * k);
+            free(render(other, &o, format, NULL));
+            char *b = render(ds, &o, format, &n2);
+            for (size_t k = 0; k < 64; k++)
+                free(junk[k]);
+            ck_assert_msg(n1 == n2, "two %s renders differ in length (layout %d)", format, (int)l);
+            ck_assert_msg(memcmp(a, b, n1) == 0, "two %s renders differ (layout %d)", format,
+                          (int)l);
+            ck_assert_ptr_null(strstr(a, "0x")); /* no pointers */
+            free(a);
+            free(b);
+        }
+    }
+    pn_dataset_free(other);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(formats_and_errors)
+{
+    pn_dataset *ds = tu_load_text(small_dataset);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char *out = (char *)1;
+    size_t len = 7;
+    ck_assert_int_eq(pn_diagram_render(ds, NULL, "xyz", &out, &len, d), PN_EINVAL);
+    ck_assert_ptr_null(out);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_uint_eq(pn_diags_errors(d), 1);
+    ck_assert_ptr_nonnull(strstr(pn_diags_get(d, 0)->message, "'xyz'"));
+    pn_diags_clear(d);
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.path_from = "a"; /* without path_to */
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, &len, d), PN_EINVAL);
+    o.path_to = "nobody";
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, &len, d), PN_ENOTFOUND);
+    o = (pn_diagram_options)PN_DIAGRAM_OPTIONS_INIT;
+    o.layout = (pn_diagram_layout)99;
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "svg", &out, &len, d), PN_EINVAL);
+    o = (pn_diagram_options)PN_DIAGRAM_OPTIONS_INIT;
+    o.size_by = "no-such-metric";
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, &len, d), PN_EINVAL);
+    o = (pn_diagram_options)PN_DIAGRAM_OPTIONS_INIT;
+    o.view.ego = "nobody";
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, &len, d), PN_ENOTFOUND);
+    ck_assert_ptr_null(out);
+    pn_diags_free(d);
+    /* The binary formats carry their magic numbers. */
+    char *png = render(ds, NULL, "png", &len);
+    ck_assert_uint_gt(len, 8);
+    ck_assert_int_eq(memcmp(png, "\x89PNG\r\n\x1a\n", 8), 0);
+    free(png);
+    char *pdf = NULL;
+    ck_assert_int_eq(pn_diagram_render(ds, NULL, "pdf", &pdf, &len, NULL), 0);
+    ck_assert_int_eq(memcmp(pdf, "%PDF-", 5), 0);
+    free(pdf);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(option_names)
+{
+    ck_assert_int_eq(pn_diagram_option_parse("layout", "fdp"), PN_LAYOUT_FDP);
+    ck_assert_int_eq(pn_diagram_option_parse("layout", "twopi"), PN_LAYOUT_TWOPI);
+    ck_assert_int_eq(pn_diagram_option_parse("theme", "paper"), PN_THEME_PAPER);
+    ck_assert_int_eq(pn_diagram_option_parse("cluster", "none"), PN_CLUSTER_NONE);
+    ck_assert_int_eq(pn_diagram_option_parse("labels", "short"), PN_LABELS_SHORT);
+    ck_assert_int_eq(pn_diagram_option_parse("edge-labels", "both"), PN_EDGE_LABELS_BOTH);
+    ck_assert_int_eq(pn_diagram_option_parse("layout", "Dot"), -1);
+    ck_assert_int_eq(pn_diagram_option_parse("colour", "paper"), -1);
+    ck_assert_str_eq(pn_diagram_option_values("theme"), "color|paper");
+    ck_assert_ptr_null(pn_diagram_option_values("nope"));
+    ck_assert_str_eq(pn_diagram_option_name("edge-labels", PN_EDGE_LABELS_YEAR), "year");
+    ck_assert_ptr_null(pn_diagram_option_name("layout", 6));
+}
+END_TEST
+
+/* A colour value is gray when each of its parts is: #RRGGBB with R=G=B, or a
+ * gray keyword. Lists ("#000000:invis:#000000") are split on ':'. */
+static bool gray_value(const char *v)
+{
+    char buf[256];
+    snprintf(buf, sizeof(buf), "%s", v);
+    for (char *p = strtok(buf, ":;"); p; p = strtok(NULL, ":;")) {
+        if (strcmp(p, "invis") == 0 || strcmp(p, "black") == 0 || strcmp(p, "white") == 0 ||
+            strcmp(p, "transparent") == 0 || strcmp(p, "none") == 0)
+            continue;
+        if (strlen(p) != 7 || p[0] != '#')
+            return false;
+        if (strncasecmp(p + 1, p + 3, 2) != 0 || strncasecmp(p + 1, p + 5, 2) != 0)
+            return false;
+    }
+    return true;
+}
+
+static void check_gray_attrs(Agraph_t *root, void *obj, int kind)
+{
+    static const char *const names[] = {"color", "fillcolor", "fontcolor", "pencolor", "bgcolor"};
+    for (size_t i = 0; i < 5; i++) {
+        Agsym_t *sym = agattr(root, kind, (char *)names[i], NULL);
+        if (!sym)
+            continue;
+        const char *v = agxget(obj, sym);
+        ck_assert_msg(!*v || gray_value(v), "%s=%s is not gray", names[i], v);
+    }
+    /* Colours inside HTML-like labels. */
+    Agsym_t *label = agattr(root, kind, (char *)"label", NULL);
+    const char *text = label ? agxget(obj, label) : "";
+    for (const char *p = strstr(text, "COLOR=\""); p; p = strstr(p + 1, "COLOR=\"")) {
+        char v[16] = {0};
+        sscanf(p + 7, "%15[^\"]", v);
+        ck_assert_msg(gray_value(v), "COLOR=%s in a label is not gray", v);
+    }
+}
+
+static void check_gray_graph(Agraph_t *root, Agraph_t *g)
+{
+    check_gray_attrs(root, g, AGRAPH);
+    for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s))
+        check_gray_graph(root, s);
+}
+
+START_TEST(paper_theme_is_gray)
+{
+    pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.theme = PN_THEME_PAPER;
+    o.edge_labels = PN_EDGE_LABELS_BOTH;
+    o.path_from = "sinarmas-land-jp-partner";
+    o.path_to = "daejeon";
+    o.title = "Paper";
+    for (int pass = 0; pass < 2; pass++) {
+        o.cluster = pass ? PN_CLUSTER_NONE : PN_CLUSTER_COUNTRY;
+        char *dot = render(ds, &o, "dot", NULL);
+        Agraph_t *g = agmemread(dot);
+        ck_assert_ptr_nonnull(g);
+        check_gray_graph(g, g);
+        for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+            check_gray_attrs(g, n, AGNODE);
+            for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+                check_gray_attrs(g, e, AGEDGE);
+        }
+        ck_assert_ptr_nonnull(strstr(dot, "Serif"));
+        agclose(g);
+        free(dot);
+    }
+    /* The colour theme does use colours (so the check above can fail). */
+    o.theme = PN_THEME_COLOR;
+    char *dot = render(ds, &o, "dot", NULL);
+    ck_assert_ptr_nonnull(strstr(dot, "#E69F00"));
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* Count the edges between two nodes, either way. */
+static int edges_between(Agraph_t *g, const char *a, const char *b, const char *attr,
+                         const char *value)
+{
+    Agnode_t *na = agnode(g, (char *)a, 0), *nb = agnode(g, (char *)b, 0);
+    ck_assert_ptr_nonnull(na);
+    ck_assert_ptr_nonnull(nb);
+    int n = 0;
+    for (Agedge_t *e = agfstedge(g, na); e; e = agnxtedge(g, e, na)) {
+        if (aghead(e) == nb || agtail(e) == nb)
+            n += !attr || strstr(agget(e, (char *)attr), value) != NULL;
+    }
+    return n;
+}
+
+START_TEST(parallel_ties_and_path)
+{
+    pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.path_from = "sinarmas-land-jp-partner";
+    o.path_to = "daejeon";
+    o.edge_labels = PN_EDGE_LABELS_INSTRUMENT;
+    char *dot = render(ds, &o, "dot", NULL);
+    Agraph_t *g = agmemread(dot);
+    ck_assert_ptr_nonnull(g);
+    /* datasets/tangsel.json has 15 ties between tangsel and daejeon; counted by
+     * hand by (direction, type, status): undirected g2g implemented (visit,
+     * programme x2), signed (loi, agreement), active (mou), stalled
+     * (sister-city), planned (agreement, programme), failed (programme x4),
+     * and directed daejeon->tangsel adoption x2, implemented: 7 edges. */
+    ck_assert_int_eq(edges_between(g, "tangsel", "daejeon", NULL, NULL), 7);
+    ck_assert_int_eq(edges_between(g, "tangsel", "daejeon", "label", "programme ×4"), 1);
+    /* The path jp-partner - sinarmas-land - tangsel - daejeon: 3 steps. Every
+     * tangsel-daejeon edge is on it, and one edge of each other pair. */
+    ck_assert_ptr_nonnull(strstr(dot, "shortest path, 3 steps"));
+    ck_assert_int_eq(
+        edges_between(g, "sinarmas-land", "sinarmas-land-jp-partner", "color", "#0072B2"), 1);
+    ck_assert_int_eq(edges_between(g, "tangsel", "sinarmas-land", "color", "#0072B2"), 1);
+    ck_assert_int_eq(edges_between(g, "tangsel", "daejeon", "color", "#0072B2"), 7);
+    ck_assert_int_eq(edges_between(g, "tangsel", "ipb", "color", "#0072B2"), 0);
+    /* Actors off the path are faded; those on it are not. */
+    ck_assert_str_eq(agget(agnode(g, (char *)"ipb", 0), (char *)"fontcolor"), "#999999");
+    ck_assert_str_ne(agget(agnode(g, (char *)"daejeon", 0), (char *)"fontcolor"), "#999999");
+    agclose(g);
+    free(dot);
+    /* Two actors with no path in the view: an error, not a silent figure. */
+    o.view.types = PN_BIT(PN_TYPE_ACADEMIC);
+    o.path_from = "ipb";
+    o.path_to = "daejeon";
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char *out = NULL;
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, NULL, d), PN_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(pn_diags_get(d, 0)->message, "daejeon"));
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(size_by_degree)
+{
+    pn_dataset *ds = tu_load_text(small_dataset);
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.size_by = "degree";
+    char *dot = render(ds, &o, "dot", NULL);
+    Agraph_t *g = agmemread(dot);
+    ck_assert_ptr_nonnull(g);
+    /* small_dataset's simple graph: a has 3 neighbours (b, c, d), e none: the
+     * largest and the smallest font (22 and 9 points); b has 1: 9 + 13/3 on
+     * the area scale, sqrt(81 + (484 - 81) / 3) = 14.7. */
+    ck_assert_str_eq(agget(agnode(g, (char *)"a", 0), (char *)"fontsize"), "22.0");
+    ck_assert_str_eq(agget(agnode(g, (char *)"e", 0), (char *)"fontsize"), "9.0");
+    ck_assert_str_eq(agget(agnode(g, (char *)"b", 0), (char *)"fontsize"), "14.7");
+    agclose(g);
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("diagram");
+    TCase *tc = tcase_create("diagram");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, hostile_names_round_trip);
+    tcase_add_test(tc, unsafe_ids_and_title);
+    tcase_add_test(tc, legend_lists_only_present);
+    tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, formats_and_errors);
+    tcase_add_test(tc, option_names);
+    tcase_add_test(tc, paper_theme_is_gray);
+    tcase_add_test(tc, parallel_ties_and_path);
+    tcase_add_test(tc, size_by_degree);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

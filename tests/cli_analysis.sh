@@ -1,0 +1,153 @@
+#!/bin/sh
+# metrics, reach, path, partners: output, formats, views, errors.
+. "$(dirname "$0")/cli_lib.sh"
+T="$SRC/datasets/tangsel.json"
+F="$SRC/tests/data/florentine.json"
+
+# --- metrics ---
+# Published (Wasserman & Faust 1994): Medici betweenness 47.5, closeness .560
+# (n = 15; the isolated Pucci does not change either), degree 6.
+expect_exit 0 "$PN" metrics "$F" --metrics betweenness,closeness,degree --format csv
+has "$OUT/out" "# view: all ties undirected"
+has "$OUT/out" "rank,id,name,kind,country,betweenness,closeness,degree"
+has "$OUT/out" "1,medici,Medici,firm,IT,47.500000,0.560000,6"
+# Pucci: closeness undefined (NA), sorted last.
+tail -n 1 "$OUT/out" >"$OUT/last"
+has "$OUT/last" "pucci,Pucci,firm,IT,0.000000,NA,0"
+# Ties broken by actor id: four families with betweenness 0 before pucci, in id order.
+grep -E ',0\.000000,' "$OUT/out" | cut -d, -f2 | tr '\n' ' ' >"$OUT/zeros"
+has "$OUT/zeros" "acciaiuoli ginori lamberteschi pazzi pucci"
+# Same input, same bytes.
+"$PN" metrics "$T" --format csv >"$OUT/a" && "$PN" metrics "$T" --format csv >"$OUT/b"
+if cmp -s "$OUT/a" "$OUT/b"; then ok; else fail "metrics output differs between runs"; fi
+# Every format, with the view echoed.
+expect_exit 0 "$PN" metrics "$T" --top 10 --format md
+has "$OUT/out" "View: \`all ties undirected\`"
+has "$OUT/out" "| 1 | tangsel | Kota Tangerang Selatan | city | ID | 24 |"
+[ "$(grep -c '^| [0-9]' "$OUT/out")" -eq 10 ] && ok || fail "--top 10 gave another count"
+expect_exit 0 "$PN" metrics "$T" --top 3 --format latex --types g2g
+has "$OUT/out" "\\toprule"
+has "$OUT/out" "\\bottomrule"
+has "$OUT/out" "View: types=g2g no-isolates undirected."
+expect_exit 0 "$PN" metrics "$T" --format tsv --metrics degree --sort id --top 1
+has "$OUT/out" "$(printf '1\tbandung\tKota Bandung\tcity\tID\t2')"
+expect_exit 0 "$PN" metrics "$T" --format json --metrics constraint --directed --weight count
+has "$OUT/out" '"view": "all ties directed weight=count"'
+has "$OUT/out" '"constraint": '
+# Directed views add in/out degree, hub and authority.
+expect_exit 0 "$PN" metrics "$T" --directed --top 1
+has "$OUT/out" "in-degree"
+has "$OUT/out" "authority"
+# Brokerage roles with groups. Hand count: sinarmas-land brokers
+# tangsel (ID) -> sinarmas-land (ID) -> the Japanese partner (JP) and back:
+# one representative and one gatekeeper role by country.
+expect_exit 0 "$PN" metrics "$T" --groups country --metrics coordinator,gatekeeper,representative,liaison --sort id --format csv
+has "$OUT/out" "sinarmas-land,Sinar Mas Land,firm,ID,0,1,1,0"
+# Network level: 26 actors and 42 ties (datasets/README.md); 26 pairs joined:
+# Tangsel's 24 partners, Sinar Mas Land's Japanese partner, Bandung - Seoul.
+expect_exit 0 "$PN" metrics "$T" --network --format csv
+has "$OUT/out" "actors,26"
+has "$OUT/out" "ties,42"
+has "$OUT/out" "edges,26"
+has "$OUT/out" "components,1"
+has "$OUT/out" "density,0.080000"
+# A filter that removes everything: an empty, valid table.
+expect_exit 0 "$PN" metrics "$T" --types b2b --status failed --format csv
+has "$OUT/out" "rank,id,name,kind,country,degree"
+[ "$(grep -vc '^#' "$OUT/out")" -eq 1 ] && ok || fail "empty view gave rows"
+expect_exit 0 "$PN" metrics "$T" --at 1990 --network --format csv
+has "$OUT/out" "actors,0"
+has "$OUT/out" "density,NA"
+# Usage errors (exit 2).
+expect_exit 2 "$PN" metrics "$T" --metrics betweness
+has "$OUT/err" "did you mean 'betweenness'?"
+expect_exit 2 "$PN" metrics "$T" --format xls
+expect_exit 2 "$PN" metrics "$T" --groups city
+expect_exit 2 "$PN" metrics "$T" --sort nosuch
+expect_exit 2 "$PN" metrics
+# Unknown --ego: data error (exit 1) with a suggestion.
+expect_exit 1 "$PN" metrics "$T" --ego tangsl
+has "$OUT/err" "did you mean 'tangsel'?"
+
+# Names that need quoting or escaping in each format.
+cat >"$OUT/odd.json" <<'JSON'
+{"paranet": 1, "sources": [{"id": "s", "cite": "S"}],
+ "actors": [{"id": "a", "name": "Smith, \"Jones\" & Co_1 | 100%", "kind": "firm", "country": "ID"},
+            {"id": "b", "name": "B", "kind": "firm", "country": "ID"}],
+ "ties": [{"from": "a", "to": "b", "type": "b2b", "sources": ["s"]}]}
+JSON
+expect_exit 0 "$PN" metrics "$OUT/odd.json" --metrics degree --format csv
+has "$OUT/out" '1,a,"Smith, ""Jones"" & Co_1 | 100%",firm,ID,1'
+expect_exit 0 "$PN" metrics "$OUT/odd.json" --metrics degree --format latex
+has "$OUT/out" 'Smith, "Jones" \& Co\_1 | 100\%'
+expect_exit 0 "$PN" metrics "$OUT/odd.json" --metrics degree --format md
+has "$OUT/out" 'Smith, "Jones" & Co_1 \| 100%'
+expect_exit 0 "$PN" metrics "$OUT/odd.json" --metrics degree --format json
+has "$OUT/out" '"name": "Smith, \"Jones\" & Co_1 | 100%"'
+
+# --- reach ---
+expect_exit 0 "$PN" reach "$T" --from daejeon
+has "$OUT/out" "# view: all ties undirected"
+has "$OUT/out" "# 25 actors reachable from daejeon"
+has "$OUT/out" "$(printf '3\tsinarmas-land-jp-partner\t')"
+has "$OUT/out" "daejeon > tangsel > sinarmas-land > sinarmas-land-jp-partner"
+expect_exit 0 "$PN" reach "$T" --from daejeon --hops 1 --explain
+has "$OUT/out" "# 1 actor reachable from daejeon"
+has "$OUT/out" "tangsel-daejeon-mou-friendship: g2g mou 2016 active (tangsel -- daejeon)"
+has "$OUT/out" "source: hafiez2022, Bab VI Kesimpulan"
+has "$OUT/out" "Sources cited above:"
+# Directed: Kemenlu's one tie is a regulation pointing at Tangsel, so
+# Tangsel does not reach Kemenlu, and Kemenlu reaches Tangsel.
+expect_exit 0 "$PN" reach "$T" --from tangsel --directed
+hasnt "$OUT/out" "$(printf '\tkemenlu\t')"
+expect_exit 0 "$PN" reach "$T" --from kemenlu --directed --hops 1
+has "$OUT/out" "kemenlu > tangsel"
+# Filtered out: an empty answer.
+expect_exit 0 "$PN" reach "$T" --from daejeon --types b2b
+has "$OUT/out" "is not in this view"
+expect_exit 1 "$PN" reach "$T" --from daejon
+has "$OUT/err" "no actor 'daejon' (did you mean 'daejeon'?)"
+expect_exit 2 "$PN" reach "$T"
+has "$OUT/err" "--from ID is required"
+
+# --- path ---
+expect_exit 0 "$PN" path "$T" --from kemenlu --to wte-investors --explain
+has "$OUT/out" "kemenlu > tangsel > wte-investors"
+has "$OUT/out" "wte-investors-tangsel-waste-to-energy: g2b investment active (wte-investors -> tangsel)"
+has "$OUT/out" "source: luhukay2025, Pembahasan, point 3"
+# Florentine, by hand: Medici -> Peruzzi has two shortest paths of 3 hops,
+# via Barbadori and Castellani or via Ridolfi and Strozzi; --all lists both
+# in id order, without --all the first.
+expect_exit 0 "$PN" path "$F" --from medici --to peruzzi --all
+has "$OUT/out" "# 2 shortest paths of 3 hops"
+head -n 5 "$OUT/out" | tail -n 2 >"$OUT/two"
+has "$OUT/two" "medici > barbadori > castellani > peruzzi"
+has "$OUT/two" "medici > ridolfi > strozzi > peruzzi"
+expect_exit 0 "$PN" path "$F" --from medici --to peruzzi
+has "$OUT/out" "(others of the same length: --all)"
+hasnt "$OUT/out" "ridolfi"
+expect_exit 0 "$PN" path "$F" --from medici --to pucci
+has "$OUT/out" "# no path from medici to pucci in this view"
+expect_exit 1 "$PN" path "$F" --from medici --to pucchi
+has "$OUT/err" "did you mean 'pucci'?"
+
+# --- partners ---
+expect_exit 0 "$PN" partners "$T" --actor tangsel --types g2g
+has "$OUT/out" "# view: types=g2g no-isolates undirected"
+has "$OUT/out" "# 6 partners of tangsel"
+has "$OUT/out" "rung:       3 mou (tangsel-daejeon-mou-friendship: mou 2016 active)"
+has "$OUT/out" "blocked at: 4 (tangsel-daejeon-mou-sister-city: sister-city stalled)"
+has "$OUT/out" "beyond:     5 reached above the block (tangsel-daejeon-rnd-agreement: agreement 2016 signed)"
+has "$OUT/out" "years:      2014-2017"
+has "$OUT/out" "programmes: 7"
+has "$OUT/out" "failed       -          tangsel-daejeon-waste-sorting"
+expect_exit 0 "$PN" partners "$SRC/datasets/bandung.json" --actor bandung --explain
+has "$OUT/out" "rung:       4 sister-city (bandung-petaling-jaya-sister-city: sister-city 2015-2023 active)"
+has "$OUT/out" "Sources cited above:"
+expect_exit 0 "$PN" partners "$T" --actor tangsel --types b2b
+has "$OUT/out" "is not in this view: no partners"
+expect_exit 1 "$PN" partners "$T" --actor Tangerang
+has "$OUT/err" "no actor 'Tangerang' (did you mean 'tangsel'?)"
+expect_exit 2 "$PN" partners "$T"
+
+finish

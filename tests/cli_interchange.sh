@@ -1,0 +1,94 @@
+#!/bin/sh
+# paranet convert and merge: formats, round trips, locations, exit codes.
+. "$(dirname "$0")/cli_lib.sh"
+D=$SRC/datasets
+T=$SRC/tests/data
+
+# Round trips through the CLI give the canonical JSON back, byte for byte.
+expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/canon.json"
+has "$OUT/err" "wrote json: 26 actors, 42 ties, 3 sources"
+expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/t.graphml"
+expect_exit 0 "$PN" convert "$OUT/t.graphml" -o "$OUT/back.json"
+if cmp -s "$OUT/canon.json" "$OUT/back.json"; then ok; else fail "GraphML round trip differs"; fi
+expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/csv/"
+for f in actors ties sources dataset; do
+    if [ -f "$OUT/csv/$f.csv" ]; then ok; else fail "no $f.csv"; fi
+done
+has "$OUT/csv/ties.csv" "id,from,to,type,instrument,since,until,status,sectors,weight,directed,note,sources"
+expect_exit 0 "$PN" convert "$OUT/csv" -o "$OUT/back2.json"
+if cmp -s "$OUT/canon.json" "$OUT/back2.json"; then ok; else fail "CSV (directory) round trip differs"; fi
+# Tables as inputs in any order, or named; ';' delimiter.
+expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/semi" --to csv --delimiter ';'
+has "$OUT/semi/actors.csv" "id;name;kind;country"
+expect_exit 0 "$PN" convert "$OUT/semi/ties.csv" "$OUT/semi/dataset.csv" "$OUT/semi/actors.csv" \
+    "$OUT/semi/sources.csv" -o "$OUT/back3.json"
+if cmp -s "$OUT/canon.json" "$OUT/back3.json"; then ok; else fail "CSV (;) round trip differs"; fi
+expect_exit 0 "$PN" convert --actors "$OUT/semi/actors.csv" --ties "$OUT/semi/ties.csv" \
+    --sources "$OUT/semi/sources.csv" --dataset "$OUT/semi/dataset.csv" -o "$OUT/back4.json"
+if cmp -s "$OUT/canon.json" "$OUT/back4.json"; then ok; else fail "CSV (named) round trip differs"; fi
+
+# Standard input and output.
+expect_exit 0 sh -c "\"$PN\" convert - -o - < \"$D/bandung.json\" > \"$OUT/b.json\""
+expect_exit 0 "$PN" validate "$OUT/b.json"
+expect_exit 0 sh -c "\"$PN\" convert \"$D/bandung.json\" --to graphml -o - | \"$PN\" convert --from graphml - -o \"$OUT/b2.json\""
+if cmp -s "$OUT/b.json" "$OUT/b2.json"; then ok; else fail "stdin/stdout GraphML round trip differs"; fi
+expect_exit 0 "$PN" convert "$D/bandung.json" -o "$OUT/b.gexf"
+has "$OUT/b.gexf" 'xmlns="http://gexf.net/1.3"'
+expect_exit 0 "$PN" convert "$D/bandung.json" -o "$OUT/b.dot"
+has "$OUT/b.dot" "petaling-jaya"
+
+# CSV errors are located by file, line and column name.
+printf 'id,name,kind,country\ndaejeon,Daejeon,city,KR\ntangsel,Tangsel,citi,ID\n' > "$OUT/actors.csv"
+printf 'from,to,type\ntangsel,daejon,g2g\n' > "$OUT/ties.csv"
+expect_exit 1 "$PN" convert "$OUT/actors.csv" "$OUT/ties.csv" -o "$OUT/x.json"
+has "$OUT/err" "actors.csv:3: error: column \"kind\": unknown kind \"citi\" (did you mean \"city\"?)"
+has "$OUT/err" "ties.csv:2: error: column \"to\": no actor \"daejon\" (did you mean \"daejeon\"?)"
+if [ -e "$OUT/x.json" ]; then fail "an invalid input wrote output"; else ok; fi
+
+# Usage errors.
+expect_exit 2 "$PN" convert "$D/bandung.json"
+has "$OUT/err" "no output given"
+expect_exit 2 "$PN" convert "$D/bandung.json" -o "$OUT/x.xlsx"
+has "$OUT/err" "give --to"
+expect_exit 2 "$PN" convert "$D/bandung.json" -o "$OUT/x" --to xlsx
+expect_exit 2 "$PN" convert "$OUT/b.gexf" -o "$OUT/x.json"
+has "$OUT/err" "written only"
+expect_exit 2 "$PN" convert "$D/bandung.json" --to csv -o -
+expect_exit 2 "$PN" convert -d '|' "$D/bandung.json" -o "$OUT/x.json"
+
+# Writes: a failure is exit 3 with the path; an earlier file stays as it was.
+expect_exit 3 "$PN" convert "$D/bandung.json" -o /nonexistent-dir/x.json
+has "$OUT/err" "/nonexistent-dir/x.json: error: cannot write"
+expect_exit 3 "$PN" convert "$D/bandung.json" -o /proc/paranet-x.graphml
+has "$OUT/err" "/proc/paranet-x.graphml: error: cannot write"
+expect_exit 3 "$PN" convert "$D/bandung.json" -o /nonexistent-dir/sub/
+mkdir "$OUT/isdir.json"
+expect_exit 3 "$PN" convert "$D/bandung.json" -o "$OUT/isdir.json"
+if [ -d "$OUT/isdir.json" ]; then ok; else fail "the directory was replaced"; fi
+if ls "$OUT" | grep -q 'tmp'; then fail "a temporary file was left behind"; else ok; fi
+echo '{"kept": true}' > "$OUT/keep.json"
+expect_exit 1 "$PN" convert "$OUT/actors.csv" "$OUT/ties.csv" -o "$OUT/keep.json"
+has "$OUT/keep.json" '{"kept": true}'
+expect_exit 3 "$PN" merge "$D/tangsel.json" "$D/bandung.json" -o /nonexistent-dir/m.json
+
+# Merge: the shipped studies form one valid network.
+expect_exit 0 "$PN" merge "$D/tangsel.json" "$D/bandung.json" -o "$OUT/merged.json"
+has "$OUT/err" "merged 2 files: 27 actors, 49 ties, 5 sources"
+expect_exit 0 "$PN" validate --strict "$OUT/merged.json"
+# A conflict names both files with lines, and stops unless --prefer.
+expect_exit 1 "$PN" merge "$T/merge/a.json" "$T/merge/b.json" -o "$OUT/m.json"
+has "$OUT/err" "b.json:7:5: error: actors[1]: actor \"x\": name \"X City\" here, \"Kota X\" in"
+has "$OUT/err" "a.json:6:5 (actors[0])"
+if [ -e "$OUT/m.json" ]; then fail "a failed merge wrote output"; else ok; fi
+expect_exit 0 "$PN" merge --prefer last "$T/merge/a.json" "$T/merge/b.json" -o "$OUT/m.json"
+has "$OUT/err" "keeping this one"
+has "$OUT/m.json" '"name": "X City"'
+has "$OUT/m.json" '"aliases": ["Kota X"]'
+# The MoU both studies report is one tie citing both.
+has "$OUT/m.json" '"sources": ["a2020", "b2021"]'
+expect_exit 0 "$PN" validate "$OUT/m.json"
+expect_exit 2 "$PN" merge --prefer middle "$T/merge/a.json" -o "$OUT/m.json"
+expect_exit 2 "$PN" merge "$T/merge/a.json"
+expect_exit 3 "$PN" merge "$T/merge/a.json" /nonexistent.json -o "$OUT/m2.json"
+
+finish

@@ -1,0 +1,453 @@
+/* paranet convert: between JSON, GraphML, GEXF, CSV tables and DOT. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "Usage: paranet convert [OPTIONS] INPUT... -o OUTPUT\n"
+    "\n"
+    "Convert a dataset between formats (docs/formats.md, docs/convert.md). Imported\n"
+    "data is checked as a JSON dataset is, each problem located in its input\n"
+    "(ties.csv:14: error: column \"to\": no actor ...).\n"
+    "\n"
+    "INPUT is one of:\n"
+    "  net.json                          a dataset (docs/format.md)\n"
+    "  net.graphml                       GraphML (paranet's own or any other)\n"
+    "  actors.csv ties.csv [sources.csv] [dataset.csv]\n"
+    "                                    CSV tables, told apart by their header rows\n"
+    "  DIR                               a directory holding actors.csv, ties.csv and\n"
+    "                                    optionally sources.csv and dataset.csv\n"
+    "  -                                 standard input (JSON, or give --from graphml)\n"
+    "The format of OUTPUT comes from its extension (.json .graphml .gexf .dot, or a\n"
+    "directory ending in '/' for CSV) unless --to is given. CSV output is a directory\n"
+    "(created when missing) that receives actors.csv, ties.csv, sources.csv and\n"
+    "dataset.csv. OUTPUT '-' writes to standard output (not for CSV). Files are\n"
+    "written atomically: a failed write leaves any earlier file as it was.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output PATH         where to write (required)\n"
+    "  -t, --to FORMAT           json, graphml, gexf, csv or dot\n"
+    "  -f, --from FORMAT         json, graphml or csv (default: from INPUT)\n"
+    "      --actors FILE         the actors table (instead of telling it from its header)\n"
+    "      --ties FILE           the ties table\n"
+    "      --sources FILE        the sources table\n"
+    "      --dataset FILE        the dataset table (title, description, other fields)\n"
+    "  -d, --delimiter C         CSV delimiter: ',' ';' or 'tab'. Input: detected from\n"
+    "                            the header row unless given; output: ',' unless given\n"
+    "      --default-kind KIND   for imported actors without a kind\n"
+    "      --default-country CC  for imported actors without a country (ZZ: unknown)\n"
+    "      --default-type TYPE   for imported ties without a type\n"
+    "  -s, --strict              treat warnings as errors\n"
+    "  -q, --quiet               print nothing but errors\n"
+    "      --max-errors N        report at most N problems (default 50; 0: all)\n"
+    "      --max-bytes N         refuse inputs larger than N bytes (default 268435456)\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Exit status: 0 converted, 1 invalid input, 2 usage error, 3 a file cannot be\n"
+    "read or written, 4 internal error.\n";
+
+enum { MAX_INPUTS = 8 };
+
+typedef struct conv {
+    pn_import_options iopts;
+    const char *output;
+    pn_format to, from;
+    const char *tables[PN_CSV_TABLE_COUNT];
+    char out_delim;
+    bool quiet;
+    long max_errors;
+} conv;
+
+static int read_input(const char *path, size_t max, char **out, size_t *len, pn_diags *diags)
+{
+    if (strcmp(path, "-") != 0)
+        return pn_read_file(path, max, out, len, diags);
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return PN_ENOMEM;
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return PN_ENOMEM;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n - 1, stdin);
+        n += r;
+        if (n > max) {
+            free(buf);
+            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "too-large",
+                         "input is over the limit of %zu bytes (raise it with --max-bytes)", max);
+            return PN_ELIMIT;
+        }
+        if (r == 0)
+            break;
+    }
+    if (ferror(stdin)) {
+        free(buf);
+        pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "io",
+                     "cannot read standard input");
+        return PN_EIO;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *dir, const char *file)
+{
+    size_t n = strlen(dir) + strlen(file) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", file);
+    return p;
+}
+
+static int load_csv(conv *C, char **paths, pn_csv_table *kinds, size_t n, pn_diags *diags,
+                    pn_dataset **out)
+{
+    pn_csv_input in[MAX_INPUTS];
+    char *data[MAX_INPUTS] = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t len = 0;
+        rc = read_input(paths[i], C->iopts.load.max_bytes, &data[i], &len, diags);
+        in[i].name = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
+        in[i].data = data[i];
+        in[i].len = len;
+        in[i].table = kinds[i];
+    }
+    if (rc == 0)
+        rc = pn_csv_load(out, in, n, &C->iopts, diags);
+    for (size_t i = 0; i < n; i++)
+        free(data[i]);
+    return rc;
+}
+
+static int load(conv *C, char **inputs, size_t n, pn_diags *diags, pn_dataset **out)
+{
+    char *paths[MAX_INPUTS];
+    pn_csv_table kinds[MAX_INPUTS];
+    char *owned[PN_CSV_TABLE_COUNT] = {0};
+    size_t np = 0;
+    int rc = 0;
+    bool named = false;
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+        if (C->tables[t]) {
+            paths[np] = (char *)C->tables[t];
+            kinds[np++] = (pn_csv_table)t;
+            named = true;
+        }
+    }
+    if (named || C->from == PN_FORMAT_CSV || (n == 1 && is_dir(inputs[0])) ||
+        (n >= 1 && C->from == PN_FORMAT_UNKNOWN &&
+         pn_format_from_path(inputs[0]) == PN_FORMAT_CSV)) {
+        if (n == 1 && is_dir(inputs[0])) {
+            static const char *const files[] = {"actors.csv", "ties.csv", "sources.csv",
+                                                "dataset.csv"};
+            for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+                owned[t] = join(inputs[0], files[t]);
+                if (!owned[t]) {
+                    rc = PN_ENOMEM;
+                    goto cleanup;
+                }
+                struct stat st;
+                if (t >= PN_CSV_SOURCES && stat(owned[t], &st) != 0)
+                    continue; /* optional tables */
+                paths[np] = owned[t];
+                kinds[np++] = (pn_csv_table)t;
+            }
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                if (np == MAX_INPUTS) {
+                    cli_usage_error("convert", "too many CSV inputs (at most 4 tables)");
+                    rc = PN_EINVAL;
+                    goto cleanup;
+                }
+                paths[np] = inputs[i];
+                kinds[np++] = PN_CSV_DETECT;
+            }
+        }
+        rc = load_csv(C, paths, kinds, np, diags, out);
+        goto cleanup;
+    }
+    if (n != 1) {
+        cli_usage_error("convert", "give one INPUT (several inputs are CSV tables: name them "
+                                   ".csv or give --from csv)");
+        rc = PN_EINVAL;
+        goto cleanup;
+    }
+    pn_format from = C->from;
+    if (from == PN_FORMAT_UNKNOWN)
+        from = strcmp(inputs[0], "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(inputs[0]);
+    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML) {
+        cli_usage_error("convert",
+                        from == PN_FORMAT_UNKNOWN
+                            ? "cannot tell the format of '%s' from its name: give --from"
+                            : "'%s': paranet reads JSON, GraphML and CSV (GEXF and DOT are "
+                              "written only)",
+                        inputs[0]);
+        rc = PN_EINVAL;
+        goto cleanup;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    rc = read_input(inputs[0], C->iopts.load.max_bytes, &data, &len, diags);
+    if (rc == 0) {
+        pn_import_options o = C->iopts;
+        o.load.name = strcmp(inputs[0], "-") == 0 ? "<stdin>" : inputs[0];
+        rc = pn_import_buffer(out, from, data, len, &o, diags);
+    }
+    free(data);
+cleanup:
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
+        free(owned[t]);
+    return rc;
+}
+
+static int write_out(const char *path, const char *data, size_t len, pn_diags *diags)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdout>", 0, 0, NULL, "io", "cannot write: %s",
+                         strerror(errno));
+            return PN_EIO;
+        }
+        return 0;
+    }
+    return pn_write_file_atomic(path, data, len, diags);
+}
+
+static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
+{
+    int rc = 0;
+    if (C->to != PN_FORMAT_CSV) {
+        char *data = NULL;
+        size_t len = 0;
+        rc = pn_export_buffer(ds, C->to, &data, &len, diags);
+        if (rc == PN_ENOMEM)
+            pn_diags_add(diags, PN_SEVERITY_ERROR, C->output, 0, 0, NULL, "nomem",
+                         "out of memory while writing");
+        if (rc == 0)
+            rc = write_out(C->output, data, len, diags);
+        free(data);
+        return rc;
+    }
+    if (strcmp(C->output, "-") == 0) {
+        cli_usage_error("convert", "CSV output is a directory of tables: give -o DIR/");
+        return PN_EINVAL;
+    }
+    if (!is_dir(C->output) && mkdir(C->output, 0777) != 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, C->output, 0, 0, NULL, "io",
+                     "cannot create the directory: %s", strerror(errno));
+        return PN_EIO;
+    }
+    for (int t = 0; t < PN_CSV_TABLE_COUNT && rc == 0; t++) {
+        char name[32];
+        snprintf(name, sizeof(name), "%s.csv", pn_csv_table_name((pn_csv_table)t));
+        char *path = join(C->output, name);
+        char *data = NULL;
+        size_t len = 0;
+        rc = path ? pn_csv_write(ds, (pn_csv_table)t, C->out_delim, &data, &len) : PN_ENOMEM;
+        if (rc == 0)
+            rc = pn_write_file_atomic(path, data, len, diags);
+        free(data);
+        free(path);
+    }
+    return rc;
+}
+
+static bool parse_delim(const char *s, char *out)
+{
+    if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
+        *out = ',';
+    else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
+        *out = ';';
+    else if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0 || strcmp(s, "\\t") == 0)
+        *out = '\t';
+    else
+        return false;
+    return true;
+}
+
+static int run(int argc, char **argv)
+{
+    enum {
+        O_ACTORS = 256,
+        O_TIES,
+        O_SOURCES,
+        O_DATASET,
+        O_KIND,
+        O_COUNTRY,
+        O_TYPE,
+        O_MAXE,
+        O_MAXB
+    };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"to", required_argument, NULL, 't'},
+        {"from", required_argument, NULL, 'f'},
+        {"actors", required_argument, NULL, O_ACTORS},
+        {"ties", required_argument, NULL, O_TIES},
+        {"sources", required_argument, NULL, O_SOURCES},
+        {"dataset", required_argument, NULL, O_DATASET},
+        {"delimiter", required_argument, NULL, 'd'},
+        {"default-kind", required_argument, NULL, O_KIND},
+        {"default-country", required_argument, NULL, O_COUNTRY},
+        {"default-type", required_argument, NULL, O_TYPE},
+        {"strict", no_argument, NULL, 's'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"max-errors", required_argument, NULL, O_MAXE},
+        {"max-bytes", required_argument, NULL, O_MAXB},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    conv C;
+    memset(&C, 0, sizeof(C));
+    pn_import_options io = PN_IMPORT_OPTIONS_INIT;
+    C.iopts = io;
+    C.to = C.from = PN_FORMAT_UNKNOWN;
+    C.max_errors = 50;
+    long v;
+    int c;
+    while ((c = cli_getopt("convert", argc, argv, "o:t:f:d:sqh", longopts)) != -1) {
+        switch (c) {
+        case 'o':
+            C.output = optarg;
+            break;
+        case 't':
+            C.to = pn_format_parse(optarg);
+            if (C.to == PN_FORMAT_UNKNOWN)
+                return cli_usage_error("convert",
+                                       "unknown format '%s' (json, graphml, gexf, "
+                                       "csv or dot)",
+                                       optarg);
+            break;
+        case 'f':
+            C.from = pn_format_parse(optarg);
+            if (C.from != PN_FORMAT_JSON && C.from != PN_FORMAT_GRAPHML && C.from != PN_FORMAT_CSV)
+                return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)",
+                                       optarg);
+            break;
+        case O_ACTORS:
+        case O_TIES:
+        case O_SOURCES:
+        case O_DATASET:
+            C.tables[c - O_ACTORS] = optarg;
+            break;
+        case 'd': {
+            char d;
+            if (!parse_delim(optarg, &d))
+                return cli_usage_error("convert", "--delimiter is ',', ';' or 'tab'");
+            C.iopts.delimiter = d;
+            C.out_delim = d;
+            break;
+        }
+        case O_KIND:
+            if (pn_vocab_parse(PN_VOCAB_KIND, optarg) < 0)
+                return cli_usage_error("convert", "--default-kind: unknown kind '%s'", optarg);
+            C.iopts.default_kind = optarg;
+            break;
+        case O_COUNTRY:
+            if (!pn_country_valid(optarg))
+                return cli_usage_error("convert",
+                                       "--default-country: '%s' is not an ISO 3166-1 code", optarg);
+            C.iopts.default_country = optarg;
+            break;
+        case O_TYPE:
+            if (pn_vocab_parse(PN_VOCAB_TYPE, optarg) < 0)
+                return cli_usage_error("convert", "--default-type: unknown type '%s'", optarg);
+            C.iopts.default_type = optarg;
+            break;
+        case 's':
+            C.iopts.load.strict = true;
+            break;
+        case 'q':
+            C.quiet = true;
+            break;
+        case O_MAXE:
+            if (!cli_parse_long(optarg, 0, 1000000, &C.max_errors))
+                return cli_usage_error("convert", "--max-errors needs a number >= 0");
+            break;
+        case O_MAXB:
+            if (!cli_parse_long(optarg, 1, 1L << 40, &v))
+                return cli_usage_error("convert", "--max-bytes needs a number > 0");
+            C.iopts.load.max_bytes = (size_t)v;
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return EXIT_OK;
+        default:
+            return EXIT_USAGE;
+        }
+    }
+    size_t n = (size_t)(argc - optind);
+    bool named = false;
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
+        named |= C.tables[t] != NULL;
+    if (n == 0 && !named)
+        return cli_usage_error("convert", "no INPUT given");
+    if (named && n > 0)
+        return cli_usage_error("convert", "give the CSV tables either by --actors/--ties/... "
+                                          "or as INPUTs, not both");
+    if (n > MAX_INPUTS)
+        return cli_usage_error("convert", "too many inputs");
+    if (!C.output)
+        return cli_usage_error("convert", "no output given: add -o OUTPUT");
+    if (C.to == PN_FORMAT_UNKNOWN) {
+        C.to = strcmp(C.output, "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(C.output);
+        if (C.to == PN_FORMAT_UNKNOWN)
+            return cli_usage_error("convert",
+                                   "cannot tell the output format from '%s': give --to (json, "
+                                   "graphml, gexf, csv or dot)",
+                                   C.output);
+    }
+    pn_diags *diags = NULL;
+    if (pn_diags_new(&diags) != 0)
+        return EXIT_INTERNAL;
+    pn_diags_set_cap(diags, (size_t)C.max_errors);
+    pn_dataset *ds = NULL;
+    int rc = load(&C, argv + optind, n, diags, &ds);
+    if (rc == 0)
+        rc = save(&C, ds, diags);
+    if (rc != 0 || !C.quiet) {
+        if (C.quiet) {
+            for (size_t i = 0; i < pn_diags_count(diags); i++) {
+                const pn_diag *d = pn_diags_get(diags, i);
+                char line[2048];
+                if (d->severity == PN_SEVERITY_ERROR) {
+                    pn_diag_format(d, line, sizeof(line));
+                    fprintf(stderr, "%s\n", line);
+                }
+            }
+        } else {
+            cli_print_diags(diags);
+        }
+    }
+    if (rc == 0 && !C.quiet && strcmp(C.output, "-") != 0)
+        fprintf(stderr, "%s: wrote %s: %zu actors, %zu ties, %zu sources\n", C.output,
+                pn_format_name(C.to), pn_dataset_actor_count(ds), pn_dataset_tie_count(ds),
+                pn_dataset_source_count(ds));
+    int code = rc == PN_EINVAL ? EXIT_USAGE : cli_exit_code(rc);
+    if (rc == PN_ENOMEM)
+        fprintf(stderr, "paranet convert: out of memory\n");
+    pn_dataset_free(ds);
+    pn_diags_free(diags);
+    return code;
+}
+
+const cli_command pn_cmd_convert = {"convert", "convert between JSON, GraphML, GEXF, CSV and DOT",
+                                    help, run};
