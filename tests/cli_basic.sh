@@ -50,6 +50,15 @@ has "$OUT/out" "  ties:    $tangsel_ties"
 has "$OUT/out" "KR"
 has "$OUT/out" "South Korea"
 expect_exit 2 "$PN" info a.json b.json
+
+# Every command that reads a dataset takes the limit options its messages name.
+for cmd in info metrics render "partners --actor tangsel" "reach --from tangsel"; do
+    expect_exit 1 "$PN" $cmd --max-bytes 100 "$SRC"/datasets/tangsel.json
+    has "$OUT/err" "over the limit of 100 bytes (raise it with --max-bytes)"
+done
+expect_exit 1 "$PN" merge --max-depth 2 "$SRC"/datasets/tangsel.json "$SRC"/datasets/bandung.json -o "$OUT/m.json"
+has "$OUT/err" "nested deeper than 2 levels (raise it with --max-depth)"
+[ ! -e "$OUT/m.json" ] && ok || fail "merge wrote output after an error"
 expect_exit 1 sh -c "echo '[]' | \"$PN\" info -"
 
 finish

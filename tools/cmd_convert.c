@@ -44,6 +44,7 @@ static const char help[] =
     "  -q, --quiet               print nothing but errors\n"
     "      --max-errors N        report at most N problems (default 50; 0: all)\n"
     "      --max-bytes N         refuse inputs larger than N bytes (default 268435456)\n"
+    "      --max-depth N         refuse JSON nested deeper than N (default 64)\n"
     "  -h, --help                show this help\n"
     "\n"
     "Exit status: 0 converted, 1 invalid input, 2 usage error, 3 a file cannot be\n"
@@ -295,7 +296,8 @@ static int run(int argc, char **argv)
         O_COUNTRY,
         O_TYPE,
         O_MAXE,
-        O_MAXB
+        O_MAXB,
+        O_MAXD
     };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -313,6 +315,7 @@ static int run(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"max-errors", required_argument, NULL, O_MAXE},
         {"max-bytes", required_argument, NULL, O_MAXB},
+        {"max-depth", required_argument, NULL, O_MAXD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     conv C;
@@ -386,6 +389,11 @@ static int run(int argc, char **argv)
             if (!cli_parse_long(optarg, 1, 1L << 40, &v))
                 return cli_usage_error("convert", "--max-bytes needs a number > 0");
             C.iopts.load.max_bytes = (size_t)v;
+            break;
+        case O_MAXD:
+            if (!cli_parse_long(optarg, 1, 2000, &v))
+                return cli_usage_error("convert", "--max-depth needs a number from 1 to 2000");
+            C.iopts.load.max_depth = (size_t)v;
             break;
         case 'h':
             fputs(help, stdout);

@@ -13,7 +13,9 @@ static const char help[] =
     "then by name.\n"
     "\n"
     "Options:\n"
-    "  -h, --help   show this help\n";
+    "      --max-bytes N   refuse files over N bytes (default 268435456)\n"
+    "      --max-depth N   refuse JSON nested deeper than N (default 64)\n"
+    "  -h, --help          show this help\n";
 
 typedef struct tally {
     const char *name;
@@ -148,8 +150,8 @@ static int report(const pn_dataset *ds, const char *name)
     }
     for (size_t i = 0; i < ns; i++) {
         const pn_source *s = pn_dataset_source(ds, i);
-        printf("  %-*s %5zu ties %4zu actors\n  %*s %s\n", width, s->id, cites[i],
-               actor_cites[i], width, "", s->cite);
+        printf("  %-*s %5zu ties %4zu actors\n  %*s %s\n", width, s->id, cites[i], actor_cites[i],
+               width, "", s->cite);
     }
 cleanup:
     free(kinds.items);
@@ -165,14 +167,31 @@ cleanup:
 
 static int run(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"max-bytes", required_argument, NULL, 'B'},
+                                             {"max-depth", required_argument, NULL, 'D'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    pn_load_options opts = PN_LOAD_OPTIONS_INIT;
+    long v;
     int c;
     while ((c = cli_getopt("info", argc, argv, "h", longopts)) != -1) {
-        if (c == 'h') {
+        switch (c) {
+        case 'h':
             fputs(help, stdout);
             return EXIT_OK;
+        case 'B':
+            if (!cli_parse_long(optarg, 1, 1L << 40, &v))
+                return cli_usage_error("info", "--max-bytes needs a number > 0");
+            opts.max_bytes = (size_t)v;
+            break;
+        case 'D':
+            if (!cli_parse_long(optarg, 1, 2000, &v))
+                return cli_usage_error("info", "--max-depth needs a number from 1 to 2000");
+            opts.max_depth = (size_t)v;
+            break;
+        default:
+            return EXIT_USAGE;
         }
-        return EXIT_USAGE;
     }
     if (optind != argc - 1)
         return cli_usage_error("info", optind >= argc ? "no FILE given" : "one FILE only");
@@ -180,7 +199,7 @@ static int run(int argc, char **argv)
     pn_dataset *ds = NULL;
     if (pn_diags_new(&diags) != 0)
         return EXIT_INTERNAL;
-    int code = cli_load(argv[optind], NULL, diags, &ds);
+    int code = cli_load(argv[optind], &opts, diags, &ds);
     if (code == EXIT_OK && report(ds, strcmp(argv[optind], "-") == 0 ? "<stdin>" : argv[optind]))
         code = EXIT_INTERNAL;
     pn_dataset_free(ds);

@@ -25,6 +25,8 @@ static const char help[] =
     "      --title TEXT       the merged dataset's title (default: the first file's)\n"
     "  -q, --quiet            print nothing but errors\n"
     "      --max-errors N     report at most N problems (default 50; 0: all)\n"
+    "      --max-bytes N      refuse input files over N bytes (default 268435456)\n"
+    "      --max-depth N      refuse JSON nested deeper than N (default 64)\n"
     "  -h, --help             show this help\n"
     "\n"
     "Exit status: 0 merged, 1 invalid input or a conflict, 2 usage error, 3 a file\n"
@@ -48,18 +50,21 @@ static void print(const pn_diags *diags, bool quiet)
 
 static int run(int argc, char **argv)
 {
-    enum { O_TITLE = 256, O_MAXE };
+    enum { O_TITLE = 256, O_MAXE, O_MAXB, O_MAXD };
     static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
                                              {"prefer", required_argument, NULL, 'p'},
                                              {"title", required_argument, NULL, O_TITLE},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"max-errors", required_argument, NULL, O_MAXE},
+                                             {"max-bytes", required_argument, NULL, O_MAXB},
+                                             {"max-depth", required_argument, NULL, O_MAXD},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *output = NULL, *title = NULL;
     pn_merge_prefer prefer = PN_MERGE_STOP;
     bool quiet = false;
-    long max_errors = 50;
+    long max_errors = 50, v;
+    pn_load_options lo = PN_LOAD_OPTIONS_INIT;
     int c;
     while ((c = cli_getopt("merge", argc, argv, "o:p:qh", longopts)) != -1) {
         switch (c) {
@@ -83,6 +88,16 @@ static int run(int argc, char **argv)
         case O_MAXE:
             if (!cli_parse_long(optarg, 0, 1000000, &max_errors))
                 return cli_usage_error("merge", "--max-errors needs a number >= 0");
+            break;
+        case O_MAXB:
+            if (!cli_parse_long(optarg, 1, 1L << 40, &v))
+                return cli_usage_error("merge", "--max-bytes needs a number > 0");
+            lo.max_bytes = (size_t)v;
+            break;
+        case O_MAXD:
+            if (!cli_parse_long(optarg, 1, 2000, &v))
+                return cli_usage_error("merge", "--max-depth needs a number from 1 to 2000");
+            lo.max_depth = (size_t)v;
             break;
         case 'h':
             fputs(help, stdout);
@@ -111,7 +126,6 @@ static int run(int argc, char **argv)
     char *data = NULL;
     size_t len = 0;
     int rc = in && texts ? 0 : PN_ENOMEM;
-    pn_load_options lo = PN_LOAD_OPTIONS_INIT;
     for (size_t i = 0; i < n && rc == 0; i++) {
         const char *path = argv[optind + (int)i];
         size_t tlen = 0;

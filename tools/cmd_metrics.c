@@ -377,7 +377,7 @@ static int run(int argc, char **argv)
         goto done;
     }
     const char *file = argv[optind];
-    code = cli_load(file, NULL, diags, &ds);
+    code = cli_load(file, &vo.load, diags, &ds);
     if (code == EXIT_OK)
         code = an_view_graph("metrics", ds, &vo, diags, &g);
     if (code == EXIT_OK) {

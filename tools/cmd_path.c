@@ -134,7 +134,7 @@ static int run(int argc, char **argv)
     }
     const char *file = argv[optind];
     size_t a = 0, b = 0;
-    code = cli_load(file, NULL, diags, &ds);
+    code = cli_load(file, &vo.load, diags, &ds);
     if (code == EXIT_OK)
         code = an_find_actor("path", "--from", ds, from, &a);
     if (code == EXIT_OK)

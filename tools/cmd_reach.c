@@ -137,7 +137,7 @@ static int run(int argc, char **argv)
     }
     const char *file = argv[optind];
     size_t actor = 0;
-    code = cli_load(file, NULL, diags, &ds);
+    code = cli_load(file, &vo.load, diags, &ds);
     if (code == EXIT_OK)
         code = an_find_actor("reach", "--from", ds, from, &actor);
     if (code == EXIT_OK)

@@ -210,7 +210,7 @@ static int run(int argc, char **argv)
         code = EXIT_INTERNAL;
         goto done;
     }
-    code = cli_load(argv[optind], NULL, diags, &ds);
+    code = cli_load(argv[optind], &vo.load, diags, &ds);
     if (code != EXIT_OK)
         goto done;
     size_t actor;

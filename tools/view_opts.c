@@ -19,13 +19,17 @@ const struct option view_long_options[] = {
     {"directed", no_argument, NULL, VIEW_OPT_DIRECTED},
     {"weight", required_argument, NULL, VIEW_OPT_WEIGHT},
     {"keep-isolates", no_argument, NULL, VIEW_OPT_KEEP_ISOLATES},
+    {"max-bytes", required_argument, NULL, VIEW_OPT_MAX_BYTES},
+    {"max-depth", required_argument, NULL, VIEW_OPT_MAX_DEPTH},
     {NULL, 0, NULL, 0}};
 
 void view_opts_init(view_opts *v)
 {
     memset(v, 0, sizeof(*v));
     pn_view init = PN_VIEW_INIT;
+    pn_load_options load = PN_LOAD_OPTIONS_INIT;
     v->view = init;
+    v->load = load;
 }
 
 static void free_list(char **list, size_t n)
@@ -214,6 +218,24 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
     case VIEW_OPT_KEEP_ISOLATES:
         v->keep_isolates = true;
         return 1;
+    case VIEW_OPT_MAX_BYTES: {
+        long n;
+        if (!cli_parse_long(arg, 1, 1L << 40, &n)) {
+            cli_usage_error(command, "--max-bytes needs a number > 0");
+            return -1;
+        }
+        v->load.max_bytes = (size_t)n;
+        return 1;
+    }
+    case VIEW_OPT_MAX_DEPTH: {
+        long n;
+        if (!cli_parse_long(arg, 1, 2000, &n)) {
+            cli_usage_error(command, "--max-depth needs a number from 1 to 2000");
+            return -1;
+        }
+        v->load.max_depth = (size_t)n;
+        return 1;
+    }
     default:
         return 0;
     }

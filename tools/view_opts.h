@@ -22,6 +22,8 @@ enum {
     VIEW_OPT_DIRECTED,
     VIEW_OPT_WEIGHT,
     VIEW_OPT_KEEP_ISOLATES,
+    VIEW_OPT_MAX_BYTES,
+    VIEW_OPT_MAX_DEPTH,
     VIEW_OPT_LAST
 };
 
@@ -40,7 +42,10 @@ enum {
     "      --radius R          ... up to R hops (default 1)\n"                                     \
     "      --directed          directed ties one way, undirected both ways\n"                      \
     "      --weight MODE       none, count (parallel ties) or sum (their weights)\n"               \
-    "      --keep-isolates     keep actors left without ties by a tie filter\n"
+    "      --keep-isolates     keep actors left without ties by a tie filter\n"                    \
+    "Limits (docs/limits.md):\n"                                                                   \
+    "      --max-bytes N       refuse input files over N bytes (default 268435456)\n"              \
+    "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"
 
 /* Long options to put in a command's table, ended by {NULL...}; see view_opts_merge. */
 extern const struct option view_long_options[];
@@ -54,6 +59,7 @@ typedef struct view_opts {
     size_t n_countries;
     bool tie_filter; /* some tie filter was given: isolates are dropped by default */
     bool keep_isolates;
+    pn_load_options load; /* --max-bytes, --max-depth: pass to cli_load */
 } view_opts;
 
 void view_opts_init(view_opts *v);
