@@ -35,6 +35,14 @@ for layout in dot neato sfdp twopi; do
     cmp -s "$OUT/a.svg" "$OUT/b.svg" && ok || fail "two $layout renders differ"
 done
 
+# Large views default to sfdp, with a note, and finish quickly.
+"$PN" generate --actors 200 --seed 3 -o "$OUT/g200.json" 2>/dev/null
+expect_exit 0 "$PN" render "$OUT/g200.json" -T dot
+has "$OUT/err" "200 actors: using --layout sfdp"
+has "$OUT/out" "layout=sfdp"
+expect_exit 0 "$PN" render "$OUT/g200.json" --layout dot --ego "$(sed -n 's/.*"id": "\(city-[^"]*\)".*/\1/p' "$OUT/g200.json" | head -1)" -T dot
+hasnt "$OUT/err" "using --layout sfdp"
+
 # Views: --at 2016 keeps the 2016 ties (IPB's agreement), not Miri's planned tie.
 expect_exit 0 "$PN" render "$T" --at 2016 -T dot
 has "$OUT/out" "ipb"

@@ -19,7 +19,8 @@ static const char help[] =
     "  -o, --output OUT        write to OUT, atomically ('-' or none: standard output)\n"
     "\n"
     "Drawing:\n"
-    "      --layout ENGINE     dot, neato, fdp, sfdp, circo or twopi (default dot)\n"
+    "      --layout ENGINE     dot, neato, fdp, sfdp, circo or twopi (default dot; sfdp\n"
+    "                          for views of more than 150 actors)\n"
     "      --theme THEME       color (countries coloured) or paper (grays, serif)\n"
     "      --cluster BY        country (default), kind or none\n"
     "      --legend            draw the legend (default)\n"
@@ -75,6 +76,9 @@ static int enum_option(const char *option, const char *arg, int *out)
     return EXIT_OK;
 }
 
+/* Above this many actors in the view, the default layout is sfdp, not dot. */
+#define LARGE_VIEW 150
+
 static int run(int argc, char **argv)
 {
     static const struct option own[] = {
@@ -104,6 +108,7 @@ static int run(int argc, char **argv)
     char *data = NULL;
     size_t len = 0;
     int code = EXIT_OK, c, v = 0;
+    bool layout_given = false;
     long seed;
     while ((c = cli_getopt("render", argc, argv, "T:o:h", longopts)) != -1) {
         int r = view_opts_parse(&vo, "render", c, optarg, argc, argv);
@@ -132,6 +137,7 @@ static int run(int argc, char **argv)
         case OPT_LAYOUT:
             code = enum_option("layout", optarg, &v);
             o.layout = (pn_diagram_layout)v;
+            layout_given = true;
             break;
         case OPT_THEME:
             code = enum_option("theme", optarg, &v);
@@ -221,6 +227,19 @@ static int run(int argc, char **argv)
          (code = an_find_actor("render", "--highlight-path", ds, o.path_to, &actor)) != 0))
         goto done;
     pn_diags_clear(diags);
+    if (!layout_given && o.layout == PN_LAYOUT_DOT) {
+        /* dot with clusters takes minutes past a few hundred actors (over 100 s
+         * at 1,000 here); sfdp takes a second. Say so rather than hang. */
+        pn_graph *g = NULL;
+        if (pn_view_graph(&g, ds, &o.view, NULL) == 0 && pn_graph_vertex_count(g) > LARGE_VIEW) {
+            fprintf(stderr,
+                    "paranet render: %zu actors: using --layout sfdp (dot would take minutes; "
+                    "give --layout dot to insist)\n",
+                    pn_graph_vertex_count(g));
+            o.layout = PN_LAYOUT_SFDP;
+        }
+        pn_graph_free(g);
+    }
     int rc = pn_diagram_render(ds, &o, format, &data, &len, diags);
     cli_print_diags(diags);
     if (rc != 0) {
