@@ -103,18 +103,21 @@ int cli_exit_code(int rc)
     }
 }
 
-static int read_stdin(char **out, size_t *len, size_t max)
+int cli_read_input(const char *path, size_t max, char **out, size_t *len, pn_diags *diags)
 {
+    if (strcmp(path, "-") != 0)
+        return pn_read_file(path, max, out, len, diags);
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
+    int rc = 0;
     if (!buf)
         return PN_ENOMEM;
     for (;;) {
         if (n + 1 >= cap) {
             char *p = realloc(buf, cap * 2);
             if (!p) {
-                free(buf);
-                return PN_ENOMEM;
+                rc = PN_ENOMEM;
+                break;
             }
             buf = p;
             cap *= 2;
@@ -122,16 +125,23 @@ static int read_stdin(char **out, size_t *len, size_t max)
         size_t r = fread(buf + n, 1, cap - n - 1, stdin);
         n += r;
         if (n > max) {
-            free(buf);
-            return PN_ELIMIT;
+            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "too-large",
+                         "input is over the limit of %zu bytes (raise it with --max-bytes)", max);
+            rc = PN_ELIMIT;
+            break;
         }
         if (r == 0) {
             if (ferror(stdin)) {
-                free(buf);
-                return PN_EIO;
+                pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "io",
+                             "cannot read standard input");
+                rc = PN_EIO;
             }
             break;
         }
+    }
+    if (rc) {
+        free(buf);
+        return rc;
     }
     buf[n] = '\0';
     *out = buf;
@@ -149,16 +159,9 @@ int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_
         char *data = NULL;
         size_t len = 0;
         o.name = "<stdin>";
-        rc = read_stdin(&data, &len, o.max_bytes);
+        rc = cli_read_input(path, o.max_bytes, &data, &len, diags);
         if (rc == 0)
             rc = pn_dataset_load_buffer(out, data, len, &o, diags);
-        else if (rc == PN_ELIMIT)
-            pn_diags_add(diags, PN_SEVERITY_ERROR, o.name, 0, 0, NULL, "too-large",
-                         "input is over the limit of %zu bytes (raise it with --max-bytes)",
-                         o.max_bytes);
-        else
-            pn_diags_add(diags, PN_SEVERITY_ERROR, o.name, 0, 0, NULL, "io", "cannot read: %s",
-                         pn_strerror(rc));
         free(data);
     } else {
         rc = pn_dataset_load_file(out, path, &o, diags);

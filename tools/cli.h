@@ -37,6 +37,11 @@ void cli_print_diags(const pn_diags *diags);
 /* The exit code for a library return code. */
 int cli_exit_code(int rc);
 
+/* Read a whole file, or standard input for "-" (named "<stdin>" in
+ * messages), refusing more than max bytes. Returns 0 or a PN_E code with
+ * the reason in diags; *out (NUL-terminated) is the caller's to free. */
+int cli_read_input(const char *path, size_t max, char **out, size_t *len, pn_diags *diags);
+
 /* Load a dataset from a path, or standard input for "-", printing the
  * diagnostics. Returns an exit code; *out is set on EXIT_OK. */
 int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_dataset **out);

@@ -62,47 +62,6 @@ typedef struct conv {
     long max_errors;
 } conv;
 
-static int read_input(const char *path, size_t max, char **out, size_t *len, pn_diags *diags)
-{
-    if (strcmp(path, "-") != 0)
-        return pn_read_file(path, max, out, len, diags);
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return PN_ENOMEM;
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return PN_ENOMEM;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, stdin);
-        n += r;
-        if (n > max) {
-            free(buf);
-            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "too-large",
-                         "input is over the limit of %zu bytes (raise it with --max-bytes)", max);
-            return PN_ELIMIT;
-        }
-        if (r == 0)
-            break;
-    }
-    if (ferror(stdin)) {
-        free(buf);
-        pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdin>", 0, 0, NULL, "io",
-                     "cannot read standard input");
-        return PN_EIO;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -126,7 +85,7 @@ static int load_csv(conv *C, char **paths, pn_csv_table *kinds, size_t n, pn_dia
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         size_t len = 0;
-        rc = read_input(paths[i], C->iopts.load.max_bytes, &data[i], &len, diags);
+        rc = cli_read_input(paths[i], C->iopts.load.max_bytes, &data[i], &len, diags);
         in[i].name = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
         in[i].data = data[i];
         in[i].len = len;
@@ -207,7 +166,7 @@ static int load(conv *C, char **inputs, size_t n, pn_diags *diags, pn_dataset **
     }
     char *data = NULL;
     size_t len = 0;
-    rc = read_input(inputs[0], C->iopts.load.max_bytes, &data, &len, diags);
+    rc = cli_read_input(inputs[0], C->iopts.load.max_bytes, &data, &len, diags);
     if (rc == 0) {
         pn_import_options o = C->iopts;
         o.load.name = strcmp(inputs[0], "-") == 0 ? "<stdin>" : inputs[0];
