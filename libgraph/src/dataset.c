@@ -20,7 +20,7 @@ const char *const pn__tie_fields[] = {"id",       "from",  "to",      "type",   
 bool pn__field_known(const char *const *fields, const char *key)
 {
     for (; *fields; fields++)
-        if (strcmp(*fields, key) == 0)
+        if ((*fields)[0] == key[0] && strcmp(*fields, key) == 0)
             return true;
     return false;
 }
@@ -140,6 +140,35 @@ int pn_dataset_find_tie(const pn_dataset *ds, const char *id, size_t *index)
     return find(&ds->tie_ids, id, index);
 }
 
+/* Make room for cap records in a record array and its parallel extra array. */
+static int reserve(void **items, const char ***extra, size_t *alloc, size_t cap, size_t size)
+{
+    if (cap <= *alloc)
+        return 0;
+    void *p = realloc(*items, cap * size);
+    if (!p)
+        return PN_ENOMEM;
+    *items = p;
+    const char **e = realloc(*extra, cap * sizeof(**extra));
+    if (!e)
+        return PN_ENOMEM;
+    *extra = e;
+    *alloc = cap;
+    return 0;
+}
+
+int pn__dataset_reserve(pn_dataset *ds, size_t sources, size_t actors, size_t ties)
+{
+    if (reserve((void **)&ds->sources, &ds->source_extra, &ds->a_sources, sources,
+                sizeof(pn_source)) ||
+        reserve((void **)&ds->actors, &ds->actor_extra, &ds->a_actors, actors, sizeof(pn_actor)) ||
+        reserve((void **)&ds->ties, &ds->tie_extra, &ds->a_ties, ties, sizeof(pn_tie)) ||
+        pn__map_reserve(&ds->source_ids, sources) || pn__map_reserve(&ds->actor_ids, actors) ||
+        pn__map_reserve(&ds->tie_ids, ties))
+        return PN_ENOMEM;
+    return 0;
+}
+
 /* Grow a record array and its parallel extra array to hold one more. */
 static int grow(void **items, const char ***extra, size_t *alloc, size_t n, size_t size)
 {
@@ -220,8 +249,7 @@ int pn_dataset_add_source(pn_dataset *ds, const pn_source *src, size_t *index)
 
 int pn_dataset_add_actor(pn_dataset *ds, const pn_actor *actor, size_t *index)
 {
-    if (!actor->id || pn__map_get(&ds->actor_ids, actor->id, NULL) ||
-        !refs_ok(ds, actor->sources, actor->n_sources))
+    if (!actor->id || !refs_ok(ds, actor->sources, actor->n_sources))
         return PN_EINVAL;
     if (grow((void **)&ds->actors, &ds->actor_extra, &ds->a_actors, ds->n_actors, sizeof(pn_actor)))
         return PN_ENOMEM;
@@ -234,8 +262,11 @@ int pn_dataset_add_actor(pn_dataset *ds, const pn_actor *actor, size_t *index)
     a.note = pn__pool_strdup(&ds->pool, actor->note, &failed);
     a.sources = copy_refs(ds, actor->sources, actor->n_sources, &failed);
     a.country[2] = '\0';
-    if (failed || pn__map_put(&ds->actor_ids, a.id, ds->n_actors) != 0)
+    if (failed)
         return PN_ENOMEM;
+    int put = pn__map_put(&ds->actor_ids, a.id, ds->n_actors);
+    if (put)
+        return put == 1 ? PN_EINVAL : PN_ENOMEM; /* a duplicate id; the copies stay in the pool */
     ds->actors[ds->n_actors] = a;
     ds->actor_extra[ds->n_actors] = NULL;
     if (index)
@@ -246,8 +277,8 @@ int pn_dataset_add_actor(pn_dataset *ds, const pn_actor *actor, size_t *index)
 
 int pn_dataset_add_tie(pn_dataset *ds, const pn_tie *tie, size_t *index)
 {
+    /* A duplicate id is found by pn__map_put below: one probe, not two. */
     if (tie->from >= ds->n_actors || tie->to >= ds->n_actors ||
-        (tie->id && pn__map_get(&ds->tie_ids, tie->id, NULL)) ||
         !refs_ok(ds, tie->sources, tie->n_sources))
         return PN_EINVAL;
     if (grow((void **)&ds->ties, &ds->tie_extra, &ds->a_ties, ds->n_ties, sizeof(pn_tie)))
@@ -260,8 +291,13 @@ int pn_dataset_add_tie(pn_dataset *ds, const pn_tie *tie, size_t *index)
     t.sectors = copy_strings(ds, tie->sectors, tie->n_sectors, &failed);
     t.note = pn__pool_strdup(&ds->pool, tie->note, &failed);
     t.sources = copy_refs(ds, tie->sources, tie->n_sources, &failed);
-    if (failed || (t.id && pn__map_put(&ds->tie_ids, t.id, ds->n_ties) != 0))
+    if (failed)
         return PN_ENOMEM;
+    if (t.id) {
+        int put = pn__map_put(&ds->tie_ids, t.id, ds->n_ties);
+        if (put)
+            return put == 1 ? PN_EINVAL : PN_ENOMEM; /* the copies stay in the pool */
+    }
     ds->ties[ds->n_ties] = t;
     ds->tie_extra[ds->n_ties] = NULL;
     if (index)

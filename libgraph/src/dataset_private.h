@@ -34,6 +34,10 @@ extern const char *const pn__tie_fields[];
 bool pn__field_known(const char *const *fields, const char *key);
 
 /* Set a record's unknown fields from already-compact JSON text (copied). */
+/* Room for this many records of each kind (a loader that knows the counts
+ * saves the arrays' regrowth). 0 or PN_ENOMEM. */
+int pn__dataset_reserve(pn_dataset *ds, size_t sources, size_t actors, size_t ties);
+
 int pn__dataset_set_extra_raw(pn_dataset *ds, const char *record, size_t index, const char *json);
 
 #endif

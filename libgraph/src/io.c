@@ -27,11 +27,12 @@ int pn_read_file(const char *path, size_t max_bytes, char **out, size_t *len, pn
         return PN_EIO;
     }
     int rc = 0;
+    /* A regular file's size + 2: the read that finds the end needs room. */
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= max_bytes
-                     ? (size_t)st.st_size + 1
+                     ? (size_t)st.st_size + 2
                      : 65536;
     size_t n = 0;
-    char *data = malloc(cap);
+    char *data = pn__malloc_big(cap);
     if (!data) {
         rc = PN_ENOMEM;
         goto cleanup;

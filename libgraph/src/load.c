@@ -4,6 +4,7 @@
  * pn__json_locate); a bad record is reported and skipped so that the checks
  * after it still run, as a compiler goes on after an error. */
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "check.h"
 #include "dataset_private.h"
+#include "json.h"
 #include "paranet/io.h"
 
 typedef struct loader {
@@ -32,41 +34,46 @@ static void progress(const loader *L, const char *what, double fraction)
         L->opts->progress(L->opts->progress_ctx, what, fraction);
 }
 
+static void parse_progress(void *ctx, double fraction)
+{
+    progress(ctx, "parsing", 0.5 * fraction);
+}
+
 #define ERR(L, check, ...) pn__report_at(&(L)->r, PN_SEVERITY_ERROR, &(L)->path, check, __VA_ARGS__)
 
-static const char *json_type_name(const json_t *v)
+static const char *json_type_name(const pn__jv *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
+    switch ((pn__jtype)v->type) {
+    case PN__J_OBJECT:
         return "an object";
-    case JSON_ARRAY:
+    case PN__J_ARRAY:
         return "an array";
-    case JSON_STRING:
+    case PN__J_STRING:
         return "a string";
-    case JSON_INTEGER:
-    case JSON_REAL:
+    case PN__J_INTEGER:
+    case PN__J_REAL:
         return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE:
+    case PN__J_TRUE:
+    case PN__J_FALSE:
         return "a boolean";
-    case JSON_NULL:
+    case PN__J_NULL:
         return "null";
     }
     return "a value";
 }
 
 /* Field access with the path pushed while the field is checked. */
-static json_t *field(loader *L, json_t *obj, const char *key, bool required, json_type type,
-                     const char *expected)
+static const pn__jv *field(loader *L, const pn__jv *obj, const char *key, bool required,
+                           pn__jtype type, const char *expected)
 {
-    json_t *v = json_object_get(obj, key);
+    const pn__jv *v = pn__jv_get(obj, key);
     if (!v) {
         if (required)
             ERR(L, "missing-field", "missing field \"%s\" (%s)", key, expected);
         return NULL;
     }
-    bool ok = json_typeof(v) == type || (type == JSON_REAL && json_is_integer(v)) ||
-              (type == JSON_TRUE && json_is_false(v));
+    bool ok = v->type == type || (type == PN__J_REAL && v->type == PN__J_INTEGER) ||
+              (type == PN__J_TRUE && v->type == PN__J_FALSE);
     if (!ok) {
         pn__path_key(&L->path, key);
         ERR(L, "wrong-type", "expected %s, found %s", expected, json_type_name(v));
@@ -76,24 +83,22 @@ static json_t *field(loader *L, json_t *obj, const char *key, bool required, jso
     return v;
 }
 
-static const char *string_field(loader *L, json_t *obj, const char *key, bool required)
+static const char *string_field(loader *L, const pn__jv *obj, const char *key, bool required)
 {
-    json_t *v = field(L, obj, key, required, JSON_STRING, "a string");
-    return v ? json_string_value(v) : NULL;
+    const pn__jv *v = field(L, obj, key, required, PN__J_STRING, "a string");
+    return v ? v->u.s : NULL;
 }
 
 /* Unknown keys are kept as compact JSON; near-misses of known ones warned. */
-static void keep_extra(loader *L, json_t *obj, const char *const *known, const char *record,
+static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, const char *record,
                        size_t index)
 {
     json_t *extra = NULL;
-    const char *key;
-    json_t *value;
     size_t nk = 0;
     while (known[nk])
         nk++;
-    json_object_foreach(obj, key, value)
-    {
+    for (uint32_t m = 0; m < obj->n; m++) {
+        const char *key = obj->u.members[m].key;
         if (pn__field_known(known, key))
             continue;
         const char *near = pn__nearest(key, known, nk);
@@ -108,7 +113,11 @@ static void keep_extra(loader *L, json_t *obj, const char *const *known, const c
             L->r.nomem = true;
             return;
         }
-        json_object_set(extra, key, value);
+        json_t *value = pn__jv_to_jansson(&obj->u.members[m].value);
+        if (!value || json_object_set_new(extra, key, value)) {
+            L->r.nomem = true;
+            goto cleanup;
+        }
     }
     if (!extra || !L->ds)
         goto cleanup;
@@ -120,7 +129,7 @@ cleanup:
     json_decref(extra);
 }
 
-static int vocab_field(loader *L, json_t *obj, pn_vocab vocab, bool required)
+static int vocab_field(loader *L, const pn__jv *obj, pn_vocab vocab, bool required)
 {
     const char *key = pn_vocab_field(vocab);
     const char *s = string_field(L, obj, key, required);
@@ -146,22 +155,22 @@ static int vocab_field(loader *L, json_t *obj, pn_vocab vocab, bool required)
     return -2;
 }
 
-static bool date_field(loader *L, json_t *obj, const char *key, pn_date *out)
+static bool date_field(loader *L, const pn__jv *obj, const char *key, pn_date *out)
 {
-    json_t *v = json_object_get(obj, key);
+    const pn__jv *v = pn__jv_get(obj, key);
     out->year = out->month = out->day = 0;
     if (!v)
         return true;
     pn__path_key(&L->path, key);
     bool ok = false;
-    if (json_is_integer(v)) {
-        json_int_t y = json_integer_value(v);
+    if (v->type == PN__J_INTEGER) {
+        long long y = v->u.i;
         if (y >= 1 && y <= 9999) {
             out->year = (int)y;
             ok = true;
         }
-    } else if (json_is_string(v)) {
-        ok = pn_date_parse(json_string_value(v), out) == 0;
+    } else if (v->type == PN__J_STRING) {
+        ok = pn_date_parse(v->u.s, out) == 0;
     }
     if (!ok)
         ERR(L, "bad-date", "expected a year (2016) or an ISO date (\"2016-05\", \"2016-05-12\")");
@@ -202,14 +211,14 @@ static void no_such(loader *L, const char *what, const char *id, const char *che
 }
 
 /* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
-static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
+static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    json_t *arr = field(L, obj, "sources", false, JSON_ARRAY, "an array of source ids");
+    const pn__jv *arr = field(L, obj, "sources", false, PN__J_ARRAY, "an array of source ids");
     if (!arr)
-        return !json_object_get(obj, "sources");
-    size_t len = json_array_size(arr);
+        return !pn__jv_get(obj, "sources");
+    size_t len = arr->n;
     if (len == 0)
         return true;
     pn_ref *refs = pn__pool_alloc(&L->ds->pool, len * sizeof(*refs));
@@ -220,21 +229,19 @@ static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
     bool ok = true;
     pn__path_key(&L->path, "sources");
     for (size_t i = 0; i < len; i++) {
-        json_t *v = json_array_get(arr, i);
+        const pn__jv *v = &arr->u.items[i];
         const char *id = NULL, *page = NULL;
         char pagebuf[32];
         pn__path_index(&L->path, i);
-        if (json_is_string(v)) {
-            id = json_string_value(v);
-        } else if (json_is_object(v)) {
-            const char *key;
-            json_t *x;
+        if (v->type == PN__J_STRING) {
+            id = v->u.s;
+        } else if (v->type == PN__J_OBJECT) {
             id = string_field(L, v, "ref", true);
-            json_t *pg = json_object_get(v, "page");
-            if (json_is_string(pg)) {
-                page = json_string_value(pg);
-            } else if (json_is_integer(pg)) {
-                snprintf(pagebuf, sizeof(pagebuf), "%lld", (long long)json_integer_value(pg));
+            const pn__jv *pg = pn__jv_get(v, "page");
+            if (pg && pg->type == PN__J_STRING) {
+                page = pg->u.s;
+            } else if (pg && pg->type == PN__J_INTEGER) {
+                snprintf(pagebuf, sizeof(pagebuf), "%lld", pg->u.i);
                 page = pagebuf;
             } else if (pg) {
                 pn__path_key(&L->path, "page");
@@ -243,8 +250,8 @@ static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
                 pn__path_pop(&L->path);
                 ok = false;
             }
-            json_object_foreach(v, key, x)
-            {
+            for (uint32_t m = 0; m < v->n; m++) {
+                const char *key = v->u.members[m].key;
                 if (strcmp(key, "ref") != 0 && strcmp(key, "page") != 0) {
                     pn__path_key(&L->path, key);
                     ERR(L, "unknown-field",
@@ -268,10 +275,10 @@ static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
                     L->r.nomem = true;
                 (*n)++;
             } else {
-                if (json_is_object(v))
+                if (v->type == PN__J_OBJECT)
                     pn__path_key(&L->path, "ref");
                 no_such(L, "source", id, "unknown-source");
-                if (json_is_object(v))
+                if (v->type == PN__J_OBJECT)
                     pn__path_pop(&L->path);
                 ok = false;
             }
@@ -285,14 +292,15 @@ static bool refs_field(loader *L, json_t *obj, pn_ref **out, size_t *n)
     return ok;
 }
 
-static bool strings_field(loader *L, json_t *obj, const char *key, const char ***out, size_t *n)
+static bool strings_field(loader *L, const pn__jv *obj, const char *key, const char ***out,
+                          size_t *n)
 {
     *out = NULL;
     *n = 0;
-    json_t *arr = field(L, obj, key, false, JSON_ARRAY, "an array of strings");
+    const pn__jv *arr = field(L, obj, key, false, PN__J_ARRAY, "an array of strings");
     if (!arr)
-        return !json_object_get(obj, key);
-    size_t len = json_array_size(arr);
+        return !pn__jv_get(obj, key);
+    size_t len = arr->n;
     if (len == 0)
         return true;
     const char **s = pn__pool_alloc(&L->ds->pool, len * sizeof(*s));
@@ -303,9 +311,9 @@ static bool strings_field(loader *L, json_t *obj, const char *key, const char **
     bool ok = true;
     pn__path_key(&L->path, key);
     for (size_t i = 0; i < len; i++) {
-        json_t *v = json_array_get(arr, i);
-        if (json_is_string(v)) {
-            s[(*n)++] = json_string_value(v);
+        const pn__jv *v = &arr->u.items[i];
+        if (v->type == PN__J_STRING) {
+            s[(*n)++] = v->u.s;
         } else {
             pn__path_index(&L->path, i);
             ERR(L, "wrong-type", "expected a string, found %s", json_type_name(v));
@@ -318,22 +326,22 @@ static bool strings_field(loader *L, json_t *obj, const char *key, const char **
     return ok;
 }
 
-static json_t *section(loader *L, json_t *root, const char *key, bool required)
+static const pn__jv *section(loader *L, const pn__jv *root, const char *key, bool required)
 {
-    return field(L, root, key, required, JSON_ARRAY, "an array");
+    return field(L, root, key, required, PN__J_ARRAY, "an array");
 }
 
-static bool record_object(loader *L, json_t *v, const char *what)
+static bool record_object(loader *L, const pn__jv *v, const char *what)
 {
-    if (json_is_object(v))
+    if (v->type == PN__J_OBJECT)
         return true;
     ERR(L, "wrong-type", "expected %s object, found %s", what, json_type_name(v));
     return false;
 }
 
-static void load_sources(loader *L, json_t *arr)
+static void load_sources(loader *L, const pn__jv *arr)
 {
-    size_t n = json_array_size(arr);
+    size_t n = arr->n;
     L->source_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->source_pos) {
         L->r.nomem = true;
@@ -341,7 +349,7 @@ static void load_sources(loader *L, json_t *arr)
     }
     pn__path_key(&L->path, "sources");
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_array_get(arr, i);
+        const pn__jv *o = &arr->u.items[i];
         pn__path_index(&L->path, i);
         if (!record_object(L, o, "a source")) {
             pn__path_pop(&L->path);
@@ -352,9 +360,9 @@ static void load_sources(loader *L, json_t *arr)
         s.id = string_field(L, o, "id", true);
         s.cite = string_field(L, o, "cite", true);
         s.url = string_field(L, o, "url", false);
-        json_t *year = field(L, o, "year", false, JSON_INTEGER, "a year such as 2016");
+        const pn__jv *year = field(L, o, "year", false, PN__J_INTEGER, "a year such as 2016");
         if (year) {
-            json_int_t y = json_integer_value(year);
+            long long y = year->u.i;
             s.year = y >= 1 && y <= 9999 ? (int)y : -1;
         }
         /* A source with a bad field is still added, so that citations of it
@@ -384,7 +392,7 @@ static void load_sources(loader *L, json_t *arr)
 }
 
 /* A country field: two letters held as given; other shapes reported here. */
-static bool country_field(loader *L, json_t *o, char out[3])
+static bool country_field(loader *L, const pn__jv *o, char out[3])
 {
     const char *c = string_field(L, o, "country", true);
     out[0] = '\0';
@@ -420,9 +428,9 @@ static bool country_field(loader *L, json_t *o, char out[3])
     return false;
 }
 
-static void load_actors(loader *L, json_t *arr)
+static void load_actors(loader *L, const pn__jv *arr)
 {
-    size_t n = json_array_size(arr);
+    size_t n = arr->n;
     L->actor_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->actor_pos) {
         L->r.nomem = true;
@@ -430,7 +438,7 @@ static void load_actors(loader *L, json_t *arr)
     }
     pn__path_key(&L->path, "actors");
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_array_get(arr, i);
+        const pn__jv *o = &arr->u.items[i];
         pn__path_index(&L->path, i);
         if (!record_object(L, o, "an actor")) {
             pn__path_pop(&L->path);
@@ -474,7 +482,7 @@ static void load_actors(loader *L, json_t *arr)
     pn__path_pop(&L->path);
 }
 
-static bool end_field(loader *L, json_t *o, const char *key, size_t *out)
+static bool end_field(loader *L, const pn__jv *o, const char *key, size_t *out)
 {
     const char *id = string_field(L, o, key, true);
     if (!id)
@@ -487,9 +495,9 @@ static bool end_field(loader *L, json_t *o, const char *key, size_t *out)
     return false;
 }
 
-static void load_ties(loader *L, json_t *arr)
+static void load_ties(loader *L, const pn__jv *arr)
 {
-    size_t n = json_array_size(arr);
+    size_t n = arr->n;
     L->tie_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->tie_pos) {
         L->r.nomem = true;
@@ -497,7 +505,7 @@ static void load_ties(loader *L, json_t *arr)
     }
     pn__path_key(&L->path, "ties");
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_array_get(arr, i);
+        const pn__jv *o = &arr->u.items[i];
         if ((i & 16383) == 16383)
             progress(L, "loading ties", 0.6 + 0.2 * (double)i / (double)n);
         pn__path_index(&L->path, i);
@@ -510,7 +518,7 @@ static void load_ties(loader *L, json_t *arr)
         const char **sectors;
         bool ok = true;
         t.id = string_field(L, o, "id", false);
-        ok &= !json_object_get(o, "id") || t.id;
+        ok &= !pn__jv_get(o, "id") || t.id;
         ok &= end_field(L, o, "from", &t.from);
         ok &= end_field(L, o, "to", &t.to);
         int type = vocab_field(L, o, PN_VOCAB_TYPE, true);
@@ -518,100 +526,69 @@ static void load_ties(loader *L, json_t *arr)
         ok &= type >= 0;
         int instrument = vocab_field(L, o, PN_VOCAB_INSTRUMENT, false);
         t.instrument = instrument >= 0 ? (pn_instrument)instrument : PN_INSTRUMENT_NONE;
-        ok &= instrument >= 0 || !json_object_get(o, "instrument");
+        ok &= instrument >= 0 || !pn__jv_get(o, "instrument");
         int status = vocab_field(L, o, PN_VOCAB_STATUS, false);
         t.status = status >= 0 ? (pn_status)status : PN_STATUS_NONE;
-        ok &= status >= 0 || !json_object_get(o, "status");
+        ok &= status >= 0 || !pn__jv_get(o, "status");
         ok &= date_field(L, o, "since", &t.since);
         ok &= date_field(L, o, "until", &t.until);
         ok &= strings_field(L, o, "sectors", &sectors, &t.n_sectors);
         t.sectors = sectors;
-        json_t *w = field(L, o, "weight", false, JSON_REAL, "a number >= 0");
+        const pn__jv *w = field(L, o, "weight", false, PN__J_REAL, "a number >= 0");
         if (w) {
             t.has_weight = true;
-            t.weight = json_number_value(w);
+            t.weight = w->type == PN__J_INTEGER ? (double)w->u.i : w->u.d;
         }
-        ok &= w || !json_object_get(o, "weight");
-        json_t *d = field(L, o, "directed", false, JSON_TRUE, "true or false");
-        t.directed = d && json_is_true(d);
-        ok &= d || !json_object_get(o, "directed");
+        ok &= w || !pn__jv_get(o, "weight");
+        const pn__jv *d = field(L, o, "directed", false, PN__J_TRUE, "true or false");
+        t.directed = d && d->type == PN__J_TRUE;
+        ok &= d || !pn__jv_get(o, "directed");
         t.note = string_field(L, o, "note", false);
-        ok &= !json_object_get(o, "note") || t.note;
+        ok &= !pn__jv_get(o, "note") || t.note;
         ok &= refs_field(L, o, &refs, &t.n_sources);
         t.sources = refs;
-        size_t first;
-        if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
-            pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
-                L->tie_pos[first]);
-            pn__path_pop(&L->path);
-            ok = false;
-        }
-        if (!ok) {
-            pn__check_tie_values(&t, i, &L->r);
+        /* A valid tie is added at once: the add finds a duplicate id. */
+        size_t idx;
+        int added = ok ? pn_dataset_add_tie(L->ds, &t, &idx) : PN_EINVAL;
+        if (added == 0) {
+            L->tie_pos[idx] = i;
+            keep_extra(L, o, pn__tie_fields, "tie", idx);
+        } else if (added == PN_ENOMEM) {
+            L->r.nomem = true;
         } else {
-            size_t idx;
-            if (pn_dataset_add_tie(L->ds, &t, &idx) == 0) {
-                L->tie_pos[idx] = i;
-                keep_extra(L, o, pn__tie_fields, "tie", idx);
-            } else {
-                L->r.nomem = true;
+            size_t first;
+            if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
+                pn__path_key(&L->path, "id");
+                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
+                    L->tie_pos[first]);
+                pn__path_pop(&L->path);
             }
+            pn__check_tie_values(&t, i, &L->r);
         }
         pn__path_pop(&L->path);
     }
     pn__path_pop(&L->path);
 }
 
-static size_t depth_of(json_t *v, size_t limit)
+static void load_root(loader *L, const pn__jv *root)
 {
-    if (limit == 0)
-        return 1;
-    size_t best = 0;
-    if (json_is_object(v)) {
-        const char *k;
-        json_t *x;
-        json_object_foreach(v, k, x)
-        {
-            size_t d = depth_of(x, limit - 1);
-            if (d > best)
-                best = d;
-        }
-        return best + 1;
-    }
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *x;
-        json_array_foreach(v, i, x)
-        {
-            size_t d = depth_of(x, limit - 1);
-            if (d > best)
-                best = d;
-        }
-        return best + 1;
-    }
-    return 0;
-}
-
-static void load_root(loader *L, json_t *root)
-{
-    if (!json_is_object(root)) {
+    if (root->type != PN__J_OBJECT) {
         pn__report_at(&L->r, PN_SEVERITY_ERROR, NULL, "not-object",
                       "expected a JSON object with \"paranet\": 1 at the top, found %s",
                       json_type_name(root));
         return;
     }
-    json_t *version = json_object_get(root, "paranet");
+    const pn__jv *version = pn__jv_get(root, "paranet");
     if (!version) {
         ERR(L, "missing-field",
             "missing field \"paranet\" (the format version: add \"paranet\": 1 at the top)");
         return;
     }
-    if (!json_is_integer(version) || json_integer_value(version) != PN_FORMAT_VERSION) {
+    if (version->type != PN__J_INTEGER || version->u.i != PN_FORMAT_VERSION) {
         pn__path_key(&L->path, "paranet");
-        if (json_is_integer(version))
+        if (version->type == PN__J_INTEGER)
             ERR(L, "bad-version", "unsupported format version %lld: this paranet reads version %d",
-                (long long)json_integer_value(version), PN_FORMAT_VERSION);
+                version->u.i, PN_FORMAT_VERSION);
         else
             ERR(L, "bad-version", "expected the format version %d, found %s", PN_FORMAT_VERSION,
                 json_type_name(version));
@@ -622,9 +599,14 @@ static void load_root(loader *L, json_t *root)
     const char *description = string_field(L, root, "description", false);
     if (pn_dataset_set_title(L->ds, title) || pn_dataset_set_description(L->ds, description))
         L->r.nomem = true;
-    json_t *sources = section(L, root, "sources", false);
-    json_t *actors = section(L, root, "actors", true);
-    json_t *ties = section(L, root, "ties", true);
+    const pn__jv *sources = section(L, root, "sources", false);
+    const pn__jv *actors = section(L, root, "actors", true);
+    const pn__jv *ties = section(L, root, "ties", true);
+    if (pn__dataset_reserve(L->ds, sources ? sources->n : 0, actors ? actors->n : 0,
+                            ties ? ties->n : 0)) {
+        L->r.nomem = true;
+        return;
+    }
     if (sources)
         load_sources(L, sources);
     if (actors)
@@ -651,7 +633,7 @@ static const char *syntax_hint(const char *text)
 
 /* The checks on a parsed tree, with L's report set up by the caller, who
  * owns L->ds after the call. */
-static int load_tree(loader *L, json_t *root, const pn_load_options *opts)
+static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
 {
     int rc = pn_dataset_new(&L->ds);
     if (rc)
@@ -690,7 +672,17 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
     L.r.file = opts->name ? opts->name : "<input>";
     L.r.loc = loc;
     L.r.from_json = true;
-    int rc = load_tree(&L, root, opts);
+    pn__jdoc doc;
+    memset(&doc, 0, sizeof(doc));
+    pn__pool_init(&doc.pool);
+    pn__jv top;
+    int rc = pn__jv_from_jansson(&doc, &top, root);
+    if (rc == PN_EDATA)
+        pn_diags_add(diags, PN_SEVERITY_ERROR, L.r.file, 0, 0, NULL, "encoding",
+                     "a value contains a NUL character, which paranet does not accept");
+    if (rc == 0)
+        rc = load_tree(&L, &top, opts);
+    pn__jdoc_free(&doc);
     if (rc == 0 && out)
         *out = L.ds;
     else
@@ -712,7 +704,6 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
     L.r.text = data;
     L.r.len = len;
     L.r.from_json = true;
-    json_t *root = NULL;
     int rc = 0;
 
     if (len > opts->max_bytes) {
@@ -757,27 +748,39 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
                      "without a byte order mark? save it as UTF-8)");
         return PN_EDATA;
     }
-    json_error_t jerr;
-    memset(&jerr, 0, sizeof(jerr)); /* jansson leaves it unset when an allocation fails */
     L.opts = opts;
     progress(&L, "parsing", 0.0);
-    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        /* jansson 2.14 returns NULL with no message when an allocation fails. */
-        if (json_error_code(&jerr) == json_error_out_of_memory || jerr.text[0] == '\0') {
+    pn__jdoc doc;
+    rc = pn__json_parse(&doc, data, len, parse_progress, &L);
+    if (rc == PN_EDATA) {
+        /* The parser does not explain; jansson says what is wrong, where. */
+        json_error_t jerr;
+        memset(&jerr, 0, sizeof(jerr)); /* jansson leaves it unset when an allocation fails */
+        json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+        if (root) {
+            /* What jansson takes and the parser leaves to it (reals under a
+             * locale whose decimal point is not '.'). */
+            rc = pn__jv_from_jansson(&doc, &doc.root, root);
+            json_decref(root);
+            if (rc == PN_EDATA)
+                pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "encoding",
+                             "a value contains a NUL character, which paranet does not accept");
+        } else if (json_error_code(&jerr) == json_error_out_of_memory || jerr.text[0] == '\0') {
+            /* jansson 2.14 returns NULL with no message when an allocation fails. */
             rc = PN_ENOMEM;
-            goto cleanup;
+        } else {
+            const char *text = jerr.text;
+            if (strstr(text, "JSON_ALLOW_NUL"))
+                text = "a string contains \\u0000 (a NUL character), which paranet does not "
+                       "accept";
+            pn_diags_add(diags, PN_SEVERITY_ERROR, name, jerr.line > 0 ? jerr.line : 0,
+                         jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", text,
+                         syntax_hint(jerr.text));
         }
-        const char *text = jerr.text;
-        if (strstr(text, "JSON_ALLOW_NUL"))
-            text = "a string contains \\u0000 (a NUL character), which paranet does not accept";
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, jerr.line > 0 ? jerr.line : 0,
-                     jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", text,
-                     syntax_hint(jerr.text));
-        rc = PN_EDATA;
-        goto cleanup;
     }
-    if (depth_of(root, opts->max_depth + 1) > opts->max_depth) {
+    if (rc)
+        goto cleanup;
+    if (doc.depth > opts->max_depth) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-deep",
                      "JSON is nested deeper than %zu levels (raise it with --max-depth)",
                      opts->max_depth);
@@ -785,11 +788,11 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
         goto cleanup;
     }
     progress(&L, "loading", 0.5);
-    rc = load_tree(&L, root, opts);
+    rc = load_tree(&L, &doc.root, opts);
     progress(&L, "done", 1.0);
 
 cleanup:
-    json_decref(root);
+    pn__jdoc_free(&doc);
     free(L.source_pos);
     free(L.actor_pos);
     free(L.tie_pos);

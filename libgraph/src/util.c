@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <igraph.h>
 
@@ -16,11 +17,33 @@ struct pn__pool_chunk {
     max_align_t data[];
 };
 
-#define POOL_CHUNK 65536
+#define POOL_CHUNK     65536
+#define POOL_CHUNK_MAX ((size_t)8 << 20)
+#define HUGE_PAGE      ((size_t)2 << 20)
+
+void *pn__malloc_big(size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    if (bytes >= 2 * HUGE_PAGE) {
+        size_t whole = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+        void *p = aligned_alloc(HUGE_PAGE, whole);
+        if (p)
+            madvise(p, whole, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return malloc(bytes);
+}
+
+static pn__pool_chunk *chunk_new(size_t cap)
+{
+    return pn__malloc_big(sizeof(pn__pool_chunk) + cap);
+}
 
 void pn__pool_init(pn__pool *pool)
 {
     pool->head = NULL;
+    pool->total = 0;
 }
 
 void pn__pool_free(pn__pool *pool)
@@ -32,35 +55,51 @@ void pn__pool_free(pn__pool *pool)
         c = next;
     }
     pool->head = NULL;
+    pool->total = 0;
 }
 
-void *pn__pool_alloc(pn__pool *pool, size_t size)
+/* size bytes aligned to align (a power of two) from the head chunk. */
+static void *pool_take(pn__pool *pool, size_t size, size_t align)
 {
-    size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
-    if (size == 0)
-        size = align;
     pn__pool_chunk *c = pool->head;
-    if (!c || c->size - c->used < size) {
-        size_t cap = size > POOL_CHUNK ? size : POOL_CHUNK;
-        pn__pool_chunk *n = malloc(sizeof(*n) + cap);
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
+        /* Chunks grow with the pool (an eighth of it, at most POOL_CHUNK_MAX):
+         * a large load touches fewer, larger blocks. */
+        size_t grow = pool->total / 8 > POOL_CHUNK ? pool->total / 8 : POOL_CHUNK;
+        if (grow > POOL_CHUNK_MAX)
+            grow = POOL_CHUNK_MAX;
+        size_t cap = size > grow ? size : grow;
+        pn__pool_chunk *n = chunk_new(cap);
         if (!n)
             return NULL;
         n->used = 0;
         n->size = cap;
-        if (c && size > POOL_CHUNK) {
+        pool->total += cap;
+        if (c && size > grow) {
             /* keep filling the current chunk: put the big one behind it */
             n->next = c->next;
             c->next = n;
-        } else {
-            n->next = c;
-            pool->head = n;
+            n->used = size;
+            return n->data;
         }
+        n->next = c;
+        pool->head = n;
         c = n;
+        at = 0;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
-    return p;
+    c->used = at + size;
+    return (char *)c->data + at;
+}
+
+void *pn__pool_alloc(pn__pool *pool, size_t size)
+{
+    return pool_take(pool, size ? size : 1, sizeof(max_align_t));
+}
+
+void *pn__pool_alloc_bytes(pn__pool *pool, size_t size)
+{
+    return pool_take(pool, size ? size : 1, 1);
 }
 
 char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed)
@@ -68,7 +107,7 @@ char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed)
     if (!s)
         return NULL;
     size_t n = strlen(s) + 1;
-    char *p = pn__pool_alloc(pool, n);
+    char *p = pn__pool_alloc_bytes(pool, n);
     if (!p) {
         *failed = true;
         return NULL;
@@ -97,15 +136,17 @@ void pn__map_free(pn__map *map)
 {
     free(map->keys);
     free(map->values);
+    free(map->hashes);
     pn__map_init(map);
 }
 
-static size_t map_slot(const pn__map *map, const char *key, bool *found)
+/* Linear probing, at most half full. */
+static size_t map_slot(const pn__map *map, const char *key, uint64_t h, bool *found)
 {
     size_t mask = map->capacity - 1;
-    size_t i = (size_t)pn__hash(key, strlen(key)) & mask;
+    size_t i = (size_t)(h ^ (h >> 29)) & mask;
     while (map->keys[i]) {
-        if (strcmp(map->keys[i], key) == 0) {
+        if (map->hashes[i] == h && strcmp(map->keys[i], key) == 0) {
             *found = true;
             return i;
         }
@@ -118,18 +159,19 @@ static size_t map_slot(const pn__map *map, const char *key, bool *found)
 static int map_grow(pn__map *map)
 {
     size_t cap = map->capacity ? map->capacity * 2 : 16;
-    pn__map bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)), cap, 0};
-    if (!bigger.keys || !bigger.values) {
-        free(bigger.keys);
-        free(bigger.values);
+    pn__map bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
+                      calloc(cap, sizeof(uint64_t)), cap, 0};
+    if (!bigger.keys || !bigger.values || !bigger.hashes) {
+        pn__map_free(&bigger);
         return PN_ENOMEM;
     }
     for (size_t i = 0; i < map->capacity; i++) {
         if (map->keys[i]) {
             bool found;
-            size_t s = map_slot(&bigger, map->keys[i], &found);
+            size_t s = map_slot(&bigger, map->keys[i], map->hashes[i], &found);
             bigger.keys[s] = map->keys[i];
             bigger.values[s] = map->values[i];
+            bigger.hashes[s] = map->hashes[i];
             bigger.count++;
         }
     }
@@ -138,19 +180,31 @@ static int map_grow(pn__map *map)
     return 0;
 }
 
+int pn__map_reserve(pn__map *map, size_t n)
+{
+    while (n * 2 > map->capacity) {
+        int rc = map_grow(map);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int pn__map_put(pn__map *map, const char *key, size_t value)
 {
-    if ((map->count + 1) * 4 > map->capacity * 3) {
+    if ((map->count + 1) * 2 > map->capacity) {
         int rc = map_grow(map);
         if (rc)
             return rc;
     }
     bool found;
-    size_t s = map_slot(map, key, &found);
+    uint64_t h = pn__hash(key, strlen(key));
+    size_t s = map_slot(map, key, h, &found);
     if (found)
         return 1;
     map->keys[s] = key;
     map->values[s] = value;
+    map->hashes[s] = h;
     map->count++;
     return 0;
 }
@@ -160,7 +214,7 @@ bool pn__map_get(const pn__map *map, const char *key, size_t *value)
     if (map->capacity == 0 || !key)
         return false;
     bool found;
-    size_t s = map_slot(map, key, &found);
+    size_t s = map_slot(map, key, pn__hash(key, strlen(key)), &found);
     if (found && value)
         *value = map->values[s];
     return found;

@@ -10,19 +10,29 @@
 typedef struct pn__pool_chunk pn__pool_chunk;
 typedef struct pn__pool {
     pn__pool_chunk *head;
+    size_t total; /* bytes in chunks */
 } pn__pool;
 
 void pn__pool_init(pn__pool *pool);
 void pn__pool_free(pn__pool *pool);
+/* size bytes aligned for any type (max_align_t); NULL when out of memory. */
 void *pn__pool_alloc(pn__pool *pool, size_t size);
+/* size bytes with no alignment (strings): no padding between them. */
+void *pn__pool_alloc_bytes(pn__pool *pool, size_t size);
 /* Copies s (NULL gives NULL). Sets *failed on allocation failure. */
 char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed);
+
+/* malloc for blocks of several MB: asks for transparent huge pages where
+ * the system gives them on request (Linux "madvise" mode), which saves most
+ * page faults of a large load. Free with free(). */
+void *pn__malloc_big(size_t bytes);
 
 /* A map from NUL-terminated string keys (borrowed) to size_t values. */
 typedef struct pn__map {
     const char **keys;
     size_t *values;
-    size_t capacity; /* a power of two, or 0 */
+    uint64_t *hashes; /* of each key: most probes end without a strcmp */
+    size_t capacity;  /* a power of two, or 0 */
     size_t count;
 } pn__map;
 
@@ -31,6 +41,8 @@ void pn__map_free(pn__map *map);
 /* 0, 1 when the key was there already (value left unchanged), or PN_ENOMEM. */
 int pn__map_put(pn__map *map, const char *key, size_t value);
 bool pn__map_get(const pn__map *map, const char *key, size_t *value);
+/* Room for n keys without regrowth: 0 or PN_ENOMEM. */
+int pn__map_reserve(pn__map *map, size_t n);
 
 uint64_t pn__hash(const void *data, size_t len);
 
