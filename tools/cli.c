@@ -155,6 +155,7 @@ int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_
     if (opts)
         o = *opts;
     int rc;
+    cli_progress_setup(&o, false); /* unless the command said quiet */
     if (strcmp(path, "-") == 0) {
         char *data = NULL;
         size_t len = 0;
@@ -187,8 +188,11 @@ bool cli_parse_long(const char *text, long min, long max, long *out)
 /* ---- Progress on a terminal (cli_progress_setup) ---- */
 
 static struct {
-    double start; /* when the current piece of work began */
-    bool shown;   /* a progress line is on the screen */
+    int on;        /* 0: not decided yet; 1: shown; -1: not shown */
+    double delay;  /* seconds of work before a line shows */
+    double start;  /* when the current piece of work began */
+    bool shown;    /* a progress line is on the screen */
+    char what[64]; /* the library's name for the work in hand, or "" */
 } progress_state;
 
 static double seconds_now(void)
@@ -209,24 +213,28 @@ static void progress_line(const char *what, double fraction)
         progress_state.start = 0;
         return;
     }
-    if (seconds_now() - progress_state.start < 1.0)
+    if (seconds_now() - progress_state.start < progress_state.delay)
         return;
     fprintf(stderr, "\r\033[Kparanet: %s %3.0f%%", what, fraction * 100);
     fflush(stderr);
     progress_state.shown = true;
 }
 
-static void load_progress(void *ctx, const char *what, double fraction)
+/* The library's progress callbacks (loading, path metrics). */
+static void lib_progress(void *ctx, const char *what, double fraction)
 {
     (void)ctx;
+    snprintf(progress_state.what, sizeof(progress_state.what), "%s", fraction < 1 ? what : "");
     progress_line(what, fraction);
 }
 
 static igraph_error_t on_igraph_progress(const char *message, igraph_real_t percent, void *data)
 {
     (void)data;
+    /* Inside a library call that reports (betweenness...), keep its name
+     * rather than igraph's ("Betweenness centrality"). */
     char what[64];
-    snprintf(what, sizeof(what), "%s", message);
+    snprintf(what, sizeof(what), "%s", progress_state.what[0] ? progress_state.what : message);
     size_t n = strlen(what);
     while (n > 0 && (what[n - 1] == ' ' || what[n - 1] == ':'))
         what[--n] = '\0';
@@ -234,11 +242,37 @@ static igraph_error_t on_igraph_progress(const char *message, igraph_real_t perc
     return IGRAPH_SUCCESS;
 }
 
+/* Decide once whether progress shows; quiet turns it off for good. */
+static bool progress_on(bool quiet)
+{
+    if (quiet && progress_state.on > 0)
+        igraph_set_progress_handler(NULL);
+    if (quiet) {
+        progress_state.on = -1;
+    } else if (progress_state.on == 0) {
+        progress_state.on = isatty(STDERR_FILENO) ? 1 : -1;
+        progress_state.delay = 1.0;
+        const char *env = getenv("PARANET_PROGRESS_DELAY");
+        char *end = NULL;
+        double d = env && *env ? strtod(env, &end) : -1;
+        if (env && *env && !*end && d >= 0 && d <= 3600)
+            progress_state.delay = d;
+        /* igraph's handler is process-wide: the steps of in-process
+         * betweenness and closeness. Worker processes switch it off. */
+        if (progress_state.on > 0)
+            igraph_set_progress_handler(on_igraph_progress);
+    }
+    return progress_state.on > 0;
+}
+
 void cli_progress_setup(pn_load_options *opts, bool quiet)
 {
-    if (quiet || !isatty(STDERR_FILENO))
-        return;
-    if (opts)
-        opts->progress = load_progress;
-    igraph_set_progress_handler(on_igraph_progress);
+    if (progress_on(quiet) && opts && !opts->progress)
+        opts->progress = lib_progress;
+}
+
+void cli_progress_metrics(pn_metric_options *opts)
+{
+    if (progress_on(false) && !opts->progress)
+        opts->progress = lib_progress;
 }

@@ -43,14 +43,25 @@ int cli_exit_code(int rc);
 int cli_read_input(const char *path, size_t max, char **out, size_t *len, pn_diags *diags);
 
 /* Load a dataset from a path, or standard input for "-", printing the
- * diagnostics. Returns an exit code; *out is set on EXIT_OK. */
+ * diagnostics, with load progress on a terminal (cli_progress_setup).
+ * Returns an exit code; *out is set on EXIT_OK. */
 int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_dataset **out);
 
-/* Show progress of long work on stderr: the load's (through opts) and
- * igraph's (betweenness, closeness: its process-wide progress handler),
- * only when stderr is a terminal, not when quiet, and only for work that
- * has run over a second. */
+/* Progress of long work, one self-erasing line on stderr ("paranet: parsing
+ * 40%"): the load's (through opts, NULL for none), the path metrics'
+ * (cli_progress_metrics) and igraph's (its process-wide progress handler,
+ * installed here), only when stderr is a terminal, never once a command
+ * has called this with quiet, and only for work that has run over a
+ * second. cli_load calls it, so every command that reads a dataset through
+ * cli_load has progress; a command with --quiet calls it with quiet = true
+ * before loading, and one that loads without cli_load calls it on its
+ * load options. The environment variable PARANET_PROGRESS_DELAY (seconds,
+ * default 1) changes the second, for tests (docs/development.md). */
 void cli_progress_setup(pn_load_options *opts, bool quiet);
+
+/* Progress of betweenness, closeness and harmonic into opts, under the
+ * same conditions as cli_progress_setup. */
+void cli_progress_metrics(pn_metric_options *opts);
 
 /* True when `text` is a number in [min, max]; stores it. */
 bool cli_parse_long(const char *text, long min, long max, long *out);

@@ -387,6 +387,7 @@ static int run(int argc, char **argv)
         return EXIT_INTERNAL;
     pn_diags_set_cap(diags, (size_t)C.max_errors);
     pn_dataset *ds = NULL;
+    cli_progress_setup(&C.iopts.load, C.quiet);
     int rc = load(&C, argv + optind, n, diags, &ds);
     if (rc == 0)
         rc = save(&C, ds, diags);

@@ -169,16 +169,20 @@ static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {{"max-bytes", required_argument, NULL, 'B'},
                                              {"max-depth", required_argument, NULL, 'D'},
+                                             {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     pn_load_options opts = PN_LOAD_OPTIONS_INIT;
     long v;
     int c;
-    while ((c = cli_getopt("info", argc, argv, "h", longopts)) != -1) {
+    while ((c = cli_getopt("info", argc, argv, "hq", longopts)) != -1) {
         switch (c) {
         case 'h':
             fputs(help, stdout);
             return EXIT_OK;
+        case 'q':
+            cli_progress_setup(NULL, true);
+            break;
         case 'B':
             if (!cli_parse_long(optarg, 1, 1L << 40, &v))
                 return cli_usage_error("info", "--max-bytes needs a number > 0");

@@ -116,6 +116,7 @@ static int run(int argc, char **argv)
         to = PN_FORMAT_JSON;
     if (to == PN_FORMAT_CSV)
         return cli_usage_error("merge", "write JSON, then 'paranet convert' it to CSV tables");
+    cli_progress_setup(&lo, quiet);
     pn_diags *diags = NULL;
     if (pn_diags_new(&diags) != 0)
         return EXIT_INTERNAL;

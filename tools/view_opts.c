@@ -21,6 +21,7 @@ const struct option view_long_options[] = {
     {"keep-isolates", no_argument, NULL, VIEW_OPT_KEEP_ISOLATES},
     {"max-bytes", required_argument, NULL, VIEW_OPT_MAX_BYTES},
     {"max-depth", required_argument, NULL, VIEW_OPT_MAX_DEPTH},
+    {"quiet", no_argument, NULL, VIEW_OPT_QUIET},
     {NULL, 0, NULL, 0}};
 
 void view_opts_init(view_opts *v)
@@ -236,6 +237,9 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
         v->load.max_depth = (size_t)n;
         return 1;
     }
+    case VIEW_OPT_QUIET:
+        cli_progress_setup(NULL, true);
+        return 1;
     default:
         return 0;
     }

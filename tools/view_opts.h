@@ -24,6 +24,7 @@ enum {
     VIEW_OPT_KEEP_ISOLATES,
     VIEW_OPT_MAX_BYTES,
     VIEW_OPT_MAX_DEPTH,
+    VIEW_OPT_QUIET,
     VIEW_OPT_LAST
 };
 
@@ -45,7 +46,8 @@ enum {
     "      --keep-isolates     keep actors left without ties by a tie filter\n"                    \
     "Limits (docs/limits.md):\n"                                                                   \
     "      --max-bytes N       refuse input files over N bytes (default 268435456)\n"              \
-    "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"
+    "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"                    \
+    "      --quiet             no progress line on a terminal during long work\n"
 
 /* Long options to put in a command's table, ended by {NULL...}; see view_opts_merge. */
 extern const struct option view_long_options[];

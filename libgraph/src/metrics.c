@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "metrics_private.h"
+#include "parallel.h"
 #include "util.h"
 
 typedef enum metric_id {
@@ -331,6 +332,13 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
     size_t id;
     if (!name || pn_metric_find(name, &id) != 0)
         return unknown_metric(name ? name : "(null)", diags);
+    if (opts->workers < 0 || opts->cutoff < 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "metric-options",
+                     "%s: %s must be 0 or more (it is %d)", name,
+                     opts->workers < 0 ? "workers" : "cutoff",
+                     opts->workers < 0 ? opts->workers : opts->cutoff);
+        return PN_EINVAL;
+    }
     pn__igraph_init();
     const igraph_t *ig = pn_graph_igraph(g);
     const igraph_vector_t *w = pn_graph_weights(g);
@@ -374,19 +382,15 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
         break;
     }
     case M_BETWEENNESS:
-        err = igraph_betweenness(ig, &res, igraph_vss_all(), true, NULL);
-        if (!err)
-            take_vector(&res, out, n);
-        break;
     case M_CLOSENESS:
-        err = igraph_closeness(ig, &res, NULL, NULL, igraph_vss_all(), out_mode(g), NULL, true);
-        if (!err)
-            take_vector(&res, out, n);
-        break;
     case M_HARMONIC:
-        err = igraph_harmonic_centrality(ig, &res, igraph_vss_all(), out_mode(g), NULL, true);
-        if (!err)
-            take_vector(&res, out, n);
+        /* In process (workers <= 1) this is the single igraph call, bit for bit. */
+        rc = pn__path_metric_parallel(ig,
+                                      id == M_BETWEENNESS ? PN__PATH_BETWEENNESS
+                                      : id == M_CLOSENESS ? PN__PATH_CLOSENESS
+                                                          : PN__PATH_HARMONIC,
+                                      out_mode(g), opts->workers, opts->cutoff, metrics[id].name,
+                                      out, opts->progress, opts->progress_ctx, diags);
         break;
     case M_EIGENVECTOR:
         igraph_rng_seed(igraph_rng_default(), 42);

@@ -1,6 +1,7 @@
-/* Path-based centralities split over forked worker processes (parallel.c).
- * igraph 0.10.2 as Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE
- * is 0), so the work is shared between processes, not threads. */
+/* Path-based centralities, in process or split over forked worker
+ * processes (parallel.c), for pn_metric_vector_opts. igraph 0.10.2 as
+ * Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE is 0), so the work
+ * is shared between processes, not threads. */
 #ifndef PN_PARALLEL_H
 #define PN_PARALLEL_H
 
@@ -14,19 +15,42 @@ typedef enum pn__path_metric {
     PN__PATH_HARMONIC     /* igraph_harmonic_centrality, normalized, mode */
 } pn__path_metric;
 
+/* Below this many vertices the forks cost more than they save (measured:
+ * docs/performance.md); such graphs are computed in process. */
+#define PN__MIN_PARALLEL_VERTICES 2000
+
+/* No more worker processes than this, whatever is asked. */
+#define PN__MAX_WORKERS 256
+
 /* Compute one path-based centrality of every vertex into out (vcount
- * doubles), exactly as the single igraph call named above would, with the
- * sources (betweenness) or vertices (closeness, harmonic) dealt round-robin
- * to `workers` forked processes that write into one shared anonymous
- * mapping; the parent sums (betweenness) or gathers. workers <= 1, or a
- * graph too small to pay for the forks, runs in process. The result equals
- * the single call's up to floating-point summation order (about 1e-12
- * relative). mode is ignored for betweenness. progress, when not NULL, is
- * called by the parent with the fraction of workers done.
- * Cost: O(V E / workers) wall time, plus one fork and V * workers doubles.
- * Returns 0, PN_ENOMEM, PN_EIGRAPH, or PN_EINTERNAL when a worker fails. */
+ * doubles).
+ *
+ * workers <= 1, or a graph under PN__MIN_PARALLEL_VERTICES, runs in process
+ * and makes exactly the single igraph call named above (or its _cutoff
+ * variant), so the bits are igraph's. Otherwise the sources (betweenness)
+ * or vertices (closeness, harmonic) are dealt round-robin to `workers`
+ * forked processes (at most vcount / 64 and PN__MAX_WORKERS) that write
+ * into one shared anonymous mapping, and the parent sums (betweenness) or
+ * gathers; the result equals the single call's up to floating-point
+ * summation order (about 1e-12 relative).
+ *
+ * cutoff > 0: only shortest paths of at most cutoff hops, as igraph's
+ * _cutoff functions; 0: all paths. With workers, betweenness with a cutoff
+ * is paranet's own Brandes accumulation over the worker's sources, as
+ * igraph has no betweenness with both sources and a cutoff.
+ *
+ * mode is ignored for betweenness (which follows arcs when the graph is
+ * directed). name names the metric in messages and progress. progress,
+ * when not NULL, is called by the calling process with 0 at the start, the
+ * workers' mean fraction done as it grows (polled every 10 ms), and 1 at
+ * the end. Workers switch igraph's process-wide progress handler off (or
+ * to their own slot) in themselves, so no handler of the caller ever runs
+ * in a worker.
+ * Cost: O(V E / workers) wall time, plus the forks and V * workers doubles.
+ * Returns 0, PN_ENOMEM, PN_EIGRAPH, or PN_EINTERNAL when a worker cannot
+ * start or fails. */
 int pn__path_metric_parallel(const igraph_t *g, pn__path_metric metric, igraph_neimode_t mode,
-                             int workers, double *out,
+                             int workers, int cutoff, const char *name, double *out,
                              void (*progress)(void *ctx, const char *what, double fraction),
                              void *progress_ctx, pn_diags *diags);
 

@@ -5,11 +5,13 @@
  *
  * load: pn_dataset_load_file, strict (parse + validate); graph: pn_graph_new
  * (undirected, parallel ties merged); metrics: every per-actor metric of
- * pn_metric_vector; with --cutoff C > 0 betweenness, closeness and harmonic
- * count paths of at most C hops (igraph's _cutoff variants), as the peers
- * do at that size; with --workers W > 1 they are split over W forked
- * processes (parallel.c); reach: the actors reachable from the first actor.
- * --check compares the parallel results with the single igraph calls. */
+ * pn_metric_vector_opts; with --cutoff C > 0 betweenness, closeness and
+ * harmonic count paths of at most C hops (pn_metric_options.cutoff, igraph's
+ * _cutoff functions), as the peers do at that size; with --workers W > 1
+ * they are split over W forked processes (pn_metric_options.workers); reach:
+ * the actors reachable from the first actor. --check compares the results
+ * of W workers with those of one process (same cutoff), within 1e-9
+ * relative. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +19,6 @@
 #include <time.h>
 
 #include <paranet.h>
-
-#include "parallel.h"
 
 static double now(void)
 {
@@ -38,34 +38,15 @@ static int fail(const char *what, pn_diags *d)
     return 1;
 }
 
-static int cutoff_metric(const igraph_t *g, const char *name, double cutoff, double *out)
-{
-    igraph_vector_t res;
-    igraph_vector_init(&res, 0);
-    igraph_error_t err;
-    if (strcmp(name, "betweenness") == 0)
-        err = igraph_betweenness_cutoff(g, &res, igraph_vss_all(), true, NULL, cutoff);
-    else if (strcmp(name, "closeness") == 0)
-        err = igraph_closeness_cutoff(g, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, true,
-                                      cutoff);
-    else
-        err = igraph_harmonic_centrality_cutoff(g, &res, igraph_vss_all(), IGRAPH_ALL, NULL, true,
-                                                cutoff);
-    for (igraph_integer_t v = 0; !err && v < igraph_vcount(g); v++)
-        out[v] = VECTOR(res)[v];
-    igraph_vector_destroy(&res);
-    return err ? 1 : 0;
-}
-
 int main(int argc, char **argv)
 {
     const char *path = NULL;
-    double cutoff = 0;
+    int cutoff = 0;
     int workers = 1;
     bool check = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--cutoff") == 0 && i + 1 < argc)
-            cutoff = atof(argv[++i]);
+            cutoff = atoi(argv[++i]);
         else if (strcmp(argv[i], "--workers") == 0 && i + 1 < argc)
             workers = atoi(argv[++i]);
         else if (strcmp(argv[i], "--check") == 0)
@@ -95,6 +76,9 @@ int main(int argc, char **argv)
     printf("graph %.4f\n", t2 - t1);
     const igraph_t *ig = pn_graph_igraph(g);
     size_t n = pn_graph_vertex_count(g);
+    pn_metric_options mo = PN_METRIC_OPTIONS_INIT, one = PN_METRIC_OPTIONS_INIT;
+    mo.workers = workers;
+    mo.cutoff = one.cutoff = cutoff;
     double *out = malloc((n + 1) * sizeof(double)), *ref = malloc((n + 1) * sizeof(double));
     double metrics_total = 0, path_total = 0;
     for (size_t m = 0; m < pn_metric_count(); m++) {
@@ -102,17 +86,7 @@ int main(int argc, char **argv)
         bool path_metric = strcmp(name, "betweenness") == 0 || strcmp(name, "closeness") == 0 ||
                            strcmp(name, "harmonic") == 0;
         double a = now();
-        int rc;
-        if (path_metric && cutoff > 0)
-            rc = cutoff_metric(ig, name, cutoff, out);
-        else if (path_metric && workers > 1)
-            rc = pn__path_metric_parallel(ig,
-                                          name[0] == 'b'   ? PN__PATH_BETWEENNESS
-                                          : name[0] == 'c' ? PN__PATH_CLOSENESS
-                                                           : PN__PATH_HARMONIC,
-                                          IGRAPH_ALL, workers, out, NULL, NULL, d);
-        else
-            rc = pn_metric_vector(g, name, out, d);
+        int rc = pn_metric_vector_opts(g, name, &mo, out, d);
         double b = now();
         if (rc)
             return fail(name, d);
@@ -120,12 +94,14 @@ int main(int argc, char **argv)
         metrics_total += b - a;
         if (path_metric)
             path_total += b - a;
-        if (check && path_metric && workers > 1 && cutoff == 0) {
-            if (pn_metric_vector(g, name, ref, d))
+        if (check && path_metric && workers > 1) {
+            if (pn_metric_vector_opts(g, name, &one, ref, d))
                 return fail(name, d);
             double worst = 0;
             for (size_t v = 0; v < n; v++) {
                 double e = fabs(out[v] - ref[v]) / (fabs(ref[v]) > 1 ? fabs(ref[v]) : 1);
+                if (isnan(out[v]) != isnan(ref[v]))
+                    e = INFINITY;
                 worst = e > worst ? e : worst;
             }
             printf("check:%s %.3g\n", name, worst);

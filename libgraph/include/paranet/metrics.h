@@ -34,14 +34,53 @@ typedef enum pn_group_by {
     PN_GROUP_KIND     /**< the actor's kind */
 } pn_group_by;
 
-/** Options of pn_metric_vector_opts. Initialise with PN_METRIC_OPTIONS_INIT. */
+/**
+ * Options of pn_metric_vector_opts. Initialise with PN_METRIC_OPTIONS_INIT:
+ * new fields are added at the end, and the initialiser gives each its
+ * default.
+ *
+ * workers: 0 or 1 (the default) computes in this process, and the numbers
+ * are the same bits as ever. N > 1 splits betweenness, closeness and
+ * harmonic over N forked worker processes (igraph is not thread-safe, so
+ * processes, not threads); the other metrics ignore it. The results then
+ * equal the single-process values up to the order of floating-point
+ * additions (about 1e-12 relative), so the last printed digit can differ
+ * between worker counts: that is why it is opt-in. A graph under 2000
+ * vertices is computed in process whatever the count (the forks would cost
+ * more than they save), and no more than V / 64 and 256 workers are used.
+ * The forks happen inside the call and are waited for before it returns;
+ * do not use workers > 1 from a multi-threaded program (fork copies only
+ * the calling thread).
+ *
+ * cutoff: 0 (the default) counts every shortest path. k > 0 makes
+ * betweenness, closeness and harmonic consider only shortest paths of at
+ * most k hops (igraph's _cutoff functions; docs/metrics.md gives the
+ * definitions): betweenness counts the pairs at distance <= k, closeness
+ * and harmonic see only the actors within k hops. Works with any number of
+ * workers. Negative: PN_EINVAL.
+ *
+ * progress: called, when not NULL, by betweenness, closeness and harmonic
+ * on a graph with vertices, with `what` the metric's name and `fraction`
+ * from 0 (always called at the start) to 1 (always called at the end, also
+ * when the metric fails); with workers, in between as the workers advance
+ * (polled about every 10 ms). Always from the calling process. In process, paranet itself reports
+ * only 0 and 1: igraph's own progress handler (igraph_set_progress_handler, process-wide, the
+ * caller's business) reports the steps in between. Worker processes
+ * switch igraph's handler off in themselves, so an application's handler
+ * is never called from a worker.
+ */
 typedef struct pn_metric_options {
     pn_group_by groups; /**< groups for the brokerage roles (default: country) */
+    int workers;        /**< processes for the path metrics; 0 or 1: in process (default) */
+    int cutoff;         /**< path metrics: only paths of at most cutoff hops; 0: all (default) */
+    /** Progress of long metrics, or NULL (default). Never called after the metric returns. */
+    void (*progress)(void *ctx, const char *what, double fraction);
+    void *progress_ctx; /**< passed to progress */
 } pn_metric_options;
 
 #define PN_METRIC_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        PN_GROUP_COUNTRY                                                                           \
+        PN_GROUP_COUNTRY, 0, 0, NULL, NULL                                                         \
     }
 
 /**
@@ -77,7 +116,14 @@ PN_EXTERN int pn_metric_find(const char *name, size_t *index);
  */
 PN_EXTERN int pn_metric_vector(const pn_graph *g, const char *name, double *out, pn_diags *diags);
 
-/** As pn_metric_vector, with options (NULL for defaults). */
+/**
+ * As pn_metric_vector, with options (NULL for defaults): brokerage groups,
+ * worker processes, a path cutoff and progress (pn_metric_options). With
+ * workers > 1, the path metrics cost O(V E / workers) wall time plus V
+ * doubles of shared memory per worker. @return as pn_metric_vector, and
+ * PN_EINVAL for a negative workers or cutoff, PN_EINTERNAL when a worker
+ * process cannot start or fails (the message says which).
+ */
 PN_EXTERN int pn_metric_vector_opts(const pn_graph *g, const char *name,
                                     const pn_metric_options *opts, double *out, pn_diags *diags);
 

@@ -1,0 +1,112 @@
+#!/bin/sh
+# metrics --jobs and --cutoff: usage errors, agreement between process
+# counts, cutoff values by hand, and the cutoff said in the output.
+. "$(dirname "$0")/cli_lib.sh"
+T="$SRC/datasets/tangsel.json"
+
+# --- usage errors: exit 2, a message naming the option ---
+for bad in x -1 1.5 2x 5000 ""; do
+    expect_exit 2 "$PN" metrics --jobs "$bad" "$T"
+    has "$OUT/err" "--jobs needs a number of processes"
+done
+for bad in -1 x 1.5 ""; do
+    expect_exit 2 "$PN" metrics --cutoff "$bad" "$T"
+    has "$OUT/err" "--cutoff needs a number of hops"
+done
+expect_exit 2 "$PN" metrics --cutoff 2 --network "$T"
+has "$OUT/err" "not to --network"
+expect_exit 2 "$PN" metrics -j
+has "$OUT/err" "option '-j' needs a value"
+
+# --- --jobs on a small view: computed in one process, the same bytes ---
+expect_exit 0 "$PN" metrics "$T" --format csv
+cp "$OUT/out" "$OUT/one"
+for jobs in 2 0 auto; do
+    expect_exit 0 "$PN" metrics "$T" --format csv --jobs "$jobs"
+    if cmp -s "$OUT/one" "$OUT/out"; then ok; else fail "--jobs $jobs changed tangsel's table"; fi
+done
+
+# --- --jobs on 2,500 actors (over the 2,000 where the library forks) ---
+# Compare two TSV tables: the same lines, except numbers may differ by
+# 1e-9 relative plus the last printed digit (%.6f rounding).
+same_numbers() {
+    awk -F '\t' '
+        NR == FNR { a[FNR] = $0; n = FNR; next }
+        {
+            m = split(a[FNR], x, "\t")
+            if (m != NF) { print "line " FNR ": " NF " fields, wanted " m; bad = 1; next }
+            for (i = 1; i <= NF; i++) {
+                if ($i == x[i]) continue
+                if ($i !~ /^-?[0-9.]+$/ || x[i] !~ /^-?[0-9.]+$/) {
+                    print "line " FNR ": " $i " against " x[i]; bad = 1; continue
+                }
+                d = $i - x[i]; if (d < 0) d = -d
+                s = x[i] < 0 ? -x[i] : x[i]; if (s < 1) s = 1
+                if (d > 1e-9 * s + 1.5e-6) { print "line " FNR ": " $i " against " x[i]; bad = 1 }
+            }
+        }
+        END { if (FNR != n) { print FNR " lines, wanted " n; bad = 1 } exit bad }
+    ' "$1" "$2"
+}
+G="$OUT/g2500.json"
+expect_exit 0 "$PN" generate --actors 2500 --seed 1 -q -o "$G"
+M="-m betweenness,closeness,harmonic --sort id --format tsv"
+cuts="0 3"
+if [ -n "${PN_UNDER_VALGRIND:-}" ]; then # some 30 times slower there
+    M="-m betweenness,harmonic --sort id --format tsv"
+    cuts=2
+fi
+for cut in $cuts; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "$PN" metrics "$G" $M --cutoff "$cut" --jobs 1 -q
+    cp "$OUT/out" "$OUT/j1-$cut"
+    [ "$(wc -l <"$OUT/j1-$cut")" -eq 2503 ] && ok || fail "2,500 rows wanted (cutoff $cut)"
+    # shellcheck disable=SC2086
+    expect_exit 0 "$PN" metrics "$G" $M --cutoff "$cut" -j 2 -q
+    if same_numbers "$OUT/j1-$cut" "$OUT/out"; then ok; else fail "--jobs 2 differs (cutoff $cut)"; fi
+done
+# The cutoff changes the numbers (it is not ignored), for some actors.
+if [ -f "$OUT/j1-0" ] && [ -f "$OUT/j1-3" ]; then
+    if cmp -s "$OUT/j1-0" "$OUT/j1-3"; then fail "--cutoff 3 gave the exact table"; else ok; fi
+fi
+
+# --- --cutoff values by hand on tangsel (connected, 26 actors) ---
+# With a cutoff of 1 hop no path has an inner actor: betweenness 0 for all.
+# Every actor has a neighbour, all at 1 hop: closeness deg / deg = 1.
+# Harmonic: deg / (V - 1), so Tangerang Selatan (24 partners) 24/25 = 0.96.
+expect_exit 0 "$PN" metrics "$T" --cutoff 1 -m degree,betweenness,closeness,harmonic -f tsv -q
+has "$OUT/out" "$(printf '1\ttangsel\tKota Tangerang Selatan\tcity\tID\t24\t0.000000\t1.000000\t0.960000')"
+TAB=$(printf '\t')
+[ "$(grep -cE "^[0-9]+$TAB" "$OUT/out")" -eq 26 ] && ok || fail "26 rows wanted"
+if grep -E "^[0-9]+$TAB" "$OUT/out" | cut -f 7,8 | grep -qv "^0\.000000${TAB}1\.000000\$"; then
+    fail "cutoff 1: some betweenness is not 0 or some closeness not 1"
+else
+    ok
+fi
+[ ! -s "$OUT/err" ] && ok || fail "--quiet printed on stderr"
+
+# --- the cutoff is said: stderr note, title, view line in every format ---
+expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m betweenness -n 2
+has "$OUT/err" "paranet metrics: note: --cutoff 2: betweenness, closeness and harmonic count only shortest paths of at most 2 hops"
+has "$OUT/out" "# paranet metrics --cutoff 2 "
+has "$OUT/out" "# view: all ties undirected; betweenness, closeness, harmonic: paths of at most 2 hops"
+expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m betweenness -n 2 -f md
+has "$OUT/out" "View: \`all ties undirected; betweenness, closeness, harmonic: paths of at most 2 hops\`"
+expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m closeness -n 2 -f latex
+has "$OUT/out" "\\caption{paranet metrics --cutoff 2 "
+has "$OUT/out" "paths of at most 2 hops.}"
+expect_exit 0 "$PN" metrics "$T" --cutoff 1 -m harmonic -n 1 -f json
+has "$OUT/out" '"view": "all ties undirected; betweenness, closeness, harmonic: paths of at most 1 hop"'
+# Sorted by a path metric that is not shown: still said.
+expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m degree --sort betweenness -n 1
+has "$OUT/out" "paths of at most 2 hops"
+# No path metric at all: a note that the cutoff changes nothing.
+expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m degree -n 1
+has "$OUT/err" "--cutoff 2 changes nothing here"
+hasnt "$OUT/out" "paths of at most"
+# Without --cutoff: no note, no mention.
+expect_exit 0 "$PN" metrics "$T" -m betweenness -n 1 --jobs 2
+hasnt "$OUT/out" "cutoff"
+[ ! -s "$OUT/err" ] && ok || fail "stderr not empty without --cutoff"
+
+finish
