@@ -46,6 +46,8 @@ def run(work, tag, cmd, timeout, cwd=None):
     out, tim = os.path.join(work, tag + ".out"), os.path.join(work, tag + ".time")
     if not os.path.exists(tim):
         print("running", tag, flush=True)
+        with open(os.path.join(work, "loadavg.log"), "a") as f:
+            f.write(f"{tag} {os.getloadavg()[0]:.2f}\n")
         full = ["/usr/bin/time", "-f", "wall %e\nrss_kb %M\ncpu %U %S", "-o", tim] + cmd
         try:
             with open(out, "w") as f, open(os.path.join(work, tag + ".err"), "w") as e:
@@ -134,7 +136,9 @@ def main():
         r = {"n": n, "mb": mb}
         r["validate"] = run(a.work, f"validate-{n}", [pn, "validate", "--strict", "-q", f], a.timeout)
         if exact:
-            r["cli"] = run(a.work, f"climetrics-{n}", ["sh", "-c", f"'{pn}' metrics -m all -f csv '{f}' > /dev/null"], a.timeout)
+            r["cli"] = run(a.work, f"climetrics-{n}", ["sh", "-c", f"'{pn}' metrics -q -m all -f csv '{f}' > /dev/null"], a.timeout)
+            if a.workers > 1:
+                r["cliw"] = run(a.work, f"climetrics-j{a.workers}-{n}", ["sh", "-c", f"'{pn}' metrics -q -m all -f csv --jobs {a.workers} '{f}' > /dev/null"], a.timeout)
         r["pn1"] = run(a.work, f"paranet-{n}", [bench, f] + cut, a.timeout)
         if exact and a.workers > 1:
             r["pnw"] = run(a.work, f"paranet-w{a.workers}-{n}", [bench, f, "--workers", str(a.workers)], a.timeout)
@@ -152,8 +156,26 @@ def main():
         del ex
     text = table(rows, a.workers)
     print(text)
+    # Load average (1 min) when each run started: how quiet the machine was.
+    loads = [float(l.split()[1]) for l in open(os.path.join(a.work, "loadavg.log"))] \
+        if os.path.exists(os.path.join(a.work, "loadavg.log")) else []
+    # Everything after the marker in the existing file is hand-written analysis: kept.
+    marker = "<!-- analysis: kept by run.py -->"
+    tail = ""
+    if os.path.exists(a.output):
+        old = open(a.output).read()
+        if marker in old:
+            tail = old[old.index(marker):]
     with open(a.output, "w") as out:
-        out.write(doc(text, a))
+        out.write(doc(text, a, loads))
+        out.write("\n" + (tail or marker + "\n"))
+
+
+def load_text(loads):
+    if not loads:
+        return ""
+    return (f"Load average (1 minute) as each run started: {min(loads):.2f} to {max(loads):.2f} "
+            f"on {os.cpu_count()} CPUs (a run itself adds 1, or the workers' count).")
 
 
 def table(rows, workers):
@@ -182,16 +204,16 @@ def table(rows, workers):
         eb = min(x for x in (e1, ew) if x is not None) if (e1 or ew) else None
         L.append(f"| | end-to-end job (process wall: load, validate, metrics, reach) | {fmt(e1)} | {fmt(ew)} | {fmt(g(ig, 'wall'))} | {fmt(g(nx, 'wall')) if n <= EXACT_MAX else 'no metrics'} | | {ratio(eb, g(ig, 'wall'))} | {ratio(eb, g(nx, 'wall')) if n <= EXACT_MAX else '–'} | |")
         if "cli" in r:
-            L.append(f"| | CLI `metrics -m all -f csv`, wall | {fmt(g(r['cli'], 'wall'))} | | | | | | | |")
+            L.append(f"| | CLI `metrics -m all -f csv` (load, graph, metrics, output), wall | {fmt(g(r['cli'], 'wall'))} | {fmt(g(r.get('cliw', {}), 'wall'))} (`--jobs {workers}`) | | | | | | |")
         L.append(f"| | reach from one actor | {fmt(g(pn1, 'reach'))} | | {fmt(g(ig, 'reach'))} | {fmt(g(nx, 'reach'))} | | | | |")
         if "render" in r:
-            L.append(f"| | render SVG (dot, clusters by country) | {fmt(g(r['render'], 'wall'))} | | {fmt(g(ig, 'render'))} (DOT + dot) | {fmt(g(nx, 'render'))} (DOT + dot) | | | | |")
+            L.append(f"| | render SVG (paranet: `render`, sfdp by default above 150 actors, legend, styles; peers: a plain DOT file through `dot`) | {fmt(g(r['render'], 'wall'))} | | {fmt(g(ig, 'render'))} (DOT + dot) | {fmt(g(nx, 'render'))} (DOT + dot) | | | | |")
         rss = [g(d, "rss_kb") for d in (pn1, pnw, ig, nx)]
         L.append(f"| | peak memory (RSS) of the job | {fmt(rss[0], 'MB')} | {fmt(rss[1], 'MB')} | {fmt(rss[2], 'MB')} | {fmt(rss[3], 'MB')} | | {ratio(rss[0], rss[2])} | {ratio(rss[0], rss[3])} | |")
     return "\n".join(L)
 
 
-def doc(text, a):
+def doc(text, a, loads):
     return f"""# Performance
 
 Measured by `tests/bench/run.py` (see its header for how to build and run
@@ -209,7 +231,8 @@ functions; NetworkX has no cutoff and runs no metrics at that size).
 - **paranet**: `tests/bench/pn_bench` (the library, phase by phase) and the
   CLI (`paranet validate --strict`, `paranet metrics -m all`, `paranet
   render`). "workers": betweenness, closeness and harmonic split over
-  forked processes (`libgraph/src/parallel.c`).
+  forked processes (`pn_metric_options.workers`, `paranet metrics --jobs N`;
+  `libgraph/src/parallel.c`).
 - **python-igraph** 0.10.2 and **NetworkX** 2.8.8 from Debian, run with
   `/usr/bin/python3` (`tests/bench/peer_igraph.py`, `peer_networkx.py`).
   Their "load" is `json.load` and building the graph: they do not validate.
@@ -222,9 +245,8 @@ functions; NetworkX has no cutoff and runs no metrics at that size).
 Times are wall-clock seconds; memory is the peak resident set size from
 `/usr/bin/time`. Ratios above 1 mean paranet is faster or smaller.
 
-Machine: {machine()}. The machine was shared with other work while these
-ran (load average 3-6 on {os.cpu_count()} CPUs), so wall times carry noise
-of tens of per cent, and forked workers compete with the other load.
+Machine: {machine()}; Debian 12, igraph 0.10.2, python-igraph 0.10.2,
+NetworkX 2.8.8. {load_text(loads)}
 
 {text}
 """
