@@ -220,24 +220,31 @@ static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const ch
     bool *numeric = malloc((nm + 6) * sizeof(bool));
     const char **cells = malloc((nm + 6) * sizeof(char *));
     char(*nums)[64] = malloc((nm + 2) * sizeof(*nums));
+    const char **names = malloc((nm + 1) * sizeof(char *));
+    double **outs = malloc((nm + 1) * sizeof(double *));
     table t = {0};
     bool has_table = false;
-    if (!values || !key || !rows || !head || !numeric || !cells || !nums)
+    if (!values || !key || !rows || !head || !numeric || !cells || !nums || !names || !outs)
         goto cleanup;
-    for (size_t k = 0; k < nm && !rc; k++)
-        rc = pn_metric_vector_opts(g, pn_metric_name(idx[k]), mo, values + k * n, diags);
-    size_t sort_metric = SIZE_MAX;
-    if (!rc && strcmp(sort, "id") != 0 && strcmp(sort, "name") != 0) {
+    /* One call for the columns and the sort key: betweenness, closeness and
+     * harmonic come from one sweep (the same bits as one by one). */
+    size_t sort_metric = SIZE_MAX, asked = nm;
+    bool key_shown = false;
+    if (strcmp(sort, "id") != 0 && strcmp(sort, "name") != 0)
         pn_metric_find(sort, &sort_metric);
-        for (size_t k = 0; k < nm; k++)
-            if (idx[k] == sort_metric)
-                memcpy(key, values + k * n, n * sizeof(double));
-        bool shown = false;
-        for (size_t k = 0; k < nm; k++)
-            shown |= idx[k] == sort_metric;
-        if (!shown)
-            rc = pn_metric_vector_opts(g, sort, mo, key, diags);
+    for (size_t k = 0; k < nm; k++) {
+        names[k] = pn_metric_name(idx[k]);
+        outs[k] = values + k * n;
+        key_shown |= idx[k] == sort_metric;
     }
+    if (sort_metric != SIZE_MAX && !key_shown) {
+        names[asked] = sort;
+        outs[asked++] = key;
+    }
+    rc = pn_metric_vectors(g, names, asked, mo, outs, diags);
+    for (size_t k = 0; !rc && k < nm; k++)
+        if (idx[k] == sort_metric)
+            memcpy(key, values + k * n, n * sizeof(double));
     if (rc) {
         cli_print_diags(diags);
         code = cli_exit_code(rc);
@@ -292,6 +299,8 @@ cleanup:
     free(numeric);
     free(cells);
     free(nums);
+    free(names);
+    free(outs);
     return code;
 }
 

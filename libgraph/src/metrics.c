@@ -3,6 +3,7 @@
 #include "paranet/metrics.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,6 +324,17 @@ int pn_metric_vector(const pn_graph *g, const char *name, double *out, pn_diags 
     return pn_metric_vector_opts(g, name, NULL, out, diags);
 }
 
+static int bad_options(const char *name, const pn_metric_options *opts, pn_diags *diags)
+{
+    if (opts->workers >= 0 && opts->cutoff >= 0)
+        return 0;
+    pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "metric-options",
+                 "%s: %s must be 0 or more (it is %d)", name,
+                 opts->workers < 0 ? "workers" : "cutoff",
+                 opts->workers < 0 ? opts->workers : opts->cutoff);
+    return PN_EINVAL;
+}
+
 int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_options *opts,
                           double *out, pn_diags *diags)
 {
@@ -332,13 +344,8 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
     size_t id;
     if (!name || pn_metric_find(name, &id) != 0)
         return unknown_metric(name ? name : "(null)", diags);
-    if (opts->workers < 0 || opts->cutoff < 0) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "metric-options",
-                     "%s: %s must be 0 or more (it is %d)", name,
-                     opts->workers < 0 ? "workers" : "cutoff",
-                     opts->workers < 0 ? opts->workers : opts->cutoff);
+    if (bad_options(name, opts, diags))
         return PN_EINVAL;
-    }
     pn__igraph_init();
     const igraph_t *ig = pn_graph_igraph(g);
     const igraph_vector_t *w = pn_graph_weights(g);
@@ -489,5 +496,77 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
         rc = pn__igraph_fail(diags, metrics[id].name, err);
     igraph_vector_destroy(&res);
     igraph_vector_int_destroy(&ires);
+    return rc;
+}
+
+static bool is_path_metric(size_t id)
+{
+    return id == M_BETWEENNESS || id == M_CLOSENESS || id == M_HARMONIC;
+}
+
+static pn__path_metric path_metric_of(size_t id)
+{
+    return id == M_BETWEENNESS ? PN__PATH_BETWEENNESS
+           : id == M_CLOSENESS ? PN__PATH_CLOSENESS
+                               : PN__PATH_HARMONIC;
+}
+
+int pn_metric_vectors(const pn_graph *g, const char *const *names, size_t n,
+                      const pn_metric_options *opts, double *const *out, pn_diags *diags)
+{
+    pn_metric_options defaults = PN_METRIC_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    if (n == 0)
+        return 0;
+    if (!names || !out) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "metric-options",
+                     "metrics: no %s given for %zu metrics", !names ? "names" : "output arrays", n);
+        return PN_EINVAL;
+    }
+    /* Every name and option is checked before anything is computed. */
+    for (size_t i = 0; i < n; i++)
+        if (!names[i] || pn_metric_find(names[i], NULL) != 0)
+            return unknown_metric(names[i] ? names[i] : "(null)", diags);
+    if (bad_options("metrics", opts, diags))
+        return PN_EINVAL;
+    size_t v_count = pn_graph_vertex_count(g);
+    if (v_count == 0)
+        return 0;
+    /* The path metrics asked for, each into the first array that wants it:
+     * one sweep for all of them. Its progress name lists them. */
+    unsigned which = 0;
+    double *path_out[PN__PATH_COUNT] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < n; i++) {
+        size_t id = M_COUNT;
+        pn_metric_find(names[i], &id);
+        if (is_path_metric(id) && !path_out[path_metric_of(id)]) {
+            path_out[path_metric_of(id)] = out[i];
+            which |= PN__PATH_BIT(path_metric_of(id));
+        }
+    }
+    int rc = 0;
+    if (which) {
+        char label[64] = "";
+        static const size_t ids[PN__PATH_COUNT] = {M_BETWEENNESS, M_CLOSENESS, M_HARMONIC};
+        for (size_t m = 0; m < PN__PATH_COUNT; m++)
+            if (which & PN__PATH_BIT(m))
+                snprintf(label + strlen(label), sizeof(label) - strlen(label), "%s%s",
+                         label[0] ? ", " : "", metrics[ids[m]].name);
+        rc = pn__path_metrics_fused(pn_graph_igraph(g), which, opts->workers, opts->cutoff, label,
+                                    path_out, opts->progress, opts->progress_ctx, diags);
+    }
+    /* The others one by one; a name given twice is computed once. */
+    for (size_t i = 0; !rc && i < n; i++) {
+        size_t id = M_COUNT;
+        pn_metric_find(names[i], &id);
+        size_t first = 0;
+        while (strcmp(names[first], names[i]) != 0)
+            first++;
+        if (first < i && out[i] != out[first])
+            memcpy(out[i], out[first], v_count * sizeof(double));
+        else if (!is_path_metric(id))
+            rc = pn_metric_vector_opts(g, names[i], opts, out[i], diags);
+    }
     return rc;
 }

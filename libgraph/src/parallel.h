@@ -36,8 +36,9 @@ typedef enum pn__path_metric {
  *
  * cutoff > 0: only shortest paths of at most cutoff hops, as igraph's
  * _cutoff functions; 0: all paths. With workers, betweenness with a cutoff
- * is paranet's own Brandes accumulation over the worker's sources, as
- * igraph has no betweenness with both sources and a cutoff.
+ * is paranet's own Brandes accumulation over the worker's sources (the
+ * sweep of pn__path_metrics_fused), as igraph has no betweenness with both
+ * sources and a cutoff.
  *
  * mode is ignored for betweenness (which follows arcs when the graph is
  * directed). name names the metric in messages and progress. progress,
@@ -53,6 +54,43 @@ int pn__path_metric_parallel(const igraph_t *g, pn__path_metric metric, igraph_n
                              int workers, int cutoff, const char *name, double *out,
                              void (*progress)(void *ctx, const char *what, double fraction),
                              void *progress_ctx, pn_diags *diags);
+
+/* The bit of metric m in the `which` set of pn__path_metrics_fused. */
+#define PN__PATH_BIT(m) (1u << (unsigned)(m))
+
+/* Number of path metrics (betweenness, closeness, harmonic). */
+#define PN__PATH_COUNT 3
+
+/* Compute the path metrics of the bit set `which` (PN__PATH_BIT of each)
+ * in ONE sweep: per source s, one breadth-first search along arcs (g
+ * directed: outgoing; undirected: all), stopped at cutoff hops when cutoff
+ * > 0, gives the distances from s (closeness and harmonic of s) and, when
+ * betweenness is asked for, Brandes' dependency accumulation of s. out[m]
+ * receives metric m (vcount doubles) when its bit is set; the others may
+ * be NULL. The conventions are those of pn__path_metric_parallel's igraph
+ * calls (betweenness directed = true and halved on an undirected graph,
+ * closeness and harmonic normalized, unweighted, mode OUT or ALL).
+ *
+ * Arithmetic: the search visits vertices in the order igraph's does (same
+ * adjacency lists) and accumulates as igraph 0.10's betweenness, closeness
+ * and harmonic code does, so in process (workers <= 1, or under
+ * PN__MIN_PARALLEL_VERTICES) every value is the same bits as the single
+ * igraph call's (tests/check_metric_vectors.c checks it). With workers the
+ * sources are dealt round-robin as above; closeness and harmonic of a
+ * vertex are computed whole by one worker (the same bits), betweenness is
+ * the sum of the workers' shares: the same non-negative per-source terms
+ * added in another order (relative difference at most 2 (V - 1) 2^-53).
+ *
+ * progress, when not NULL, is called with `name` and 0 at the start, 1 at
+ * the end, and in between: in process after every 1% of the sources, with
+ * workers their mean fraction done (polled every 10 ms).
+ * Cost: O(V E / workers) wall time, V + E memory per process, and with
+ * workers V doubles of shared memory per metric and worker.
+ * Returns 0, PN_ENOMEM, PN_EIGRAPH or PN_EINTERNAL (a worker failed). */
+int pn__path_metrics_fused(const igraph_t *g, unsigned which, int workers, int cutoff,
+                           const char *name, double *const out[PN__PATH_COUNT],
+                           void (*progress)(void *ctx, const char *what, double fraction),
+                           void *progress_ctx, pn_diags *diags);
 
 /* Worker count for the machine: online CPUs, at most 64; 1 when unknown. */
 int pn__default_workers(void);

@@ -28,8 +28,17 @@ def timed(name, fn):
 ig.set_random_number_generator(None)
 timed("degree", lambda: g.degree())
 timed("betweenness", lambda: g.betweenness(cutoff=cutoff))
-timed("closeness", lambda: g.closeness(cutoff=cutoff))
-timed("harmonic", lambda: g.harmonic_centrality(cutoff=cutoff))
+# python-igraph 0.10.2 passes closeness's and harmonic's cutoff to the C
+# functions in the wrong place (github.com/igraph/python-igraph/issues/811):
+# on a 5-vertex path, closeness(cutoff=2) gives 1.0 everywhere instead of
+# 0.667 at the middle. Its results with a cutoff are wrong (and ~100x
+# faster than the right computation), so they are not timed: python-igraph
+# rows with a cutoff have betweenness as their only path metric.
+if cutoff is None:
+    timed("closeness", lambda: g.closeness(cutoff=cutoff))
+    timed("harmonic", lambda: g.harmonic_centrality(cutoff=cutoff))
+else:
+    print("closeness, harmonic: skipped (python-igraph 0.10.2 cutoff bug)")
 timed("eigenvector", lambda: g.eigenvector_centrality())
 timed("pagerank", lambda: g.pagerank())
 timed("hub+authority", lambda: (g.hub_score(), g.authority_score()))

@@ -140,8 +140,8 @@ def main():
             if a.workers > 1:
                 r["cliw"] = run(a.work, f"climetrics-j{a.workers}-{n}", ["sh", "-c", f"'{pn}' metrics -q -m all -f csv --jobs {a.workers} '{f}' > /dev/null"], a.timeout)
         r["pn1"] = run(a.work, f"paranet-{n}", [bench, f] + cut, a.timeout)
-        if exact and a.workers > 1:
-            r["pnw"] = run(a.work, f"paranet-w{a.workers}-{n}", [bench, f, "--workers", str(a.workers)], a.timeout)
+        if a.workers > 1:
+            r["pnw"] = run(a.work, f"paranet-w{a.workers}-{n}", [bench, f, "--workers", str(a.workers)] + cut, a.timeout)
         rend = n <= RENDER_MAX
         if rend:
             r["render"] = run(a.work, f"render-{n}", [pn, "render", f, "-o", os.path.join(a.work, f"pn-{n}.svg")], a.timeout)
@@ -237,7 +237,10 @@ functions; NetworkX has no cutoff and runs no metrics at that size).
   `/usr/bin/python3` (`tests/bench/peer_igraph.py`, `peer_networkx.py`).
   Their "load" is `json.load` and building the graph: they do not validate.
   Brokerage and effective size, which neither has in this form, are plain
-  Python loops (`peer_common.py`).
+  Python loops (`peer_common.py`). With a cutoff, python-igraph 0.10.2
+  computes closeness and harmonic centrality wrongly (it passes the cutoff
+  to the C functions in the wrong place: python-igraph issue 811), so its
+  rows with a cutoff time betweenness as the only path metric.
 - **raw igraph**: `tests/bench/raw_igraph.c`, igraph's own metrics called
   directly on a graph built beforehand (the compute floor; it has no
   brokerage or effective size).
