@@ -180,7 +180,7 @@ def load_text(loads):
 
 def table(rows, workers):
     L = []
-    L.append("| actors (ties, MB) | task | paranet | paranet, %d workers | python-igraph | NetworkX | raw igraph | igraph / paranet | NetworkX / paranet | paranet / raw |" % workers)
+    L.append("| actors (ties, MB) | task | paranet | paranet, %d workers | python-igraph | NetworkX | raw igraph | python-igraph / best paranet | NetworkX / best paranet | paranet (1 worker) / raw |" % workers)
     L.append("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         n, mb = r["n"], r["mb"]
@@ -223,10 +223,15 @@ same JSON file: load it, compute every per-actor metric of `paranet
 metrics` (degree, betweenness, closeness, harmonic, eigenvector, PageRank,
 hub and authority, constraint, effective size, coreness, components,
 Louvain communities, brokerage roles), find the actors reachable from one
-actor, and, up to {RENDER_MAX} actors, draw an SVG with Graphviz `dot`.
+actor, and, up to {RENDER_MAX} actors, draw an SVG with Graphviz (see the
+render row: not the same drawing).
 Betweenness, closeness and harmonic centrality are exact up to {EXACT_MAX:,}
-actors; above, they count paths of at most {CUTOFF} hops (igraph's `_cutoff`
-functions; NetworkX has no cutoff and runs no metrics at that size).
+actors; above, they count paths of at most {CUTOFF} hops (paranet's
+`--cutoff`, igraph's `_cutoff` functions; NetworkX has none and runs no
+metrics at that size). paranet computes the three in one sweep
+(`pn_metric_vectors`, docs/metrics.md); the peers call one function each.
+At 1,000 actors the library does not fork (under 2,000), so the two
+paranet columns differ by noise only.
 
 - **paranet**: `tests/bench/pn_bench` (the library, phase by phase) and the
   CLI (`paranet validate --strict`, `paranet metrics -m all`, `paranet
