@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <paranet.h>
 
@@ -281,6 +282,53 @@ START_TEST(test_progress)
 }
 END_TEST
 
+/* A file of several MB is freed once parsed (load.c); a diagnostic found
+ * afterwards reads it back for its line. The error is put on the last tie,
+ * its line counted here from the text. */
+START_TEST(test_large_file_still_locates)
+{
+    pn_dataset *ds = NULL;
+    pn_generate_options g = PN_GENERATE_OPTIONS_INIT;
+    g.actors = 6000;
+    ck_assert_int_eq(pn_generate(&ds, &g, NULL), 0);
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &text, &len), 0);
+    pn_dataset_free(ds);
+    ck_assert_uint_gt(len, (size_t)4 << 20); /* over load.c's FREE_TEXT_FROM */
+    char *hit = NULL;
+    for (char *p = strstr(text, "\"type\": \""); p; p = strstr(p + 1, "\"type\": \""))
+        hit = p;
+    ck_assert_ptr_nonnull(hit);
+    hit[9] = 'G'; /* "g2g" -> "G2g", "b2b" -> "G2b"...: not a tie type */
+    int line = 1;
+    const char *line_start = text;
+    for (const char *p = text; p < hit; p++)
+        if (*p == '\n') {
+            line++;
+            line_start = p + 1;
+        }
+    int column = (int)(hit - line_start) + 9; /* 1-based, after `"type": ` */
+    char path[] = "/tmp/pn-check-json-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+    fclose(f);
+    free(text);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_load_file(NULL, path, NULL, d), PN_EDATA);
+    remove(path);
+    ck_assert_uint_eq(pn_diags_count(d), 1);
+    const pn_diag *e = pn_diags_get(d, 0);
+    ck_assert_str_eq(e->check, "unknown-value");
+    ck_assert_int_eq(e->line, line);
+    ck_assert_int_eq(e->column, column);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
@@ -292,6 +340,7 @@ int main(void)
     tcase_add_test(tc, test_repository_files);
     tcase_add_test(tc, test_loader_locates_syntax_errors);
     tcase_add_test(tc, test_progress);
+    tcase_add_test(tc, test_large_file_still_locates);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -35,8 +35,21 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
             }
         }
         /* Locating costs a walk of the text: only for diagnostics kept. */
-        else if (r->text && pn_diags_count(r->diags) < 1000)
-            pn__json_locate(r->text, r->len, path, &line, &column);
+        else if (pn_diags_count(r->diags) < 1000) {
+            if (!r->text && r->reread_path && !r->reread_failed) {
+                /* The file was freed after parsing: read it back. It is the
+                 * text parsed unless someone rewrote the file meanwhile. */
+                size_t n = 0;
+                if (pn_read_file(r->reread_path, r->reread_max, &r->reread_text, &n, NULL) == 0) {
+                    r->text = r->reread_text;
+                    r->len = n;
+                } else {
+                    r->reread_failed = true;
+                }
+            }
+            if (r->text)
+                pn__json_locate(r->text, r->len, path, &line, &column);
+        }
     }
     va_list ap;
     va_start(ap, fmt);

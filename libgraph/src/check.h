@@ -22,6 +22,14 @@ typedef struct pn__report {
     const char *file; /* display name, or NULL */
     const char *text; /* the JSON text, to find lines; or NULL */
     size_t len;
+    /* When text is NULL: the file to read it back from for the first
+     * diagnostic that needs a line (a large load frees its text once
+     * parsed), the limit to read it with, and the copy read (freed by
+     * whoever set reread_path). */
+    const char *reread_path;
+    size_t reread_max;
+    char *reread_text;
+    bool reread_failed;
     const pn__locator *loc;   /* for documents not parsed from text; or NULL */
     const size_t *source_pos; /* record index -> index in the file; NULL: the same */
     const size_t *actor_pos;

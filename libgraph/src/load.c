@@ -690,8 +690,16 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
     return rc;
 }
 
-int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
-                           const pn_load_options *opts, pn_diags *diags)
+/* Texts from this size up are freed once parsed when the loader owns them
+ * (pn_dataset_load_file): the peak of a large load is then the parsed
+ * document and the dataset, not those and the text. A diagnostic that needs
+ * a line reads the file back (pn__report_at). */
+#define FREE_TEXT_FROM ((size_t)4 << 20)
+
+/* Load data; when owned is not NULL it is data, the loader's to free, read
+ * from path. */
+static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, const char *path,
+                     const pn_load_options *opts, pn_diags *diags)
 {
     pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
     if (!opts)
@@ -710,6 +718,7 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-large",
                      "input is %zu bytes, over the limit of %zu (raise it with --max-bytes)", len,
                      opts->max_bytes);
+        free(owned);
         return PN_ELIMIT;
     }
     size_t k = 0;
@@ -718,17 +727,20 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
     if (k == len) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "empty",
                      "file is empty: expected a JSON object with \"paranet\": 1");
+        free(owned);
         return PN_EDATA;
     }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "bom",
                      "file starts with a byte order mark (BOM): save it as UTF-8 without BOM");
+        free(owned);
         return PN_EDATA;
     }
     if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
         (unsigned char)data[1] == ((unsigned char)data[0] ^ 0x01)) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "encoding",
                      "file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8");
+        free(owned);
         return PN_EDATA;
     }
     /* jansson stops at a raw NUL byte and reports the end of the file there. */
@@ -746,6 +758,7 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
         pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "encoding",
                      "a NUL byte, which a JSON text cannot hold (is it a binary file, or UTF-16 "
                      "without a byte order mark? save it as UTF-8)");
+        free(owned);
         return PN_EDATA;
     }
     L.opts = opts;
@@ -787,12 +800,22 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
         rc = PN_ELIMIT;
         goto cleanup;
     }
+    if (owned && len >= FREE_TEXT_FROM) {
+        free(owned);
+        owned = NULL;
+        L.r.text = NULL;
+        L.r.len = 0;
+        L.r.reread_path = path;
+        L.r.reread_max = opts->max_bytes;
+    }
     progress(&L, "loading", 0.5);
     rc = load_tree(&L, &doc.root, opts);
     progress(&L, "done", 1.0);
 
 cleanup:
     pn__jdoc_free(&doc);
+    free(owned);
+    free(L.r.reread_text);
     free(L.source_pos);
     free(L.actor_pos);
     free(L.tie_pos);
@@ -802,6 +825,12 @@ cleanup:
         pn_dataset_free(L.ds);
     }
     return rc;
+}
+
+int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
+                           const pn_load_options *opts, pn_diags *diags)
+{
+    return load_text(out, data, len, NULL, NULL, opts, diags);
 }
 
 int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
@@ -816,8 +845,7 @@ int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_optio
     size_t len = 0;
     int rc = pn_read_file(path, o.max_bytes, &data, &len, diags);
     if (rc == 0)
-        rc = pn_dataset_load_buffer(out, data, len, &o, diags);
-    free(data);
+        rc = load_text(out, data, len, data, path, &o, diags); /* frees data */
     return rc;
 }
 
