@@ -18,6 +18,7 @@ static const char *const hostile[] = {
     "it's",
     "a\\\\\"b",
     " two  spaces ",
+    "\r",
     "a long name that is wrapped at spaces",
     "\x01"
     "ctl\x7f",
@@ -25,8 +26,10 @@ static const char *const hostile[] = {
 #define N_HOSTILE (sizeof(hostile) / sizeof(hostile[0]))
 /* What the label must say where it is not the name itself: long names are
  * broken at a space near 20 characters (worked out by hand: "a long name
- * that is" is 19), control characters become U+FFFD. */
+ * that is" is 19), control characters become U+FFFD, and a name with
+ * nothing to show (a lone CR, which is dropped) is a blank, not the id. */
 static const char *const shown[N_HOSTILE] = {
+    [N_HOSTILE - 3] = " ",
     [N_HOSTILE - 2] = "a long name that is\nwrapped at spaces",
     [N_HOSTILE - 1] = "\xEF\xBF\xBD"
                       "ctl\xEF\xBF\xBD",

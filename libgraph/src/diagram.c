@@ -827,6 +827,10 @@ static int add_nodes(ctx *c)
             html_wrapped(&b, a->aliases[0], 20);
         else
             html_wrapped(&b, a->name, 20);
+        /* An empty label equals cgraph's default, so it would not be
+         * written and Graphviz would draw the id (\N) instead. */
+        if (b.len == 0)
+            pn__buf_puts(&b, " ");
         rc = set_html(c, n, "label", &b);
         pn__buf_free(&b);
         if (rc)
