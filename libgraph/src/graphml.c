@@ -308,12 +308,15 @@ enum { FOR_GRAPH = 1, FOR_NODE = 2, FOR_EDGE = 4 };
 
 typedef struct gkey {
     char *id;
-    char *name; /* attr.name, or NULL */
-    char *type; /* attr.type, or NULL */
-    int domain; /* FOR_* bits */
-    char *dflt; /* <default>, or NULL */
+    char *name;         /* attr.name, or NULL */
+    char *type;         /* attr.type, or NULL */
+    int domain;         /* FOR_* bits */
+    char *dflt;         /* <default>, or NULL */
+    bool node_graphics; /* yfiles.type="nodegraphics": yEd's shapes and labels */
 } gkey;
 
+/* Keys are referred to by index + 1 (0: none), never by pointer: the key
+ * array moves when it grows. */
 typedef struct greader {
     XML_Parser xp;
     pn_diags *diags;
@@ -324,21 +327,33 @@ typedef struct greader {
     json_t *actor_lines, *tie_lines;
     gkey *keys;
     size_t nkeys, akeys;
-    bool ours; /* paranet's own output: string extras use the extra-field rule */
+    pn__map key_ids; /* key id -> index, borrowing gkey.id */
+    bool ours;       /* paranet's own output: string extras use the extra-field rule */
     int graphs;
     int depth;       /* element depth */
     int graph_depth; /* depth of the <graph> being read, 0 outside */
     char *edgedefault;
+    /* the <key> being read */
+    int key_depth; /* its depth, 0 outside a <key> */
+    int key_line;
+    size_t key_open;    /* its index + 1; 0 when it was refused */
+    size_t default_key; /* index + 1 inside its <default> */
     /* the record being read */
     json_t *rec, *rec_lines;
     bool rec_is_edge;
     bool rec_directed_attr, rec_has_directed_attr;
+    /* yEd: the first <y:NodeLabel> of a node's graphics, standing for its name */
+    int label_depth; /* depth of the NodeLabel being read, 0 outside */
+    bool label_taken;
+    int label_line;
+    pn__buf label;
+    char *rec_yed_name;
+    int rec_yed_line;
     /* the <data> being read */
-    gkey *data_key;
+    size_t data_key; /* index + 1 */
     int data_depth;
     int data_line;
     bool data_complex;
-    gkey *default_key; /* inside <key><default> */
     pn__buf text;
     size_t errors;
     bool nomem;
@@ -384,16 +399,18 @@ static char *dup(const char *s)
     return d;
 }
 
-static gkey *find_key(greader *G, const char *id)
+/* The index + 1 of the key with this id, or 0. */
+static size_t find_key(const greader *G, const char *id)
 {
-    for (size_t i = 0; i < G->nkeys; i++)
-        if (strcmp(G->keys[i].id, id) == 0)
-            return &G->keys[i];
-    return NULL;
+    size_t i;
+    return pn__map_get(&G->key_ids, id, &i) ? i + 1 : 0;
 }
 
 static void on_key(greader *G, const XML_Char **atts)
 {
+    G->key_depth = G->depth;
+    G->key_line = cur_line(G);
+    G->key_open = 0;
     const char *id = attr(atts, "id");
     if (!id) {
         gerror(G, cur_line(G), "graphml", "<key> without an id");
@@ -421,17 +438,37 @@ static void on_key(greader *G, const XML_Char **atts)
                 : strcmp(dom, "node") == 0      ? FOR_NODE
                 : strcmp(dom, "edge") == 0      ? FOR_EDGE
                                                 : 0;
+    const char *yt = attr(atts, "yfiles.type");
+    k->node_graphics = yt && strcmp(yt, "nodegraphics") == 0;
     k->id = dup(id);
     k->name = dup(attr(atts, "attr.name"));
     k->type = dup(attr(atts, "attr.type"));
-    if (!k->id || (attr(atts, "attr.name") && !k->name) || (attr(atts, "attr.type") && !k->type)) {
+    if (!k->id || (attr(atts, "attr.name") && !k->name) || (attr(atts, "attr.type") && !k->type) ||
+        pn__map_put(&G->key_ids, k->id, G->nkeys) != 0) {
         free(k->id);
         free(k->name);
         free(k->type);
         G->nomem = true;
         return;
     }
-    G->nkeys++;
+    G->key_open = ++G->nkeys;
+}
+
+/* An xs:boolean ("true", "false", "1", "0", with spaces around). */
+static bool xs_boolean(const char *s, bool *out)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    if ((n == 4 && memcmp(s, "true", 4) == 0) || (n == 1 && s[0] == '1'))
+        *out = true;
+    else if ((n == 5 && memcmp(s, "false", 5) == 0) || (n == 1 && s[0] == '0'))
+        *out = false;
+    else
+        return false;
+    return true;
 }
 
 static void start_record(greader *G, bool edge, const XML_Char **atts)
@@ -440,6 +477,9 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
     G->rec = json_object();
     G->rec_lines = json_object();
     G->rec_is_edge = edge;
+    G->label_taken = false;
+    free(G->rec_yed_name);
+    G->rec_yed_name = NULL;
     if (!G->rec || !G->rec_lines ||
         json_object_set_new(G->rec_lines, "@", json_integer(line)) != 0) {
         G->nomem = true;
@@ -456,7 +496,10 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
             json_object_set_new(G->rec, "to", json_string(t));
         const char *d = attr(atts, "directed");
         G->rec_has_directed_attr = d != NULL;
-        G->rec_directed_attr = d && strcmp(d, "true") == 0;
+        G->rec_directed_attr = false;
+        if (d && !xs_boolean(d, &G->rec_directed_attr))
+            gerror(G, line, "graphml",
+                   "<edge directed=\"%.64s\">: not a boolean (true, false, 1 or 0)", d);
         if (!s || !t)
             gerror(G, line, "graphml", "<edge> without %s", !s ? "source" : "target");
     } else {
@@ -487,8 +530,15 @@ static void end_record(greader *G)
             json_t *ll = json_object_get(G->rec_lines, "label");
             if (ll)
                 json_object_set(G->rec_lines, "name", ll);
+        } else if (!label && G->rec_yed_name) {
+            /* yEd: the label drawn on the node. */
+            if (json_object_set_new(G->rec, "name", json_string(G->rec_yed_name)) != 0 ||
+                json_object_set_new(G->rec_lines, "name", json_integer(G->rec_yed_line)) != 0)
+                G->nomem = true;
         }
     }
+    free(G->rec_yed_name);
+    G->rec_yed_name = NULL;
     json_t *arr = G->rec_is_edge ? G->ties : G->actors;
     json_t *larr = G->rec_is_edge ? G->tie_lines : G->actor_lines;
     if (json_array_append_new(arr, G->rec) != 0 || json_array_append_new(larr, G->rec_lines) != 0)
@@ -561,6 +611,13 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
         G->nomem = true;
 }
 
+/* An element's name without its namespace prefix ("y:NodeLabel" -> "NodeLabel"). */
+static const char *local_name(const char *el)
+{
+    const char *colon = strchr(el, ':');
+    return colon ? colon + 1 : el;
+}
+
 static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **atts)
 {
     greader *G = ctx;
@@ -569,15 +626,30 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         return;
     if (G->data_key || G->data_depth) {
         G->data_complex = true; /* markup inside <data>: not a value we read */
+        if (G->data_key && G->keys[G->data_key - 1].node_graphics && G->rec && !G->rec_is_edge &&
+            !G->label_taken && !G->label_depth && strcmp(local_name(el), "NodeLabel") == 0) {
+            G->label_depth = G->depth;
+            G->label_line = cur_line(G);
+            G->label.len = 0;
+        }
         return;
     }
     if (strchr(el, ':'))
         return; /* another namespace's element (yEd's y:...) */
     if (strcmp(el, "key") == 0) {
+        if (G->key_depth) {
+            gerror(G, cur_line(G), "graphml",
+                   "<key> inside the <key> of line %d: keys are declared one by one, under "
+                   "<graphml>",
+                   G->key_line);
+            return;
+        }
         on_key(G, atts);
     } else if (strcmp(el, "default") == 0) {
-        G->default_key = G->nkeys ? &G->keys[G->nkeys - 1] : NULL;
-        G->text.len = 0;
+        if (G->key_depth && G->depth == G->key_depth + 1) {
+            G->default_key = G->key_open;
+            G->text.len = 0;
+        }
     } else if (strcmp(el, "graph") == 0) {
         if (G->graphs++ > 0) {
             gerror(G, cur_line(G), "graphml",
@@ -587,6 +659,9 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         }
         G->graph_depth = G->depth;
         const char *ed = attr(atts, "edgedefault");
+        if (ed && strcmp(ed, "directed") != 0 && strcmp(ed, "undirected") != 0)
+            gerror(G, cur_line(G), "graphml",
+                   "<graph edgedefault=\"%.64s\">: must be \"directed\" or \"undirected\"", ed);
         G->edgedefault = dup(ed ? ed : "directed");
         if (!G->edgedefault)
             G->nomem = true;
@@ -601,7 +676,7 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         gerror(G, cur_line(G), "graphml", "hyperedges are not supported");
     } else if (strcmp(el, "data") == 0) {
         const char *k = attr(atts, "key");
-        gkey *key = k ? find_key(G, k) : NULL;
+        size_t key = k ? find_key(G, k) : 0;
         G->data_line = cur_line(G);
         G->data_depth = G->depth;
         G->data_complex = false;
@@ -613,6 +688,35 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
     }
 }
 
+static bool xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of a yEd <y:NodeLabel>: its text, trimmed, is the node's name
+ * unless the node has a name or label of its own. */
+static void end_node_label(greader *G)
+{
+    G->label_depth = 0;
+    const char *s = G->label.data ? G->label.data : "";
+    size_t n = G->label.len;
+    while (n > 0 && xml_space(*s))
+        s++, n--;
+    while (n > 0 && xml_space(s[n - 1]))
+        n--;
+    if (n == 0)
+        return; /* a label with no text: look at the next one */
+    G->label_taken = true;
+    G->rec_yed_name = malloc(n + 1);
+    if (!G->rec_yed_name) {
+        G->nomem = true;
+        return;
+    }
+    memcpy(G->rec_yed_name, s, n);
+    G->rec_yed_name[n] = '\0';
+    G->rec_yed_line = G->label_line;
+}
+
 static void XMLCALL on_end(void *ctx, const XML_Char *el)
 {
     greader *G = ctx;
@@ -620,11 +724,14 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
     if (G->nomem || G->stopped)
         return;
     if (G->data_depth) {
+        if (G->label_depth && depth == G->label_depth)
+            end_node_label(G);
         if (depth != G->data_depth)
             return;
-        gkey *k = G->data_key;
-        G->data_key = NULL;
+        gkey *k = G->data_key ? &G->keys[G->data_key - 1] : NULL;
+        G->data_key = 0;
         G->data_depth = 0;
+        G->label_depth = 0;
         if (!k || G->data_complex || !k->domain)
             return;
         int domain = G->rec ? (G->rec_is_edge ? FOR_EDGE : FOR_NODE) : FOR_GRAPH;
@@ -642,13 +749,18 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
     }
     if (strchr(el, ':'))
         return;
-    if (strcmp(el, "default") == 0 && G->default_key) {
+    if (strcmp(el, "default") == 0 && G->default_key && depth == G->key_depth + 1) {
+        gkey *k = &G->keys[G->default_key - 1];
         pn__buf_add(&G->text, "", 0);
-        free(G->default_key->dflt);
-        G->default_key->dflt = dup(G->text.data);
-        if (!G->default_key->dflt)
+        free(k->dflt);
+        k->dflt = dup(G->text.data);
+        if (!k->dflt)
             G->nomem = true;
-        G->default_key = NULL;
+        G->default_key = 0;
+    } else if (strcmp(el, "key") == 0 && depth == G->key_depth) {
+        G->key_depth = 0;
+        G->key_open = 0;
+        G->default_key = 0;
     } else if ((strcmp(el, "node") == 0 || strcmp(el, "edge") == 0) && G->rec) {
         end_record(G);
     }
@@ -659,6 +771,8 @@ static void XMLCALL on_text(void *ctx, const XML_Char *s, int len)
     greader *G = ctx;
     if ((G->data_key && !G->data_complex) || G->default_key)
         pn__buf_add(&G->text, s, (size_t)len);
+    else if (G->label_depth && G->depth == G->label_depth)
+        pn__buf_add(&G->label, s, (size_t)len);
 }
 
 static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *sysid,
@@ -697,6 +811,83 @@ static void apply_defaults(greader *G)
         if (key->domain & FOR_GRAPH)
             set_value(G, G->root, NULL, key, key->dflt, len, 0, true);
     }
+}
+
+/* NetworkX writes a MultiGraph's edge keys as ids ("0", "1" for each pair
+ * of nodes), which repeat across pairs. When edge ids are not unique, every
+ * tie's id becomes "source-target-id" (with "-2", "-3" where that still
+ * repeats), and a warning says so. */
+static void unique_tie_ids(greader *G)
+{
+    pn__map seen;
+    pn__map_init(&seen);
+    size_t i, first = 0, again = 0;
+    bool repeated = false;
+    json_t *o;
+    json_array_foreach(G->ties, i, o)
+    {
+        const char *id = json_string_value(json_object_get(o, "id"));
+        if (!id)
+            continue;
+        int rc = pn__map_put(&seen, id, i);
+        if (rc == PN_ENOMEM) {
+            G->nomem = true;
+            break;
+        }
+        if (rc == 1) {
+            pn__map_get(&seen, id, &first);
+            again = i;
+            repeated = true;
+            break;
+        }
+    }
+    pn__map_free(&seen);
+    if (!repeated || G->nomem)
+        return;
+    json_t *t0 = json_array_get(G->ties, first);
+    char *dupid = dup(json_string_value(json_object_get(t0, "id")));
+    int line0 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, first), "@"));
+    int line1 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, again), "@"));
+    pn__buf id;
+    pn__buf_init(&id);
+    json_array_foreach(G->ties, i, o)
+    {
+        const char *old = json_string_value(json_object_get(o, "id"));
+        if (!old)
+            continue;
+        const char *from = json_string_value(json_object_get(o, "from"));
+        const char *to = json_string_value(json_object_get(o, "to"));
+        for (unsigned n = 1;; n++) {
+            id.len = 0;
+            pn__buf_printf(&id, "%s-%s-%s", from ? from : "", to ? to : "", old);
+            if (n > 1)
+                pn__buf_printf(&id, "-%u", n);
+            pn__buf_add(&id, "", 0);
+            if (id.failed) {
+                G->nomem = true;
+                goto done;
+            }
+            if (!pn__map_get(&seen, id.data, NULL))
+                break;
+        }
+        json_t *v = json_string(id.data);
+        /* The map borrows the new id, which the record now holds. */
+        if (!v || json_object_set_new(o, "id", v) != 0 ||
+            pn__map_put(&seen, json_string_value(v), i) < 0) {
+            G->nomem = true;
+            goto done;
+        }
+    }
+    if (pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, line1, 0, NULL, "graphml-edge-ids",
+                     "edge id \"%.64s\" repeats (first at line %d), as in a NetworkX MultiGraph: "
+                     "each tie's id is made \"source-target-id\" (\"%.200s\")",
+                     dupid ? dupid : "", line0,
+                     json_string_value(json_object_get(json_array_get(G->ties, again), "id"))))
+        G->nomem = true;
+done:
+    free(dupid);
+    pn__buf_free(&id);
+    pn__map_free(&seen);
 }
 
 typedef struct gloc {
@@ -760,6 +951,8 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     G.diags = diags;
     G.name = opts->load.name ? opts->load.name : "<input>";
     pn__buf_init(&G.text);
+    pn__buf_init(&G.label);
+    pn__map_init(&G.key_ids);
     int rc = 0;
     if (len > opts->load.max_bytes) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, 0, 0, NULL, "too-large",
@@ -777,7 +970,9 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     G.ties = json_array();
     G.actor_lines = json_array();
     G.tie_lines = json_array();
-    G.xp = XML_ParserCreate("UTF-8");
+    /* NULL: the encoding the document declares (UTF-8 without a declaration);
+     * expat hands every string over as UTF-8. */
+    G.xp = XML_ParserCreate(NULL);
     if (!G.root || !G.actors || !G.ties || !G.actor_lines || !G.tie_lines || !G.xp) {
         rc = PN_ENOMEM;
         goto cleanup;
@@ -811,6 +1006,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         rc = PN_EDATA;
         goto cleanup;
     }
+    unique_tie_ids(&G);
     apply_defaults(&G);
     if (!json_object_get(G.root, "sources"))
         json_object_set_new(G.root, "sources", json_array());
@@ -842,7 +1038,10 @@ cleanup:
         free(G.keys[i].dflt);
     }
     free(G.keys);
+    pn__map_free(&G.key_ids);
     free(G.edgedefault);
+    free(G.rec_yed_name);
     pn__buf_free(&G.text);
+    pn__buf_free(&G.label);
     return rc;
 }

@@ -1,0 +1,268 @@
+/* GraphML reading and writing: what other tools write (yEd, NetworkX,
+ * Latin-1 files, xs:boolean), hostile key declarations, and writers that
+ * produce only what the readers read back. The round trips of paranet's own
+ * GraphML are in check_interchange.c. */
+#include "testutil.h"
+
+static char *diag_text(const pn_diags *d)
+{
+    size_t cap = 65536, used = 0;
+    char *text = calloc(1, cap);
+    for (size_t i = 0; i < pn_diags_count(d) && used < cap - 2; i++) {
+        used += (size_t)pn_diag_format(pn_diags_get(d, i), text + used, cap - used);
+        if (used < cap - 1)
+            text[used++] = '\n';
+    }
+    return text;
+}
+
+/* Load GraphML text; *text gets the messages (free it). */
+static int load(const char *doc, size_t len, pn_dataset **ds, char **text)
+{
+    pn_import_options o = PN_IMPORT_OPTIONS_INIT;
+    o.load.name = "in.graphml";
+    o.default_kind = "city";
+    o.default_country = "ID";
+    o.default_type = "g2g";
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    *ds = NULL;
+    int rc = pn_graphml_load(ds, doc, len, &o, d);
+    *text = diag_text(d);
+    pn_diags_free(d);
+    return rc;
+}
+
+static pn_dataset *load_ok(const char *doc, size_t len, char **text)
+{
+    pn_dataset *ds = NULL;
+    int rc = load(doc, len, &ds, text);
+    ck_assert_msg(rc == 0, "load failed (%d):\n%s", rc, *text);
+    return ds;
+}
+
+static char *read_data(const char *name, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/graphml/%s", PN_TEST_DATA, name);
+    return tu_read(path, len);
+}
+
+/* A <key> inside the <default> of the 16th key grew the key array while the
+ * default's key was held by pointer (heap-use-after-free under ASan). */
+START_TEST(nested_key_in_default)
+{
+    char doc[4096];
+    size_t n = (size_t)snprintf(doc, sizeof(doc), "<graphml>\n");
+    for (int i = 0; i < 15; i++)
+        n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+                              "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\"/>\n", i, i);
+    n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+                          "<key id=\"k15\" for=\"node\" attr.name=\"f15\"><default>x\n"
+                          "<key id=\"inner\" for=\"node\" attr.name=\"g\"/>y</default></key>\n"
+                          "<graph><node id=\"a\"><data key=\"k0\">v</data></node></graph>"
+                          "</graphml>\n");
+    pn_dataset *ds = NULL;
+    char *text = NULL;
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_EDATA);
+    ck_assert_ptr_null(ds);
+    ck_assert_msg(strstr(text, "in.graphml:18: error: <key> inside the <key> of line 17") != NULL,
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
+/* Many keys: each <key> and <data> is found through a map; every value
+ * lands in its field, and a repeated id is still caught. */
+START_TEST(many_keys)
+{
+    enum { N = 3000 };
+    size_t cap = (size_t)N * 160 + 4096, n = 0;
+    char *doc = malloc(cap);
+    n += (size_t)snprintf(doc + n, cap - n, "<graphml>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(
+            doc + n, cap - n,
+            "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\" attr.type=\"int\"/>\n", i, i);
+    n += (size_t)snprintf(doc + n, cap - n,
+                          "<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+                          "<node id=\"a\"><data key=\"nm\">A</data><data key=\"k%d\">7</data>"
+                          "<data key=\"k0\">3</data></node>\n</graph></graphml>\n",
+                          N - 1);
+    pn_dataset *ds;
+    char *text;
+    ds = load_ok(doc, n, &text);
+    free(text);
+    char want[64];
+    snprintf(want, sizeof(want), "{\"f0\":3,\"f%d\":7}", N - 1);
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 0), want);
+    pn_dataset_free(ds);
+    /* The same id twice, far apart. */
+    n = (size_t)snprintf(doc, cap, "<graphml>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<key id=\"k%d\" for=\"node\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "<key id=\"k7\" for=\"node\"/>\n<graph/></graphml>\n");
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_EDATA);
+    snprintf(want, sizeof(want), "in.graphml:%d: error: key \"k7\" is declared twice", N + 2);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    free(text);
+    free(doc);
+}
+END_TEST
+
+/* xs:boolean: "1", "true", "0", "false" (and spaces around) on <edge directed>. */
+START_TEST(directed_booleans)
+{
+    const char *doc = "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n"
+                      "<graph edgedefault=\"undirected\">\n"
+                      "<node id=\"a\"><data key=\"nm\">A</data></node>\n"
+                      "<node id=\"b\"><data key=\"nm\">B</data></node>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"1\"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"true\"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\" 0 \"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"false\"/>\n"
+                      "<edge source=\"a\" target=\"b\"/>\n"
+                      "</graph></graphml>\n";
+    char *text;
+    pn_dataset *ds = load_ok(doc, strlen(doc), &text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 5);
+    ck_assert(pn_dataset_tie(ds, 0)->directed);
+    ck_assert(pn_dataset_tie(ds, 1)->directed);
+    ck_assert(!pn_dataset_tie(ds, 2)->directed);
+    ck_assert(!pn_dataset_tie(ds, 3)->directed);
+    ck_assert(!pn_dataset_tie(ds, 4)->directed); /* edgedefault */
+    pn_dataset_free(ds);
+    /* Anything else is refused where it stands, not read as false. */
+    const char *bad = "<graphml>\n<graph edgedefault=\"Directed\">\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"yes\"/>\n"
+                      "</graph></graphml>\n";
+    ck_assert_int_eq(load(bad, strlen(bad), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:2: error: <graph edgedefault=\"Directed\">: must be "
+                               "\"directed\" or \"undirected\"") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "in.graphml:3: error: <edge directed=\"yes\">: not a boolean (true, "
+                               "false, 1 or 0)") != NULL,
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
+/* The encoding the file declares is honoured (ISO-8859-1 here), and the
+ * text arrives as UTF-8; without a declaration the file is UTF-8. */
+START_TEST(latin1_declared)
+{
+    size_t len;
+    char *doc = read_data("latin1.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "M\xC3\xBCnchen");
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->note, "\xC2\xA9 Stadt, \xC2\xBD Preis");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "Z\xC3\xBCrich");
+    ck_assert(pn_dataset_tie(ds, 0)->directed); /* directed="1" */
+    pn_dataset_free(ds);
+    /* The same bytes with no declaration are not UTF-8: refused, located. */
+    const char *body = strstr(doc, "<graphml");
+    ck_assert_int_eq(load(body, len - (size_t)(body - doc), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:5:") != NULL && strstr(text, "not well-formed"), "%s",
+                  text);
+    free(text);
+    /* An encoding expat does not know is refused with a message. */
+    const char *koi = "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><graphml><graph/></graphml>";
+    ck_assert_int_eq(load(koi, strlen(koi), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:1:") != NULL && strstr(text, "encoding"), "%s", text);
+    free(text);
+    free(doc);
+}
+END_TEST
+
+/* NetworkX MultiGraph: edge ids are the keys of each pair, repeated across
+ * pairs. Ties get ids source-target-key, and a warning says so. */
+START_TEST(networkx_multigraph)
+{
+    size_t len;
+    char *doc = read_data("networkx-multigraph.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 3);
+    ck_assert_str_eq(pn_dataset_tie(ds, 0)->id, "a-b-0");
+    ck_assert_str_eq(pn_dataset_tie(ds, 1)->id, "a-b-1");
+    ck_assert_str_eq(pn_dataset_tie(ds, 2)->id, "b-c-0");
+    ck_assert_str_eq(pn_dataset_actor(ds, 2)->name, "Kitakyushu");
+    ck_assert_msg(strstr(text, "in.graphml:29: warning: edge id \"0\" repeats (first at line 23), "
+                               "as in a NetworkX MultiGraph: each tie's id is made "
+                               "\"source-target-id\" (\"b-c-0\")") != NULL,
+                  "%s", text);
+    free(text);
+    pn_dataset_free(ds);
+    free(doc);
+    /* Derived ids that would collide ("a-b" + "c" and "a" + "b-c") stay apart;
+     * unique ids are kept as they are. */
+    const char *tricky = "<graphml><key id=\"nm\" for=\"node\" attr.name=\"name\"/><graph>"
+                         "<node id=\"a\"><data key=\"nm\">1</data></node>"
+                         "<node id=\"b-c\"><data key=\"nm\">2</data></node>"
+                         "<node id=\"a-b\"><data key=\"nm\">3</data></node>"
+                         "<node id=\"c\"><data key=\"nm\">4</data></node>"
+                         "<edge id=\"0\" source=\"a\" target=\"b-c\"/>"
+                         "<edge id=\"0\" source=\"a-b\" target=\"c\"/>"
+                         "<edge source=\"a\" target=\"c\"/></graph></graphml>";
+    ds = load_ok(tricky, strlen(tricky), &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_tie(ds, 0)->id, "a-b-c-0");
+    ck_assert_str_eq(pn_dataset_tie(ds, 1)->id, "a-b-c-0-2");
+    ck_assert_ptr_null(pn_dataset_tie(ds, 2)->id);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* yEd: names are the text of <y:NodeLabel> in the nodegraphics <data>. */
+START_TEST(yed_node_labels)
+{
+    size_t len;
+    char *doc = read_data("yed.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    ck_assert_msg(strstr(text, "error") == NULL, "%s", text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_actor_count(ds), 3);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "Bandung");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "Suwon & Hwaseong");
+    /* The first label with text: an empty one (hasText="false") is passed over. */
+    ck_assert_str_eq(pn_dataset_actor(ds, 2)->name, "Jawa Barat");
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 1),
+                     "{\"description\":\"sister city since 2006\"}");
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 2);
+    ck_assert(pn_dataset_tie(ds, 0)->directed);
+    pn_dataset_free(ds);
+    free(doc);
+    /* A name key wins over the drawn label; a node with neither is located. */
+    const char *mixed =
+        "<graphml xmlns:y=\"http://www.yworks.com/xml/graphml\">\n"
+        "<key id=\"g\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+        "<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+        "<node id=\"a\"><data key=\"g\"><y:ShapeNode><y:NodeLabel>Drawn</y:NodeLabel>"
+        "</y:ShapeNode></data><data key=\"nm\">Named</data></node>\n"
+        "<node id=\"b\"><data key=\"g\"><y:ShapeNode/></data></node>\n</graph></graphml>\n";
+    ck_assert_int_eq(load(mixed, strlen(mixed), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:6: error: node \"b\": missing field \"name\"") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "node \"a\"") == NULL, "%s", text);
+    free(text);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("graphml");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, nested_key_in_default);
+    tcase_add_test(tc, many_keys);
+    tcase_add_test(tc, directed_booleans);
+    tcase_add_test(tc, latin1_declared);
+    tcase_add_test(tc, networkx_multigraph);
+    tcase_add_test(tc, yed_node_labels);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}
