@@ -252,6 +252,68 @@ START_TEST(yed_node_labels)
 }
 END_TEST
 
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* Each actor with its own differently-named extra field (the export was
+ * quadratic in them): one key per field, one <data> per value present, and
+ * the dataset reads back unchanged. */
+START_TEST(many_extra_fields_export)
+{
+    enum { N = 2000 };
+    size_t cap = (size_t)N * 200 + 256, n = 0;
+    char *json = malloc(cap);
+    n += (size_t)snprintf(json + n, cap - n, "{\"paranet\": 1, \"actors\": [");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(json + n, cap - n,
+                              "%s{\"id\": \"a%d\", \"name\": \"A%d\", \"kind\": \"city\", "
+                              "\"country\": \"ID\", \"x%d\": %d}",
+                              i ? "," : "", i, i, i, i);
+    n += (size_t)snprintf(json + n, cap - n, "], \"ties\": [");
+    for (int i = 0; i + 1 < N; i++)
+        n += (size_t)snprintf(json + n, cap - n,
+                              "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"type\": \"horizontal\", "
+                              "\"y%d\": \"t\"}",
+                              i ? "," : "", i, i + 1, i);
+    snprintf(json + n, cap - n, "]}");
+    pn_dataset *ds = tu_load_text(json);
+    char *want = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    char *xml = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, &len), 0);
+    ck_assert_uint_eq(count(xml, "<key id=\"v_x"), N);
+    ck_assert_uint_eq(count(xml, "<data key=\"v_x"), N);
+    ck_assert_uint_eq(count(xml, "<key id=\"e_x"), N - 1);
+    ck_assert_uint_eq(count(xml, "<data key=\"e_x"), N - 1);
+    ck_assert_ptr_nonnull(strstr(xml, "<key id=\"v_x1999\" for=\"node\" attr.name=\"x1999\" "
+                                      "attr.type=\"long\"/>"));
+    ck_assert_ptr_nonnull(strstr(xml, "<data key=\"v_x1999\">1999</data>"));
+    char *text;
+    pn_dataset *back = load_ok(xml, len, &text);
+    free(text);
+    char *got = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
+    ck_assert_str_eq(got, want);
+    free(got);
+    pn_dataset_free(back);
+    free(xml);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, &len), 0);
+    ck_assert_uint_eq(count(xml, "<attribute id=\"x"), 2 * N - 1);
+    ck_assert_uint_eq(count(xml, "<attvalue for=\"x"), 2 * N - 1);
+    ck_assert_ptr_nonnull(strstr(xml, "<attvalue for=\"x1999\" value=\"1999\"/>"));
+    free(xml);
+    free(want);
+    free(json);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("graphml");
@@ -263,6 +325,7 @@ int main(void)
     tcase_add_test(tc, latin1_declared);
     tcase_add_test(tc, networkx_multigraph);
     tcase_add_test(tc, yed_node_labels);
+    tcase_add_test(tc, many_extra_fields_export);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

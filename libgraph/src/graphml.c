@@ -18,24 +18,6 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* The GraphML type of an extra field: the narrowest one every value fits. */
-static const char *extra_type(json_t *records, const char *key)
-{
-    bool ints = true, nums = true, bools = true;
-    size_t i;
-    json_t *o;
-    json_array_foreach(records, i, o)
-    {
-        json_t *v = json_object_get(o, key);
-        if (!v)
-            continue;
-        ints &= json_is_integer(v);
-        nums &= json_is_number(v);
-        bools &= json_is_boolean(v);
-    }
-    return ints ? "long" : nums ? "double" : bools ? "boolean" : "string";
-}
-
 static const char *known_type(const char *record, const char *key)
 {
     switch (pn__ix_ftype(record, key)) {
@@ -50,30 +32,51 @@ static const char *known_type(const char *record, const char *key)
     }
 }
 
+/* The extra fields of a record kind, in first-seen order. Found through a
+ * map, and typed as they are collected, so that each record is visited
+ * once however many distinct fields there are. */
 typedef struct keyset {
-    const char **names; /* extra keys, borrowed from the tree */
-    const char **types;
+    const char **names;  /* borrowed from the tree */
+    const char **types;  /* the narrowest GraphML type every value fits */
+    unsigned char *seen; /* per key: bit 0 not all integers, 1 not all numbers, 2 not all bools */
     size_t n, cap;
+    pn__map index;   /* name -> position */
+    size_t *scratch; /* one record's extras, n entries */
 } keyset;
 
-static bool keyset_add(keyset *k, const char *name)
+static void keyset_free(keyset *k)
 {
-    for (size_t i = 0; i < k->n; i++)
-        if (strcmp(k->names[i], name) == 0)
-            return true;
-    if (k->n == k->cap) {
-        size_t n = k->cap ? k->cap * 2 : 8;
-        const char **a = realloc(k->names, n * sizeof(*a));
-        if (!a)
+    free(k->names);
+    free(k->types);
+    free(k->seen);
+    free(k->scratch);
+    pn__map_free(&k->index);
+}
+
+static bool keyset_add(keyset *k, const char *name, const json_t *v)
+{
+    size_t at;
+    if (!pn__map_get(&k->index, name, &at)) {
+        if (k->n == k->cap) {
+            size_t n = k->cap ? k->cap * 2 : 8;
+            const char **a = realloc(k->names, n * sizeof(*a));
+            if (!a)
+                return false;
+            k->names = a;
+            unsigned char *c = realloc(k->seen, n);
+            if (!c)
+                return false;
+            k->seen = c;
+            k->cap = n;
+        }
+        at = k->n;
+        if (pn__map_put(&k->index, name, at) != 0)
             return false;
-        k->names = a;
-        const char **b = realloc(k->types, n * sizeof(*b));
-        if (!b)
-            return false;
-        k->types = b;
-        k->cap = n;
+        k->names[k->n] = name;
+        k->seen[k->n++] = 0;
     }
-    k->names[k->n++] = name;
+    k->seen[at] |=
+        (json_is_integer(v) ? 0 : 1) | (json_is_number(v) ? 0 : 2) | (json_is_boolean(v) ? 0 : 4);
     return true;
 }
 
@@ -88,13 +91,41 @@ static bool collect_extras(keyset *k, json_t *records, const char *record)
         json_t *v;
         json_object_foreach(o, key, v)
         {
-            if (!pn__field_known(known, key) && !keyset_add(k, key))
+            if (!pn__field_known(known, key) && !keyset_add(k, key, v))
                 return false;
         }
     }
+    k->types = malloc((k->n ? k->n : 1) * sizeof(*k->types));
+    k->scratch = malloc((k->n ? k->n : 1) * sizeof(*k->scratch));
+    if (!k->types || !k->scratch)
+        return false;
     for (size_t j = 0; j < k->n; j++)
-        k->types[j] = extra_type(records, k->names[j]);
+        k->types[j] = !(k->seen[j] & 1)   ? "long"
+                      : !(k->seen[j] & 2) ? "double"
+                      : !(k->seen[j] & 4) ? "boolean"
+                                          : "string";
     return true;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The positions of a record's extra fields, in key order: k->scratch[0..n). */
+static size_t record_extras(const keyset *k, json_t *o)
+{
+    size_t n = 0, at;
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        if (pn__map_get(&k->index, key, &at))
+            k->scratch[n++] = at;
+    }
+    qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
+    return n;
 }
 
 static void write_key(pn__buf *b, const char *id, const char *domain, const char *name,
@@ -134,7 +165,11 @@ static void write_fields(pn__buf *b, json_t *o, const char *record, const char *
         snprintf(id, sizeof(id), "%s_%s", prefix, *known);
         write_data(b, "      ", id, json_object_get(o, *known), pn__ix_ftype(record, *known));
     }
-    for (size_t i = 0; i < extras->n; i++) {
+    /* Only the extras the record has: a field of one record in a thousand
+     * costs one <data>, not a thousand empty ones. */
+    size_t n = record_extras(extras, o);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = extras->scratch[j];
         snprintf(id, sizeof(id), "%s_x%zu", prefix, i);
         json_t *v = json_object_get(o, extras->names[i]);
         /* Typed keys hold their values as they are; string keys use the
@@ -151,6 +186,9 @@ int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len)
         return PN_ENOMEM;
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
     keyset gx = {0}, vx = {0}, ex = {0};
+    pn__map_init(&gx.index);
+    pn__map_init(&vx.index);
+    pn__map_init(&ex.index);
     pn__buf b;
     pn__buf_init(&b);
     int rc = 0;
@@ -205,9 +243,7 @@ int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len)
     }
     /* label: the name again, which Gephi and yEd show; skipped when an
      * actor has an extra field of that name. */
-    bool label = true;
-    for (size_t k = 0; k < vx.n; k++)
-        label &= strcmp(vx.names[k], "label") != 0;
+    bool label = !pn__map_get(&vx.index, "label", NULL);
     if (label)
         write_key(&b, "v_label", "node", "label", "string");
     for (size_t k = 0; k < vx.n; k++) {
@@ -286,12 +322,9 @@ cleanup:
     json_decref(top);
     json_decref(extra_top);
     json_decref(root);
-    free(gx.names);
-    free(gx.types);
-    free(vx.names);
-    free(vx.types);
-    free(ex.names);
-    free(ex.types);
+    keyset_free(&gx);
+    keyset_free(&vx);
+    keyset_free(&ex);
     if (rc == 0) {
         *out = b.data;
         if (len)
