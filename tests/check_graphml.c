@@ -4,6 +4,10 @@
  * GraphML are in check_interchange.c. */
 #include "testutil.h"
 
+/* The writers with their messages (libgraph/src/interchange_private.h). */
+int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
+int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
+
 static char *diag_text(const pn_diags *d)
 {
     size_t cap = 65536, used = 0;
@@ -314,6 +318,83 @@ START_TEST(many_extra_fields_export)
 }
 END_TEST
 
+/* XML 1.0 cannot hold U+FFFF, U+FFFE or C0 controls other than tab, LF and
+ * CR, even as character references: the writers refuse them, naming the
+ * record and the field, instead of writing a file no reader takes. */
+START_TEST(xml_forbidden_refused)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"T\\ufffe\", \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\\uffffB\", \"kind\": \"city\", \"country\": \"ID\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\","
+        " \"extra\": {\"k\": [\"\\u0001\"]}}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"note\": "
+        "\"x\\u001fy\"}]}");
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char *xml = NULL;
+    ck_assert_int_eq(pn__graphml_write(ds, &xml, NULL, d), PN_EDATA);
+    ck_assert_ptr_null(xml);
+    char *text = diag_text(d);
+    ck_assert_msg(strstr(text, "error: actors[0].name: actor \"a\", field \"name\": GraphML "
+                               "U+FFFF, which XML 1.0 cannot hold") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "actors[1].extra: actor \"b\", field \"extra\": GraphML U+0001") !=
+                      NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "ties[0].note: tie a -> b, field \"note\": GraphML U+001F") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "title: the dataset, field \"title\": GraphML U+FFFE") != NULL, "%s",
+                  text);
+    ck_assert_uint_eq(pn_diags_count(d), 4);
+    free(text);
+    pn_diags_clear(d);
+    ck_assert_int_eq(pn__gexf_write(ds, &xml, NULL, d), PN_EDATA);
+    ck_assert_uint_eq(pn_diags_count(d), 4);
+    text = diag_text(d);
+    ck_assert_msg(strstr(text, "actor \"a\", field \"name\": GEXF U+FFFF") != NULL, "%s", text);
+    free(text);
+    /* Without a list the public writers still refuse. */
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, NULL), PN_EDATA);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, NULL), PN_EDATA);
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* What XML can hold goes through GraphML and back unchanged: tab, LF, CR,
+ * markup characters, "]]>", U+FFFD, U+FFFC, a BOM and the last code point. */
+START_TEST(xml_allowed_roundtrip)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"a\\tb\\r\\nc\", \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"<A & \\\"B\\\"> ]]> \\ufffd\\ufffc\\ufeff\\udbff\\udfff\","
+        " \"kind\": \"city\", \"country\": \"ID\", \"note\": \"line 1\\r\\nline 2\\rline 3\\t!\","
+        " \"x\": \"\\ufffd\\t\\n\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"note\": \"\\r\"}]}");
+    char *want = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    char *xml = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, &len), 0);
+    char *text;
+    pn_dataset *back = load_ok(xml, len, &text);
+    free(text);
+    char *got = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
+    ck_assert_str_eq(got, want);
+    free(got);
+    free(xml);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, &len), 0);
+    ck_assert_ptr_nonnull(strstr(xml, "label=\"&lt;A &amp; &quot;B&quot;&gt; ]]&gt; "));
+    free(xml);
+    free(want);
+    pn_dataset_free(back);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("graphml");
@@ -326,6 +407,8 @@ int main(void)
     tcase_add_test(tc, networkx_multigraph);
     tcase_add_test(tc, yed_node_labels);
     tcase_add_test(tc, many_extra_fields_export);
+    tcase_add_test(tc, xml_forbidden_refused);
+    tcase_add_test(tc, xml_allowed_roundtrip);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

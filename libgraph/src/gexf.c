@@ -131,9 +131,19 @@ static const char *const edge_attrs[] = {"type",    "instrument", "status",  "si
 
 int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
 {
+    return pn__gexf_write(ds, out, len, NULL);
+}
+
+int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags)
+{
     json_t *root = pn__ix_tree(ds);
     if (!root)
         return PN_ENOMEM;
+    int checked = pn__xml_check_tree(root, "GEXF", false, diags);
+    if (checked != 0) {
+        json_decref(root);
+        return checked;
+    }
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
     xkeys vx = {0}, ex = {0};
     pn__map_init(&vx.index);
