@@ -1113,6 +1113,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     memset(&G, 0, sizeof(G));
     G.diags = diags;
     G.name = opts->load.name ? opts->load.name : "<input>";
+    size_t first_diag = pn_diags_count(diags);
     pn__buf_init(&G.text);
     pn__buf_init(&G.label);
     pn__map_init(&G.key_ids);
@@ -1183,6 +1184,8 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     pn_load_options lo = opts->load;
     lo.name = G.name;
     rc = pn__load_json(out, G.root, &locator, &lo, diags);
+    /* The reader's own warnings (repeated edge ids) among the loader's, by line. */
+    pn__diags_sort_from(diags, first_diag);
 
 cleanup:
     if (G.xp)
