@@ -395,6 +395,54 @@ START_TEST(xml_allowed_roundtrip)
 }
 END_TEST
 
+/* Key defaults fill every node: 1,100 keys with a default over 4,000 nodes
+ * (a 200 KB file) would add 4.4 million values. Refused, at the key where
+ * the count passes the limit; a few defaults over many nodes still apply. */
+START_TEST(defaults_amplification)
+{
+    enum { K = 1100, N = 4000 };
+    size_t cap = (size_t)K * 100 + (size_t)N * 60 + 512, n = 0;
+    char *doc = malloc(cap);
+    n += (size_t)snprintf(doc + n, cap - n,
+                          "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\">"
+                          "<default>X</default></key>\n");
+    for (int i = 0; i < K; i++)
+        n += (size_t)snprintf(doc + n, cap - n,
+                              "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\"><default>1</default>"
+                              "</key>\n",
+                              i, i);
+    n += (size_t)snprintf(doc + n, cap - n, "<graph>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<node id=\"a%d\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "</graph></graphml>\n");
+    pn_dataset *ds;
+    char *text;
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_ELIMIT);
+    ck_assert_ptr_null(ds);
+    /* 4,194,304 values: passed at the 1,049th key with a default (line 1050). */
+    ck_assert_msg(strstr(text,
+                         "in.graphml:1050: error: the keys' <default>s, up to this one, "
+                         "would add over 4194304 values to the 4000 nodes and 0 edges") != NULL,
+                  "%s", text);
+    free(text);
+    /* Three defaults over the same nodes are fine. */
+    n = (size_t)snprintf(doc, cap,
+                         "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\">"
+                         "<default>X</default></key>\n<key id=\"k\" for=\"node\" "
+                         "attr.name=\"f\"><default>1</default></key>\n<graph>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<node id=\"a%d\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "</graph></graphml>\n");
+    ds = load_ok(doc, n, &text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_actor_count(ds), N);
+    ck_assert_str_eq(pn_dataset_actor(ds, N - 1)->name, "X");
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", N - 1), "{\"f\":\"1\"}");
+    pn_dataset_free(ds);
+    free(doc);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("graphml");
@@ -409,6 +457,7 @@ int main(void)
     tcase_add_test(tc, many_extra_fields_export);
     tcase_add_test(tc, xml_forbidden_refused);
     tcase_add_test(tc, xml_allowed_roundtrip);
+    tcase_add_test(tc, defaults_amplification);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

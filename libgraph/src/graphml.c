@@ -476,6 +476,7 @@ typedef struct gkey {
     int domain;         /* FOR_* bits */
     char *dflt;         /* <default>, or NULL */
     bool node_graphics; /* yfiles.type="nodegraphics": yEd's shapes and labels */
+    int line;           /* of its <key> */
 } gkey;
 
 /* Keys are referred to by index + 1 (0: none), never by pointer: the key
@@ -603,6 +604,7 @@ static void on_key(greader *G, const XML_Char **atts)
                                                 : 0;
     const char *yt = attr(atts, "yfiles.type");
     k->node_graphics = yt && strcmp(yt, "nodegraphics") == 0;
+    k->line = G->key_line;
     k->id = dup(id);
     k->name = dup(attr(atts, "attr.name"));
     k->type = dup(attr(atts, "attr.type"));
@@ -953,6 +955,26 @@ static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *
     XML_StopParser(G->xp, XML_FALSE);
 }
 
+/* Keys' defaults fill every record: k keys by n records from a file of
+ * k + n lines. Past this many values for a file of len bytes, the file is
+ * refused rather than grown a hundredfold in memory. */
+static bool defaults_fit(greader *G, size_t len, int *line)
+{
+    size_t nodes = json_array_size(G->actors), edges = json_array_size(G->ties);
+    size_t values = 0, limit = len * 4 > ((size_t)1 << 22) ? len * 4 : (size_t)1 << 22;
+    for (size_t k = 0; k < G->nkeys; k++) {
+        const gkey *key = &G->keys[k];
+        if (!key->dflt || !key->name)
+            continue;
+        values += (key->domain & FOR_NODE ? nodes : 0) + (key->domain & FOR_EDGE ? edges : 0);
+        if (values > limit) {
+            *line = key->line;
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Keys' defaults, for records that lack the field. */
 static void apply_defaults(greader *G)
 {
@@ -1171,6 +1193,16 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         goto cleanup;
     }
     unique_tie_ids(&G);
+    int dline = 0;
+    if (!defaults_fit(&G, len, &dline)) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, dline, 0, NULL, "too-large",
+                     "the keys' <default>s, up to this one, would add over %zu values to the "
+                     "%zu nodes and %zu edges (more than 4 per byte of the file): not read",
+                     len * 4 > ((size_t)1 << 22) ? len * 4 : (size_t)1 << 22,
+                     json_array_size(G.actors), json_array_size(G.ties));
+        rc = PN_ELIMIT;
+        goto cleanup;
+    }
     apply_defaults(&G);
     if (!json_object_get(G.root, "sources"))
         json_object_set_new(G.root, "sources", json_array());
