@@ -172,6 +172,24 @@ START_TEST(latin1_declared)
     ck_assert_msg(strstr(text, "in.graphml:5:") != NULL && strstr(text, "not well-formed"), "%s",
                   text);
     free(text);
+    /* windows-1252: Latin-1 with printable characters in 0x80-0x9F; its
+     * unassigned bytes (0x81) are errors where they stand. */
+    const char *cp = "<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n<graphml>\n"
+                     "<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+                     "<node id=\"a\"><data key=\"n\">\x93"
+                     "Caf\xE9\x94 \x80</data></node>\n"
+                     "</graph></graphml>\n";
+    ds = load_ok(cp, strlen(cp), &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "\xE2\x80\x9C"
+                                                    "Caf\xC3\xA9\xE2\x80\x9D \xE2\x82\xAC");
+    pn_dataset_free(ds);
+    const char *cp_bad = "<?xml version=\"1.0\" encoding=\"cp1252\"?>\n<graphml>\n<graph>\n"
+                         "<node id=\"B\x81\"/></graph></graphml>\n";
+    ck_assert_int_eq(load(cp_bad, strlen(cp_bad), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:4:") != NULL && strstr(text, "not well-formed"), "%s",
+                  text);
+    free(text);
     /* An encoding expat does not know is refused with a message. */
     const char *koi = "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><graphml><graph/></graphml>";
     ck_assert_int_eq(load(koi, strlen(koi), &ds, &text), PN_EDATA);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "dataset_private.h"
@@ -955,6 +956,26 @@ static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *
     XML_StopParser(G->xp, XML_FALSE);
 }
 
+/* windows-1252, which Windows tools declare often, besides the encodings
+ * expat knows itself (UTF-8, UTF-16, ISO-8859-1, US-ASCII): Latin-1 with
+ * printable characters in 0x80-0x9F; its five unassigned bytes are errors. */
+static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Encoding *info)
+{
+    (void)data;
+    static const unsigned short high[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (strcasecmp(name, "windows-1252") != 0 && strcasecmp(name, "cp1252") != 0)
+        return XML_STATUS_ERROR;
+    for (int i = 0; i < 256; i++)
+        info->map[i] = i >= 0x80 && i < 0xA0 ? (high[i - 0x80] ? high[i - 0x80] : -1) : i;
+    info->data = NULL;
+    info->convert = NULL;
+    info->release = NULL;
+    return XML_STATUS_OK;
+}
+
 /* Keys' defaults fill every record: k keys by n records from a file of
  * k + n lines. Past this many values for a file of len bytes, the file is
  * refused rather than grown a hundredfold in memory. */
@@ -1167,6 +1188,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     XML_SetElementHandler(G.xp, on_start, on_end);
     XML_SetCharacterDataHandler(G.xp, on_text);
     XML_SetStartDoctypeDeclHandler(G.xp, on_doctype);
+    XML_SetUnknownEncodingHandler(G.xp, on_unknown_encoding, NULL);
     XML_SetParamEntityParsing(G.xp, XML_PARAM_ENTITY_PARSING_NEVER);
     if (XML_Parse(G.xp, data, (int)len, XML_TRUE) == XML_STATUS_ERROR && !G.stopped && !G.nomem) {
         enum XML_Error e = XML_GetErrorCode(G.xp);
