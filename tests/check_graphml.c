@@ -149,6 +149,22 @@ START_TEST(directed_booleans)
                                "false, 1 or 0)") != NULL,
                   "%s", text);
     free(text);
+    /* A long value is cut at a character boundary in the message. */
+    char doc2[512], want[256];
+    char e40[81] = "", e32[65] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(e40, "\xC3\xA9");
+    for (int i = 0; i < 32; i++)
+        strcat(e32, "\xC3\xA9");
+    snprintf(doc2, sizeof(doc2),
+             "<graphml><graph>\n<edge source=\"a\" target=\"b\" directed=\"x%s\"/>"
+             "</graph></graphml>",
+             e40);
+    snprintf(want, sizeof(want),
+             "in.graphml:2: error: <edge directed=\"x%.62s...\">: not a boolean", e32);
+    ck_assert_int_eq(load(doc2, strlen(doc2), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    free(text);
 }
 END_TEST
 

@@ -180,6 +180,23 @@ static void write_fields(pn__buf *b, json_t *o, const char *record, const char *
     }
 }
 
+/* s cut to at most max bytes at a character boundary, "..." marking the
+ * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
+static const char *clip(const char *s, char *buf, size_t max)
+{
+    if (!s)
+        return "?";
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(buf, s, k);
+    memcpy(buf + k, "...", 4);
+    return buf;
+}
+
 /* ---- what XML can hold ------------------------------------------------ */
 
 /* The first character of s (n bytes) that XML 1.0 cannot hold, even as a
@@ -237,28 +254,28 @@ static size_t check_record(json_t *o, const char *table, size_t index, const cha
         if (!xml_forbidden(key, strlen(key), &cp) && !value_forbidden(v, &cp))
             continue;
         errors++;
-        char path[96];
+        char path[128], c1[104], c2[104], c3[104];
         if (table)
-            snprintf(path, sizeof(path), "%s[%zu].%.40s", table, index, key);
+            snprintf(path, sizeof(path), "%s[%zu].%s", table, index, clip(key, c1, 60));
         else
-            snprintf(path, sizeof(path), "%.60s", key);
+            snprintf(path, sizeof(path), "%s", clip(key, c1, 60));
         pn__buf label;
         pn__buf_init(&label);
         if (strcmp(what, "tie") == 0 && !json_object_get(o, "id"))
-            pn__buf_printf(&label, "tie %.100s -> %.100s",
-                           json_string_value(json_object_get(o, "from")),
-                           json_string_value(json_object_get(o, "to")));
+            pn__buf_printf(&label, "tie %s -> %s",
+                           clip(json_string_value(json_object_get(o, "from")), c2, 100),
+                           clip(json_string_value(json_object_get(o, "to")), c3, 100));
         else if (table)
-            pn__buf_printf(&label, "%s \"%.100s\"", what,
-                           json_string_value(json_object_get(o, "id")));
+            pn__buf_printf(&label, "%s \"%s\"", what,
+                           clip(json_string_value(json_object_get(o, "id")), c2, 100));
         else
             pn__buf_puts(&label, "the dataset");
         pn__buf_add(&label, "", 0);
         if (label.failed ||
             pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, path, "xml-char",
-                         "%s, field \"%.60s\": %s U+%04X, which XML 1.0 cannot hold, not even as "
+                         "%s, field \"%s\": %s U+%04X, which XML 1.0 cannot hold, not even as "
                          "a character reference (remove it, or keep the dataset in JSON or CSV)",
-                         label.data, key, format, cp))
+                         label.data, clip(key, c1, 60), format, cp))
             *nomem = true;
         pn__buf_free(&label);
     }
@@ -663,9 +680,10 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
         const char *d = attr(atts, "directed");
         G->rec_has_directed_attr = d != NULL;
         G->rec_directed_attr = false;
+        char c[68];
         if (d && !xs_boolean(d, &G->rec_directed_attr))
             gerror(G, line, "graphml",
-                   "<edge directed=\"%.64s\">: not a boolean (true, false, 1 or 0)", d);
+                   "<edge directed=\"%s\">: not a boolean (true, false, 1 or 0)", clip(d, c, 64));
         if (!s || !t)
             gerror(G, line, "graphml", "<edge> without %s", !s ? "source" : "target");
     } else {
@@ -825,9 +843,11 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         }
         G->graph_depth = G->depth;
         const char *ed = attr(atts, "edgedefault");
+        char c[68];
         if (ed && strcmp(ed, "directed") != 0 && strcmp(ed, "undirected") != 0)
             gerror(G, cur_line(G), "graphml",
-                   "<graph edgedefault=\"%.64s\">: must be \"directed\" or \"undirected\"", ed);
+                   "<graph edgedefault=\"%s\">: must be \"directed\" or \"undirected\"",
+                   clip(ed, c, 64));
         G->edgedefault = dup(ed ? ed : "directed");
         if (!G->edgedefault)
             G->nomem = true;
@@ -1084,11 +1104,13 @@ static void unique_tie_ids(greader *G)
             goto done;
         }
     }
+    char c1[68], c2[204];
     if (pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, line1, 0, NULL, "graphml-edge-ids",
-                     "edge id \"%.64s\" repeats (first at line %d), as in a NetworkX MultiGraph: "
-                     "each tie's id is made \"source-target-id\" (\"%.200s\")",
-                     dupid ? dupid : "", line0,
-                     json_string_value(json_object_get(json_array_get(G->ties, again), "id"))))
+                     "edge id \"%s\" repeats (first at line %d), as in a NetworkX MultiGraph: "
+                     "each tie's id is made \"source-target-id\" (\"%s\")",
+                     clip(dupid, c1, 64), line0,
+                     clip(json_string_value(json_object_get(json_array_get(G->ties, again), "id")),
+                          c2, 200)))
         G->nomem = true;
 done:
     free(dupid);
