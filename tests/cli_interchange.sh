@@ -91,4 +91,23 @@ expect_exit 2 "$PN" merge --prefer middle "$T/merge/a.json" -o "$OUT/m.json"
 expect_exit 2 "$PN" merge "$T/merge/a.json"
 expect_exit 3 "$PN" merge "$T/merge/a.json" /nonexistent.json -o "$OUT/m2.json"
 
+# GraphML from other tools (tests/data/graphml): yEd's node labels are names,
+# a NetworkX MultiGraph's repeated edge ids are made unique with a warning,
+# a declared Latin-1 encoding is honoured.
+expect_exit 0 "$PN" convert --default-kind city --default-country ID --default-type g2g \
+    "$T/graphml/yed.graphml" -o "$OUT/yed.json"
+has "$OUT/yed.json" '"name": "Suwon & Hwaseong"'
+expect_exit 0 "$PN" convert "$T/graphml/networkx-multigraph.graphml" -o "$OUT/nx.json"
+has "$OUT/err" 'networkx-multigraph.graphml:29: warning: edge id "0" repeats (first at line 23)'
+has "$OUT/nx.json" '"id": "a-b-1"'
+expect_exit 0 "$PN" convert --default-kind city --default-type g2g --default-country DE \
+    "$T/graphml/latin1.graphml" -o "$OUT/latin1.json"
+has "$OUT/latin1.json" '"name": "München"'
+# A character XML cannot hold is not written into GraphML or GEXF.
+printf '{"paranet": 1, "actors": [{"id": "a", "name": "A\\uffffB", "kind": "city", "country": "ID"}], "ties": []}\n' > "$OUT/ffff.json"
+expect_exit 1 "$PN" convert "$OUT/ffff.json" -o "$OUT/ffff.graphml"
+if [ -e "$OUT/ffff.graphml" ]; then fail "GraphML with U+FFFF written"; else ok; fi
+expect_exit 1 "$PN" convert "$OUT/ffff.json" -o "$OUT/ffff.gexf"
+if [ -e "$OUT/ffff.gexf" ]; then fail "GEXF with U+FFFF written"; else ok; fi
+
 finish

@@ -53,15 +53,25 @@ static void attvalue(pn__buf *b, const char *id, json_t *v, pn__ftype t)
     pn__buf_free(&text);
 }
 
-/* Extra keys of a record array, in first-seen order (borrowed). */
-static const char **extras(json_t *records, const char *record, size_t *n)
+/* The extra keys of a record array, in first-seen order (borrowed), found
+ * through a map so that each record is visited once. */
+typedef struct xkeys {
+    const char **names;
+    size_t n, cap;
+    pn__map index;   /* name -> position */
+    size_t *scratch; /* one record's extras */
+} xkeys;
+
+static void xkeys_free(xkeys *k)
+{
+    free(k->names);
+    free(k->scratch);
+    pn__map_free(&k->index);
+}
+
+static bool extras(xkeys *k, json_t *records, const char *record)
 {
     const char *const *known = pn__ix_fields(record);
-    size_t cap = 8;
-    const char **keys = malloc(cap * sizeof(*keys));
-    *n = 0;
-    if (!keys)
-        return NULL;
     size_t i;
     json_t *o;
     json_array_foreach(records, i, o)
@@ -70,26 +80,48 @@ static const char **extras(json_t *records, const char *record, size_t *n)
         json_t *v;
         json_object_foreach(o, key, v)
         {
-            if (pn__field_known(known, key))
+            if (pn__field_known(known, key) || pn__map_get(&k->index, key, NULL))
                 continue;
-            bool seen = false;
-            for (size_t k = 0; k < *n && !seen; k++)
-                seen = strcmp(keys[k], key) == 0;
-            if (seen)
-                continue;
-            if (*n == cap) {
-                cap *= 2;
-                const char **more = realloc(keys, cap * sizeof(*keys));
-                if (!more) {
-                    free(keys);
-                    return NULL;
-                }
-                keys = more;
+            if (k->n == k->cap) {
+                size_t cap = k->cap ? k->cap * 2 : 8;
+                const char **more = realloc(k->names, cap * sizeof(*more));
+                if (!more)
+                    return false;
+                k->names = more;
+                k->cap = cap;
             }
-            keys[(*n)++] = key;
+            if (pn__map_put(&k->index, key, k->n) != 0)
+                return false;
+            k->names[k->n++] = key;
         }
     }
-    return keys;
+    k->scratch = malloc((k->n ? k->n : 1) * sizeof(*k->scratch));
+    return k->scratch != NULL;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A record's extras as <attvalue>s, in key order: only those it has. */
+static void extra_attvalues(pn__buf *b, const xkeys *k, json_t *o)
+{
+    size_t n = 0, at;
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        if (pn__map_get(&k->index, key, &at))
+            k->scratch[n++] = at;
+    }
+    qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
+    char id[32];
+    for (size_t j = 0; j < n; j++) {
+        snprintf(id, sizeof(id), "x%zu", k->scratch[j]);
+        attvalue(b, id, json_object_get(o, k->names[k->scratch[j]]), PN__F_EXTRA);
+    }
 }
 
 static const char *const node_attrs[] = {"kind", "country", "region", "aliases",
@@ -99,17 +131,27 @@ static const char *const edge_attrs[] = {"type",    "instrument", "status",  "si
 
 int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
 {
+    return pn__gexf_write(ds, out, len, NULL);
+}
+
+int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags)
+{
     json_t *root = pn__ix_tree(ds);
     if (!root)
         return PN_ENOMEM;
+    int checked = pn__xml_check_tree(root, "GEXF", false, diags);
+    if (checked != 0) {
+        json_decref(root);
+        return checked;
+    }
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
-    size_t nvx = 0, nex = 0;
-    const char **vx = extras(actors, PN__REC_ACTOR, &nvx);
-    const char **ex = extras(ties, PN__REC_TIE, &nex);
+    xkeys vx = {0}, ex = {0};
+    pn__map_init(&vx.index);
+    pn__map_init(&ex.index);
     pn__buf b;
     pn__buf_init(&b);
     int rc = 0;
-    if (!vx || !ex) {
+    if (!extras(&vx, actors, PN__REC_ACTOR) || !extras(&ex, ties, PN__REC_TIE)) {
         rc = PN_ENOMEM;
         goto cleanup;
     }
@@ -137,17 +179,17 @@ int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
     pn__buf_puts(&b, "    <attributes class=\"node\">\n");
     for (size_t k = 0; node_attrs[k]; k++)
         attr_decl(&b, node_attrs[k], node_attrs[k], "string");
-    for (size_t k = 0; k < nvx; k++) {
+    for (size_t k = 0; k < vx.n; k++) {
         snprintf(id, sizeof(id), "x%zu", k);
-        attr_decl(&b, id, vx[k], "string");
+        attr_decl(&b, id, vx.names[k], "string");
     }
     pn__buf_puts(&b, "    </attributes>\n    <attributes class=\"edge\">\n");
     for (size_t k = 0; edge_attrs[k]; k++)
         attr_decl(&b, edge_attrs[k], strcmp(edge_attrs[k], "id") == 0 ? "tie_id" : edge_attrs[k],
                   "string");
-    for (size_t k = 0; k < nex; k++) {
+    for (size_t k = 0; k < ex.n; k++) {
         snprintf(id, sizeof(id), "x%zu", k);
-        attr_decl(&b, id, ex[k], "string");
+        attr_decl(&b, id, ex.names[k], "string");
     }
     pn__buf_puts(&b, "    </attributes>\n    <nodes>\n");
     size_t i;
@@ -162,10 +204,7 @@ int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
         for (size_t k = 0; node_attrs[k]; k++)
             attvalue(&b, node_attrs[k], json_object_get(o, node_attrs[k]),
                      pn__ix_ftype(PN__REC_ACTOR, node_attrs[k]));
-        for (size_t k = 0; k < nvx; k++) {
-            snprintf(id, sizeof(id), "x%zu", k);
-            attvalue(&b, id, json_object_get(o, vx[k]), PN__F_EXTRA);
-        }
+        extra_attvalues(&b, &vx, o);
         pn__buf_puts(&b, "        </attvalues>\n      </node>\n");
     }
     pn__buf_puts(&b, "    </nodes>\n    <edges>\n");
@@ -197,10 +236,7 @@ int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
         for (size_t k = 0; edge_attrs[k]; k++)
             attvalue(&b, edge_attrs[k], json_object_get(o, edge_attrs[k]),
                      pn__ix_ftype(PN__REC_TIE, edge_attrs[k]));
-        for (size_t k = 0; k < nex; k++) {
-            snprintf(id, sizeof(id), "x%zu", k);
-            attvalue(&b, id, json_object_get(o, ex[k]), PN__F_EXTRA);
-        }
+        extra_attvalues(&b, &ex, o);
         pn__buf_puts(&b, "        </attvalues>\n      </edge>\n");
     }
     pn__buf_puts(&b, "    </edges>\n  </graph>\n</gexf>\n");
@@ -208,8 +244,8 @@ int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
         rc = PN_ENOMEM;
 
 cleanup:
-    free(vx);
-    free(ex);
+    xkeys_free(&vx);
+    xkeys_free(&ex);
     json_decref(root);
     if (rc == 0) {
         *out = b.data;

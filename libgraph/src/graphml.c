@@ -11,30 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "dataset_private.h"
 #include "interchange_private.h"
 
 /* ---- writing ---------------------------------------------------------- */
-
-/* The GraphML type of an extra field: the narrowest one every value fits. */
-static const char *extra_type(json_t *records, const char *key)
-{
-    bool ints = true, nums = true, bools = true;
-    size_t i;
-    json_t *o;
-    json_array_foreach(records, i, o)
-    {
-        json_t *v = json_object_get(o, key);
-        if (!v)
-            continue;
-        ints &= json_is_integer(v);
-        nums &= json_is_number(v);
-        bools &= json_is_boolean(v);
-    }
-    return ints ? "long" : nums ? "double" : bools ? "boolean" : "string";
-}
 
 static const char *known_type(const char *record, const char *key)
 {
@@ -50,30 +33,51 @@ static const char *known_type(const char *record, const char *key)
     }
 }
 
+/* The extra fields of a record kind, in first-seen order. Found through a
+ * map, and typed as they are collected, so that each record is visited
+ * once however many distinct fields there are. */
 typedef struct keyset {
-    const char **names; /* extra keys, borrowed from the tree */
-    const char **types;
+    const char **names;  /* borrowed from the tree */
+    const char **types;  /* the narrowest GraphML type every value fits */
+    unsigned char *seen; /* per key: bit 0 not all integers, 1 not all numbers, 2 not all bools */
     size_t n, cap;
+    pn__map index;   /* name -> position */
+    size_t *scratch; /* one record's extras, n entries */
 } keyset;
 
-static bool keyset_add(keyset *k, const char *name)
+static void keyset_free(keyset *k)
 {
-    for (size_t i = 0; i < k->n; i++)
-        if (strcmp(k->names[i], name) == 0)
-            return true;
-    if (k->n == k->cap) {
-        size_t n = k->cap ? k->cap * 2 : 8;
-        const char **a = realloc(k->names, n * sizeof(*a));
-        if (!a)
+    free(k->names);
+    free(k->types);
+    free(k->seen);
+    free(k->scratch);
+    pn__map_free(&k->index);
+}
+
+static bool keyset_add(keyset *k, const char *name, const json_t *v)
+{
+    size_t at;
+    if (!pn__map_get(&k->index, name, &at)) {
+        if (k->n == k->cap) {
+            size_t n = k->cap ? k->cap * 2 : 8;
+            const char **a = realloc(k->names, n * sizeof(*a));
+            if (!a)
+                return false;
+            k->names = a;
+            unsigned char *c = realloc(k->seen, n);
+            if (!c)
+                return false;
+            k->seen = c;
+            k->cap = n;
+        }
+        at = k->n;
+        if (pn__map_put(&k->index, name, at) != 0)
             return false;
-        k->names = a;
-        const char **b = realloc(k->types, n * sizeof(*b));
-        if (!b)
-            return false;
-        k->types = b;
-        k->cap = n;
+        k->names[k->n] = name;
+        k->seen[k->n++] = 0;
     }
-    k->names[k->n++] = name;
+    k->seen[at] |=
+        (json_is_integer(v) ? 0 : 1) | (json_is_number(v) ? 0 : 2) | (json_is_boolean(v) ? 0 : 4);
     return true;
 }
 
@@ -88,13 +92,41 @@ static bool collect_extras(keyset *k, json_t *records, const char *record)
         json_t *v;
         json_object_foreach(o, key, v)
         {
-            if (!pn__field_known(known, key) && !keyset_add(k, key))
+            if (!pn__field_known(known, key) && !keyset_add(k, key, v))
                 return false;
         }
     }
+    k->types = malloc((k->n ? k->n : 1) * sizeof(*k->types));
+    k->scratch = malloc((k->n ? k->n : 1) * sizeof(*k->scratch));
+    if (!k->types || !k->scratch)
+        return false;
     for (size_t j = 0; j < k->n; j++)
-        k->types[j] = extra_type(records, k->names[j]);
+        k->types[j] = !(k->seen[j] & 1)   ? "long"
+                      : !(k->seen[j] & 2) ? "double"
+                      : !(k->seen[j] & 4) ? "boolean"
+                                          : "string";
     return true;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The positions of a record's extra fields, in key order: k->scratch[0..n). */
+static size_t record_extras(const keyset *k, json_t *o)
+{
+    size_t n = 0, at;
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        if (pn__map_get(&k->index, key, &at))
+            k->scratch[n++] = at;
+    }
+    qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
+    return n;
 }
 
 static void write_key(pn__buf *b, const char *id, const char *domain, const char *name,
@@ -134,7 +166,11 @@ static void write_fields(pn__buf *b, json_t *o, const char *record, const char *
         snprintf(id, sizeof(id), "%s_%s", prefix, *known);
         write_data(b, "      ", id, json_object_get(o, *known), pn__ix_ftype(record, *known));
     }
-    for (size_t i = 0; i < extras->n; i++) {
+    /* Only the extras the record has: a field of one record in a thousand
+     * costs one <data>, not a thousand empty ones. */
+    size_t n = record_extras(extras, o);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = extras->scratch[j];
         snprintf(id, sizeof(id), "%s_x%zu", prefix, i);
         json_t *v = json_object_get(o, extras->names[i]);
         /* Typed keys hold their values as they are; string keys use the
@@ -144,13 +180,163 @@ static void write_fields(pn__buf *b, json_t *o, const char *record, const char *
     }
 }
 
+/* s cut to at most max bytes at a character boundary, "..." marking the
+ * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
+static const char *clip(const char *s, char *buf, size_t max)
+{
+    if (!s)
+        return "?";
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(buf, s, k);
+    memcpy(buf + k, "...", 4);
+    return buf;
+}
+
+/* ---- what XML can hold ------------------------------------------------ */
+
+/* The first character of s (n bytes) that XML 1.0 cannot hold, even as a
+ * character reference: NUL and the C0 controls other than tab, LF and CR,
+ * U+FFFE and U+FFFF. (Lone surrogates cannot occur: the text is valid
+ * UTF-8.) */
+static bool xml_forbidden(const char *s, size_t n, unsigned *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') {
+            *cp = p[i];
+            return true;
+        }
+        if (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF &&
+            (p[i + 2] == 0xBE || p[i + 2] == 0xBF)) {
+            *cp = p[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Any string in v, keys of objects included (depth is bounded by the
+ * loader's limit). */
+static bool value_forbidden(json_t *v, unsigned *cp)
+{
+    if (json_is_string(v))
+        return xml_forbidden(json_string_value(v), json_string_length(v), cp);
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) if (value_forbidden(x, cp)) return true;
+    } else if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach(v, k, x)
+        {
+            if (xml_forbidden(k, strlen(k), cp) || value_forbidden(x, cp))
+                return true;
+        }
+    }
+    return false;
+}
+
+static size_t check_record(json_t *o, const char *table, size_t index, const char *what,
+                           const char *format, pn_diags *diags, bool *nomem)
+{
+    size_t errors = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        unsigned cp;
+        if (!xml_forbidden(key, strlen(key), &cp) && !value_forbidden(v, &cp))
+            continue;
+        errors++;
+        char path[128], c1[104], c2[104], c3[104];
+        if (table)
+            snprintf(path, sizeof(path), "%s[%zu].%s", table, index, clip(key, c1, 60));
+        else
+            snprintf(path, sizeof(path), "%s", clip(key, c1, 60));
+        pn__buf label;
+        pn__buf_init(&label);
+        if (strcmp(what, "tie") == 0 && !json_object_get(o, "id"))
+            pn__buf_printf(&label, "tie %s -> %s",
+                           clip(json_string_value(json_object_get(o, "from")), c2, 100),
+                           clip(json_string_value(json_object_get(o, "to")), c3, 100));
+        else if (table)
+            pn__buf_printf(&label, "%s \"%s\"", what,
+                           clip(json_string_value(json_object_get(o, "id")), c2, 100));
+        else
+            pn__buf_puts(&label, "the dataset");
+        pn__buf_add(&label, "", 0);
+        if (label.failed ||
+            pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, path, "xml-char",
+                         "%s, field \"%s\": %s U+%04X, which XML 1.0 cannot hold, not even as "
+                         "a character reference (remove it, or keep the dataset in JSON or CSV)",
+                         label.data, clip(key, c1, 60), format, cp))
+            *nomem = true;
+        pn__buf_free(&label);
+    }
+    return errors;
+}
+
+int pn__xml_check_tree(json_t *root, const char *format, bool dataset_fields, pn_diags *diags)
+{
+    bool nomem = false;
+    size_t errors = 0, i;
+    json_t *o;
+    static const struct {
+        const char *table, *what;
+    } tables[] = {{"sources", "source"}, {"actors", "actor"}, {"ties", "tie"}};
+    for (size_t t = dataset_fields ? 0 : 1; t < 3; t++) {
+        json_array_foreach(json_object_get(root, tables[t].table), i, o) errors +=
+            check_record(o, tables[t].table, i, tables[t].what, format, diags, &nomem);
+    }
+    /* The dataset's own fields: all of them in GraphML, title and
+     * description in GEXF. */
+    json_t *top = json_object();
+    if (!top)
+        return PN_ENOMEM;
+    const char *key;
+    json_t *v;
+    json_object_foreach(root, key, v)
+    {
+        bool records =
+            strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0 || strcmp(key, "sources") == 0;
+        bool wanted =
+            dataset_fields || strcmp(key, "title") == 0 || strcmp(key, "description") == 0;
+        if (!records && wanted && json_object_set(top, key, v) != 0)
+            nomem = true;
+    }
+    errors += check_record(top, NULL, 0, "dataset", format, diags, &nomem);
+    json_decref(top);
+    if (nomem)
+        return PN_ENOMEM;
+    return errors ? PN_EDATA : 0;
+}
+
 int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len)
+{
+    return pn__graphml_write(ds, out, len, NULL);
+}
+
+int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags)
 {
     json_t *root = pn__ix_tree(ds);
     if (!root)
         return PN_ENOMEM;
+    int checked = pn__xml_check_tree(root, "GraphML", true, diags);
+    if (checked != 0) {
+        json_decref(root);
+        return checked;
+    }
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
     keyset gx = {0}, vx = {0}, ex = {0};
+    pn__map_init(&gx.index);
+    pn__map_init(&vx.index);
+    pn__map_init(&ex.index);
     pn__buf b;
     pn__buf_init(&b);
     int rc = 0;
@@ -205,9 +391,7 @@ int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len)
     }
     /* label: the name again, which Gephi and yEd show; skipped when an
      * actor has an extra field of that name. */
-    bool label = true;
-    for (size_t k = 0; k < vx.n; k++)
-        label &= strcmp(vx.names[k], "label") != 0;
+    bool label = !pn__map_get(&vx.index, "label", NULL);
     if (label)
         write_key(&b, "v_label", "node", "label", "string");
     for (size_t k = 0; k < vx.n; k++) {
@@ -286,12 +470,9 @@ cleanup:
     json_decref(top);
     json_decref(extra_top);
     json_decref(root);
-    free(gx.names);
-    free(gx.types);
-    free(vx.names);
-    free(vx.types);
-    free(ex.names);
-    free(ex.types);
+    keyset_free(&gx);
+    keyset_free(&vx);
+    keyset_free(&ex);
     if (rc == 0) {
         *out = b.data;
         if (len)
@@ -308,12 +489,16 @@ enum { FOR_GRAPH = 1, FOR_NODE = 2, FOR_EDGE = 4 };
 
 typedef struct gkey {
     char *id;
-    char *name; /* attr.name, or NULL */
-    char *type; /* attr.type, or NULL */
-    int domain; /* FOR_* bits */
-    char *dflt; /* <default>, or NULL */
+    char *name;         /* attr.name, or NULL */
+    char *type;         /* attr.type, or NULL */
+    int domain;         /* FOR_* bits */
+    char *dflt;         /* <default>, or NULL */
+    bool node_graphics; /* yfiles.type="nodegraphics": yEd's shapes and labels */
+    int line;           /* of its <key> */
 } gkey;
 
+/* Keys are referred to by index + 1 (0: none), never by pointer: the key
+ * array moves when it grows. */
 typedef struct greader {
     XML_Parser xp;
     pn_diags *diags;
@@ -324,21 +509,33 @@ typedef struct greader {
     json_t *actor_lines, *tie_lines;
     gkey *keys;
     size_t nkeys, akeys;
-    bool ours; /* paranet's own output: string extras use the extra-field rule */
+    pn__map key_ids; /* key id -> index, borrowing gkey.id */
+    bool ours;       /* paranet's own output: string extras use the extra-field rule */
     int graphs;
     int depth;       /* element depth */
     int graph_depth; /* depth of the <graph> being read, 0 outside */
     char *edgedefault;
+    /* the <key> being read */
+    int key_depth; /* its depth, 0 outside a <key> */
+    int key_line;
+    size_t key_open;    /* its index + 1; 0 when it was refused */
+    size_t default_key; /* index + 1 inside its <default> */
     /* the record being read */
     json_t *rec, *rec_lines;
     bool rec_is_edge;
     bool rec_directed_attr, rec_has_directed_attr;
+    /* yEd: the first <y:NodeLabel> of a node's graphics, standing for its name */
+    int label_depth; /* depth of the NodeLabel being read, 0 outside */
+    bool label_taken;
+    int label_line;
+    pn__buf label;
+    char *rec_yed_name;
+    int rec_yed_line;
     /* the <data> being read */
-    gkey *data_key;
+    size_t data_key; /* index + 1 */
     int data_depth;
     int data_line;
     bool data_complex;
-    gkey *default_key; /* inside <key><default> */
     pn__buf text;
     size_t errors;
     bool nomem;
@@ -384,16 +581,18 @@ static char *dup(const char *s)
     return d;
 }
 
-static gkey *find_key(greader *G, const char *id)
+/* The index + 1 of the key with this id, or 0. */
+static size_t find_key(const greader *G, const char *id)
 {
-    for (size_t i = 0; i < G->nkeys; i++)
-        if (strcmp(G->keys[i].id, id) == 0)
-            return &G->keys[i];
-    return NULL;
+    size_t i;
+    return pn__map_get(&G->key_ids, id, &i) ? i + 1 : 0;
 }
 
 static void on_key(greader *G, const XML_Char **atts)
 {
+    G->key_depth = G->depth;
+    G->key_line = cur_line(G);
+    G->key_open = 0;
     const char *id = attr(atts, "id");
     if (!id) {
         gerror(G, cur_line(G), "graphml", "<key> without an id");
@@ -421,17 +620,38 @@ static void on_key(greader *G, const XML_Char **atts)
                 : strcmp(dom, "node") == 0      ? FOR_NODE
                 : strcmp(dom, "edge") == 0      ? FOR_EDGE
                                                 : 0;
+    const char *yt = attr(atts, "yfiles.type");
+    k->node_graphics = yt && strcmp(yt, "nodegraphics") == 0;
+    k->line = G->key_line;
     k->id = dup(id);
     k->name = dup(attr(atts, "attr.name"));
     k->type = dup(attr(atts, "attr.type"));
-    if (!k->id || (attr(atts, "attr.name") && !k->name) || (attr(atts, "attr.type") && !k->type)) {
+    if (!k->id || (attr(atts, "attr.name") && !k->name) || (attr(atts, "attr.type") && !k->type) ||
+        pn__map_put(&G->key_ids, k->id, G->nkeys) != 0) {
         free(k->id);
         free(k->name);
         free(k->type);
         G->nomem = true;
         return;
     }
-    G->nkeys++;
+    G->key_open = ++G->nkeys;
+}
+
+/* An xs:boolean ("true", "false", "1", "0", with spaces around). */
+static bool xs_boolean(const char *s, bool *out)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    if ((n == 4 && memcmp(s, "true", 4) == 0) || (n == 1 && s[0] == '1'))
+        *out = true;
+    else if ((n == 5 && memcmp(s, "false", 5) == 0) || (n == 1 && s[0] == '0'))
+        *out = false;
+    else
+        return false;
+    return true;
 }
 
 static void start_record(greader *G, bool edge, const XML_Char **atts)
@@ -440,6 +660,9 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
     G->rec = json_object();
     G->rec_lines = json_object();
     G->rec_is_edge = edge;
+    G->label_taken = false;
+    free(G->rec_yed_name);
+    G->rec_yed_name = NULL;
     if (!G->rec || !G->rec_lines ||
         json_object_set_new(G->rec_lines, "@", json_integer(line)) != 0) {
         G->nomem = true;
@@ -456,7 +679,11 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
             json_object_set_new(G->rec, "to", json_string(t));
         const char *d = attr(atts, "directed");
         G->rec_has_directed_attr = d != NULL;
-        G->rec_directed_attr = d && strcmp(d, "true") == 0;
+        G->rec_directed_attr = false;
+        char c[68];
+        if (d && !xs_boolean(d, &G->rec_directed_attr))
+            gerror(G, line, "graphml",
+                   "<edge directed=\"%s\">: not a boolean (true, false, 1 or 0)", clip(d, c, 64));
         if (!s || !t)
             gerror(G, line, "graphml", "<edge> without %s", !s ? "source" : "target");
     } else {
@@ -487,8 +714,15 @@ static void end_record(greader *G)
             json_t *ll = json_object_get(G->rec_lines, "label");
             if (ll)
                 json_object_set(G->rec_lines, "name", ll);
+        } else if (!label && G->rec_yed_name) {
+            /* yEd: the label drawn on the node. */
+            if (json_object_set_new(G->rec, "name", json_string(G->rec_yed_name)) != 0 ||
+                json_object_set_new(G->rec_lines, "name", json_integer(G->rec_yed_line)) != 0)
+                G->nomem = true;
         }
     }
+    free(G->rec_yed_name);
+    G->rec_yed_name = NULL;
     json_t *arr = G->rec_is_edge ? G->ties : G->actors;
     json_t *larr = G->rec_is_edge ? G->tie_lines : G->actor_lines;
     if (json_array_append_new(arr, G->rec) != 0 || json_array_append_new(larr, G->rec_lines) != 0)
@@ -561,6 +795,13 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
         G->nomem = true;
 }
 
+/* An element's name without its namespace prefix ("y:NodeLabel" -> "NodeLabel"). */
+static const char *local_name(const char *el)
+{
+    const char *colon = strchr(el, ':');
+    return colon ? colon + 1 : el;
+}
+
 static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **atts)
 {
     greader *G = ctx;
@@ -569,15 +810,30 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         return;
     if (G->data_key || G->data_depth) {
         G->data_complex = true; /* markup inside <data>: not a value we read */
+        if (G->data_key && G->keys[G->data_key - 1].node_graphics && G->rec && !G->rec_is_edge &&
+            !G->label_taken && !G->label_depth && strcmp(local_name(el), "NodeLabel") == 0) {
+            G->label_depth = G->depth;
+            G->label_line = cur_line(G);
+            G->label.len = 0;
+        }
         return;
     }
     if (strchr(el, ':'))
         return; /* another namespace's element (yEd's y:...) */
     if (strcmp(el, "key") == 0) {
+        if (G->key_depth) {
+            gerror(G, cur_line(G), "graphml",
+                   "<key> inside the <key> of line %d: keys are declared one by one, under "
+                   "<graphml>",
+                   G->key_line);
+            return;
+        }
         on_key(G, atts);
     } else if (strcmp(el, "default") == 0) {
-        G->default_key = G->nkeys ? &G->keys[G->nkeys - 1] : NULL;
-        G->text.len = 0;
+        if (G->key_depth && G->depth == G->key_depth + 1) {
+            G->default_key = G->key_open;
+            G->text.len = 0;
+        }
     } else if (strcmp(el, "graph") == 0) {
         if (G->graphs++ > 0) {
             gerror(G, cur_line(G), "graphml",
@@ -587,6 +843,11 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         }
         G->graph_depth = G->depth;
         const char *ed = attr(atts, "edgedefault");
+        char c[68];
+        if (ed && strcmp(ed, "directed") != 0 && strcmp(ed, "undirected") != 0)
+            gerror(G, cur_line(G), "graphml",
+                   "<graph edgedefault=\"%s\">: must be \"directed\" or \"undirected\"",
+                   clip(ed, c, 64));
         G->edgedefault = dup(ed ? ed : "directed");
         if (!G->edgedefault)
             G->nomem = true;
@@ -601,7 +862,7 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
         gerror(G, cur_line(G), "graphml", "hyperedges are not supported");
     } else if (strcmp(el, "data") == 0) {
         const char *k = attr(atts, "key");
-        gkey *key = k ? find_key(G, k) : NULL;
+        size_t key = k ? find_key(G, k) : 0;
         G->data_line = cur_line(G);
         G->data_depth = G->depth;
         G->data_complex = false;
@@ -613,6 +874,35 @@ static void XMLCALL on_start(void *ctx, const XML_Char *el, const XML_Char **att
     }
 }
 
+static bool xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of a yEd <y:NodeLabel>: its text, trimmed, is the node's name
+ * unless the node has a name or label of its own. */
+static void end_node_label(greader *G)
+{
+    G->label_depth = 0;
+    const char *s = G->label.data ? G->label.data : "";
+    size_t n = G->label.len;
+    while (n > 0 && xml_space(*s))
+        s++, n--;
+    while (n > 0 && xml_space(s[n - 1]))
+        n--;
+    if (n == 0)
+        return; /* a label with no text: look at the next one */
+    G->label_taken = true;
+    G->rec_yed_name = malloc(n + 1);
+    if (!G->rec_yed_name) {
+        G->nomem = true;
+        return;
+    }
+    memcpy(G->rec_yed_name, s, n);
+    G->rec_yed_name[n] = '\0';
+    G->rec_yed_line = G->label_line;
+}
+
 static void XMLCALL on_end(void *ctx, const XML_Char *el)
 {
     greader *G = ctx;
@@ -620,11 +910,14 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
     if (G->nomem || G->stopped)
         return;
     if (G->data_depth) {
+        if (G->label_depth && depth == G->label_depth)
+            end_node_label(G);
         if (depth != G->data_depth)
             return;
-        gkey *k = G->data_key;
-        G->data_key = NULL;
+        gkey *k = G->data_key ? &G->keys[G->data_key - 1] : NULL;
+        G->data_key = 0;
         G->data_depth = 0;
+        G->label_depth = 0;
         if (!k || G->data_complex || !k->domain)
             return;
         int domain = G->rec ? (G->rec_is_edge ? FOR_EDGE : FOR_NODE) : FOR_GRAPH;
@@ -642,13 +935,18 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
     }
     if (strchr(el, ':'))
         return;
-    if (strcmp(el, "default") == 0 && G->default_key) {
+    if (strcmp(el, "default") == 0 && G->default_key && depth == G->key_depth + 1) {
+        gkey *k = &G->keys[G->default_key - 1];
         pn__buf_add(&G->text, "", 0);
-        free(G->default_key->dflt);
-        G->default_key->dflt = dup(G->text.data);
-        if (!G->default_key->dflt)
+        free(k->dflt);
+        k->dflt = dup(G->text.data);
+        if (!k->dflt)
             G->nomem = true;
-        G->default_key = NULL;
+        G->default_key = 0;
+    } else if (strcmp(el, "key") == 0 && depth == G->key_depth) {
+        G->key_depth = 0;
+        G->key_open = 0;
+        G->default_key = 0;
     } else if ((strcmp(el, "node") == 0 || strcmp(el, "edge") == 0) && G->rec) {
         end_record(G);
     }
@@ -659,6 +957,8 @@ static void XMLCALL on_text(void *ctx, const XML_Char *s, int len)
     greader *G = ctx;
     if ((G->data_key && !G->data_complex) || G->default_key)
         pn__buf_add(&G->text, s, (size_t)len);
+    else if (G->label_depth && G->depth == G->label_depth)
+        pn__buf_add(&G->label, s, (size_t)len);
 }
 
 static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *sysid,
@@ -674,6 +974,46 @@ static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *
            "and fetches no external files");
     G->stopped = true;
     XML_StopParser(G->xp, XML_FALSE);
+}
+
+/* windows-1252, which Windows tools declare often, besides the encodings
+ * expat knows itself (UTF-8, UTF-16, ISO-8859-1, US-ASCII): Latin-1 with
+ * printable characters in 0x80-0x9F; its five unassigned bytes are errors. */
+static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Encoding *info)
+{
+    (void)data;
+    static const unsigned short high[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (strcasecmp(name, "windows-1252") != 0 && strcasecmp(name, "cp1252") != 0)
+        return XML_STATUS_ERROR;
+    for (int i = 0; i < 256; i++)
+        info->map[i] = i >= 0x80 && i < 0xA0 ? (high[i - 0x80] ? high[i - 0x80] : -1) : i;
+    info->data = NULL;
+    info->convert = NULL;
+    info->release = NULL;
+    return XML_STATUS_OK;
+}
+
+/* Keys' defaults fill every record: k keys by n records from a file of
+ * k + n lines. Past this many values for a file of len bytes, the file is
+ * refused rather than grown a hundredfold in memory. */
+static bool defaults_fit(greader *G, size_t len, int *line)
+{
+    size_t nodes = json_array_size(G->actors), edges = json_array_size(G->ties);
+    size_t values = 0, limit = len * 4 > ((size_t)1 << 22) ? len * 4 : (size_t)1 << 22;
+    for (size_t k = 0; k < G->nkeys; k++) {
+        const gkey *key = &G->keys[k];
+        if (!key->dflt || !key->name)
+            continue;
+        values += (key->domain & FOR_NODE ? nodes : 0) + (key->domain & FOR_EDGE ? edges : 0);
+        if (values > limit) {
+            *line = key->line;
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Keys' defaults, for records that lack the field. */
@@ -697,6 +1037,85 @@ static void apply_defaults(greader *G)
         if (key->domain & FOR_GRAPH)
             set_value(G, G->root, NULL, key, key->dflt, len, 0, true);
     }
+}
+
+/* NetworkX writes a MultiGraph's edge keys as ids ("0", "1" for each pair
+ * of nodes), which repeat across pairs. When edge ids are not unique, every
+ * tie's id becomes "source-target-id" (with "-2", "-3" where that still
+ * repeats), and a warning says so. */
+static void unique_tie_ids(greader *G)
+{
+    pn__map seen;
+    pn__map_init(&seen);
+    size_t i, first = 0, again = 0;
+    bool repeated = false;
+    json_t *o;
+    json_array_foreach(G->ties, i, o)
+    {
+        const char *id = json_string_value(json_object_get(o, "id"));
+        if (!id)
+            continue;
+        int rc = pn__map_put(&seen, id, i);
+        if (rc == PN_ENOMEM) {
+            G->nomem = true;
+            break;
+        }
+        if (rc == 1) {
+            pn__map_get(&seen, id, &first);
+            again = i;
+            repeated = true;
+            break;
+        }
+    }
+    pn__map_free(&seen);
+    if (!repeated || G->nomem)
+        return;
+    json_t *t0 = json_array_get(G->ties, first);
+    char *dupid = dup(json_string_value(json_object_get(t0, "id")));
+    int line0 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, first), "@"));
+    int line1 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, again), "@"));
+    pn__buf id;
+    pn__buf_init(&id);
+    json_array_foreach(G->ties, i, o)
+    {
+        const char *old = json_string_value(json_object_get(o, "id"));
+        if (!old)
+            continue;
+        const char *from = json_string_value(json_object_get(o, "from"));
+        const char *to = json_string_value(json_object_get(o, "to"));
+        for (unsigned n = 1;; n++) {
+            id.len = 0;
+            pn__buf_printf(&id, "%s-%s-%s", from ? from : "", to ? to : "", old);
+            if (n > 1)
+                pn__buf_printf(&id, "-%u", n);
+            pn__buf_add(&id, "", 0);
+            if (id.failed) {
+                G->nomem = true;
+                goto done;
+            }
+            if (!pn__map_get(&seen, id.data, NULL))
+                break;
+        }
+        json_t *v = json_string(id.data);
+        /* The map borrows the new id, which the record now holds. */
+        if (!v || json_object_set_new(o, "id", v) != 0 ||
+            pn__map_put(&seen, json_string_value(v), i) < 0) {
+            G->nomem = true;
+            goto done;
+        }
+    }
+    char c1[68], c2[204];
+    if (pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, line1, 0, NULL, "graphml-edge-ids",
+                     "edge id \"%s\" repeats (first at line %d), as in a NetworkX MultiGraph: "
+                     "each tie's id is made \"source-target-id\" (\"%s\")",
+                     clip(dupid, c1, 64), line0,
+                     clip(json_string_value(json_object_get(json_array_get(G->ties, again), "id")),
+                          c2, 200)))
+        G->nomem = true;
+done:
+    free(dupid);
+    pn__buf_free(&id);
+    pn__map_free(&seen);
 }
 
 typedef struct gloc {
@@ -759,7 +1178,10 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     memset(&G, 0, sizeof(G));
     G.diags = diags;
     G.name = opts->load.name ? opts->load.name : "<input>";
+    size_t first_diag = pn_diags_count(diags);
     pn__buf_init(&G.text);
+    pn__buf_init(&G.label);
+    pn__map_init(&G.key_ids);
     int rc = 0;
     if (len > opts->load.max_bytes) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, 0, 0, NULL, "too-large",
@@ -777,7 +1199,9 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     G.ties = json_array();
     G.actor_lines = json_array();
     G.tie_lines = json_array();
-    G.xp = XML_ParserCreate("UTF-8");
+    /* NULL: the encoding the document declares (UTF-8 without a declaration);
+     * expat hands every string over as UTF-8. */
+    G.xp = XML_ParserCreate(NULL);
     if (!G.root || !G.actors || !G.ties || !G.actor_lines || !G.tie_lines || !G.xp) {
         rc = PN_ENOMEM;
         goto cleanup;
@@ -786,6 +1210,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     XML_SetElementHandler(G.xp, on_start, on_end);
     XML_SetCharacterDataHandler(G.xp, on_text);
     XML_SetStartDoctypeDeclHandler(G.xp, on_doctype);
+    XML_SetUnknownEncodingHandler(G.xp, on_unknown_encoding, NULL);
     XML_SetParamEntityParsing(G.xp, XML_PARAM_ENTITY_PARSING_NEVER);
     if (XML_Parse(G.xp, data, (int)len, XML_TRUE) == XML_STATUS_ERROR && !G.stopped && !G.nomem) {
         enum XML_Error e = XML_GetErrorCode(G.xp);
@@ -811,6 +1236,17 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         rc = PN_EDATA;
         goto cleanup;
     }
+    unique_tie_ids(&G);
+    int dline = 0;
+    if (!defaults_fit(&G, len, &dline)) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, dline, 0, NULL, "too-large",
+                     "the keys' <default>s, up to this one, would add over %zu values to the "
+                     "%zu nodes and %zu edges (more than 4 per byte of the file): not read",
+                     len * 4 > ((size_t)1 << 22) ? len * 4 : (size_t)1 << 22,
+                     json_array_size(G.actors), json_array_size(G.ties));
+        rc = PN_ELIMIT;
+        goto cleanup;
+    }
     apply_defaults(&G);
     if (!json_object_get(G.root, "sources"))
         json_object_set_new(G.root, "sources", json_array());
@@ -824,6 +1260,8 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     pn_load_options lo = opts->load;
     lo.name = G.name;
     rc = pn__load_json(out, G.root, &locator, &lo, diags);
+    /* The reader's own warnings (repeated edge ids) among the loader's, by line. */
+    pn__diags_sort_from(diags, first_diag);
 
 cleanup:
     if (G.xp)
@@ -842,7 +1280,10 @@ cleanup:
         free(G.keys[i].dflt);
     }
     free(G.keys);
+    pn__map_free(&G.key_ids);
     free(G.edgedefault);
+    free(G.rec_yed_name);
     pn__buf_free(&G.text);
+    pn__buf_free(&G.label);
     return rc;
 }

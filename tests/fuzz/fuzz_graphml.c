@@ -2,8 +2,10 @@
  *
  * Any bytes: the import returns one of its documented codes, with messages
  * when it fails; it never reads another file or the network (DTDs are
- * refused). When it succeeds, the dataset saved as JSON loads, and GraphML
- * written from it imports to the same dataset (compared as canonical JSON). */
+ * refused). When it succeeds, the dataset saved as JSON loads, GraphML
+ * written from it imports to the same dataset (compared as canonical JSON),
+ * and the GEXF written from it is well-formed XML (expat). */
+#include <expat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +79,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fprintf(stderr, "first:\n%s\nafter a GraphML round trip:\n%s\n", json1, json2);
         REQUIRE(strcmp(json1, json2) == 0);
         pn_dataset_free(again);
+        free(xml);
+        xml = NULL;
+        REQUIRE(pn_gexf_write(ds, &xml, &xml_len) == 0);
+        XML_Parser xp = XML_ParserCreate(NULL);
+        REQUIRE(xp != NULL);
+        int ok = XML_Parse(xp, xml, (int)xml_len, XML_TRUE) == XML_STATUS_OK;
+        if (!ok)
+            fprintf(stderr, "GEXF line %lu: %s\n%s\n", (unsigned long)XML_GetErrorLineNumber(xp),
+                    XML_ErrorString(XML_GetErrorCode(xp)), xml);
+        XML_ParserFree(xp);
+        REQUIRE(ok);
         free(xml);
         free(json1);
         free(json2);

@@ -52,7 +52,8 @@ PN_EXTERN const char *pn_format_name(pn_format format);
  * kept), every field as a typed <key>, the sources table as JSON text in a
  * graph-level key. Lossless: pn_graphml_load gives the dataset back. O(size).
  * @param[out] out owned by the caller. @param[out] len may be NULL.
- * @return 0 or PN_ENOMEM.
+ * @return 0, PN_ENOMEM, or PN_EDATA when a field holds a character XML 1.0
+ * cannot (C0 controls but tab, LF, CR; U+FFFE, U+FFFF): nothing is written.
  */
 PN_EXTERN int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len);
 
@@ -60,7 +61,7 @@ PN_EXTERN int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len);
  * Write GEXF 1.3 for Gephi: ties' since/until as the edges' start/end (a
  * dynamic graph whose timeline plays the network's history), kinds, types
  * and the other fields as attributes. Export only; docs/formats.md lists
- * what it leaves out. @return 0 or PN_ENOMEM.
+ * what it leaves out. @return 0, PN_ENOMEM or PN_EDATA (as pn_graphml_write).
  */
 PN_EXTERN int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len);
 

@@ -1,0 +1,497 @@
+/* GraphML reading and writing: what other tools write (yEd, NetworkX,
+ * Latin-1 files, xs:boolean), hostile key declarations, and writers that
+ * produce only what the readers read back. The round trips of paranet's own
+ * GraphML are in check_interchange.c. */
+#include "testutil.h"
+
+/* The writers with their messages (libgraph/src/interchange_private.h). */
+int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
+int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
+
+static char *diag_text(const pn_diags *d)
+{
+    size_t cap = 65536, used = 0;
+    char *text = calloc(1, cap);
+    for (size_t i = 0; i < pn_diags_count(d) && used < cap - 2; i++) {
+        used += (size_t)pn_diag_format(pn_diags_get(d, i), text + used, cap - used);
+        if (used < cap - 1)
+            text[used++] = '\n';
+    }
+    return text;
+}
+
+/* Load GraphML text; *text gets the messages (free it). */
+static int load(const char *doc, size_t len, pn_dataset **ds, char **text)
+{
+    pn_import_options o = PN_IMPORT_OPTIONS_INIT;
+    o.load.name = "in.graphml";
+    o.default_kind = "city";
+    o.default_country = "ID";
+    o.default_type = "g2g";
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    *ds = NULL;
+    int rc = pn_graphml_load(ds, doc, len, &o, d);
+    *text = diag_text(d);
+    pn_diags_free(d);
+    return rc;
+}
+
+static pn_dataset *load_ok(const char *doc, size_t len, char **text)
+{
+    pn_dataset *ds = NULL;
+    int rc = load(doc, len, &ds, text);
+    ck_assert_msg(rc == 0, "load failed (%d):\n%s", rc, *text);
+    return ds;
+}
+
+static char *read_data(const char *name, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/graphml/%s", PN_TEST_DATA, name);
+    return tu_read(path, len);
+}
+
+/* A <key> inside the <default> of the 16th key grew the key array while the
+ * default's key was held by pointer (heap-use-after-free under ASan). */
+START_TEST(nested_key_in_default)
+{
+    char doc[4096];
+    size_t n = (size_t)snprintf(doc, sizeof(doc), "<graphml>\n");
+    for (int i = 0; i < 15; i++)
+        n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+                              "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\"/>\n", i, i);
+    n += (size_t)snprintf(doc + n, sizeof(doc) - n,
+                          "<key id=\"k15\" for=\"node\" attr.name=\"f15\"><default>x\n"
+                          "<key id=\"inner\" for=\"node\" attr.name=\"g\"/>y</default></key>\n"
+                          "<graph><node id=\"a\"><data key=\"k0\">v</data></node></graph>"
+                          "</graphml>\n");
+    pn_dataset *ds = NULL;
+    char *text = NULL;
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_EDATA);
+    ck_assert_ptr_null(ds);
+    ck_assert_msg(strstr(text, "in.graphml:18: error: <key> inside the <key> of line 17") != NULL,
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
+/* Many keys: each <key> and <data> is found through a map; every value
+ * lands in its field, and a repeated id is still caught. */
+START_TEST(many_keys)
+{
+    enum { N = 3000 };
+    size_t cap = (size_t)N * 160 + 4096, n = 0;
+    char *doc = malloc(cap);
+    n += (size_t)snprintf(doc + n, cap - n, "<graphml>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(
+            doc + n, cap - n,
+            "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\" attr.type=\"int\"/>\n", i, i);
+    n += (size_t)snprintf(doc + n, cap - n,
+                          "<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+                          "<node id=\"a\"><data key=\"nm\">A</data><data key=\"k%d\">7</data>"
+                          "<data key=\"k0\">3</data></node>\n</graph></graphml>\n",
+                          N - 1);
+    pn_dataset *ds;
+    char *text;
+    ds = load_ok(doc, n, &text);
+    free(text);
+    char want[64];
+    snprintf(want, sizeof(want), "{\"f0\":3,\"f%d\":7}", N - 1);
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 0), want);
+    pn_dataset_free(ds);
+    /* The same id twice, far apart. */
+    n = (size_t)snprintf(doc, cap, "<graphml>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<key id=\"k%d\" for=\"node\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "<key id=\"k7\" for=\"node\"/>\n<graph/></graphml>\n");
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_EDATA);
+    snprintf(want, sizeof(want), "in.graphml:%d: error: key \"k7\" is declared twice", N + 2);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    free(text);
+    free(doc);
+}
+END_TEST
+
+/* xs:boolean: "1", "true", "0", "false" (and spaces around) on <edge directed>. */
+START_TEST(directed_booleans)
+{
+    const char *doc = "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n"
+                      "<graph edgedefault=\"undirected\">\n"
+                      "<node id=\"a\"><data key=\"nm\">A</data></node>\n"
+                      "<node id=\"b\"><data key=\"nm\">B</data></node>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"1\"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"true\"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\" 0 \"/>\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"false\"/>\n"
+                      "<edge source=\"a\" target=\"b\"/>\n"
+                      "</graph></graphml>\n";
+    char *text;
+    pn_dataset *ds = load_ok(doc, strlen(doc), &text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 5);
+    ck_assert(pn_dataset_tie(ds, 0)->directed);
+    ck_assert(pn_dataset_tie(ds, 1)->directed);
+    ck_assert(!pn_dataset_tie(ds, 2)->directed);
+    ck_assert(!pn_dataset_tie(ds, 3)->directed);
+    ck_assert(!pn_dataset_tie(ds, 4)->directed); /* edgedefault */
+    pn_dataset_free(ds);
+    /* Anything else is refused where it stands, not read as false. */
+    const char *bad = "<graphml>\n<graph edgedefault=\"Directed\">\n"
+                      "<edge source=\"a\" target=\"b\" directed=\"yes\"/>\n"
+                      "</graph></graphml>\n";
+    ck_assert_int_eq(load(bad, strlen(bad), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:2: error: <graph edgedefault=\"Directed\">: must be "
+                               "\"directed\" or \"undirected\"") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "in.graphml:3: error: <edge directed=\"yes\">: not a boolean (true, "
+                               "false, 1 or 0)") != NULL,
+                  "%s", text);
+    free(text);
+    /* A long value is cut at a character boundary in the message. */
+    char doc2[512], want[256];
+    char e40[81] = "", e32[65] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(e40, "\xC3\xA9");
+    for (int i = 0; i < 32; i++)
+        strcat(e32, "\xC3\xA9");
+    snprintf(doc2, sizeof(doc2),
+             "<graphml><graph>\n<edge source=\"a\" target=\"b\" directed=\"x%s\"/>"
+             "</graph></graphml>",
+             e40);
+    snprintf(want, sizeof(want),
+             "in.graphml:2: error: <edge directed=\"x%.62s...\">: not a boolean", e32);
+    ck_assert_int_eq(load(doc2, strlen(doc2), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+    free(text);
+}
+END_TEST
+
+/* The encoding the file declares is honoured (ISO-8859-1 here), and the
+ * text arrives as UTF-8; without a declaration the file is UTF-8. */
+START_TEST(latin1_declared)
+{
+    size_t len;
+    char *doc = read_data("latin1.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "M\xC3\xBCnchen");
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->note, "\xC2\xA9 Stadt, \xC2\xBD Preis");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "Z\xC3\xBCrich");
+    ck_assert(pn_dataset_tie(ds, 0)->directed); /* directed="1" */
+    pn_dataset_free(ds);
+    /* The same bytes with no declaration are not UTF-8: refused, located. */
+    const char *body = strstr(doc, "<graphml");
+    ck_assert_int_eq(load(body, len - (size_t)(body - doc), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:5:") != NULL && strstr(text, "not well-formed"), "%s",
+                  text);
+    free(text);
+    /* windows-1252: Latin-1 with printable characters in 0x80-0x9F; its
+     * unassigned bytes (0x81) are errors where they stand. */
+    const char *cp = "<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n<graphml>\n"
+                     "<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+                     "<node id=\"a\"><data key=\"n\">\x93"
+                     "Caf\xE9\x94 \x80</data></node>\n"
+                     "</graph></graphml>\n";
+    ds = load_ok(cp, strlen(cp), &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "\xE2\x80\x9C"
+                                                    "Caf\xC3\xA9\xE2\x80\x9D \xE2\x82\xAC");
+    pn_dataset_free(ds);
+    const char *cp_bad = "<?xml version=\"1.0\" encoding=\"cp1252\"?>\n<graphml>\n<graph>\n"
+                         "<node id=\"B\x81\"/></graph></graphml>\n";
+    ck_assert_int_eq(load(cp_bad, strlen(cp_bad), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:4:") != NULL && strstr(text, "not well-formed"), "%s",
+                  text);
+    free(text);
+    /* An encoding expat does not know is refused with a message. */
+    const char *koi = "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><graphml><graph/></graphml>";
+    ck_assert_int_eq(load(koi, strlen(koi), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:1:") != NULL && strstr(text, "encoding"), "%s", text);
+    free(text);
+    free(doc);
+}
+END_TEST
+
+/* NetworkX MultiGraph: edge ids are the keys of each pair, repeated across
+ * pairs. Ties get ids source-target-key, and a warning says so. */
+START_TEST(networkx_multigraph)
+{
+    size_t len;
+    char *doc = read_data("networkx-multigraph.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 3);
+    ck_assert_str_eq(pn_dataset_tie(ds, 0)->id, "a-b-0");
+    ck_assert_str_eq(pn_dataset_tie(ds, 1)->id, "a-b-1");
+    ck_assert_str_eq(pn_dataset_tie(ds, 2)->id, "b-c-0");
+    ck_assert_str_eq(pn_dataset_actor(ds, 2)->name, "Kitakyushu");
+    ck_assert_msg(strstr(text, "in.graphml:29: warning: edge id \"0\" repeats (first at line 23), "
+                               "as in a NetworkX MultiGraph: each tie's id is made "
+                               "\"source-target-id\" (\"b-c-0\")") != NULL,
+                  "%s", text);
+    free(text);
+    pn_dataset_free(ds);
+    free(doc);
+    /* Derived ids that would collide ("a-b" + "c" and "a" + "b-c") stay apart;
+     * unique ids are kept as they are. */
+    const char *tricky = "<graphml><key id=\"nm\" for=\"node\" attr.name=\"name\"/><graph>"
+                         "<node id=\"a\"><data key=\"nm\">1</data></node>"
+                         "<node id=\"b-c\"><data key=\"nm\">2</data></node>"
+                         "<node id=\"a-b\"><data key=\"nm\">3</data></node>"
+                         "<node id=\"c\"><data key=\"nm\">4</data></node>"
+                         "<edge id=\"0\" source=\"a\" target=\"b-c\"/>"
+                         "<edge id=\"0\" source=\"a-b\" target=\"c\"/>"
+                         "<edge source=\"a\" target=\"c\"/></graph></graphml>";
+    ds = load_ok(tricky, strlen(tricky), &text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_tie(ds, 0)->id, "a-b-c-0");
+    ck_assert_str_eq(pn_dataset_tie(ds, 1)->id, "a-b-c-0-2");
+    ck_assert_ptr_null(pn_dataset_tie(ds, 2)->id);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* yEd: names are the text of <y:NodeLabel> in the nodegraphics <data>. */
+START_TEST(yed_node_labels)
+{
+    size_t len;
+    char *doc = read_data("yed.graphml", &len);
+    char *text;
+    pn_dataset *ds = load_ok(doc, len, &text);
+    ck_assert_msg(strstr(text, "error") == NULL, "%s", text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_actor_count(ds), 3);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "Bandung");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "Suwon & Hwaseong");
+    /* The first label with text: an empty one (hasText="false") is passed over. */
+    ck_assert_str_eq(pn_dataset_actor(ds, 2)->name, "Jawa Barat");
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", 1),
+                     "{\"description\":\"sister city since 2006\"}");
+    ck_assert_uint_eq(pn_dataset_tie_count(ds), 2);
+    ck_assert(pn_dataset_tie(ds, 0)->directed);
+    pn_dataset_free(ds);
+    free(doc);
+    /* A name key wins over the drawn label; a node with neither is located. */
+    const char *mixed =
+        "<graphml xmlns:y=\"http://www.yworks.com/xml/graphml\">\n"
+        "<key id=\"g\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+        "<key id=\"nm\" for=\"node\" attr.name=\"name\"/>\n<graph>\n"
+        "<node id=\"a\"><data key=\"g\"><y:ShapeNode><y:NodeLabel>Drawn</y:NodeLabel>"
+        "</y:ShapeNode></data><data key=\"nm\">Named</data></node>\n"
+        "<node id=\"b\"><data key=\"g\"><y:ShapeNode/></data></node>\n</graph></graphml>\n";
+    ck_assert_int_eq(load(mixed, strlen(mixed), &ds, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "in.graphml:6: error: node \"b\": missing field \"name\"") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "node \"a\"") == NULL, "%s", text);
+    free(text);
+}
+END_TEST
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* Each actor with its own differently-named extra field (the export was
+ * quadratic in them): one key per field, one <data> per value present, and
+ * the dataset reads back unchanged. */
+START_TEST(many_extra_fields_export)
+{
+    enum { N = 2000 };
+    size_t cap = (size_t)N * 200 + 256, n = 0;
+    char *json = malloc(cap);
+    n += (size_t)snprintf(json + n, cap - n, "{\"paranet\": 1, \"actors\": [");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(json + n, cap - n,
+                              "%s{\"id\": \"a%d\", \"name\": \"A%d\", \"kind\": \"city\", "
+                              "\"country\": \"ID\", \"x%d\": %d}",
+                              i ? "," : "", i, i, i, i);
+    n += (size_t)snprintf(json + n, cap - n, "], \"ties\": [");
+    for (int i = 0; i + 1 < N; i++)
+        n += (size_t)snprintf(json + n, cap - n,
+                              "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"type\": \"horizontal\", "
+                              "\"y%d\": \"t\"}",
+                              i ? "," : "", i, i + 1, i);
+    snprintf(json + n, cap - n, "]}");
+    pn_dataset *ds = tu_load_text(json);
+    char *want = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    char *xml = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, &len), 0);
+    ck_assert_uint_eq(count(xml, "<key id=\"v_x"), N);
+    ck_assert_uint_eq(count(xml, "<data key=\"v_x"), N);
+    ck_assert_uint_eq(count(xml, "<key id=\"e_x"), N - 1);
+    ck_assert_uint_eq(count(xml, "<data key=\"e_x"), N - 1);
+    ck_assert_ptr_nonnull(strstr(xml, "<key id=\"v_x1999\" for=\"node\" attr.name=\"x1999\" "
+                                      "attr.type=\"long\"/>"));
+    ck_assert_ptr_nonnull(strstr(xml, "<data key=\"v_x1999\">1999</data>"));
+    char *text;
+    pn_dataset *back = load_ok(xml, len, &text);
+    free(text);
+    char *got = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
+    ck_assert_str_eq(got, want);
+    free(got);
+    pn_dataset_free(back);
+    free(xml);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, &len), 0);
+    ck_assert_uint_eq(count(xml, "<attribute id=\"x"), 2 * N - 1);
+    ck_assert_uint_eq(count(xml, "<attvalue for=\"x"), 2 * N - 1);
+    ck_assert_ptr_nonnull(strstr(xml, "<attvalue for=\"x1999\" value=\"1999\"/>"));
+    free(xml);
+    free(want);
+    free(json);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* XML 1.0 cannot hold U+FFFF, U+FFFE or C0 controls other than tab, LF and
+ * CR, even as character references: the writers refuse them, naming the
+ * record and the field, instead of writing a file no reader takes. */
+START_TEST(xml_forbidden_refused)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"T\\ufffe\", \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\\uffffB\", \"kind\": \"city\", \"country\": \"ID\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\","
+        " \"extra\": {\"k\": [\"\\u0001\"]}}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"note\": "
+        "\"x\\u001fy\"}]}");
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char *xml = NULL;
+    ck_assert_int_eq(pn__graphml_write(ds, &xml, NULL, d), PN_EDATA);
+    ck_assert_ptr_null(xml);
+    char *text = diag_text(d);
+    ck_assert_msg(strstr(text, "error: actors[0].name: actor \"a\", field \"name\": GraphML "
+                               "U+FFFF, which XML 1.0 cannot hold") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "actors[1].extra: actor \"b\", field \"extra\": GraphML U+0001") !=
+                      NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "ties[0].note: tie a -> b, field \"note\": GraphML U+001F") != NULL,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "title: the dataset, field \"title\": GraphML U+FFFE") != NULL, "%s",
+                  text);
+    ck_assert_uint_eq(pn_diags_count(d), 4);
+    free(text);
+    pn_diags_clear(d);
+    ck_assert_int_eq(pn__gexf_write(ds, &xml, NULL, d), PN_EDATA);
+    ck_assert_uint_eq(pn_diags_count(d), 4);
+    text = diag_text(d);
+    ck_assert_msg(strstr(text, "actor \"a\", field \"name\": GEXF U+FFFF") != NULL, "%s", text);
+    free(text);
+    /* Without a list the public writers still refuse. */
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, NULL), PN_EDATA);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, NULL), PN_EDATA);
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* What XML can hold goes through GraphML and back unchanged: tab, LF, CR,
+ * markup characters, "]]>", U+FFFD, U+FFFC, a BOM and the last code point. */
+START_TEST(xml_allowed_roundtrip)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"a\\tb\\r\\nc\", \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"<A & \\\"B\\\"> ]]> \\ufffd\\ufffc\\ufeff\\udbff\\udfff\","
+        " \"kind\": \"city\", \"country\": \"ID\", \"note\": \"line 1\\r\\nline 2\\rline 3\\t!\","
+        " \"x\": \"\\ufffd\\t\\n\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"note\": \"\\r\"}]}");
+    char *want = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    char *xml = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, &len), 0);
+    char *text;
+    pn_dataset *back = load_ok(xml, len, &text);
+    free(text);
+    char *got = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
+    ck_assert_str_eq(got, want);
+    free(got);
+    free(xml);
+    ck_assert_int_eq(pn_gexf_write(ds, &xml, &len), 0);
+    ck_assert_ptr_nonnull(strstr(xml, "label=\"&lt;A &amp; &quot;B&quot;&gt; ]]&gt; "));
+    free(xml);
+    free(want);
+    pn_dataset_free(back);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* Key defaults fill every node: 1,100 keys with a default over 4,000 nodes
+ * (a 200 KB file) would add 4.4 million values. Refused, at the key where
+ * the count passes the limit; a few defaults over many nodes still apply. */
+START_TEST(defaults_amplification)
+{
+    enum { K = 1100, N = 4000 };
+    size_t cap = (size_t)K * 100 + (size_t)N * 60 + 512, n = 0;
+    char *doc = malloc(cap);
+    n += (size_t)snprintf(doc + n, cap - n,
+                          "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\">"
+                          "<default>X</default></key>\n");
+    for (int i = 0; i < K; i++)
+        n += (size_t)snprintf(doc + n, cap - n,
+                              "<key id=\"k%d\" for=\"node\" attr.name=\"f%d\"><default>1</default>"
+                              "</key>\n",
+                              i, i);
+    n += (size_t)snprintf(doc + n, cap - n, "<graph>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<node id=\"a%d\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "</graph></graphml>\n");
+    pn_dataset *ds;
+    char *text;
+    ck_assert_int_eq(load(doc, n, &ds, &text), PN_ELIMIT);
+    ck_assert_ptr_null(ds);
+    /* 4,194,304 values: passed at the 1,049th key with a default (line 1050). */
+    ck_assert_msg(strstr(text,
+                         "in.graphml:1050: error: the keys' <default>s, up to this one, "
+                         "would add over 4194304 values to the 4000 nodes and 0 edges") != NULL,
+                  "%s", text);
+    free(text);
+    /* Three defaults over the same nodes are fine. */
+    n = (size_t)snprintf(doc, cap,
+                         "<graphml>\n<key id=\"nm\" for=\"node\" attr.name=\"name\">"
+                         "<default>X</default></key>\n<key id=\"k\" for=\"node\" "
+                         "attr.name=\"f\"><default>1</default></key>\n<graph>\n");
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(doc + n, cap - n, "<node id=\"a%d\"/>\n", i);
+    n += (size_t)snprintf(doc + n, cap - n, "</graph></graphml>\n");
+    ds = load_ok(doc, n, &text);
+    free(text);
+    ck_assert_uint_eq(pn_dataset_actor_count(ds), N);
+    ck_assert_str_eq(pn_dataset_actor(ds, N - 1)->name, "X");
+    ck_assert_str_eq(pn_dataset_extra(ds, "actor", N - 1), "{\"f\":\"1\"}");
+    pn_dataset_free(ds);
+    free(doc);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("graphml");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, nested_key_in_default);
+    tcase_add_test(tc, many_keys);
+    tcase_add_test(tc, directed_booleans);
+    tcase_add_test(tc, latin1_declared);
+    tcase_add_test(tc, networkx_multigraph);
+    tcase_add_test(tc, yed_node_labels);
+    tcase_add_test(tc, many_extra_fields_export);
+    tcase_add_test(tc, xml_forbidden_refused);
+    tcase_add_test(tc, xml_allowed_roundtrip);
+    tcase_add_test(tc, defaults_amplification);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}
