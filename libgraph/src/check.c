@@ -1,11 +1,14 @@
+#define _POSIX_C_SOURCE 200809L /* pread */
 #include "check.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dataset_private.h"
 
@@ -20,9 +23,9 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
         return;
     int line = 0, column = 0;
     const char *file = r->file;
-    pn__buf where, msg;
+    pn__buf where;
     pn__buf_init(&where);
-    pn__buf_init(&msg);
+    size_t before = pn_diags_count(r->diags);
     if (path) {
         pn__path_format(path, &where);
         if (r->loc) {
@@ -34,22 +37,6 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
                 where = label;
             }
         }
-        /* Locating costs a walk of the text: only for diagnostics kept. */
-        else if (pn_diags_count(r->diags) < 1000) {
-            if (!r->text && r->reread_path && !r->reread_failed) {
-                /* The file was freed after parsing: read it back. It is the
-                 * text parsed unless someone rewrote the file meanwhile. */
-                size_t n = 0;
-                if (pn_read_file(r->reread_path, r->reread_max, &r->reread_text, &n, NULL) == 0) {
-                    r->text = r->reread_text;
-                    r->len = n;
-                } else {
-                    r->reread_failed = true;
-                }
-            }
-            if (r->text)
-                pn__json_locate(r->text, r->len, path, &line, &column);
-        }
     }
     va_list ap;
     va_start(ap, fmt);
@@ -59,8 +46,49 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
     if (pn_diags_add(r->diags, sev, file, line, column, where.data, check, "%s", tmp) != 0 ||
         where.failed)
         r->nomem = true;
+    /* Only a diagnostic kept (under the cap) is located, later, with the
+     * others in one walk of the text. */
+    if (path && !r->loc && pn_diags_count(r->diags) > before &&
+        pn__locs_add(&r->pending, path, before) != 0)
+        r->nomem = true;
     pn__buf_free(&where);
-    pn__buf_free(&msg);
+}
+
+static void located(void *ctx, size_t tag, int line, int column)
+{
+    pn__diags_set_location(ctx, tag, line, column);
+}
+
+void pn__report_locate(pn__report *r)
+{
+    if (r->pending.n > 0 && r->diags) {
+        const char *text = r->text;
+        size_t len = r->len;
+        char *copy = NULL;
+        if (!text && r->has_fd && r->len > 0) {
+            /* One read of the whole text, only now that a line is needed. */
+            copy = pn__malloc_big(r->len + 1);
+            size_t got = 0;
+            while (copy && got < r->len) {
+                ssize_t k = pread(r->fd, copy + got, r->len - got, (off_t)got);
+                if (k < 0 && errno == EINTR)
+                    continue;
+                if (k <= 0)
+                    break;
+                got += (size_t)k;
+            }
+            if (copy && got == r->len) {
+                copy[got] = '\0';
+                text = copy;
+            } else if (!copy) {
+                r->nomem = true;
+            }
+        }
+        if (text && pn__locs_resolve(&r->pending, text, len, located, r->diags) != 0)
+            r->nomem = true;
+        free(copy);
+    }
+    pn__locs_free(&r->pending);
 }
 
 bool pn__id_valid(const char *s)

@@ -22,14 +22,16 @@ typedef struct pn__report {
     const char *file; /* display name, or NULL */
     const char *text; /* the JSON text, to find lines; or NULL */
     size_t len;
-    /* When text is NULL: the file to read it back from for the first
-     * diagnostic that needs a line (a large load frees its text once
-     * parsed), the limit to read it with, and the copy read (freed by
-     * whoever set reread_path). */
-    const char *reread_path;
-    size_t reread_max;
-    char *reread_text;
-    bool reread_failed;
+    /* When text is NULL and has_fd: the regular file the text was read
+     * from, still open, to read back with pread once, when diagnostics
+     * need lines (a large load frees its text once parsed). The file is
+     * never opened again by name: what is read is what was parsed unless
+     * someone rewrote the file in place meanwhile. */
+    bool has_fd;
+    int fd;
+    /* Paths of the kept diagnostics, found in one walk by
+     * pn__report_locate (tag: the diagnostic's index). */
+    pn__locs pending;
     const pn__locator *loc;   /* for documents not parsed from text; or NULL */
     const size_t *source_pos; /* record index -> index in the file; NULL: the same */
     const size_t *actor_pos;
@@ -42,6 +44,11 @@ typedef struct pn__report {
 
 void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const char *check,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Give the diagnostics reported through r their lines and columns, in one
+ * walk of the text (r->text, or read back from r->fd); frees what was
+ * pending. Call it while the keys of the paths reported are alive. */
+void pn__report_locate(pn__report *r);
 
 /* The checks on values a dataset can hold: ids, countries, dates, weights,
  * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */

@@ -194,18 +194,53 @@ static int by_position(const void *a, const void *b)
     return 0;
 }
 
+void pn__diags_set_location(pn_diags *diags, size_t i, int line, int column)
+{
+    if (diags && i < diags->count) {
+        diags->items[i].line = line;
+        diags->items[i].column = column;
+    }
+}
+
+/* Stable merge sort of items[lo, hi) through tmp (bottom-up, no recursion). */
+static void merge_sort(pn_diag *items, pn_diag *tmp, size_t n)
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = by_position(&items[j], &items[i]) < 0 ? items[j++] : items[i++];
+            while (i < mid)
+                tmp[k++] = items[i++];
+            while (j < hi)
+                tmp[k++] = items[j++];
+        }
+        memcpy(items, tmp, n * sizeof(*items));
+    }
+}
+
 void pn__diags_sort_from(pn_diags *diags, size_t start)
 {
     if (!diags || start >= diags->count)
         return;
-    /* Insertion sort: stable, and the lists are short (capped). */
-    for (size_t i = start + 1; i < diags->count; i++) {
-        pn_diag d = diags->items[i];
+    size_t n = diags->count - start;
+    pn_diag *items = diags->items + start;
+    pn_diag *tmp = malloc(n * sizeof(*tmp));
+    if (tmp) {
+        merge_sort(items, tmp, n);
+        free(tmp);
+        return;
+    }
+    /* No memory for the merge: an insertion sort, stable, in place. */
+    for (size_t i = 1; i < n; i++) {
+        pn_diag d = items[i];
         size_t j = i;
-        while (j > start && by_position(&diags->items[j - 1], &d) > 0) {
-            diags->items[j] = diags->items[j - 1];
+        while (j > 0 && by_position(&items[j - 1], &d) > 0) {
+            items[j] = items[j - 1];
             j--;
         }
-        diags->items[j] = d;
+        items[j] = d;
     }
 }

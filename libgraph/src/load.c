@@ -1,8 +1,11 @@
 /* Loading a dataset from JSON: structure, vocabulary and references.
  *
- * Every problem is reported with its JSON path (and line, through
- * pn__json_locate); a bad record is reported and skipped so that the checks
- * after it still run, as a compiler goes on after an error. */
+ * Every problem is reported with its JSON path (and line, found for
+ * all of them at the end in one walk of the text: pn__report_locate); a bad record is reported and
+ * skipped so that the checks after it still run, as a compiler goes on after an error. */
+#define _POSIX_C_SOURCE 200809L /* open, fstat, O_CLOEXEC */
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -10,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "dataset_private.h"
@@ -646,6 +651,7 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     /* Warnings only once the structure is sound: they would be noise now. */
     progress(L, "checking", 0.8);
     pn__check_dataset(L->ds, &L->r, L->r.errors == 0);
+    pn__report_locate(&L->r);
     /* Imports from several files (CSV) keep the loader's order. */
     if (!L->r.loc)
         pn__diags_sort_from(L->r.diags, first_diag);
@@ -691,14 +697,17 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
 }
 
 /* Texts from this size up are freed once parsed when the loader owns them
- * (pn_dataset_load_file): the peak of a large load is then the parsed
- * document and the dataset, not those and the text. A diagnostic that needs
- * a line reads the file back (pn__report_at). */
+ * and read them from a regular file (pn_dataset_load_file): the peak of a
+ * large load is then the parsed document and the dataset, not those and
+ * the text. The file stays open, and when diagnostics need lines its text
+ * is read back once with pread (pn__report_locate): a file is never opened
+ * twice, which would block on a FIFO or read another file renamed over
+ * the name. The text of anything else (a FIFO, a pipe, a device) is kept. */
 #define FREE_TEXT_FROM ((size_t)4 << 20)
 
-/* Load data; when owned is not NULL it is data, the loader's to free, read
- * from path. */
-static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, const char *path,
+/* Load data; when owned is not NULL it is data, the loader's to free, and
+ * fd >= 0 the regular file it was read from whole (still open). */
+static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, int fd,
                      const pn_load_options *opts, pn_diags *diags)
 {
     pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
@@ -800,13 +809,12 @@ static int load_text(pn_dataset **out, const char *data, size_t len, char *owned
         rc = PN_ELIMIT;
         goto cleanup;
     }
-    if (owned && len >= FREE_TEXT_FROM) {
+    if (owned && fd >= 0 && len >= FREE_TEXT_FROM) {
         free(owned);
         owned = NULL;
         L.r.text = NULL;
-        L.r.len = 0;
-        L.r.reread_path = path;
-        L.r.reread_max = opts->max_bytes;
+        L.r.has_fd = true;
+        L.r.fd = fd;
     }
     progress(&L, "loading", 0.5);
     rc = load_tree(&L, &doc.root, opts);
@@ -815,7 +823,7 @@ static int load_text(pn_dataset **out, const char *data, size_t len, char *owned
 cleanup:
     pn__jdoc_free(&doc);
     free(owned);
-    free(L.r.reread_text);
+    pn__locs_free(&L.r.pending);
     free(L.source_pos);
     free(L.actor_pos);
     free(L.tie_pos);
@@ -830,7 +838,74 @@ cleanup:
 int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
                            const pn_load_options *opts, pn_diags *diags)
 {
-    return load_text(out, data, len, NULL, NULL, opts, diags);
+    return load_text(out, data, len, NULL, -1, opts, diags);
+}
+
+/* Read the file open as fd whole (as pn_read_file does, with its
+ * messages); *regular is set when it is a regular file whose size is what
+ * was read, so that pread can read the same bytes again. */
+static int read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len,
+                   bool *regular, pn_diags *diags)
+{
+    struct stat st;
+    bool is_reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (!is_reg && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io",
+                     "is a directory, not a file");
+        return PN_EIO;
+    }
+    int rc = 0;
+    /* A regular file's size + 2: the read that finds the end needs room. */
+    size_t cap = is_reg && st.st_size > 0 && (size_t)st.st_size <= max_bytes
+                     ? (size_t)st.st_size + 2
+                     : 65536;
+    size_t n = 0;
+    char *data = pn__malloc_big(cap);
+    if (!data) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *p = realloc(data, cap * 2);
+            if (!p) {
+                rc = PN_ENOMEM;
+                goto cleanup;
+            }
+            data = p;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, data + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot read: %s",
+                         strerror(errno));
+            rc = PN_EIO;
+            goto cleanup;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max_bytes) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "too-large",
+                         "input is over the limit of %zu bytes (raise it with --max-bytes)",
+                         max_bytes);
+            rc = PN_ELIMIT;
+            goto cleanup;
+        }
+    }
+    data[n] = '\0';
+    *out = data;
+    data = NULL;
+    *len = n;
+    *regular = is_reg && (off_t)n == st.st_size;
+cleanup:
+    if (rc == PN_ENOMEM)
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "nomem",
+                     "out of memory while reading");
+    free(data);
+    return rc;
 }
 
 int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
@@ -841,11 +916,19 @@ int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_optio
         o = *opts;
     if (!o.name)
         o.name = path;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot open: %s",
+                     strerror(errno));
+        return PN_EIO;
+    }
     char *data = NULL;
     size_t len = 0;
-    int rc = pn_read_file(path, o.max_bytes, &data, &len, diags);
+    bool regular = false;
+    int rc = read_fd(fd, path, o.max_bytes, &data, &len, &regular, diags);
     if (rc == 0)
-        rc = load_text(out, data, len, data, path, &o, diags); /* frees data */
+        rc = load_text(out, data, len, data, regular ? fd : -1, &o, diags); /* frees data */
+    close(fd);
     return rc;
 }
 
@@ -856,6 +939,7 @@ int pn_dataset_validate(const pn_dataset *ds, const pn_load_options *opts, pn_di
     r.diags = diags;
     r.file = opts ? opts->name : NULL;
     pn__check_dataset(ds, &r, true);
+    pn__report_locate(&r); /* no text: only frees */
     if (r.nomem)
         return PN_ENOMEM;
     return r.errors > 0 || (opts && opts->strict && r.warnings > 0) ? PN_EDATA : 0;

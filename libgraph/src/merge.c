@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dataset_private.h"
 #include "interchange_private.h"
 #include "paranet/merge.h"
 
@@ -17,21 +18,75 @@ typedef struct merger {
     json_t *source_at, *actor_at, *tie_at;  /* id -> merged index */
     json_t *tie_keys;                       /* identity -> merged index */
     json_t *origin_s, *origin_a, *origin_t; /* merged index -> [input, index in it] */
+    size_t n_in;
+    struct rec_lines *lines; /* [input * 3 + section]: built on first use */
     size_t errors;
     bool nomem;
 } merger;
 
-static void locate(const merger *M, size_t k, const char *section, size_t idx, int *line, int *col)
+/* Lines and columns of every record of one section of one input, found in
+ * one walk of its text the first time a message needs one. (Walking the
+ * text down to each record asked for made a merge of large inputs with
+ * many shared records quadratic.) */
+typedef struct rec_lines {
+    bool built;
+    size_t n;
+    int *line, *col;
+} rec_lines;
+
+static const char *const sections[] = {"sources", "actors", "ties"};
+
+static void rec_found(void *ctx, size_t tag, int line, int col)
 {
-    *line = *col = 0;
+    rec_lines *t = ctx;
+    t->line[tag] = line;
+    t->col[tag] = col;
+}
+
+static void build_lines(merger *M, size_t k, size_t sec, rec_lines *t)
+{
+    t->built = true;
     const pn_merge_input *in = &M->in[k];
-    if (!in->text)
+    const pn_dataset *ds = in->ds;
+    size_t n = sec == 0 ? ds->n_sources : sec == 1 ? ds->n_actors : ds->n_ties;
+    t->line = calloc(n + 1, sizeof(int));
+    t->col = calloc(n + 1, sizeof(int));
+    if (!t->line || !t->col) {
+        M->nomem = true;
         return;
+    }
+    t->n = n;
+    pn__locs l;
+    pn__locs_init(&l);
     pn__path p;
     memset(&p, 0, sizeof(p));
-    pn__path_key(&p, section);
-    pn__path_index(&p, idx);
-    pn__json_locate(in->text, in->len, &p, line, col);
+    pn__path_key(&p, sections[sec]);
+    pn__path_index(&p, 0);
+    for (size_t i = 0; i < n; i++) {
+        p.c[1].index = i;
+        if (pn__locs_add(&l, &p, i) != 0) {
+            M->nomem = true;
+            break;
+        }
+    }
+    if (!M->nomem && pn__locs_resolve(&l, in->text, in->len, rec_found, t) != 0)
+        M->nomem = true;
+    pn__locs_free(&l);
+}
+
+static void locate(merger *M, size_t k, const char *section, size_t idx, int *line, int *col)
+{
+    *line = *col = 0;
+    if (!M->in[k].text || !M->lines)
+        return;
+    size_t sec = section[0] == 's' ? 0 : section[0] == 'a' ? 1 : 2;
+    rec_lines *t = &M->lines[k * 3 + sec];
+    if (!t->built)
+        build_lines(M, k, sec, t);
+    if (idx < t->n) {
+        *line = t->line[idx];
+        *col = t->col[idx];
+    }
 }
 
 static const char *in_name(const merger *M, size_t k)
@@ -40,8 +95,8 @@ static const char *in_name(const merger *M, size_t k)
 }
 
 /* "a.json:12:5 (actors[3])" for the record a merged one first came from. */
-static void origin_text(const merger *M, json_t *origins, size_t merged, const char *section,
-                        char *buf, size_t size)
+static void origin_text(merger *M, json_t *origins, size_t merged, const char *section, char *buf,
+                        size_t size)
 {
     json_t *o = json_array_get(origins, merged);
     size_t k = (size_t)json_integer_value(json_array_get(o, 0));
@@ -262,12 +317,13 @@ static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
             continue;
         }
         json_t *d = json_array_get(M->actors, at);
-        char other[700];
-        origin_text(M, M->origin_a, at, "actors", other, sizeof(other));
+        char other[700] = "";
         for (size_t f = 0; f < 3; f++) {
             json_t *mine = json_object_get(a, core[f]), *theirs = json_object_get(d, core[f]);
             if (json_equal(mine, theirs))
                 continue;
+            if (!other[0]) /* located only for a conflict */
+                origin_text(M, M->origin_a, at, "actors", other, sizeof(other));
             char here[512], there[512];
             show(mine, here, sizeof(here));
             show(theirs, there, sizeof(there));
@@ -406,6 +462,8 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     M.in = inputs;
     M.prefer = prefer;
     M.diags = diags;
+    M.n_in = n;
+    M.lines = calloc(3 * n, sizeof(*M.lines));
     int rc = 0;
     pn_diags *check = NULL;
     M.root = json_object();
@@ -419,8 +477,8 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     M.origin_s = json_array();
     M.origin_a = json_array();
     M.origin_t = json_array();
-    if (!M.root || !M.sources || !M.actors || !M.ties || !M.source_at || !M.actor_at || !M.tie_at ||
-        !M.tie_keys || !M.origin_s || !M.origin_a || !M.origin_t) {
+    if (!M.lines || !M.root || !M.sources || !M.actors || !M.ties || !M.source_at || !M.actor_at ||
+        !M.tie_at || !M.tie_keys || !M.origin_s || !M.origin_a || !M.origin_t) {
         rc = PN_ENOMEM;
         goto cleanup;
     }
@@ -469,6 +527,11 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     }
 
 cleanup:
+    for (size_t i = 0; M.lines && i < 3 * n; i++) {
+        free(M.lines[i].line);
+        free(M.lines[i].col);
+    }
+    free(M.lines);
     pn_diags_free(check);
     json_decref(M.root);
     json_decref(M.sources);

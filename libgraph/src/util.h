@@ -83,7 +83,39 @@ void pn__path_pop(pn__path *p);
 void pn__path_format(const pn__path *p, pn__buf *out);
 
 /* Find where the value at path starts in a JSON text that parses. 1-based
- * line and column (columns count characters). false when not found. */
+ * line and column (columns count characters). false when not found. One
+ * walk of the text: for many paths, use pn__locs. */
 bool pn__json_locate(const char *text, size_t len, const pn__path *path, int *line, int *column);
+
+/* Many paths to locate in one walk of a text: add each with a tag, then
+ * resolve once. Keys are borrowed until pn__locs_resolve. */
+typedef struct pn__loc_comp {
+    const char *key; /* NULL for an array index */
+    size_t index;
+} pn__loc_comp;
+typedef struct pn__loc_item {
+    size_t tag;
+    size_t first; /* in comps */
+    size_t depth;
+} pn__loc_item;
+typedef struct pn__locs {
+    pn__loc_item *items;
+    size_t n, cap;
+    pn__loc_comp *comps;
+    size_t n_comps, cap_comps;
+} pn__locs;
+
+void pn__locs_init(pn__locs *l);
+void pn__locs_free(pn__locs *l);
+/* 0 or PN_ENOMEM. */
+int pn__locs_add(pn__locs *l, const pn__path *path, size_t tag);
+/* Calls found(ctx, tag, line, column) for each path found in the text, in
+ * the text's order; paths not found get no call. O(len + n log n) for n
+ * paths. 0 or PN_ENOMEM. */
+int pn__locs_resolve(const pn__locs *l, const char *text, size_t len,
+                     void (*found)(void *ctx, size_t tag, int line, int column), void *ctx);
+
+/* Set the line and column of the i-th diagnostic (located after it was added). */
+void pn__diags_set_location(struct pn_diags *diags, size_t i, int line, int column);
 
 #endif
