@@ -209,6 +209,73 @@ START_TEST(validate_built_dataset)
 }
 END_TEST
 
+/* A dataset of n actors "actor-0000".. and one tie to each of the names
+ * given: the caller frees the text. */
+static char *many_actors(size_t n, const char *const *to, size_t n_to)
+{
+    size_t cap = 256 + n * 96 + n_to * 96, used = 0;
+    char *t = malloc(cap);
+    used += (size_t)snprintf(t + used, cap - used, "{\"paranet\": 1, \"actors\": [");
+    for (size_t i = 0; i < n; i++)
+        used += (size_t)snprintf(t + used, cap - used,
+                                 "%s{\"id\": \"actor-%04zu\", \"name\": \"A\", \"kind\": "
+                                 "\"city\", \"country\": \"ID\"}",
+                                 i ? "," : "", i);
+    used += (size_t)snprintf(t + used, cap - used, "], \"ties\": [");
+    for (size_t i = 0; i < n_to; i++)
+        used += (size_t)snprintf(t + used, cap - used,
+                                 "%s{\"from\": \"actor-0000\", \"to\": \"%s\", \"type\": "
+                                 "\"horizontal\"}",
+                                 i ? "," : "", to[i]);
+    snprintf(t + used, cap - used, "]}");
+    return t;
+}
+
+/* The message of the diagnostic at path, or "". */
+static const char *message_at(const pn_diags *d, const char *path)
+{
+    for (size_t i = 0; i < pn_diags_count(d); i++)
+        if (pn_diags_get(d, i)->path && strcmp(pn_diags_get(d, i)->path, path) == 0)
+            return pn_diags_get(d, i)->message;
+    return "";
+}
+
+/* did-you-mean among 5,000 actors: a slip at the start, in the middle or
+ * at the end is found, and the answer for a name does not depend on what
+ * was asked before it. */
+START_TEST(nearest_among_many)
+{
+    const char *typos[] = {"actr-4321", "actor-43x21", "actor-432", "zzzzzzzzz", "xctor-1234"};
+    char *text = many_actors(5000, typos, 5);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"actr-4321\" (did you mean \"actor-4321\"?)");
+    ck_assert_str_eq(message_at(d, "ties[1].to"),
+                     "no actor \"actor-43x21\" (did you mean \"actor-4321\"?)");
+    /* Ten actors are one edit away: the first of them. */
+    ck_assert_str_eq(message_at(d, "ties[2].to"),
+                     "no actor \"actor-432\" (did you mean \"actor-0432\"?)");
+    ck_assert_str_eq(message_at(d, "ties[3].to"), "no actor \"zzzzzzzzz\"");
+    ck_assert_str_eq(message_at(d, "ties[4].to"),
+                     "no actor \"xctor-1234\" (did you mean \"actor-1234\"?)");
+    free(text);
+    /* The same names in the other order, alone: the same answers. */
+    const char *back[] = {"xctor-1234", "actor-432"};
+    text = many_actors(5000, back, 2);
+    pn_diags_clear(d);
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"xctor-1234\" (did you mean \"actor-1234\"?)");
+    ck_assert_str_eq(message_at(d, "ties[1].to"),
+                     "no actor \"actor-432\" (did you mean \"actor-0432\"?)");
+    free(text);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -221,6 +288,7 @@ int main(void)
     tcase_add_test(tc, file_errors);
     tcase_add_test(tc, extra_fields_kept);
     tcase_add_test(tc, validate_built_dataset);
+    tcase_add_test(tc, nearest_among_many);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

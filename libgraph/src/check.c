@@ -101,21 +101,187 @@ bool pn__id_valid(const char *s)
     return true;
 }
 
+/* Whether candidate c (length clen) qualifies at distance d for a name of
+ * length len: at most 3 edits, and few for short strings. */
+static bool near_enough(size_t d, size_t len, size_t clen)
+{
+    size_t shorter = len < clen ? len : clen;
+    return d <= 3 && d * 3 <= shorter + 1;
+}
+
 const char *pn__nearest(const char *name, const char *const *candidates, size_t n)
 {
     const char *best = NULL;
     size_t best_d = 4;
     size_t len = strlen(name);
     for (size_t i = 0; i < n; i++) {
-        size_t d = pn_edit_distance(name, candidates[i], best_d - 1 < 3 ? best_d - 1 : 3);
         size_t clen = strlen(candidates[i]);
-        size_t shorter = len < clen ? len : clen;
-        if (d < best_d && d * 3 <= shorter + 1) {
+        if ((len > clen ? len - clen : clen - len) >= best_d)
+            continue;
+        size_t d = pn_edit_distance(name, candidates[i], best_d - 1 < 3 ? best_d - 1 : 3);
+        if (d < best_d && near_enough(d, len, clen)) {
             best_d = d;
             best = candidates[i];
         }
     }
     return best;
+}
+
+/* Which of 64 byte classes occur in s: an edit changes at most two bits,
+ * so names within 3 edits differ in at most 6. */
+static uint64_t signature(const char *s, size_t len)
+{
+    uint64_t sig = 0;
+    for (size_t i = 0; i < len; i++)
+        sig |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    return sig;
+}
+
+static int popcount64(uint64_t v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* Strings compared from their last byte: neighbours in this order share an
+ * end, as neighbours in the plain order share a beginning. */
+static int rev_cmp(const pn__cand *a, const pn__cand *b)
+{
+    size_t i = a->len, j = b->len;
+    while (i > 0 && j > 0) {
+        unsigned char x = (unsigned char)a->s[--i], y = (unsigned char)b->s[--j];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return i != j ? (i < j ? -1 : 1) : 0;
+}
+
+static int fwd_cmp(const pn__cand *a, const pn__cand *b)
+{
+    return strcmp(a->s, b->s);
+}
+
+/* Stable bottom-up merge sort of candidate indices. */
+static void sort_cands(const pn__cand *c, size_t *v, size_t *tmp, size_t n,
+                       int (*cmp)(const pn__cand *, const pn__cand *))
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp(&c[v[j]], &c[v[i]]) < 0 ? v[j++] : v[i++];
+            while (i < mid)
+                tmp[k++] = v[i++];
+            while (j < hi)
+                tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, n * sizeof(*v));
+    }
+}
+
+void pn__nearest_ix_init(pn__nearest_ix *ix)
+{
+    memset(ix, 0, sizeof(*ix));
+}
+
+void pn__nearest_ix_free(pn__nearest_ix *ix)
+{
+    free(ix->c);
+    free(ix->fwd);
+    free(ix->rev);
+    pn__nearest_ix_init(ix);
+}
+
+int pn__nearest_ix_build(pn__nearest_ix *ix, const char *const *candidates, size_t n)
+{
+    pn__nearest_ix_free(ix);
+    ix->built = true;
+    if (n == 0)
+        return 0;
+    ix->c = malloc(n * sizeof(*ix->c));
+    ix->fwd = malloc(n * sizeof(size_t));
+    ix->rev = malloc(n * sizeof(size_t));
+    size_t *tmp = malloc(n * sizeof(size_t));
+    if (!ix->c || !ix->fwd || !ix->rev || !tmp) {
+        free(tmp);
+        pn__nearest_ix_free(ix);
+        return PN_ENOMEM;
+    }
+    ix->n = n;
+    for (size_t i = 0; i < n; i++) {
+        ix->c[i].s = candidates[i];
+        ix->c[i].len = strlen(candidates[i]);
+        ix->c[i].sig = signature(candidates[i], ix->c[i].len);
+        ix->fwd[i] = ix->rev[i] = i;
+    }
+    sort_cands(ix->c, ix->fwd, tmp, n, fwd_cmp);
+    sort_cands(ix->c, ix->rev, tmp, n, rev_cmp);
+    free(tmp);
+    return 0;
+}
+
+typedef struct nearest_q {
+    const pn__nearest_ix *ix;
+    const char *name;
+    size_t len;
+    uint64_t sig;
+    size_t best_d, best; /* best: candidate index, n when none */
+} nearest_q;
+
+static void consider(nearest_q *q, size_t i)
+{
+    const pn__cand *c = &q->ix->c[i];
+    size_t dl = q->len > c->len ? q->len - c->len : c->len - q->len;
+    /* The best is the nearest, then the first in the candidates' order. */
+    if (dl > q->best_d || (dl == q->best_d && i > q->best) || dl > 3 ||
+        popcount64(q->sig ^ c->sig) > 6)
+        return;
+    size_t d = pn_edit_distance(q->name, c->s, 3);
+    if (near_enough(d, q->len, c->len) && (d < q->best_d || (d == q->best_d && i < q->best))) {
+        q->best_d = d;
+        q->best = i;
+    }
+}
+
+/* Candidates examined on each side of the name, in each order. */
+#define NEAREST_WINDOW 64
+
+const char *pn__nearest_ix_find(const pn__nearest_ix *ix, const char *name)
+{
+    if (!ix->n || !name)
+        return NULL;
+    nearest_q q = {ix, name, strlen(name), 0, 4, ix->n};
+    q.sig = signature(name, q.len);
+    if (ix->n <= 4 * NEAREST_WINDOW) {
+        for (size_t i = 0; i < ix->n; i++)
+            consider(&q, i);
+    } else {
+        /* Where the name would sit in each order; the candidates around it
+         * there share its beginning or its end. The same name gives the same
+         * answer whatever was asked before. */
+        pn__cand key = {name, q.len, q.sig};
+        for (int order = 0; order < 2; order++) {
+            const size_t *v = order ? ix->rev : ix->fwd;
+            int (*cmp)(const pn__cand *, const pn__cand *) = order ? rev_cmp : fwd_cmp;
+            size_t lo = 0, hi = ix->n;
+            while (lo < hi) {
+                size_t m = lo + (hi - lo) / 2;
+                if (cmp(&ix->c[v[m]], &key) < 0)
+                    lo = m + 1;
+                else
+                    hi = m;
+            }
+            size_t from = lo > NEAREST_WINDOW ? lo - NEAREST_WINDOW : 0;
+            size_t to = lo + NEAREST_WINDOW < ix->n ? lo + NEAREST_WINDOW : ix->n;
+            for (size_t k = from; k < to; k++)
+                consider(&q, v[k]);
+        }
+    }
+    return q.best < ix->n ? ix->c[q.best].s : NULL;
 }
 
 static size_t pos(const size_t *map, size_t i)

@@ -68,7 +68,32 @@ int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);
 
-/* The nearest of n candidate strings by edit distance (at most 3), or NULL. */
+/* The nearest of n candidate strings by edit distance (at most 3), or NULL:
+ * the first of the nearest. Compares with each: for a few candidates. */
 const char *pn__nearest(const char *name, const char *const *candidates, size_t n);
+
+/* The same over many candidates (the ids of a dataset), built once. Up to
+ * 256 candidates it is pn__nearest; beyond, only the 4 x 64 candidates
+ * nearest the name in sorted order and in the order of the reversed
+ * strings are compared (O(log n) per name, plus a length and a character
+ * set filter), so a typo of the beginning and of the end are both found.
+ * The answer depends only on the name and the candidates. */
+typedef struct pn__cand {
+    const char *s;
+    size_t len;
+    uint64_t sig;
+} pn__cand;
+typedef struct pn__nearest_ix {
+    pn__cand *c;
+    size_t n;
+    size_t *fwd, *rev; /* candidate indices in sorted and reversed-sorted order */
+    bool built;
+} pn__nearest_ix;
+
+void pn__nearest_ix_init(pn__nearest_ix *ix);
+void pn__nearest_ix_free(pn__nearest_ix *ix);
+/* Candidates are borrowed. 0 or PN_ENOMEM. */
+int pn__nearest_ix_build(pn__nearest_ix *ix, const char *const *candidates, size_t n);
+const char *pn__nearest_ix_find(const pn__nearest_ix *ix, const char *name);
 
 #endif

@@ -29,6 +29,9 @@ typedef struct loader {
     size_t *actor_pos;
     size_t *tie_pos;
     const pn_load_options *opts; /* for progress; may be NULL */
+    /* For did-you-mean, built at the first unknown id (the section is
+     * complete by then: sources before actors, actors before ties). */
+    pn__nearest_ix near_sources, near_actors;
 } loader;
 
 /* Progress (pn_load_options.progress): parsing is about the first half of
@@ -183,36 +186,28 @@ static bool date_field(loader *L, const pn__jv *obj, const char *key, pn_date *o
     return ok;
 }
 
-static size_t source_ids(const pn_dataset *ds, const char ***out)
-{
-    *out = malloc((ds->n_sources + 1) * sizeof(**out));
-    if (!*out)
-        return 0;
-    for (size_t i = 0; i < ds->n_sources; i++)
-        (*out)[i] = ds->sources[i].id;
-    return ds->n_sources;
-}
-
 static void no_such(loader *L, const char *what, const char *id, const char *check)
 {
-    const char **ids = NULL;
-    size_t n = 0;
-    if (strcmp(what, "source") == 0) {
-        n = source_ids(L->ds, &ids);
-    } else {
-        ids = malloc((L->ds->n_actors + 1) * sizeof(*ids));
+    bool source = strcmp(what, "source") == 0;
+    pn__nearest_ix *ix = source ? &L->near_sources : &L->near_actors;
+    if (!ix->built) {
+        size_t n = source ? L->ds->n_sources : L->ds->n_actors;
+        const char **ids = malloc((n + 1) * sizeof(*ids));
         if (ids) {
-            n = L->ds->n_actors;
             for (size_t i = 0; i < n; i++)
-                ids[i] = L->ds->actors[i].id;
+                ids[i] = source ? L->ds->sources[i].id : L->ds->actors[i].id;
+            if (pn__nearest_ix_build(ix, ids, n) != 0)
+                ix->built = true; /* no suggestions, rather than a retry per id */
+        } else {
+            ix->built = true;
         }
+        free(ids);
     }
-    const char *near = ids ? pn__nearest(id, ids, n) : NULL;
+    const char *near = pn__nearest_ix_find(ix, id);
     if (near)
         ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, id, near);
     else
         ERR(L, check, "no %s \"%s\"", what, id);
-    free(ids);
 }
 
 /* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
@@ -663,6 +658,8 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     free(L->actor_pos);
     free(L->tie_pos);
     L->source_pos = L->actor_pos = L->tie_pos = NULL;
+    pn__nearest_ix_free(&L->near_sources);
+    pn__nearest_ix_free(&L->near_actors);
     return rc;
 }
 
