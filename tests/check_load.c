@@ -276,6 +276,77 @@ START_TEST(nearest_among_many)
 }
 END_TEST
 
+/* Ids chosen to fall in 64 slots of the unkeyed FNV-1a map that was:
+ * every id is still found, and two loads save the same bytes (the keyed
+ * hash changes no output). */
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+START_TEST(colliding_ids)
+{
+    enum { N = 3000 };
+    size_t cap = 16;
+    while (N * 2 > cap)
+        cap *= 2;
+    size_t tcap = 256 + N * 160, used = 0;
+    char *t = malloc(tcap);
+    char(*ids)[16] = malloc(N * sizeof(*ids));
+    used += (size_t)snprintf(t + used, tcap - used, "{\"paranet\": 1, \"actors\": [");
+    size_t k = 0;
+    for (unsigned long i = 0; k < N; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "c%lx", i);
+        uint64_t h = fnv1a(id);
+        if (((h ^ (h >> 29)) & (cap - 1)) >= 64)
+            continue;
+        memcpy(ids[k], id, sizeof(id));
+        used += (size_t)snprintf(t + used, tcap - used,
+                                 "%s{\"id\": \"%s\", \"name\": \"A\", \"kind\": \"city\", "
+                                 "\"country\": \"ID\"}",
+                                 k ? "," : "", id);
+        k++;
+    }
+    used += (size_t)snprintf(t + used, tcap - used, "], \"ties\": [");
+    for (k = 0; k + 1 < N; k++)
+        used += (size_t)snprintf(t + used, tcap - used,
+                                 "%s{\"from\": \"%s\", \"to\": \"%s\", \"type\": "
+                                 "\"horizontal\", \"id\": \"%s\"}",
+                                 k ? "," : "", ids[k], ids[k + 1], ids[k]);
+    snprintf(t + used, tcap - used, "]}");
+    pn_dataset *a = tu_load_text(t), *b = tu_load_text(t);
+    ck_assert_uint_eq(pn_dataset_actor_count(a), N);
+    for (k = 0; k < N; k++) {
+        size_t at;
+        ck_assert_int_eq(pn_dataset_find_actor(a, ids[k], &at), 0);
+        ck_assert_uint_eq(at, k);
+        if (k + 1 < N) {
+            ck_assert_int_eq(pn_dataset_find_tie(b, ids[k], &at), 0);
+            ck_assert_uint_eq(at, k);
+        }
+    }
+    ck_assert_int_eq(pn_dataset_find_actor(a, "c-none", NULL), PN_ENOTFOUND);
+    char *sa, *sb;
+    size_t la, lb;
+    ck_assert_int_eq(pn_dataset_save_buffer(a, &sa, &la), 0);
+    ck_assert_int_eq(pn_dataset_save_buffer(b, &sb, &lb), 0);
+    ck_assert_uint_eq(la, lb);
+    ck_assert(memcmp(sa, sb, la) == 0);
+    free(sa);
+    free(sb);
+    pn_dataset_free(a);
+    pn_dataset_free(b);
+    free(ids);
+    free(t);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -289,6 +360,7 @@ int main(void)
     tcase_add_test(tc, extra_fields_kept);
     tcase_add_test(tc, validate_built_dataset);
     tcase_add_test(tc, nearest_among_many);
+    tcase_add_test(tc, colliding_ids);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -471,15 +471,18 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
 /* Ties identical in every field but id: ties are sorted by a hash of
  * every field and compared field by field inside runs of one hash. (A text
  * key per tie, built with printf, was a fifth of a large load's time.) */
-static uint64_t mix(uint64_t h, uint64_t v)
+/* The running hash and one more value, through the keyed hash: an unkeyed
+ * combination lets a file pick ties (ends, dates) that share a hash. */
+static uint64_t mixk(const pn__hkey *key, uint64_t h, uint64_t v)
 {
-    h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
-    return h;
+    uint64_t two[2] = {h, v};
+    return pn__siphash(key, two, sizeof(two));
 }
+#define mix(h, v) mixk(key, h, v)
 
-static uint64_t str_hash(const char *s)
+static uint64_t str_hash(const pn__hkey *key, const char *s)
 {
-    return s ? pn__hash(s, strlen(s)) : 0x5bd1e995ULL;
+    return s ? pn__siphash(key, s, strlen(s)) : 0x5bd1e995ULL;
 }
 
 static uint64_t date_bits(pn_date d)
@@ -487,7 +490,7 @@ static uint64_t date_bits(pn_date d)
     return (uint64_t)d.year << 16 | (uint64_t)d.month << 8 | (uint64_t)d.day;
 }
 
-static uint64_t tie_hash(const pn_dataset *ds, size_t i)
+static uint64_t tie_hash(const pn__hkey *key, const pn_dataset *ds, size_t i)
 {
     const pn_tie *t = &ds->ties[i];
     uint64_t h = mix(t->from, t->to);
@@ -499,15 +502,16 @@ static uint64_t tie_hash(const pn_dataset *ds, size_t i)
         memcpy(&w, &t->weight, sizeof(w));
         h = mix(h, w);
     }
-    h = mix(h, str_hash(t->note));
+    h = mix(h, str_hash(key, t->note));
     h = mix(h, t->n_sectors);
     for (size_t k = 0; k < t->n_sectors; k++)
-        h = mix(h, str_hash(t->sectors[k]));
+        h = mix(h, str_hash(key, t->sectors[k]));
     h = mix(h, t->n_sources);
     for (size_t k = 0; k < t->n_sources; k++)
-        h = mix(mix(h, t->sources[k].source), str_hash(t->sources[k].page));
-    return mix(h, str_hash(ds->tie_extra[i]));
+        h = mix(mix(h, t->sources[k].source), str_hash(key, t->sources[k].page));
+    return mix(h, str_hash(key, ds->tie_extra[i]));
 }
+#undef mix
 
 static bool str_same(const char *a, const char *b)
 {
@@ -559,8 +563,12 @@ static void check_duplicates(const pn_dataset *ds, pn__report *r)
         r->nomem = true;
         goto cleanup;
     }
+    /* Keyed: ties chosen to share a hash would make runs compared pair by
+     * pair. Reports go by tie index, so nothing shown depends on the key. */
+    pn__hkey key;
+    pn__hkey_init(&key, h);
     for (size_t i = 0; i < n; i++) {
-        h[i].hash = tie_hash(ds, i);
+        h[i].hash = tie_hash(&key, ds, i);
         h[i].index = i;
         first[i] = i;
     }

@@ -27,13 +27,27 @@ char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed);
  * page faults of a large load. Free with free(). */
 void *pn__malloc_big(size_t bytes);
 
-/* A map from NUL-terminated string keys (borrowed) to size_t values. */
+/* The key of a keyed hash (SipHash-1-3): each table draws its own, so a
+ * file cannot choose strings that collide. */
+typedef struct pn__hkey {
+    uint64_t k0, k1;
+} pn__hkey;
+
+/* A key from the system's random bytes, the time and salt (an address).
+ * Nothing observable may depend on it: never list a table in hash order. */
+void pn__hkey_init(pn__hkey *key, const void *salt);
+uint64_t pn__siphash(const pn__hkey *key, const void *data, size_t len);
+
+/* A map from NUL-terminated string keys (borrowed) to size_t values, keyed
+ * (pn__hkey) so that its cost does not depend on which keys a file holds. */
 typedef struct pn__map {
     const char **keys;
     size_t *values;
     uint64_t *hashes; /* of each key: most probes end without a strcmp */
     size_t capacity;  /* a power of two, or 0 */
     size_t count;
+    pn__hkey key; /* drawn at the first insert */
+    bool keyed;
 } pn__map;
 
 void pn__map_init(pn__map *map);
@@ -44,6 +58,8 @@ bool pn__map_get(const pn__map *map, const char *key, size_t *value);
 /* Room for n keys without regrowth: 0 or PN_ENOMEM. */
 int pn__map_reserve(pn__map *map, size_t n);
 
+/* FNV-1a, unkeyed: a file can choose its collisions. Not for tables or
+ * sorting of anything read from input (use pn__siphash). */
 uint64_t pn__hash(const void *data, size_t len);
 
 /* A growable byte buffer. */
