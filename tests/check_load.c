@@ -1,6 +1,8 @@
 #include <dirent.h>
 
 #include "testutil.h"
+/* pn__utf8_floor, pn__short: the library is static, its internals reachable. */
+#include "../libgraph/src/util.h"
 
 /* Each tests/data/{invalid,warnings}/<case>/ holds input.json and
  * `expected`: the exact diagnostic lines, then "exit N" (N = 0 valid, 1 invalid). */
@@ -214,6 +216,8 @@ END_TEST
 static char *many_actors(size_t n, const char *const *to, size_t n_to)
 {
     size_t cap = 256 + n * 96 + n_to * 96, used = 0;
+    for (size_t i = 0; i < n_to; i++)
+        cap += strlen(to[i]);
     char *t = malloc(cap);
     used += (size_t)snprintf(t + used, cap - used, "{\"paranet\": 1, \"actors\": [");
     for (size_t i = 0; i < n; i++)
@@ -347,6 +351,63 @@ START_TEST(colliding_ids)
 }
 END_TEST
 
+/* A 1 MB unknown id is cut in its middle: the message still says what is
+ * wrong, with the id's beginning and end. */
+START_TEST(long_id_cut_in_the_middle)
+{
+    size_t n = 1 << 20;
+    char *id = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        id[i] = (char)('a' + i % 26);
+    memcpy(id + n - 4, "-end", 4);
+    id[n] = '\0';
+    const char *to[] = {id};
+    char *text = many_actors(3, to, 1);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"abcdefghijklmnopqrstuvwxyzabcdefghijklmn\xE2\x80\xA6"
+                     "cdefghijklmnopqr-end\"");
+    free(text);
+    free(id);
+    pn_diags_free(d);
+}
+END_TEST
+
+/* Text cut to a size never ends inside a UTF-8 sequence. */
+START_TEST(cut_on_characters)
+{
+    ck_assert_uint_eq(pn__utf8_floor("ab\xC3\xA9", 3), 2);    /* é cut after its lead */
+    ck_assert_uint_eq(pn__utf8_floor("ab\xC3\xA9", 4), 4);    /* whole */
+    ck_assert_uint_eq(pn__utf8_floor("a\xE2\x80\xA6", 3), 1); /* … cut after 2 of 3 */
+    ck_assert_uint_eq(pn__utf8_floor("a\xF0\x9F\x98\x80", 4), 1);
+    ck_assert_uint_eq(pn__utf8_floor("a\xF0\x9F\x98\x80", 5), 5);
+    ck_assert_uint_eq(pn__utf8_floor("abc", 2), 2);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char msg[2100];
+    for (size_t i = 0; i < 1000; i++)
+        memcpy(msg + 2 * i, "\xC3\xA9", 2); /* é */
+    msg[2000] = '\0';
+    ck_assert_int_eq(pn_diags_add(d, PN_SEVERITY_ERROR, "f", 1, 1, NULL, "x", "z%s", msg), 0);
+    ck_assert_uint_eq(strlen(pn_diags_get(d, 0)->message), 2001);
+    char out[63];
+    int need = pn_diag_format(pn_diags_get(d, 0), out, sizeof(out));
+    ck_assert_int_gt(need, 2000);
+    /* "f:1:1: error: z" is 15 bytes, then é's: 62 bytes would cut one in two. */
+    ck_assert_uint_eq(strlen(out), 61);
+    ck_assert_int_eq((unsigned char)out[60], 0xA9);
+    /* Truncated in the middle, as a message shows it. */
+    char sh[PN__SHORT_SIZE];
+    ck_assert_str_eq(pn__short("short", sh), "short");
+    const char *s = pn__short(msg, sh);
+    ck_assert_uint_eq(strlen(s), 2 * 40 + 3 + 2 * 20);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -361,6 +422,8 @@ int main(void)
     tcase_add_test(tc, validate_built_dataset);
     tcase_add_test(tc, nearest_among_many);
     tcase_add_test(tc, colliding_ids);
+    tcase_add_test(tc, long_id_cut_in_the_middle);
+    tcase_add_test(tc, cut_on_characters);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

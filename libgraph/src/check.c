@@ -41,7 +41,8 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
     va_list ap;
     va_start(ap, fmt);
     char tmp[1024];
-    vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    if (vsnprintf(tmp, sizeof(tmp), fmt, ap) >= (int)sizeof(tmp))
+        pn__utf8_trim(tmp); /* cut: on a character, not inside one */
     va_end(ap);
     if (pn_diags_add(r->diags, sev, file, line, column, where.data, check, "%s", tmp) != 0 ||
         where.failed)
@@ -301,19 +302,22 @@ static void at_record(pn__path *p, const char *section, size_t index, const char
 /* A printable description of an actor for messages: kind "name" (country). */
 static void describe(const pn_actor *a, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s \"%s\" (%s)", pn_kind_name(a->kind), a->id, a->country);
+    char sh[PN__SHORT_SIZE];
+    snprintf(buf, size, "%s \"%s\" (%s)", pn_kind_name(a->kind), pn__short(a->id, sh), a->country);
 }
 
 static void check_sources(const pn_dataset *ds, pn__report *r)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_sources; i++) {
         const pn_source *s = &ds->sources[i];
         size_t at = pos(r->source_pos, i);
         if (!pn__id_valid(s->id)) {
             at_record(&p, "sources", at, "id");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                          "source id \"%s\" must be lowercase letters, digits, '_' or '-'", s->id);
+                          "source id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                          pn__short(s->id, sh));
         }
         if (s->cite ? !*s->cite : !r->from_json) {
             at_record(&p, "sources", at, "cite");
@@ -331,13 +335,15 @@ static void check_sources(const pn_dataset *ds, pn__report *r)
 static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_actors; i++) {
         const pn_actor *a = &ds->actors[i];
         size_t at = pos(r->actor_pos, i);
         if (!pn__id_valid(a->id)) {
             at_record(&p, "actors", at, "id");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                          "actor id \"%s\" must be lowercase letters, digits, '_' or '-'", a->id);
+                          "actor id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                          pn__short(a->id, sh));
         }
         if (!a->name || !*a->name) {
             at_record(&p, "actors", at, "name");
@@ -354,7 +360,7 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
         } else if (warnings && strcmp(a->country, "ZZ") == 0) {
             at_record(&p, "actors", at, "country");
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "unknown-country",
-                          "country of \"%s\" is unknown (ZZ)", a->id);
+                          "country of \"%s\" is unknown (ZZ)", pn__short(a->id, sh));
         }
     }
 }
@@ -366,7 +372,7 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
     bool fa = a->kind == PN_KIND_FIRM, fb = b->kind == PN_KIND_FIRM;
     bool known = strcmp(a->country, "ZZ") != 0 && strcmp(b->country, "ZZ") != 0;
     bool same_country = strcmp(a->country, b->country) == 0;
-    char da[160], db[160];
+    char da[PN__SHORT_SIZE + 64], db[PN__SHORT_SIZE + 64];
     describe(a, da, sizeof(da));
     describe(b, db, sizeof(db));
     switch (t->type) {
@@ -415,11 +421,13 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
 void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     char b1[16], b2[16];
     if (t->id && !pn__id_valid(t->id)) {
         at_record(&p, "ties", at, "id");
         pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                      "tie id \"%s\" must be lowercase letters, digits, '_' or '-'", t->id);
+                      "tie id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                      pn__short(t->id, sh));
     }
     if (t->since.year && t->until.year && pn_date_compare(t->until, t->since) < 0) {
         at_record(&p, "ties", at, "until");
@@ -438,7 +446,7 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
             pn__path_index(&p, k);
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "sector-syntax",
                           "sector \"%s\" must be a lowercase tag: letters, digits, '_' or '-'",
-                          t->sectors[k]);
+                          pn__short(t->sectors[k], sh));
         }
     }
 }
@@ -446,6 +454,7 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_ties; i++) {
         const pn_tie *t = &ds->ties[i];
         size_t at = pos(r->tie_pos, i);
@@ -454,7 +463,7 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
             at_record(&p, "ties", at, "to");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "self-tie",
                           "tie from \"%s\" to itself: a tie joins two different actors",
-                          ds->actors[t->from].id);
+                          pn__short(ds->actors[t->from].id, sh));
         }
         if (!warnings)
             continue;
@@ -464,7 +473,8 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
         if (t->n_sources == 0)
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "no-source",
                           "tie %s -> %s cites no source (add \"sources\": [\"<source id>\"])",
-                          ds->actors[t->from].id, ds->actors[t->to].id);
+                          pn__short(ds->actors[t->from].id, sh),
+                          pn__short(ds->actors[t->to].id, sh2));
     }
 }
 

@@ -140,6 +140,8 @@ int pn_diags_add(pn_diags *diags, pn_severity severity, const char *file, int li
     } else {
         pn__buf_puts(&msg, tmp);
     }
+    if (msg.data && (size_t)n >= sizeof(tmp) && msg.len < (size_t)n)
+        msg.data[msg.len = pn__utf8_floor(msg.data, msg.len)] = '\0'; /* cut: on a character */
     bool failed = msg.failed;
     pn_diag *d = &diags->items[diags->count];
     d->severity = severity;
@@ -174,6 +176,8 @@ int pn_diag_format(const pn_diag *d, char *buf, size_t size)
         pn__buf_printf(&b, "%s: ", d->path);
     pn__buf_puts(&b, d->message ? d->message : "");
     int n = snprintf(buf, size, "%s", b.data ? b.data : "");
+    if (size > 0 && n >= 0 && (size_t)n >= size)
+        pn__utf8_trim(buf); /* cut to size: never inside a character */
     pn__buf_free(&b);
     return n;
 }

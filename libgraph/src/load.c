@@ -111,10 +111,11 @@ static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, c
             continue;
         const char *near = pn__nearest(key, known, nk);
         if (near) {
+            char sh[PN__SHORT_SIZE];
             pn__path_key(&L->path, key);
             pn__report_at(&L->r, PN_SEVERITY_WARNING, &L->path, "unknown-field",
-                          "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)", key,
-                          near);
+                          "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)",
+                          pn__short(key, sh), near);
             pn__path_pop(&L->path);
         }
         if (!extra && !(extra = json_object())) {
@@ -151,6 +152,8 @@ static int vocab_field(loader *L, const pn__jv *obj, pn_vocab vocab, bool requir
     for (size_t i = 0; i < pn_vocab_size(vocab); i++)
         pn__buf_printf(&allowed, "%s%s", i ? ", " : "", pn_vocab_name(vocab, (int)i));
     const char *near = pn_vocab_suggest(vocab, s);
+    char sh[PN__SHORT_SIZE];
+    s = pn__short(s, sh);
     pn__path_key(&L->path, key);
     if (near)
         ERR(L, "unknown-value", "unknown %s \"%s\" (did you mean \"%s\"?); expected one of: %s",
@@ -204,10 +207,11 @@ static void no_such(loader *L, const char *what, const char *id, const char *che
         free(ids);
     }
     const char *near = pn__nearest_ix_find(ix, id);
+    char sh[PN__SHORT_SIZE];
     if (near)
-        ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, id, near);
+        ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, pn__short(id, sh), near);
     else
-        ERR(L, check, "no %s \"%s\"", what, id);
+        ERR(L, check, "no %s \"%s\"", what, pn__short(id, sh));
 }
 
 /* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
@@ -254,9 +258,10 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
                 const char *key = v->u.members[m].key;
                 if (strcmp(key, "ref") != 0 && strcmp(key, "page") != 0) {
                     pn__path_key(&L->path, key);
+                    char sh[PN__SHORT_SIZE];
                     ERR(L, "unknown-field",
                         "unknown field \"%s\" in a citation (a citation has \"ref\" and \"page\")",
-                        key);
+                        pn__short(key, sh));
                     pn__path_pop(&L->path);
                     ok = false;
                 }
@@ -371,8 +376,9 @@ static void load_sources(loader *L, const pn__jv *arr)
         size_t first;
         if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])", s.id,
-                L->source_pos[first]);
+            char sh[PN__SHORT_SIZE];
+            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])",
+                pn__short(s.id, sh), L->source_pos[first]);
             pn__path_pop(&L->path);
             ok = false;
         }
@@ -417,6 +423,8 @@ static bool country_field(loader *L, const pn__jv *o, char out[3])
     for (size_t k = 0; k < sizeof(probe) / sizeof(probe[0]); k++)
         if (strcasecmp(c, pn_country_name(probe[k])) == 0)
             hint = probe[k];
+    char sh[PN__SHORT_SIZE];
+    c = pn__short(c, sh);
     pn__path_key(&L->path, "country");
     if (hint)
         ERR(L, "bad-country",
@@ -462,8 +470,9 @@ static void load_actors(loader *L, const pn__jv *arr)
         bool duplicate = a.id && pn_dataset_find_actor(L->ds, a.id, &first) == 0;
         if (duplicate) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])", a.id,
-                L->actor_pos[first]);
+            char sh[PN__SHORT_SIZE];
+            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])",
+                pn__short(a.id, sh), L->actor_pos[first]);
             pn__path_pop(&L->path);
         }
         /* An actor with a bad field is still added, so that ties naming it
@@ -559,8 +568,9 @@ static void load_ties(loader *L, const pn__jv *arr)
             size_t first;
             if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
                 pn__path_key(&L->path, "id");
-                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
-                    L->tie_pos[first]);
+                char sh[PN__SHORT_SIZE];
+                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])",
+                    pn__short(t.id, sh), L->tie_pos[first]);
                 pn__path_pop(&L->path);
             }
             pn__check_tie_values(&t, i, &L->r);

@@ -107,6 +107,7 @@ static void origin_text(merger *M, json_t *origins, size_t merged, const char *s
         snprintf(buf, size, "%s:%d:%d (%s[%zu])", in_name(M, k), line, col, section, i);
     else
         snprintf(buf, size, "%s (%s[%zu])", in_name(M, k), section, i);
+    pn__utf8_trim(buf); /* a long file name cut on a character */
 }
 
 static void note(merger *M, pn_severity sev, size_t k, const char *section, size_t idx,
@@ -118,7 +119,8 @@ static void note(merger *M, pn_severity sev, size_t k, const char *section, size
     char msg[2048], path[64];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
+        pn__utf8_trim(msg);
     va_end(ap);
     int line, col;
     locate(M, k, section, idx, &line, &col);
@@ -154,12 +156,15 @@ static void put_index(merger *M, json_t *map, const char *key, size_t i)
 /* A value as short text for messages. */
 static void show(json_t *v, char *buf, size_t size)
 {
+    char sh[PN__SHORT_SIZE];
     if (json_is_string(v)) {
-        snprintf(buf, size, "\"%s\"", json_string_value(v));
+        if (snprintf(buf, size, "\"%s\"", pn__short(json_string_value(v), sh)) >= (int)size)
+            pn__utf8_trim(buf);
         return;
     }
     char *t = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-    snprintf(buf, size, "%s", t ? t : "(none)");
+    if (snprintf(buf, size, "%s", t ? pn__short(t, sh) : "(none)") >= (int)size)
+        pn__utf8_trim(buf);
     free(t);
 }
 
@@ -235,6 +240,7 @@ static void union_array(merger *M, json_t *dst_obj, const char *key, json_t *src
 
 static void merge_sources(merger *M, size_t k, json_t *sources, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     size_t i;
     json_t *s;
     json_array_foreach(sources, i, s)
@@ -269,7 +275,7 @@ static void merge_sources(merger *M, size_t k, json_t *sources, json_t *rename)
         note(M, PN_SEVERITY_WARNING, k, "sources", i, "merge-renamed",
              "source \"%s\" cites another work than the source of that id in %s: renamed "
              "\"%s\" in the merged dataset",
-             id, other, nid);
+             pn__short(id, sh), other, pn__short(nid, sh2));
         json_object_set_new(copy, "id", json_string(nid));
         put_index(M, M->source_at, nid, json_array_size(M->sources));
         json_array_append_new(M->sources, copy);
@@ -301,6 +307,7 @@ static void remap_refs(json_t *rec, json_t *rename)
 
 static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE];
     static const char *const core[] = {"name", "kind", "country"};
     size_t i;
     json_t *a;
@@ -329,13 +336,13 @@ static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
             show(theirs, there, sizeof(there));
             if (M->prefer == PN_MERGE_STOP) {
                 note(M, PN_SEVERITY_ERROR, k, "actors", i, "merge-conflict",
-                     "actor \"%s\": %s %s here, %s in %s (choose with --prefer first|last)", id,
-                     core[f], here, there, other);
+                     "actor \"%s\": %s %s here, %s in %s (choose with --prefer first|last)",
+                     pn__short(id, sh), core[f], here, there, other);
                 continue;
             }
             note(M, PN_SEVERITY_WARNING, k, "actors", i, "merge-conflict",
-                 "actor \"%s\": %s %s here, %s in %s; keeping %s", id, core[f], here, there, other,
-                 M->prefer == PN_MERGE_LAST ? "this one" : "that one");
+                 "actor \"%s\": %s %s here, %s in %s; keeping %s", pn__short(id, sh), core[f], here,
+                 there, other, M->prefer == PN_MERGE_LAST ? "this one" : "that one");
             json_t *dropped = M->prefer == PN_MERGE_LAST ? theirs : mine;
             json_incref(dropped);
             if (M->prefer == PN_MERGE_LAST)
@@ -377,6 +384,7 @@ static char *tie_identity(json_t *t)
 
 static void merge_ties(merger *M, size_t k, json_t *ties, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     size_t i;
     json_t *t;
     json_array_foreach(ties, i, t)
@@ -424,7 +432,8 @@ static void merge_ties(merger *M, size_t k, json_t *ties, json_t *rename)
             origin_text(M, M->origin_t, (size_t)json_integer_value(json_object_get(M->tie_at, id)),
                         "ties", other, sizeof(other));
             note(M, PN_SEVERITY_WARNING, k, "ties", i, "merge-renamed",
-                 "tie id \"%s\" is taken by another tie (%s): renamed \"%s\"", id, other, nid);
+                 "tie id \"%s\" is taken by another tie (%s): renamed \"%s\"", pn__short(id, sh),
+                 other, pn__short(nid, sh2));
             json_object_set_new(copy, "id", json_string(nid));
             put_index(M, M->tie_at, nid, idx);
             free(nid);

@@ -319,6 +319,58 @@ bool pn__map_get(const pn__map *map, const char *key, size_t *value)
     return found;
 }
 
+size_t pn__utf8_floor(const char *s, size_t n)
+{
+    size_t j = n;
+    while (j > 0 && n - j < 3 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return n;
+    unsigned char lead = (unsigned char)s[j - 1];
+    size_t want = lead < 0x80             ? 1
+                  : (lead & 0xE0) == 0xC0 ? 2
+                  : (lead & 0xF0) == 0xE0 ? 3
+                  : (lead & 0xF8) == 0xF0 ? 4
+                                          : 1;
+    return n - (j - 1) < want ? j - 1 : n;
+}
+
+void pn__utf8_trim(char *buf)
+{
+    buf[pn__utf8_floor(buf, strlen(buf))] = '\0';
+}
+
+/* The byte offset after the first `chars` characters of s[0, len). */
+static size_t utf8_skip(const char *s, size_t len, size_t chars)
+{
+    size_t i = 0;
+    while (i < len && chars > 0) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars--;
+    }
+    return i;
+}
+
+const char *pn__short(const char *s, char *buf)
+{
+    if (!s)
+        return s;
+    size_t len = strlen(s), chars = 0;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars <= PN__SHORT_HEAD + PN__SHORT_TAIL + 4)
+        return s;
+    size_t head = utf8_skip(s, len, PN__SHORT_HEAD);
+    size_t tail = utf8_skip(s, len, chars - PN__SHORT_TAIL);
+    memcpy(buf, s, head);
+    memcpy(buf + head, "\xE2\x80\xA6", 3); /* … */
+    memcpy(buf + head + 3, s + tail, len - tail);
+    buf[head + 3 + len - tail] = '\0';
+    return buf;
+}
+
 void pn__buf_init(pn__buf *b)
 {
     memset(b, 0, sizeof(*b));

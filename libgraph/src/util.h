@@ -76,6 +76,18 @@ void pn__buf_add(pn__buf *b, const void *data, size_t len);
 void pn__buf_puts(pn__buf *b, const char *s);
 void pn__buf_printf(pn__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* UTF-8 in messages. pn__utf8_floor: the length of s[0, n) without a
+ * sequence cut at its end (for text cut at n bytes); pn__utf8_trim: the
+ * same on a NUL-terminated buffer. pn__short: s itself when it has at most
+ * 64 characters, else its first 40 and last 20 characters around "…" in
+ * buf (PN__SHORT_SIZE bytes): a 1 MB id leaves room for what is wrong. */
+#define PN__SHORT_HEAD 40
+#define PN__SHORT_TAIL 20
+#define PN__SHORT_SIZE (4 * (PN__SHORT_HEAD + PN__SHORT_TAIL) + 4)
+size_t pn__utf8_floor(const char *s, size_t n);
+void pn__utf8_trim(char *buf);
+const char *pn__short(const char *s, char *buf);
+
 /* Sort the diagnostics from index start on by line and column (stable). */
 struct pn_diags;
 void pn__diags_sort_from(struct pn_diags *diags, size_t start);
