@@ -408,6 +408,39 @@ START_TEST(cut_on_characters)
 }
 END_TEST
 
+/* until against since at the precision both give. */
+static int load_dates(const char *since, const char *until, pn_diags *d)
+{
+    char text[512];
+    snprintf(text, sizeof(text),
+             "{\"paranet\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": "
+             "\"city\", \"country\": \"ID\"}, {\"id\": \"b\", \"name\": \"B\", \"kind\": "
+             "\"city\", \"country\": \"ID\"}], \"ties\": [{\"from\": \"a\", \"to\": \"b\", "
+             "\"type\": \"horizontal\", \"since\": %s, \"until\": %s}]}",
+             since, until);
+    pn_dataset *ds = NULL;
+    pn_diags_clear(d);
+    int rc = pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d);
+    pn_dataset_free(ds);
+    return rc;
+}
+
+START_TEST(until_at_shared_precision)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "2016", d), 0);
+    ck_assert_int_eq(load_dates("2016", "\"2016-01\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05\"", "\"2016-05-01\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-05\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-04\"", d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].until"), "until 2016-04 is before since 2016-05-12");
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-05-11\"", d), PN_EDATA);
+    ck_assert_int_eq(load_dates("\"2016-05\"", "2015", d), PN_EDATA);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -424,6 +457,7 @@ int main(void)
     tcase_add_test(tc, colliding_ids);
     tcase_add_test(tc, long_id_cut_in_the_middle);
     tcase_add_test(tc, cut_on_characters);
+    tcase_add_test(tc, until_at_shared_precision);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -418,6 +418,17 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
     }
 }
 
+/* At the precision both dates share: until 2016 with since 2016-05-12 is
+ * the same year, not earlier (a missing month or day is not month 0). */
+static bool until_before_since(pn_date since, pn_date until)
+{
+    if (until.year != since.year)
+        return until.year < since.year;
+    if (!until.month || !since.month || until.month != since.month)
+        return until.month && since.month && until.month < since.month;
+    return until.day && since.day && until.day < since.day;
+}
+
 void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 {
     pn__path p;
@@ -429,7 +440,7 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
                       "tie id \"%s\" must be lowercase letters, digits, '_' or '-'",
                       pn__short(t->id, sh));
     }
-    if (t->since.year && t->until.year && pn_date_compare(t->until, t->since) < 0) {
+    if (t->since.year && t->until.year && until_before_since(t->since, t->until)) {
         at_record(&p, "ties", at, "until");
         pn__report_at(r, PN_SEVERITY_ERROR, &p, "until-before-since", "until %s is before since %s",
                       pn_date_format(t->until, b1, sizeof(b1)),

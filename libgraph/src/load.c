@@ -712,6 +712,39 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
  * the name. The text of anything else (a FIFO, a pipe, a device) is kept. */
 #define FREE_TEXT_FROM ((size_t)4 << 20)
 
+/* The line and column of the first '[' or '{' nested deeper than max in a
+ * text that parses: one pass, strings skipped. */
+static void deepest_at(const char *s, size_t n, size_t max, int *line, int *column)
+{
+    size_t depth = 0;
+    int l = 1, c = 1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '"') {
+            for (i++, c++; i < n && s[i] != '"'; i++) {
+                if (s[i] == '\\' && i + 1 < n) {
+                    i++;
+                    c++;
+                }
+                c += ((unsigned char)s[i] & 0xC0) != 0x80;
+            }
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > max) {
+                *line = l;
+                *column = c;
+                return;
+            }
+        } else if (ch == ']' || ch == '}') {
+            depth -= depth > 0;
+        } else if (ch == '\n') {
+            l++;
+            c = 1;
+            continue;
+        }
+        c += ((unsigned char)ch & 0xC0) != 0x80;
+    }
+}
+
 /* Load data; when owned is not NULL it is data, the loader's to free, and
  * fd >= 0 the regular file it was read from whole (still open). */
 static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, int fd,
@@ -810,7 +843,9 @@ static int load_text(pn_dataset **out, const char *data, size_t len, char *owned
     if (rc)
         goto cleanup;
     if (doc.depth > opts->max_depth) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-deep",
+        int line = 0, column = 0;
+        deepest_at(data, len, opts->max_depth, &line, &column);
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "too-deep",
                      "JSON is nested deeper than %zu levels (raise it with --max-depth)",
                      opts->max_depth);
         rc = PN_ELIMIT;
