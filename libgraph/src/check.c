@@ -587,7 +587,7 @@ static void check_duplicates(const pn_dataset *ds, pn__report *r)
     /* Keyed: ties chosen to share a hash would make runs compared pair by
      * pair. Reports go by tie index, so nothing shown depends on the key. */
     pn__hkey key;
-    pn__hkey_init(&key, h);
+    pn__hkey_init(&key, ds);
     for (size_t i = 0; i < n; i++) {
         h[i].hash = tie_hash(&key, ds, i);
         h[i].index = i;
