@@ -21,6 +21,11 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
         r->warnings++;
     if (!r->diags)
         return;
+    if (pn__diags_full(r->diags)) {
+        /* Beyond the cap: only counted, neither located nor formatted. */
+        pn_diags_add(r->diags, sev, NULL, 0, 0, NULL, check, "%s", "");
+        return;
+    }
     int line = 0, column = 0;
     const char *file = r->file;
     pn__buf where;

@@ -198,6 +198,11 @@ static int by_position(const void *a, const void *b)
     return 0;
 }
 
+bool pn__diags_full(const pn_diags *diags)
+{
+    return diags && diags->cap && diags->count >= diags->cap;
+}
+
 void pn__diags_set_location(pn_diags *diags, size_t i, int line, int column)
 {
     if (diags && i < diags->count) {

@@ -143,6 +143,9 @@ int pn__locs_add(pn__locs *l, const pn__path *path, size_t tag);
 int pn__locs_resolve(const pn__locs *l, const char *text, size_t len,
                      void (*found)(void *ctx, size_t tag, int line, int column), void *ctx);
 
+/* True when the next diagnostic added would only be counted (the cap). */
+bool pn__diags_full(const struct pn_diags *diags);
+
 /* Set the line and column of the i-th diagnostic (located after it was added). */
 void pn__diags_set_location(struct pn_diags *diags, size_t i, int line, int column);
 
