@@ -216,7 +216,8 @@ static int by_offset(const void *ctx, size_t a, size_t b)
     return offset[a] < offset[b] ? -1 : offset[a] > offset[b];
 }
 
-/* The raw key at s[i] (the opening quote) against a wanted key. */
+/* A wanted key against the raw bytes of a key between its quotes. A key
+ * written with escapes compares unequal: the format's own keys have none. */
 static int raw_key_cmp(const char *key, const char *raw, size_t rawlen)
 {
     size_t klen = strlen(key);

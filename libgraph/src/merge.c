@@ -101,6 +101,10 @@ static void origin_text(merger *M, json_t *origins, size_t merged, const char *s
     json_t *o = json_array_get(origins, merged);
     size_t k = (size_t)json_integer_value(json_array_get(o, 0));
     size_t i = (size_t)json_integer_value(json_array_get(o, 1));
+    if (pn__diags_full(M->diags)) { /* for a message that will only be counted */
+        snprintf(buf, size, "%s", in_name(M, k));
+        return;
+    }
     int line, col;
     locate(M, k, section, i, &line, &col);
     if (line)
@@ -116,6 +120,12 @@ static void note(merger *M, pn_severity sev, size_t k, const char *section, size
 static void note(merger *M, pn_severity sev, size_t k, const char *section, size_t idx,
                  const char *check, const char *fmt, ...)
 {
+    if (sev == PN_SEVERITY_ERROR)
+        M->errors++;
+    if (pn__diags_full(M->diags)) { /* only counted: not located */
+        pn_diags_add(M->diags, sev, NULL, 0, 0, NULL, check, "%s", "");
+        return;
+    }
     char msg[2048], path[64];
     va_list ap;
     va_start(ap, fmt);
@@ -125,8 +135,6 @@ static void note(merger *M, pn_severity sev, size_t k, const char *section, size
     int line, col;
     locate(M, k, section, idx, &line, &col);
     snprintf(path, sizeof(path), "%s[%zu]", section, idx);
-    if (sev == PN_SEVERITY_ERROR)
-        M->errors++;
     if (pn_diags_add(M->diags, sev, in_name(M, k), line, col, path, check, "%s", msg))
         M->nomem = true;
 }
