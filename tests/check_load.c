@@ -1,6 +1,8 @@
 #include <dirent.h>
 
 #include "testutil.h"
+/* pn__utf8_floor, pn__short: the library is static, its internals reachable. */
+#include "../libgraph/src/util.h"
 
 /* Each tests/data/{invalid,warnings}/<case>/ holds input.json and
  * `expected`: the exact diagnostic lines, then "exit N" (N = 0 valid, 1 invalid). */
@@ -209,6 +211,236 @@ START_TEST(validate_built_dataset)
 }
 END_TEST
 
+/* A dataset of n actors "actor-0000".. and one tie to each of the names
+ * given: the caller frees the text. */
+static char *many_actors(size_t n, const char *const *to, size_t n_to)
+{
+    size_t cap = 256 + n * 96 + n_to * 96, used = 0;
+    for (size_t i = 0; i < n_to; i++)
+        cap += strlen(to[i]);
+    char *t = malloc(cap);
+    used += (size_t)snprintf(t + used, cap - used, "{\"paranet\": 1, \"actors\": [");
+    for (size_t i = 0; i < n; i++)
+        used += (size_t)snprintf(t + used, cap - used,
+                                 "%s{\"id\": \"actor-%04zu\", \"name\": \"A\", \"kind\": "
+                                 "\"city\", \"country\": \"ID\"}",
+                                 i ? "," : "", i);
+    used += (size_t)snprintf(t + used, cap - used, "], \"ties\": [");
+    for (size_t i = 0; i < n_to; i++)
+        used += (size_t)snprintf(t + used, cap - used,
+                                 "%s{\"from\": \"actor-0000\", \"to\": \"%s\", \"type\": "
+                                 "\"horizontal\"}",
+                                 i ? "," : "", to[i]);
+    snprintf(t + used, cap - used, "]}");
+    return t;
+}
+
+/* The message of the diagnostic at path, or "". */
+static const char *message_at(const pn_diags *d, const char *path)
+{
+    for (size_t i = 0; i < pn_diags_count(d); i++)
+        if (pn_diags_get(d, i)->path && strcmp(pn_diags_get(d, i)->path, path) == 0)
+            return pn_diags_get(d, i)->message;
+    return "";
+}
+
+/* did-you-mean among 5,000 actors: a slip at the start, in the middle or
+ * at the end is found, and the answer for a name does not depend on what
+ * was asked before it. */
+START_TEST(nearest_among_many)
+{
+    const char *typos[] = {"actr-4321", "actor-43x21", "actor-432", "zzzzzzzzz", "xctor-1234"};
+    char *text = many_actors(5000, typos, 5);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"actr-4321\" (did you mean \"actor-4321\"?)");
+    ck_assert_str_eq(message_at(d, "ties[1].to"),
+                     "no actor \"actor-43x21\" (did you mean \"actor-4321\"?)");
+    /* Ten actors are one edit away: the first of them. */
+    ck_assert_str_eq(message_at(d, "ties[2].to"),
+                     "no actor \"actor-432\" (did you mean \"actor-0432\"?)");
+    ck_assert_str_eq(message_at(d, "ties[3].to"), "no actor \"zzzzzzzzz\"");
+    ck_assert_str_eq(message_at(d, "ties[4].to"),
+                     "no actor \"xctor-1234\" (did you mean \"actor-1234\"?)");
+    free(text);
+    /* The same names in the other order, alone: the same answers. */
+    const char *back[] = {"xctor-1234", "actor-432"};
+    text = many_actors(5000, back, 2);
+    pn_diags_clear(d);
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"xctor-1234\" (did you mean \"actor-1234\"?)");
+    ck_assert_str_eq(message_at(d, "ties[1].to"),
+                     "no actor \"actor-432\" (did you mean \"actor-0432\"?)");
+    free(text);
+    pn_diags_free(d);
+}
+END_TEST
+
+/* Ids chosen to fall in 64 slots of the unkeyed FNV-1a map that was:
+ * every id is still found, and two loads save the same bytes (the keyed
+ * hash changes no output). */
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+START_TEST(colliding_ids)
+{
+    enum { N = 3000 };
+    size_t cap = 16;
+    while (N * 2 > cap)
+        cap *= 2;
+    size_t tcap = 256 + N * 160, used = 0;
+    char *t = malloc(tcap);
+    char(*ids)[16] = malloc(N * sizeof(*ids));
+    used += (size_t)snprintf(t + used, tcap - used, "{\"paranet\": 1, \"actors\": [");
+    size_t k = 0;
+    for (unsigned long i = 0; k < N; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "c%lx", i);
+        uint64_t h = fnv1a(id);
+        if (((h ^ (h >> 29)) & (cap - 1)) >= 64)
+            continue;
+        memcpy(ids[k], id, sizeof(id));
+        used += (size_t)snprintf(t + used, tcap - used,
+                                 "%s{\"id\": \"%s\", \"name\": \"A\", \"kind\": \"city\", "
+                                 "\"country\": \"ID\"}",
+                                 k ? "," : "", id);
+        k++;
+    }
+    used += (size_t)snprintf(t + used, tcap - used, "], \"ties\": [");
+    for (k = 0; k + 1 < N; k++)
+        used += (size_t)snprintf(t + used, tcap - used,
+                                 "%s{\"from\": \"%s\", \"to\": \"%s\", \"type\": "
+                                 "\"horizontal\", \"id\": \"%s\"}",
+                                 k ? "," : "", ids[k], ids[k + 1], ids[k]);
+    snprintf(t + used, tcap - used, "]}");
+    pn_dataset *a = tu_load_text(t), *b = tu_load_text(t);
+    ck_assert_uint_eq(pn_dataset_actor_count(a), N);
+    for (k = 0; k < N; k++) {
+        size_t at;
+        ck_assert_int_eq(pn_dataset_find_actor(a, ids[k], &at), 0);
+        ck_assert_uint_eq(at, k);
+        if (k + 1 < N) {
+            ck_assert_int_eq(pn_dataset_find_tie(b, ids[k], &at), 0);
+            ck_assert_uint_eq(at, k);
+        }
+    }
+    ck_assert_int_eq(pn_dataset_find_actor(a, "c-none", NULL), PN_ENOTFOUND);
+    char *sa, *sb;
+    size_t la, lb;
+    ck_assert_int_eq(pn_dataset_save_buffer(a, &sa, &la), 0);
+    ck_assert_int_eq(pn_dataset_save_buffer(b, &sb, &lb), 0);
+    ck_assert_uint_eq(la, lb);
+    ck_assert(memcmp(sa, sb, la) == 0);
+    free(sa);
+    free(sb);
+    pn_dataset_free(a);
+    pn_dataset_free(b);
+    free(ids);
+    free(t);
+}
+END_TEST
+
+/* A 1 MB unknown id is cut in its middle: the message still says what is
+ * wrong, with the id's beginning and end. */
+START_TEST(long_id_cut_in_the_middle)
+{
+    size_t n = 1 << 20;
+    char *id = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        id[i] = (char)('a' + i % 26);
+    memcpy(id + n - 4, "-end", 4);
+    id[n] = '\0';
+    const char *to[] = {id};
+    char *text = many_actors(3, to, 1);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].to"),
+                     "no actor \"abcdefghijklmnopqrstuvwxyzabcdefghijklmn\xE2\x80\xA6"
+                     "cdefghijklmnopqr-end\"");
+    free(text);
+    free(id);
+    pn_diags_free(d);
+}
+END_TEST
+
+/* Text cut to a size never ends inside a UTF-8 sequence. */
+START_TEST(cut_on_characters)
+{
+    ck_assert_uint_eq(pn__utf8_floor("ab\xC3\xA9", 3), 2);    /* é cut after its lead */
+    ck_assert_uint_eq(pn__utf8_floor("ab\xC3\xA9", 4), 4);    /* whole */
+    ck_assert_uint_eq(pn__utf8_floor("a\xE2\x80\xA6", 3), 1); /* … cut after 2 of 3 */
+    ck_assert_uint_eq(pn__utf8_floor("a\xF0\x9F\x98\x80", 4), 1);
+    ck_assert_uint_eq(pn__utf8_floor("a\xF0\x9F\x98\x80", 5), 5);
+    ck_assert_uint_eq(pn__utf8_floor("abc", 2), 2);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    char msg[2100];
+    for (size_t i = 0; i < 1000; i++)
+        memcpy(msg + 2 * i, "\xC3\xA9", 2); /* é */
+    msg[2000] = '\0';
+    ck_assert_int_eq(pn_diags_add(d, PN_SEVERITY_ERROR, "f", 1, 1, NULL, "x", "z%s", msg), 0);
+    ck_assert_uint_eq(strlen(pn_diags_get(d, 0)->message), 2001);
+    char out[63];
+    int need = pn_diag_format(pn_diags_get(d, 0), out, sizeof(out));
+    ck_assert_int_gt(need, 2000);
+    /* "f:1:1: error: z" is 15 bytes, then é's: 62 bytes would cut one in two. */
+    ck_assert_uint_eq(strlen(out), 61);
+    ck_assert_int_eq((unsigned char)out[60], 0xA9);
+    /* Truncated in the middle, as a message shows it. */
+    char sh[PN__SHORT_SIZE];
+    ck_assert_str_eq(pn__short("short", sh), "short");
+    const char *s = pn__short(msg, sh);
+    ck_assert_uint_eq(strlen(s), 2 * 40 + 3 + 2 * 20);
+    pn_diags_free(d);
+}
+END_TEST
+
+/* until against since at the precision both give. */
+static int load_dates(const char *since, const char *until, pn_diags *d)
+{
+    char text[512];
+    snprintf(text, sizeof(text),
+             "{\"paranet\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": "
+             "\"city\", \"country\": \"ID\"}, {\"id\": \"b\", \"name\": \"B\", \"kind\": "
+             "\"city\", \"country\": \"ID\"}], \"ties\": [{\"from\": \"a\", \"to\": \"b\", "
+             "\"type\": \"horizontal\", \"since\": %s, \"until\": %s}]}",
+             since, until);
+    pn_dataset *ds = NULL;
+    pn_diags_clear(d);
+    int rc = pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d);
+    pn_dataset_free(ds);
+    return rc;
+}
+
+START_TEST(until_at_shared_precision)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "2016", d), 0);
+    ck_assert_int_eq(load_dates("2016", "\"2016-01\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05\"", "\"2016-05-01\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-05\"", d), 0);
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-04\"", d), PN_EDATA);
+    ck_assert_str_eq(message_at(d, "ties[0].until"), "until 2016-04 is before since 2016-05-12");
+    ck_assert_int_eq(load_dates("\"2016-05-12\"", "\"2016-05-11\"", d), PN_EDATA);
+    ck_assert_int_eq(load_dates("\"2016-05\"", "2015", d), PN_EDATA);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("load");
@@ -221,6 +453,11 @@ int main(void)
     tcase_add_test(tc, file_errors);
     tcase_add_test(tc, extra_fields_kept);
     tcase_add_test(tc, validate_built_dataset);
+    tcase_add_test(tc, nearest_among_many);
+    tcase_add_test(tc, colliding_ids);
+    tcase_add_test(tc, long_id_cut_in_the_middle);
+    tcase_add_test(tc, cut_on_characters);
+    tcase_add_test(tc, until_at_shared_precision);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

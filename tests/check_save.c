@@ -140,6 +140,93 @@ START_TEST(set_extra)
 }
 END_TEST
 
+static const char reals[] =
+    "{\"paranet\": 1, \"r1\": 1.0, \"r2\": -0.0, \"r3\": 1E5, \"i\": -0, \"actors\": ["
+    "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\","
+    " \"x\": {\"deep\": [1.0, -0.0, 3, 0.5]}},"
+    "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"ID\"}],"
+    " \"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"horizontal\", \"weight\": 2.0,"
+    " \"w\": 1.0}, {\"from\": \"b\", \"to\": \"a\", \"type\": \"horizontal\", \"weight\": -0.0}]}";
+
+/* Reals stay reals and -0.0 stays -0.0, so that save is idempotent; a
+ * weight, a number whole or not, is written as given in most datasets. */
+START_TEST(reals_stay_reals)
+{
+    round_trip(reals);
+    pn_dataset *ds = tu_load_text(reals);
+    char *s1 = save(ds);
+    ck_assert_ptr_nonnull(strstr(s1, "\"r1\": 1.0,"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"r2\": -0.0,"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"r3\": 100000.0"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"i\": 0"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"deep\": [1.0, -0.0, 3, 0.5]"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"weight\": 2,"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"w\": 1.0"));
+    ck_assert_ptr_nonnull(strstr(s1, "\"weight\": 0\n"));
+    free(s1);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* {"paranet": 1, "x": [[...]]} with an unknown actor field nested n deep. */
+static char *nested(size_t n)
+{
+    char *t = malloc(2 * n + 256);
+    size_t used = (size_t)sprintf(t, "{\"paranet\": 1, \"actors\": [{\"id\": \"a\", \"name\": "
+                                     "\"A\", \"kind\": \"city\", \"country\": \"ID\", \"x\": ");
+    memset(t + used, '[', n);
+    memset(t + used + n, ']', n);
+    sprintf(t + used + 2 * n, "}], \"ties\": []}");
+    return t;
+}
+
+/* What the reader takes with a max_depth, it reads back saved with the
+ * same max_depth; without it, the refusal names the line and column. */
+START_TEST(deep_extra_round_trip)
+{
+    char *text = nested(100);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL, *again = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), NULL, d), PN_ELIMIT);
+    ck_assert_int_eq(pn_diags_get(d, 0)->line, 1);
+    /* The 62nd '[' of the field is level 65: actors, actor, then x. */
+    ck_assert_int_eq(pn_diags_get(d, 0)->column,
+                     (int)(strstr(text, "\"x\": ") - text) + 5 + 1 + 61);
+    pn_load_options o = PN_LOAD_OPTIONS_INIT;
+    o.max_depth = 103;
+    ck_assert_int_eq(pn_dataset_load_buffer(&ds, text, strlen(text), &o, d), 0);
+    char *s1 = save(ds);
+    ck_assert_int_eq(pn_dataset_load_buffer(&again, s1, strlen(s1), &o, d), 0);
+    char *s2 = save(again);
+    ck_assert_str_eq(s1, s2);
+    o.max_depth = 102;
+    pn_dataset_free(again);
+    ck_assert_int_eq(pn_dataset_load_buffer(&again, s1, strlen(s1), &o, d), PN_ELIMIT);
+    free(s1);
+    free(s2);
+    /* Deeper than any max_depth takes (2000): refused, not written. */
+    char *deep = malloc(2 * 1998 + 16);
+    strcpy(deep, "{\"y\": ");
+    memset(deep + 6, '[', 1998);
+    memset(deep + 6 + 1998, ']', 1998);
+    strcpy(deep + 6 + 2 * 1998, "}");
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 0, deep), 0);
+    char *s3 = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &s3, NULL), PN_ELIMIT);
+    ck_assert_ptr_null(s3);
+    deep[6] = ' '; /* 1997 + 1 + 2: at the limit */
+    deep[6 + 2 * 1998 - 1] = ' ';
+    ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", 0, deep), 0);
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &s3, NULL), 0);
+    free(s3);
+    free(deep);
+    free(text);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("save");
@@ -148,6 +235,8 @@ int main(void)
     tcase_add_test(tc, every_field_and_odd_text);
     tcase_add_test(tc, atomic_write);
     tcase_add_test(tc, set_extra);
+    tcase_add_test(tc, reals_stay_reals);
+    tcase_add_test(tc, deep_extra_round_trip);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

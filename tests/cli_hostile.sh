@@ -68,7 +68,7 @@ nest() { # nest N: N arrays deep inside a title
 }
 nest 100 >"$OUT/deep100.json"
 expect_exit 1 "$PN" validate "$OUT/deep100.json"
-first_line_starts "$OUT/err" "$OUT/deep100.json: error: JSON is nested deeper than 64 levels"
+first_line_starts "$OUT/err" "$OUT/deep100.json:1:88: error: JSON is nested deeper than 64 levels"
 expect_exit 1 "$PN" validate --max-depth 200 "$OUT/deep100.json"
 has "$OUT/err" "expected a string, found an array"
 head -c 200000 /dev/zero | tr '\0' '[' >"$OUT/deep.json"

@@ -1,11 +1,14 @@
+#define _POSIX_C_SOURCE 200809L /* pread */
 #include "check.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dataset_private.h"
 
@@ -18,11 +21,16 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
         r->warnings++;
     if (!r->diags)
         return;
+    if (pn__diags_full(r->diags)) {
+        /* Beyond the cap: only counted, neither located nor formatted. */
+        pn_diags_add(r->diags, sev, NULL, 0, 0, NULL, check, "%s", "");
+        return;
+    }
     int line = 0, column = 0;
     const char *file = r->file;
-    pn__buf where, msg;
+    pn__buf where;
     pn__buf_init(&where);
-    pn__buf_init(&msg);
+    size_t before = pn_diags_count(r->diags);
     if (path) {
         pn__path_format(path, &where);
         if (r->loc) {
@@ -34,33 +42,59 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
                 where = label;
             }
         }
-        /* Locating costs a walk of the text: only for diagnostics kept. */
-        else if (pn_diags_count(r->diags) < 1000) {
-            if (!r->text && r->reread_path && !r->reread_failed) {
-                /* The file was freed after parsing: read it back. It is the
-                 * text parsed unless someone rewrote the file meanwhile. */
-                size_t n = 0;
-                if (pn_read_file(r->reread_path, r->reread_max, &r->reread_text, &n, NULL) == 0) {
-                    r->text = r->reread_text;
-                    r->len = n;
-                } else {
-                    r->reread_failed = true;
-                }
-            }
-            if (r->text)
-                pn__json_locate(r->text, r->len, path, &line, &column);
-        }
     }
     va_list ap;
     va_start(ap, fmt);
     char tmp[1024];
-    vsnprintf(tmp, sizeof(tmp), fmt, ap);
+    if (vsnprintf(tmp, sizeof(tmp), fmt, ap) >= (int)sizeof(tmp))
+        pn__utf8_trim(tmp); /* cut: on a character, not inside one */
     va_end(ap);
     if (pn_diags_add(r->diags, sev, file, line, column, where.data, check, "%s", tmp) != 0 ||
         where.failed)
         r->nomem = true;
+    /* Only a diagnostic kept (under the cap) is located, later, with the
+     * others in one walk of the text. */
+    if (path && !r->loc && pn_diags_count(r->diags) > before &&
+        pn__locs_add(&r->pending, path, before) != 0)
+        r->nomem = true;
     pn__buf_free(&where);
-    pn__buf_free(&msg);
+}
+
+static void located(void *ctx, size_t tag, int line, int column)
+{
+    pn__diags_set_location(ctx, tag, line, column);
+}
+
+void pn__report_locate(pn__report *r)
+{
+    if (r->pending.n > 0 && r->diags) {
+        const char *text = r->text;
+        size_t len = r->len;
+        char *copy = NULL;
+        if (!text && r->has_fd && r->len > 0) {
+            /* One read of the whole text, only now that a line is needed. */
+            copy = pn__malloc_big(r->len + 1);
+            size_t got = 0;
+            while (copy && got < r->len) {
+                ssize_t k = pread(r->fd, copy + got, r->len - got, (off_t)got);
+                if (k < 0 && errno == EINTR)
+                    continue;
+                if (k <= 0)
+                    break;
+                got += (size_t)k;
+            }
+            if (copy && got == r->len) {
+                copy[got] = '\0';
+                text = copy;
+            } else if (!copy) {
+                r->nomem = true;
+            }
+        }
+        if (text && pn__locs_resolve(&r->pending, text, len, located, r->diags) != 0)
+            r->nomem = true;
+        free(copy);
+    }
+    pn__locs_free(&r->pending);
 }
 
 bool pn__id_valid(const char *s)
@@ -73,21 +107,187 @@ bool pn__id_valid(const char *s)
     return true;
 }
 
+/* Whether candidate c (length clen) qualifies at distance d for a name of
+ * length len: at most 3 edits, and few for short strings. */
+static bool near_enough(size_t d, size_t len, size_t clen)
+{
+    size_t shorter = len < clen ? len : clen;
+    return d <= 3 && d * 3 <= shorter + 1;
+}
+
 const char *pn__nearest(const char *name, const char *const *candidates, size_t n)
 {
     const char *best = NULL;
     size_t best_d = 4;
     size_t len = strlen(name);
     for (size_t i = 0; i < n; i++) {
-        size_t d = pn_edit_distance(name, candidates[i], best_d - 1 < 3 ? best_d - 1 : 3);
         size_t clen = strlen(candidates[i]);
-        size_t shorter = len < clen ? len : clen;
-        if (d < best_d && d * 3 <= shorter + 1) {
+        if ((len > clen ? len - clen : clen - len) >= best_d)
+            continue;
+        size_t d = pn_edit_distance(name, candidates[i], best_d - 1 < 3 ? best_d - 1 : 3);
+        if (d < best_d && near_enough(d, len, clen)) {
             best_d = d;
             best = candidates[i];
         }
     }
     return best;
+}
+
+/* Which of 64 byte classes occur in s: an edit changes at most two bits,
+ * so names within 3 edits differ in at most 6. */
+static uint64_t signature(const char *s, size_t len)
+{
+    uint64_t sig = 0;
+    for (size_t i = 0; i < len; i++)
+        sig |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    return sig;
+}
+
+static int popcount64(uint64_t v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* Strings compared from their last byte: neighbours in this order share an
+ * end, as neighbours in the plain order share a beginning. */
+static int rev_cmp(const pn__cand *a, const pn__cand *b)
+{
+    size_t i = a->len, j = b->len;
+    while (i > 0 && j > 0) {
+        unsigned char x = (unsigned char)a->s[--i], y = (unsigned char)b->s[--j];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return i != j ? (i < j ? -1 : 1) : 0;
+}
+
+static int fwd_cmp(const pn__cand *a, const pn__cand *b)
+{
+    return strcmp(a->s, b->s);
+}
+
+/* Stable bottom-up merge sort of candidate indices. */
+static void sort_cands(const pn__cand *c, size_t *v, size_t *tmp, size_t n,
+                       int (*cmp)(const pn__cand *, const pn__cand *))
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp(&c[v[j]], &c[v[i]]) < 0 ? v[j++] : v[i++];
+            while (i < mid)
+                tmp[k++] = v[i++];
+            while (j < hi)
+                tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, n * sizeof(*v));
+    }
+}
+
+void pn__nearest_ix_init(pn__nearest_ix *ix)
+{
+    memset(ix, 0, sizeof(*ix));
+}
+
+void pn__nearest_ix_free(pn__nearest_ix *ix)
+{
+    free(ix->c);
+    free(ix->fwd);
+    free(ix->rev);
+    pn__nearest_ix_init(ix);
+}
+
+int pn__nearest_ix_build(pn__nearest_ix *ix, const char *const *candidates, size_t n)
+{
+    pn__nearest_ix_free(ix);
+    ix->built = true;
+    if (n == 0)
+        return 0;
+    ix->c = malloc(n * sizeof(*ix->c));
+    ix->fwd = malloc(n * sizeof(size_t));
+    ix->rev = malloc(n * sizeof(size_t));
+    size_t *tmp = malloc(n * sizeof(size_t));
+    if (!ix->c || !ix->fwd || !ix->rev || !tmp) {
+        free(tmp);
+        pn__nearest_ix_free(ix);
+        return PN_ENOMEM;
+    }
+    ix->n = n;
+    for (size_t i = 0; i < n; i++) {
+        ix->c[i].s = candidates[i];
+        ix->c[i].len = strlen(candidates[i]);
+        ix->c[i].sig = signature(candidates[i], ix->c[i].len);
+        ix->fwd[i] = ix->rev[i] = i;
+    }
+    sort_cands(ix->c, ix->fwd, tmp, n, fwd_cmp);
+    sort_cands(ix->c, ix->rev, tmp, n, rev_cmp);
+    free(tmp);
+    return 0;
+}
+
+typedef struct nearest_q {
+    const pn__nearest_ix *ix;
+    const char *name;
+    size_t len;
+    uint64_t sig;
+    size_t best_d, best; /* best: candidate index, n when none */
+} nearest_q;
+
+static void consider(nearest_q *q, size_t i)
+{
+    const pn__cand *c = &q->ix->c[i];
+    size_t dl = q->len > c->len ? q->len - c->len : c->len - q->len;
+    /* The best is the nearest, then the first in the candidates' order. */
+    if (dl > q->best_d || (dl == q->best_d && i > q->best) || dl > 3 ||
+        popcount64(q->sig ^ c->sig) > 6)
+        return;
+    size_t d = pn_edit_distance(q->name, c->s, 3);
+    if (near_enough(d, q->len, c->len) && (d < q->best_d || (d == q->best_d && i < q->best))) {
+        q->best_d = d;
+        q->best = i;
+    }
+}
+
+/* Candidates examined on each side of the name, in each order. */
+#define NEAREST_WINDOW 64
+
+const char *pn__nearest_ix_find(const pn__nearest_ix *ix, const char *name)
+{
+    if (!ix->n || !name)
+        return NULL;
+    nearest_q q = {ix, name, strlen(name), 0, 4, ix->n};
+    q.sig = signature(name, q.len);
+    if (ix->n <= 4 * NEAREST_WINDOW) {
+        for (size_t i = 0; i < ix->n; i++)
+            consider(&q, i);
+    } else {
+        /* Where the name would sit in each order; the candidates around it
+         * there share its beginning or its end. The same name gives the same
+         * answer whatever was asked before. */
+        pn__cand key = {name, q.len, q.sig};
+        for (int order = 0; order < 2; order++) {
+            const size_t *v = order ? ix->rev : ix->fwd;
+            int (*cmp)(const pn__cand *, const pn__cand *) = order ? rev_cmp : fwd_cmp;
+            size_t lo = 0, hi = ix->n;
+            while (lo < hi) {
+                size_t m = lo + (hi - lo) / 2;
+                if (cmp(&ix->c[v[m]], &key) < 0)
+                    lo = m + 1;
+                else
+                    hi = m;
+            }
+            size_t from = lo > NEAREST_WINDOW ? lo - NEAREST_WINDOW : 0;
+            size_t to = lo + NEAREST_WINDOW < ix->n ? lo + NEAREST_WINDOW : ix->n;
+            for (size_t k = from; k < to; k++)
+                consider(&q, v[k]);
+        }
+    }
+    return q.best < ix->n ? ix->c[q.best].s : NULL;
 }
 
 static size_t pos(const size_t *map, size_t i)
@@ -107,19 +307,22 @@ static void at_record(pn__path *p, const char *section, size_t index, const char
 /* A printable description of an actor for messages: kind "name" (country). */
 static void describe(const pn_actor *a, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s \"%s\" (%s)", pn_kind_name(a->kind), a->id, a->country);
+    char sh[PN__SHORT_SIZE];
+    snprintf(buf, size, "%s \"%s\" (%s)", pn_kind_name(a->kind), pn__short(a->id, sh), a->country);
 }
 
 static void check_sources(const pn_dataset *ds, pn__report *r)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_sources; i++) {
         const pn_source *s = &ds->sources[i];
         size_t at = pos(r->source_pos, i);
         if (!pn__id_valid(s->id)) {
             at_record(&p, "sources", at, "id");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                          "source id \"%s\" must be lowercase letters, digits, '_' or '-'", s->id);
+                          "source id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                          pn__short(s->id, sh));
         }
         if (s->cite ? !*s->cite : !r->from_json) {
             at_record(&p, "sources", at, "cite");
@@ -137,13 +340,15 @@ static void check_sources(const pn_dataset *ds, pn__report *r)
 static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_actors; i++) {
         const pn_actor *a = &ds->actors[i];
         size_t at = pos(r->actor_pos, i);
         if (!pn__id_valid(a->id)) {
             at_record(&p, "actors", at, "id");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                          "actor id \"%s\" must be lowercase letters, digits, '_' or '-'", a->id);
+                          "actor id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                          pn__short(a->id, sh));
         }
         if (!a->name || !*a->name) {
             at_record(&p, "actors", at, "name");
@@ -160,7 +365,7 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
         } else if (warnings && strcmp(a->country, "ZZ") == 0) {
             at_record(&p, "actors", at, "country");
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "unknown-country",
-                          "country of \"%s\" is unknown (ZZ)", a->id);
+                          "country of \"%s\" is unknown (ZZ)", pn__short(a->id, sh));
         }
     }
 }
@@ -172,7 +377,7 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
     bool fa = a->kind == PN_KIND_FIRM, fb = b->kind == PN_KIND_FIRM;
     bool known = strcmp(a->country, "ZZ") != 0 && strcmp(b->country, "ZZ") != 0;
     bool same_country = strcmp(a->country, b->country) == 0;
-    char da[160], db[160];
+    char da[PN__SHORT_SIZE + 64], db[PN__SHORT_SIZE + 64];
     describe(a, da, sizeof(da));
     describe(b, db, sizeof(db));
     switch (t->type) {
@@ -218,16 +423,29 @@ static void check_tie_rules(const pn_dataset *ds, const pn_tie *t, pn__report *r
     }
 }
 
+/* At the precision both dates share: until 2016 with since 2016-05-12 is
+ * the same year, not earlier (a missing month or day is not month 0). */
+static bool until_before_since(pn_date since, pn_date until)
+{
+    if (until.year != since.year)
+        return until.year < since.year;
+    if (!until.month || !since.month || until.month != since.month)
+        return until.month && since.month && until.month < since.month;
+    return until.day && since.day && until.day < since.day;
+}
+
 void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE];
     char b1[16], b2[16];
     if (t->id && !pn__id_valid(t->id)) {
         at_record(&p, "ties", at, "id");
         pn__report_at(r, PN_SEVERITY_ERROR, &p, "id-syntax",
-                      "tie id \"%s\" must be lowercase letters, digits, '_' or '-'", t->id);
+                      "tie id \"%s\" must be lowercase letters, digits, '_' or '-'",
+                      pn__short(t->id, sh));
     }
-    if (t->since.year && t->until.year && pn_date_compare(t->until, t->since) < 0) {
+    if (t->since.year && t->until.year && until_before_since(t->since, t->until)) {
         at_record(&p, "ties", at, "until");
         pn__report_at(r, PN_SEVERITY_ERROR, &p, "until-before-since", "until %s is before since %s",
                       pn_date_format(t->until, b1, sizeof(b1)),
@@ -244,7 +462,7 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
             pn__path_index(&p, k);
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "sector-syntax",
                           "sector \"%s\" must be a lowercase tag: letters, digits, '_' or '-'",
-                          t->sectors[k]);
+                          pn__short(t->sectors[k], sh));
         }
     }
 }
@@ -252,6 +470,7 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r)
 static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
 {
     pn__path p;
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     for (size_t i = 0; i < ds->n_ties; i++) {
         const pn_tie *t = &ds->ties[i];
         size_t at = pos(r->tie_pos, i);
@@ -260,7 +479,7 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
             at_record(&p, "ties", at, "to");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "self-tie",
                           "tie from \"%s\" to itself: a tie joins two different actors",
-                          ds->actors[t->from].id);
+                          pn__short(ds->actors[t->from].id, sh));
         }
         if (!warnings)
             continue;
@@ -270,22 +489,26 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
         if (t->n_sources == 0)
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "no-source",
                           "tie %s -> %s cites no source (add \"sources\": [\"<source id>\"])",
-                          ds->actors[t->from].id, ds->actors[t->to].id);
+                          pn__short(ds->actors[t->from].id, sh),
+                          pn__short(ds->actors[t->to].id, sh2));
     }
 }
 
 /* Ties identical in every field but id: ties are sorted by a hash of
  * every field and compared field by field inside runs of one hash. (A text
  * key per tie, built with printf, was a fifth of a large load's time.) */
-static uint64_t mix(uint64_t h, uint64_t v)
+/* The running hash and one more value, through the keyed hash: an unkeyed
+ * combination lets a file pick ties (ends, dates) that share a hash. */
+static uint64_t mixk(const pn__hkey *key, uint64_t h, uint64_t v)
 {
-    h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
-    return h;
+    uint64_t two[2] = {h, v};
+    return pn__siphash(key, two, sizeof(two));
 }
+#define mix(h, v) mixk(key, h, v)
 
-static uint64_t str_hash(const char *s)
+static uint64_t str_hash(const pn__hkey *key, const char *s)
 {
-    return s ? pn__hash(s, strlen(s)) : 0x5bd1e995ULL;
+    return s ? pn__siphash(key, s, strlen(s)) : 0x5bd1e995ULL;
 }
 
 static uint64_t date_bits(pn_date d)
@@ -293,7 +516,7 @@ static uint64_t date_bits(pn_date d)
     return (uint64_t)d.year << 16 | (uint64_t)d.month << 8 | (uint64_t)d.day;
 }
 
-static uint64_t tie_hash(const pn_dataset *ds, size_t i)
+static uint64_t tie_hash(const pn__hkey *key, const pn_dataset *ds, size_t i)
 {
     const pn_tie *t = &ds->ties[i];
     uint64_t h = mix(t->from, t->to);
@@ -305,15 +528,16 @@ static uint64_t tie_hash(const pn_dataset *ds, size_t i)
         memcpy(&w, &t->weight, sizeof(w));
         h = mix(h, w);
     }
-    h = mix(h, str_hash(t->note));
+    h = mix(h, str_hash(key, t->note));
     h = mix(h, t->n_sectors);
     for (size_t k = 0; k < t->n_sectors; k++)
-        h = mix(h, str_hash(t->sectors[k]));
+        h = mix(h, str_hash(key, t->sectors[k]));
     h = mix(h, t->n_sources);
     for (size_t k = 0; k < t->n_sources; k++)
-        h = mix(mix(h, t->sources[k].source), str_hash(t->sources[k].page));
-    return mix(h, str_hash(ds->tie_extra[i]));
+        h = mix(mix(h, t->sources[k].source), str_hash(key, t->sources[k].page));
+    return mix(h, str_hash(key, ds->tie_extra[i]));
 }
+#undef mix
 
 static bool str_same(const char *a, const char *b)
 {
@@ -365,8 +589,12 @@ static void check_duplicates(const pn_dataset *ds, pn__report *r)
         r->nomem = true;
         goto cleanup;
     }
+    /* Keyed: ties chosen to share a hash would make runs compared pair by
+     * pair. Reports go by tie index, so nothing shown depends on the key. */
+    pn__hkey key;
+    pn__hkey_init(&key, ds);
     for (size_t i = 0; i < n; i++) {
-        h[i].hash = tie_hash(ds, i);
+        h[i].hash = tie_hash(&key, ds, i);
         h[i].index = i;
         first[i] = i;
     }

@@ -22,14 +22,16 @@ typedef struct pn__report {
     const char *file; /* display name, or NULL */
     const char *text; /* the JSON text, to find lines; or NULL */
     size_t len;
-    /* When text is NULL: the file to read it back from for the first
-     * diagnostic that needs a line (a large load frees its text once
-     * parsed), the limit to read it with, and the copy read (freed by
-     * whoever set reread_path). */
-    const char *reread_path;
-    size_t reread_max;
-    char *reread_text;
-    bool reread_failed;
+    /* When text is NULL and has_fd: the regular file the text was read
+     * from, still open, to read back with pread once, when diagnostics
+     * need lines (a large load frees its text once parsed). The file is
+     * never opened again by name: what is read is what was parsed unless
+     * someone rewrote the file in place meanwhile. */
+    bool has_fd;
+    int fd;
+    /* Paths of the kept diagnostics, found in one walk by
+     * pn__report_locate (tag: the diagnostic's index). */
+    pn__locs pending;
     const pn__locator *loc;   /* for documents not parsed from text; or NULL */
     const size_t *source_pos; /* record index -> index in the file; NULL: the same */
     const size_t *actor_pos;
@@ -42,6 +44,11 @@ typedef struct pn__report {
 
 void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const char *check,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Give the diagnostics reported through r their lines and columns, in one
+ * walk of the text (r->text, or read back from r->fd); frees what was
+ * pending. Call it while the keys of the paths reported are alive. */
+void pn__report_locate(pn__report *r);
 
 /* The checks on values a dataset can hold: ids, countries, dates, weights,
  * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */
@@ -61,7 +68,32 @@ int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);
 
-/* The nearest of n candidate strings by edit distance (at most 3), or NULL. */
+/* The nearest of n candidate strings by edit distance (at most 3), or NULL:
+ * the first of the nearest. Compares with each: for a few candidates. */
 const char *pn__nearest(const char *name, const char *const *candidates, size_t n);
+
+/* The same over many candidates (the ids of a dataset), built once. Up to
+ * 256 candidates it is pn__nearest; beyond, only the 4 x 64 candidates
+ * nearest the name in sorted order and in the order of the reversed
+ * strings are compared (O(log n) per name, plus a length and a character
+ * set filter), so a typo of the beginning and of the end are both found.
+ * The answer depends only on the name and the candidates. */
+typedef struct pn__cand {
+    const char *s;
+    size_t len;
+    uint64_t sig;
+} pn__cand;
+typedef struct pn__nearest_ix {
+    pn__cand *c;
+    size_t n;
+    size_t *fwd, *rev; /* candidate indices in sorted and reversed-sorted order */
+    bool built;
+} pn__nearest_ix;
+
+void pn__nearest_ix_init(pn__nearest_ix *ix);
+void pn__nearest_ix_free(pn__nearest_ix *ix);
+/* Candidates are borrowed. 0 or PN_ENOMEM. */
+int pn__nearest_ix_build(pn__nearest_ix *ix, const char *const *candidates, size_t n);
+const char *pn__nearest_ix_find(const pn__nearest_ix *ix, const char *name);
 
 #endif

@@ -140,6 +140,8 @@ int pn_diags_add(pn_diags *diags, pn_severity severity, const char *file, int li
     } else {
         pn__buf_puts(&msg, tmp);
     }
+    if (msg.data && (size_t)n >= sizeof(tmp) && msg.len < (size_t)n)
+        msg.data[msg.len = pn__utf8_floor(msg.data, msg.len)] = '\0'; /* cut: on a character */
     bool failed = msg.failed;
     pn_diag *d = &diags->items[diags->count];
     d->severity = severity;
@@ -174,6 +176,8 @@ int pn_diag_format(const pn_diag *d, char *buf, size_t size)
         pn__buf_printf(&b, "%s: ", d->path);
     pn__buf_puts(&b, d->message ? d->message : "");
     int n = snprintf(buf, size, "%s", b.data ? b.data : "");
+    if (size > 0 && n >= 0 && (size_t)n >= size)
+        pn__utf8_trim(buf); /* cut to size: never inside a character */
     pn__buf_free(&b);
     return n;
 }
@@ -194,18 +198,58 @@ static int by_position(const void *a, const void *b)
     return 0;
 }
 
+bool pn__diags_full(const pn_diags *diags)
+{
+    return diags && diags->cap && diags->count >= diags->cap;
+}
+
+void pn__diags_set_location(pn_diags *diags, size_t i, int line, int column)
+{
+    if (diags && i < diags->count) {
+        diags->items[i].line = line;
+        diags->items[i].column = column;
+    }
+}
+
+/* Stable merge sort of items[lo, hi) through tmp (bottom-up, no recursion). */
+static void merge_sort(pn_diag *items, pn_diag *tmp, size_t n)
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = by_position(&items[j], &items[i]) < 0 ? items[j++] : items[i++];
+            while (i < mid)
+                tmp[k++] = items[i++];
+            while (j < hi)
+                tmp[k++] = items[j++];
+        }
+        memcpy(items, tmp, n * sizeof(*items));
+    }
+}
+
 void pn__diags_sort_from(pn_diags *diags, size_t start)
 {
     if (!diags || start >= diags->count)
         return;
-    /* Insertion sort: stable, and the lists are short (capped). */
-    for (size_t i = start + 1; i < diags->count; i++) {
-        pn_diag d = diags->items[i];
+    size_t n = diags->count - start;
+    pn_diag *items = diags->items + start;
+    pn_diag *tmp = malloc(n * sizeof(*tmp));
+    if (tmp) {
+        merge_sort(items, tmp, n);
+        free(tmp);
+        return;
+    }
+    /* No memory for the merge: an insertion sort, stable, in place. */
+    for (size_t i = 1; i < n; i++) {
+        pn_diag d = items[i];
         size_t j = i;
-        while (j > start && by_position(&diags->items[j - 1], &d) > 0) {
-            diags->items[j] = diags->items[j - 1];
+        while (j > 0 && by_position(&items[j - 1], &d) > 0) {
+            items[j] = items[j - 1];
             j--;
         }
-        diags->items[j] = d;
+        items[j] = d;
     }
 }

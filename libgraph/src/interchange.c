@@ -1,6 +1,7 @@
 /* Formats by name and extension, and the cell encoding every non-JSON format
  * shares: lists, citations, numbers, and the fields the format does not know. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,8 @@ void pn__ix_real(pn__buf *b, double v)
             break;
     }
     pn__buf_puts(b, tmp);
+    if (!strpbrk(tmp, ".eEni"))
+        pn__buf_puts(b, ".0"); /* a real, not an integer, when read back */
 }
 
 /* One list item with '|' and '\' escaped. */
@@ -354,7 +357,16 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
                 double x = strtod(tmp, &end);
                 /* Only plain decimal numbers: no "nan", "inf" or hex. */
                 bool plain = strspn(tmp, "+-0123456789.eE") == len;
-                if (*end == '\0' && end != tmp && plain)
+                /* "52" among reals is the integer 52, as JSON has it; a
+                 * real is written with a point or an exponent (pn__ix_real). */
+                if (plain && !strpbrk(tmp, ".eE")) {
+                    char *iend;
+                    errno = 0;
+                    long long i = strtoll(tmp, &iend, 10);
+                    if (*iend == '\0' && iend != tmp && errno == 0)
+                        v = json_integer(i);
+                }
+                if (!v && *end == '\0' && end != tmp && plain)
                     v = json_real(x);
             }
         }

@@ -1,8 +1,11 @@
 /* Loading a dataset from JSON: structure, vocabulary and references.
  *
- * Every problem is reported with its JSON path (and line, through
- * pn__json_locate); a bad record is reported and skipped so that the checks
- * after it still run, as a compiler goes on after an error. */
+ * Every problem is reported with its JSON path (and line, found for
+ * all of them at the end in one walk of the text: pn__report_locate); a bad record is reported and
+ * skipped so that the checks after it still run, as a compiler goes on after an error. */
+#define _POSIX_C_SOURCE 200809L /* open, fstat, O_CLOEXEC */
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -10,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "dataset_private.h"
@@ -24,6 +29,9 @@ typedef struct loader {
     size_t *actor_pos;
     size_t *tie_pos;
     const pn_load_options *opts; /* for progress; may be NULL */
+    /* For did-you-mean, built at the first unknown id (the section is
+     * complete by then: sources before actors, actors before ties). */
+    pn__nearest_ix near_sources, near_actors;
 } loader;
 
 /* Progress (pn_load_options.progress): parsing is about the first half of
@@ -103,10 +111,11 @@ static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, c
             continue;
         const char *near = pn__nearest(key, known, nk);
         if (near) {
+            char sh[PN__SHORT_SIZE];
             pn__path_key(&L->path, key);
             pn__report_at(&L->r, PN_SEVERITY_WARNING, &L->path, "unknown-field",
-                          "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)", key,
-                          near);
+                          "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)",
+                          pn__short(key, sh), near);
             pn__path_pop(&L->path);
         }
         if (!extra && !(extra = json_object())) {
@@ -143,6 +152,8 @@ static int vocab_field(loader *L, const pn__jv *obj, pn_vocab vocab, bool requir
     for (size_t i = 0; i < pn_vocab_size(vocab); i++)
         pn__buf_printf(&allowed, "%s%s", i ? ", " : "", pn_vocab_name(vocab, (int)i));
     const char *near = pn_vocab_suggest(vocab, s);
+    char sh[PN__SHORT_SIZE];
+    s = pn__short(s, sh);
     pn__path_key(&L->path, key);
     if (near)
         ERR(L, "unknown-value", "unknown %s \"%s\" (did you mean \"%s\"?); expected one of: %s",
@@ -178,36 +189,29 @@ static bool date_field(loader *L, const pn__jv *obj, const char *key, pn_date *o
     return ok;
 }
 
-static size_t source_ids(const pn_dataset *ds, const char ***out)
-{
-    *out = malloc((ds->n_sources + 1) * sizeof(**out));
-    if (!*out)
-        return 0;
-    for (size_t i = 0; i < ds->n_sources; i++)
-        (*out)[i] = ds->sources[i].id;
-    return ds->n_sources;
-}
-
 static void no_such(loader *L, const char *what, const char *id, const char *check)
 {
-    const char **ids = NULL;
-    size_t n = 0;
-    if (strcmp(what, "source") == 0) {
-        n = source_ids(L->ds, &ids);
-    } else {
-        ids = malloc((L->ds->n_actors + 1) * sizeof(*ids));
+    bool source = strcmp(what, "source") == 0;
+    pn__nearest_ix *ix = source ? &L->near_sources : &L->near_actors;
+    if (!ix->built) {
+        size_t n = source ? L->ds->n_sources : L->ds->n_actors;
+        const char **ids = malloc((n + 1) * sizeof(*ids));
         if (ids) {
-            n = L->ds->n_actors;
             for (size_t i = 0; i < n; i++)
-                ids[i] = L->ds->actors[i].id;
+                ids[i] = source ? L->ds->sources[i].id : L->ds->actors[i].id;
+            if (pn__nearest_ix_build(ix, ids, n) != 0)
+                ix->built = true; /* no suggestions, rather than a retry per id */
+        } else {
+            ix->built = true;
         }
+        free(ids);
     }
-    const char *near = ids ? pn__nearest(id, ids, n) : NULL;
+    const char *near = pn__nearest_ix_find(ix, id);
+    char sh[PN__SHORT_SIZE];
     if (near)
-        ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, id, near);
+        ERR(L, check, "no %s \"%s\" (did you mean \"%s\"?)", what, pn__short(id, sh), near);
     else
-        ERR(L, check, "no %s \"%s\"", what, id);
-    free(ids);
+        ERR(L, check, "no %s \"%s\"", what, pn__short(id, sh));
 }
 
 /* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
@@ -254,9 +258,10 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
                 const char *key = v->u.members[m].key;
                 if (strcmp(key, "ref") != 0 && strcmp(key, "page") != 0) {
                     pn__path_key(&L->path, key);
+                    char sh[PN__SHORT_SIZE];
                     ERR(L, "unknown-field",
                         "unknown field \"%s\" in a citation (a citation has \"ref\" and \"page\")",
-                        key);
+                        pn__short(key, sh));
                     pn__path_pop(&L->path);
                     ok = false;
                 }
@@ -371,8 +376,9 @@ static void load_sources(loader *L, const pn__jv *arr)
         size_t first;
         if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])", s.id,
-                L->source_pos[first]);
+            char sh[PN__SHORT_SIZE];
+            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])",
+                pn__short(s.id, sh), L->source_pos[first]);
             pn__path_pop(&L->path);
             ok = false;
         }
@@ -417,6 +423,8 @@ static bool country_field(loader *L, const pn__jv *o, char out[3])
     for (size_t k = 0; k < sizeof(probe) / sizeof(probe[0]); k++)
         if (strcasecmp(c, pn_country_name(probe[k])) == 0)
             hint = probe[k];
+    char sh[PN__SHORT_SIZE];
+    c = pn__short(c, sh);
     pn__path_key(&L->path, "country");
     if (hint)
         ERR(L, "bad-country",
@@ -462,8 +470,9 @@ static void load_actors(loader *L, const pn__jv *arr)
         bool duplicate = a.id && pn_dataset_find_actor(L->ds, a.id, &first) == 0;
         if (duplicate) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])", a.id,
-                L->actor_pos[first]);
+            char sh[PN__SHORT_SIZE];
+            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])",
+                pn__short(a.id, sh), L->actor_pos[first]);
             pn__path_pop(&L->path);
         }
         /* An actor with a bad field is still added, so that ties naming it
@@ -559,8 +568,9 @@ static void load_ties(loader *L, const pn__jv *arr)
             size_t first;
             if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
                 pn__path_key(&L->path, "id");
-                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
-                    L->tie_pos[first]);
+                char sh[PN__SHORT_SIZE];
+                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])",
+                    pn__short(t.id, sh), L->tie_pos[first]);
                 pn__path_pop(&L->path);
             }
             pn__check_tie_values(&t, i, &L->r);
@@ -646,6 +656,7 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     /* Warnings only once the structure is sound: they would be noise now. */
     progress(L, "checking", 0.8);
     pn__check_dataset(L->ds, &L->r, L->r.errors == 0);
+    pn__report_locate(&L->r);
     /* Imports from several files (CSV) keep the loader's order. */
     if (!L->r.loc)
         pn__diags_sort_from(L->r.diags, first_diag);
@@ -657,6 +668,8 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     free(L->actor_pos);
     free(L->tie_pos);
     L->source_pos = L->actor_pos = L->tie_pos = NULL;
+    pn__nearest_ix_free(&L->near_sources);
+    pn__nearest_ix_free(&L->near_actors);
     return rc;
 }
 
@@ -691,14 +704,50 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
 }
 
 /* Texts from this size up are freed once parsed when the loader owns them
- * (pn_dataset_load_file): the peak of a large load is then the parsed
- * document and the dataset, not those and the text. A diagnostic that needs
- * a line reads the file back (pn__report_at). */
+ * and read them from a regular file (pn_dataset_load_file): the peak of a
+ * large load is then the parsed document and the dataset, not those and
+ * the text. The file stays open, and when diagnostics need lines its text
+ * is read back once with pread (pn__report_locate): a file is never opened
+ * twice, which would block on a FIFO or read another file renamed over
+ * the name. The text of anything else (a FIFO, a pipe, a device) is kept. */
 #define FREE_TEXT_FROM ((size_t)4 << 20)
 
-/* Load data; when owned is not NULL it is data, the loader's to free, read
- * from path. */
-static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, const char *path,
+/* The line and column of the first '[' or '{' nested deeper than max in a
+ * text that parses: one pass, strings skipped. */
+static void deepest_at(const char *s, size_t n, size_t max, int *line, int *column)
+{
+    size_t depth = 0;
+    int l = 1, c = 1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '"') {
+            for (i++, c++; i < n && s[i] != '"'; i++) {
+                if (s[i] == '\\' && i + 1 < n) {
+                    i++;
+                    c++;
+                }
+                c += ((unsigned char)s[i] & 0xC0) != 0x80;
+            }
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > max) {
+                *line = l;
+                *column = c;
+                return;
+            }
+        } else if (ch == ']' || ch == '}') {
+            depth -= depth > 0;
+        } else if (ch == '\n') {
+            l++;
+            c = 1;
+            continue;
+        }
+        c += ((unsigned char)ch & 0xC0) != 0x80;
+    }
+}
+
+/* Load data; when owned is not NULL it is data, the loader's to free, and
+ * fd >= 0 the regular file it was read from whole (still open). */
+static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, int fd,
                      const pn_load_options *opts, pn_diags *diags)
 {
     pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
@@ -794,19 +843,20 @@ static int load_text(pn_dataset **out, const char *data, size_t len, char *owned
     if (rc)
         goto cleanup;
     if (doc.depth > opts->max_depth) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-deep",
+        int line = 0, column = 0;
+        deepest_at(data, len, opts->max_depth, &line, &column);
+        pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "too-deep",
                      "JSON is nested deeper than %zu levels (raise it with --max-depth)",
                      opts->max_depth);
         rc = PN_ELIMIT;
         goto cleanup;
     }
-    if (owned && len >= FREE_TEXT_FROM) {
+    if (owned && fd >= 0 && len >= FREE_TEXT_FROM) {
         free(owned);
         owned = NULL;
         L.r.text = NULL;
-        L.r.len = 0;
-        L.r.reread_path = path;
-        L.r.reread_max = opts->max_bytes;
+        L.r.has_fd = true;
+        L.r.fd = fd;
     }
     progress(&L, "loading", 0.5);
     rc = load_tree(&L, &doc.root, opts);
@@ -815,7 +865,7 @@ static int load_text(pn_dataset **out, const char *data, size_t len, char *owned
 cleanup:
     pn__jdoc_free(&doc);
     free(owned);
-    free(L.r.reread_text);
+    pn__locs_free(&L.r.pending);
     free(L.source_pos);
     free(L.actor_pos);
     free(L.tie_pos);
@@ -830,7 +880,74 @@ cleanup:
 int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
                            const pn_load_options *opts, pn_diags *diags)
 {
-    return load_text(out, data, len, NULL, NULL, opts, diags);
+    return load_text(out, data, len, NULL, -1, opts, diags);
+}
+
+/* Read the file open as fd whole (as pn_read_file does, with its
+ * messages); *regular is set when it is a regular file whose size is what
+ * was read, so that pread can read the same bytes again. */
+static int read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len,
+                   bool *regular, pn_diags *diags)
+{
+    struct stat st;
+    bool is_reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (!is_reg && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io",
+                     "is a directory, not a file");
+        return PN_EIO;
+    }
+    int rc = 0;
+    /* A regular file's size + 2: the read that finds the end needs room. */
+    size_t cap = is_reg && st.st_size > 0 && (size_t)st.st_size <= max_bytes
+                     ? (size_t)st.st_size + 2
+                     : 65536;
+    size_t n = 0;
+    char *data = pn__malloc_big(cap);
+    if (!data) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *p = realloc(data, cap * 2);
+            if (!p) {
+                rc = PN_ENOMEM;
+                goto cleanup;
+            }
+            data = p;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, data + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot read: %s",
+                         strerror(errno));
+            rc = PN_EIO;
+            goto cleanup;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max_bytes) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "too-large",
+                         "input is over the limit of %zu bytes (raise it with --max-bytes)",
+                         max_bytes);
+            rc = PN_ELIMIT;
+            goto cleanup;
+        }
+    }
+    data[n] = '\0';
+    *out = data;
+    data = NULL;
+    *len = n;
+    *regular = is_reg && (off_t)n == st.st_size;
+cleanup:
+    if (rc == PN_ENOMEM)
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "nomem",
+                     "out of memory while reading");
+    free(data);
+    return rc;
 }
 
 int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
@@ -841,11 +958,19 @@ int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_optio
         o = *opts;
     if (!o.name)
         o.name = path;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot open: %s",
+                     strerror(errno));
+        return PN_EIO;
+    }
     char *data = NULL;
     size_t len = 0;
-    int rc = pn_read_file(path, o.max_bytes, &data, &len, diags);
+    bool regular = false;
+    int rc = read_fd(fd, path, o.max_bytes, &data, &len, &regular, diags);
     if (rc == 0)
-        rc = load_text(out, data, len, data, path, &o, diags); /* frees data */
+        rc = load_text(out, data, len, data, regular ? fd : -1, &o, diags); /* frees data */
+    close(fd);
     return rc;
 }
 
@@ -856,6 +981,7 @@ int pn_dataset_validate(const pn_dataset *ds, const pn_load_options *opts, pn_di
     r.diags = diags;
     r.file = opts ? opts->name : NULL;
     pn__check_dataset(ds, &r, true);
+    pn__report_locate(&r); /* no text: only frees */
     if (r.nomem)
         return PN_ENOMEM;
     return r.errors > 0 || (opts && opts->strict && r.warnings > 0) ? PN_EDATA : 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dataset_private.h"
 #include "interchange_private.h"
 #include "paranet/merge.h"
 
@@ -17,21 +18,75 @@ typedef struct merger {
     json_t *source_at, *actor_at, *tie_at;  /* id -> merged index */
     json_t *tie_keys;                       /* identity -> merged index */
     json_t *origin_s, *origin_a, *origin_t; /* merged index -> [input, index in it] */
+    size_t n_in;
+    struct rec_lines *lines; /* [input * 3 + section]: built on first use */
     size_t errors;
     bool nomem;
 } merger;
 
-static void locate(const merger *M, size_t k, const char *section, size_t idx, int *line, int *col)
+/* Lines and columns of every record of one section of one input, found in
+ * one walk of its text the first time a message needs one. (Walking the
+ * text down to each record asked for made a merge of large inputs with
+ * many shared records quadratic.) */
+typedef struct rec_lines {
+    bool built;
+    size_t n;
+    int *line, *col;
+} rec_lines;
+
+static const char *const sections[] = {"sources", "actors", "ties"};
+
+static void rec_found(void *ctx, size_t tag, int line, int col)
 {
-    *line = *col = 0;
+    rec_lines *t = ctx;
+    t->line[tag] = line;
+    t->col[tag] = col;
+}
+
+static void build_lines(merger *M, size_t k, size_t sec, rec_lines *t)
+{
+    t->built = true;
     const pn_merge_input *in = &M->in[k];
-    if (!in->text)
+    const pn_dataset *ds = in->ds;
+    size_t n = sec == 0 ? ds->n_sources : sec == 1 ? ds->n_actors : ds->n_ties;
+    t->line = calloc(n + 1, sizeof(int));
+    t->col = calloc(n + 1, sizeof(int));
+    if (!t->line || !t->col) {
+        M->nomem = true;
         return;
+    }
+    t->n = n;
+    pn__locs l;
+    pn__locs_init(&l);
     pn__path p;
     memset(&p, 0, sizeof(p));
-    pn__path_key(&p, section);
-    pn__path_index(&p, idx);
-    pn__json_locate(in->text, in->len, &p, line, col);
+    pn__path_key(&p, sections[sec]);
+    pn__path_index(&p, 0);
+    for (size_t i = 0; i < n; i++) {
+        p.c[1].index = i;
+        if (pn__locs_add(&l, &p, i) != 0) {
+            M->nomem = true;
+            break;
+        }
+    }
+    if (!M->nomem && pn__locs_resolve(&l, in->text, in->len, rec_found, t) != 0)
+        M->nomem = true;
+    pn__locs_free(&l);
+}
+
+static void locate(merger *M, size_t k, const char *section, size_t idx, int *line, int *col)
+{
+    *line = *col = 0;
+    if (!M->in[k].text || !M->lines)
+        return;
+    size_t sec = section[0] == 's' ? 0 : section[0] == 'a' ? 1 : 2;
+    rec_lines *t = &M->lines[k * 3 + sec];
+    if (!t->built)
+        build_lines(M, k, sec, t);
+    if (idx < t->n) {
+        *line = t->line[idx];
+        *col = t->col[idx];
+    }
 }
 
 static const char *in_name(const merger *M, size_t k)
@@ -40,18 +95,23 @@ static const char *in_name(const merger *M, size_t k)
 }
 
 /* "a.json:12:5 (actors[3])" for the record a merged one first came from. */
-static void origin_text(const merger *M, json_t *origins, size_t merged, const char *section,
-                        char *buf, size_t size)
+static void origin_text(merger *M, json_t *origins, size_t merged, const char *section, char *buf,
+                        size_t size)
 {
     json_t *o = json_array_get(origins, merged);
     size_t k = (size_t)json_integer_value(json_array_get(o, 0));
     size_t i = (size_t)json_integer_value(json_array_get(o, 1));
+    if (pn__diags_full(M->diags)) { /* for a message that will only be counted */
+        snprintf(buf, size, "%s", in_name(M, k));
+        return;
+    }
     int line, col;
     locate(M, k, section, i, &line, &col);
     if (line)
         snprintf(buf, size, "%s:%d:%d (%s[%zu])", in_name(M, k), line, col, section, i);
     else
         snprintf(buf, size, "%s (%s[%zu])", in_name(M, k), section, i);
+    pn__utf8_trim(buf); /* a long file name cut on a character */
 }
 
 static void note(merger *M, pn_severity sev, size_t k, const char *section, size_t idx,
@@ -60,16 +120,21 @@ static void note(merger *M, pn_severity sev, size_t k, const char *section, size
 static void note(merger *M, pn_severity sev, size_t k, const char *section, size_t idx,
                  const char *check, const char *fmt, ...)
 {
+    if (sev == PN_SEVERITY_ERROR)
+        M->errors++;
+    if (pn__diags_full(M->diags)) { /* only counted: not located */
+        pn_diags_add(M->diags, sev, NULL, 0, 0, NULL, check, "%s", "");
+        return;
+    }
     char msg[2048], path[64];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
+        pn__utf8_trim(msg);
     va_end(ap);
     int line, col;
     locate(M, k, section, idx, &line, &col);
     snprintf(path, sizeof(path), "%s[%zu]", section, idx);
-    if (sev == PN_SEVERITY_ERROR)
-        M->errors++;
     if (pn_diags_add(M->diags, sev, in_name(M, k), line, col, path, check, "%s", msg))
         M->nomem = true;
 }
@@ -99,12 +164,15 @@ static void put_index(merger *M, json_t *map, const char *key, size_t i)
 /* A value as short text for messages. */
 static void show(json_t *v, char *buf, size_t size)
 {
+    char sh[PN__SHORT_SIZE];
     if (json_is_string(v)) {
-        snprintf(buf, size, "\"%s\"", json_string_value(v));
+        if (snprintf(buf, size, "\"%s\"", pn__short(json_string_value(v), sh)) >= (int)size)
+            pn__utf8_trim(buf);
         return;
     }
     char *t = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-    snprintf(buf, size, "%s", t ? t : "(none)");
+    if (snprintf(buf, size, "%s", t ? pn__short(t, sh) : "(none)") >= (int)size)
+        pn__utf8_trim(buf);
     free(t);
 }
 
@@ -180,6 +248,7 @@ static void union_array(merger *M, json_t *dst_obj, const char *key, json_t *src
 
 static void merge_sources(merger *M, size_t k, json_t *sources, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     size_t i;
     json_t *s;
     json_array_foreach(sources, i, s)
@@ -214,7 +283,7 @@ static void merge_sources(merger *M, size_t k, json_t *sources, json_t *rename)
         note(M, PN_SEVERITY_WARNING, k, "sources", i, "merge-renamed",
              "source \"%s\" cites another work than the source of that id in %s: renamed "
              "\"%s\" in the merged dataset",
-             id, other, nid);
+             pn__short(id, sh), other, pn__short(nid, sh2));
         json_object_set_new(copy, "id", json_string(nid));
         put_index(M, M->source_at, nid, json_array_size(M->sources));
         json_array_append_new(M->sources, copy);
@@ -246,6 +315,7 @@ static void remap_refs(json_t *rec, json_t *rename)
 
 static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE];
     static const char *const core[] = {"name", "kind", "country"};
     size_t i;
     json_t *a;
@@ -262,24 +332,25 @@ static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
             continue;
         }
         json_t *d = json_array_get(M->actors, at);
-        char other[700];
-        origin_text(M, M->origin_a, at, "actors", other, sizeof(other));
+        char other[700] = "";
         for (size_t f = 0; f < 3; f++) {
             json_t *mine = json_object_get(a, core[f]), *theirs = json_object_get(d, core[f]);
             if (json_equal(mine, theirs))
                 continue;
+            if (!other[0]) /* located only for a conflict */
+                origin_text(M, M->origin_a, at, "actors", other, sizeof(other));
             char here[512], there[512];
             show(mine, here, sizeof(here));
             show(theirs, there, sizeof(there));
             if (M->prefer == PN_MERGE_STOP) {
                 note(M, PN_SEVERITY_ERROR, k, "actors", i, "merge-conflict",
-                     "actor \"%s\": %s %s here, %s in %s (choose with --prefer first|last)", id,
-                     core[f], here, there, other);
+                     "actor \"%s\": %s %s here, %s in %s (choose with --prefer first|last)",
+                     pn__short(id, sh), core[f], here, there, other);
                 continue;
             }
             note(M, PN_SEVERITY_WARNING, k, "actors", i, "merge-conflict",
-                 "actor \"%s\": %s %s here, %s in %s; keeping %s", id, core[f], here, there, other,
-                 M->prefer == PN_MERGE_LAST ? "this one" : "that one");
+                 "actor \"%s\": %s %s here, %s in %s; keeping %s", pn__short(id, sh), core[f], here,
+                 there, other, M->prefer == PN_MERGE_LAST ? "this one" : "that one");
             json_t *dropped = M->prefer == PN_MERGE_LAST ? theirs : mine;
             json_incref(dropped);
             if (M->prefer == PN_MERGE_LAST)
@@ -321,6 +392,7 @@ static char *tie_identity(json_t *t)
 
 static void merge_ties(merger *M, size_t k, json_t *ties, json_t *rename)
 {
+    char sh[PN__SHORT_SIZE], sh2[PN__SHORT_SIZE];
     size_t i;
     json_t *t;
     json_array_foreach(ties, i, t)
@@ -368,7 +440,8 @@ static void merge_ties(merger *M, size_t k, json_t *ties, json_t *rename)
             origin_text(M, M->origin_t, (size_t)json_integer_value(json_object_get(M->tie_at, id)),
                         "ties", other, sizeof(other));
             note(M, PN_SEVERITY_WARNING, k, "ties", i, "merge-renamed",
-                 "tie id \"%s\" is taken by another tie (%s): renamed \"%s\"", id, other, nid);
+                 "tie id \"%s\" is taken by another tie (%s): renamed \"%s\"", pn__short(id, sh),
+                 other, pn__short(nid, sh2));
             json_object_set_new(copy, "id", json_string(nid));
             put_index(M, M->tie_at, nid, idx);
             free(nid);
@@ -406,6 +479,8 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     M.in = inputs;
     M.prefer = prefer;
     M.diags = diags;
+    M.n_in = n;
+    M.lines = calloc(3 * n, sizeof(*M.lines));
     int rc = 0;
     pn_diags *check = NULL;
     M.root = json_object();
@@ -419,8 +494,8 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     M.origin_s = json_array();
     M.origin_a = json_array();
     M.origin_t = json_array();
-    if (!M.root || !M.sources || !M.actors || !M.ties || !M.source_at || !M.actor_at || !M.tie_at ||
-        !M.tie_keys || !M.origin_s || !M.origin_a || !M.origin_t) {
+    if (!M.lines || !M.root || !M.sources || !M.actors || !M.ties || !M.source_at || !M.actor_at ||
+        !M.tie_at || !M.tie_keys || !M.origin_s || !M.origin_a || !M.origin_t) {
         rc = PN_ENOMEM;
         goto cleanup;
     }
@@ -469,6 +544,11 @@ int pn_dataset_merge(pn_dataset **out, const pn_merge_input *inputs, size_t n,
     }
 
 cleanup:
+    for (size_t i = 0; M.lines && i < 3 * n; i++) {
+        free(M.lines[i].line);
+        free(M.lines[i].col);
+    }
+    free(M.lines);
     pn_diags_free(check);
     json_decref(M.root);
     json_decref(M.sources);

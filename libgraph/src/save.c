@@ -52,6 +52,10 @@ static void emit_real(pn__buf *b, double v)
             break;
     }
     pn__buf_puts(b, tmp);
+    /* A real stays a real when read back: 1.0 is not the integer 1, and
+     * -0.0 is not the integer 0 (which the next save would write "0"). */
+    if (!strpbrk(tmp, ".eEni"))
+        pn__buf_puts(b, ".0");
 }
 
 static void indent(pn__buf *b, int depth)
@@ -271,7 +275,11 @@ static json_t *tie_json(const pn_dataset *ds, size_t i, bool *failed)
         set_str(o, "status", pn_status_name(t->status), failed);
     if (t->n_sectors)
         set(o, "sectors", strings_json(t->sectors, t->n_sectors, failed), failed);
-    if (t->has_weight)
+    /* A weight is a number, whole or not: a whole one is written as an
+     * integer (2, not 2.0), as it was given in most datasets. */
+    if (t->has_weight && t->weight == floor(t->weight) && fabs(t->weight) <= 9007199254740992.0)
+        set(o, "weight", json_integer((json_int_t)t->weight), failed);
+    else if (t->has_weight)
         set(o, "weight", json_real(t->weight), failed);
     if (t->directed)
         set(o, "directed", json_true(), failed);
@@ -306,8 +314,53 @@ static void emit_section(pn__buf *b, const pn_dataset *ds, const char *key, size
     pn__buf_puts(b, "]");
 }
 
+/* The deepest nesting --max-depth lets the JSON reader take: a dataset
+ * that would be saved deeper is refused, not written unreadable. */
+#define SAVE_MAX_DEPTH 2000
+
+/* Nesting depth of a JSON text (strings skipped). */
+static size_t text_depth(const char *s)
+{
+    size_t depth = 0, most = 0;
+    for (; *s; s++) {
+        if (*s == '"') {
+            for (s++; *s && *s != '"'; s++)
+                if (*s == '\\' && s[1])
+                    s++;
+            if (!*s)
+                break;
+        } else if (*s == '{' || *s == '[') {
+            if (++depth > most)
+                most = depth;
+        } else if (*s == '}' || *s == ']') {
+            depth -= depth > 0;
+        }
+    }
+    return most;
+}
+
+/* How deep the saved text will nest, as the reader counts (the top object
+ * is level 1): a record's extras sit inside its object, at level 3, the
+ * dataset's at level 1. Extras come from any importer, whose own depth
+ * limit may differ from the JSON reader's. */
+static size_t saved_depth(const pn_dataset *ds)
+{
+    size_t most = 5; /* {"ties": [{"sources": [{"ref": ...}]}]} */
+    if (ds->extra && text_depth(ds->extra) > most)
+        most = text_depth(ds->extra);
+    const char **extras[] = {ds->source_extra, ds->actor_extra, ds->tie_extra};
+    size_t counts[] = {ds->n_sources, ds->n_actors, ds->n_ties};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; extras[k] && i < counts[k]; i++)
+            if (extras[k][i] && text_depth(extras[k][i]) + 2 > most)
+                most = text_depth(extras[k][i]) + 2;
+    return most;
+}
+
 int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *len)
 {
+    if (saved_depth(ds) > SAVE_MAX_DEPTH)
+        return PN_ELIMIT;
     bool failed = false;
     pn__buf b;
     pn__buf_init(&b);
@@ -364,6 +417,13 @@ int pn_dataset_save_file(const pn_dataset *ds, const char *path, pn_diags *diags
     char *text;
     size_t len;
     int rc = pn_dataset_save_buffer(ds, &text, &len);
+    if (rc == PN_ELIMIT) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "too-deep",
+                     "the dataset holds values nested deeper than %d levels, which paranet "
+                     "cannot read back: not written",
+                     SAVE_MAX_DEPTH);
+        return rc;
+    }
     if (rc) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "nomem",
                      "out of memory while writing");

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
 
 #include <igraph.h>
 
@@ -127,6 +129,84 @@ uint64_t pn__hash(const void *data, size_t len)
     return h;
 }
 
+/* ---- SipHash-1-3 (Aumasson and Bernstein), keyed per table ---- */
+
+static uint64_t rotl(uint64_t x, int b)
+{
+    return (x << b) | (x >> (64 - b));
+}
+
+#define SIPROUND                                                                                   \
+    do {                                                                                           \
+        v0 += v1;                                                                                  \
+        v1 = rotl(v1, 13);                                                                         \
+        v1 ^= v0;                                                                                  \
+        v0 = rotl(v0, 32);                                                                         \
+        v2 += v3;                                                                                  \
+        v3 = rotl(v3, 16);                                                                         \
+        v3 ^= v2;                                                                                  \
+        v0 += v3;                                                                                  \
+        v3 = rotl(v3, 21);                                                                         \
+        v3 ^= v0;                                                                                  \
+        v2 += v1;                                                                                  \
+        v1 = rotl(v1, 17);                                                                         \
+        v1 ^= v2;                                                                                  \
+        v2 = rotl(v2, 32);                                                                         \
+    } while (0)
+
+uint64_t pn__siphash(const pn__hkey *key, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t v0 = 0x736f6d6570736575ULL ^ key->k0, v1 = 0x646f72616e646f6dULL ^ key->k1;
+    uint64_t v2 = 0x6c7967656e657261ULL ^ key->k0, v3 = 0x7465646279746573ULL ^ key->k1;
+    size_t whole = len - len % 8;
+    for (size_t i = 0; i < whole; i += 8) {
+        uint64_t m = 0;
+        for (int k = 7; k >= 0; k--)
+            m = m << 8 | p[i + (size_t)k];
+        v3 ^= m;
+        SIPROUND;
+        v0 ^= m;
+    }
+    uint64_t b = (uint64_t)len << 56;
+    for (size_t k = len % 8; k > 0; k--)
+        b |= (uint64_t)p[whole + k - 1] << (8 * (k - 1));
+    v3 ^= b;
+    SIPROUND;
+    v0 ^= b;
+    v2 ^= 0xff;
+    SIPROUND;
+    SIPROUND;
+    SIPROUND;
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static uint64_t splitmix(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+void pn__hkey_init(pn__hkey *key, const void *salt)
+{
+    /* The kernel's random bytes where it gives them at once, mixed with
+     * the time and addresses: nothing a file can know, and no state kept
+     * between tables. (The key changes no output: nothing is ever listed
+     * in hash order.) */
+    uint64_t r[2] = {0, 0};
+    if (getrandom(r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
+        r[0] = r[1] = 0;
+    struct timespec ts = {0, 0};
+    timespec_get(&ts, TIME_UTC);
+    uint64_t x = r[0] ^ (uint64_t)(uintptr_t)salt ^ ((uint64_t)ts.tv_sec << 32) ^
+                 (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)&x;
+    key->k0 = splitmix(&x);
+    x ^= r[1];
+    key->k1 = splitmix(&x);
+}
+
 void pn__map_init(pn__map *map)
 {
     memset(map, 0, sizeof(*map));
@@ -137,10 +217,20 @@ void pn__map_free(pn__map *map)
     free(map->keys);
     free(map->values);
     free(map->hashes);
+    pn__hkey key = map->key;
+    bool keyed = map->keyed;
     pn__map_init(map);
+    map->key = key; /* a map emptied and filled again keeps its key */
+    map->keyed = keyed;
 }
 
-/* Linear probing, at most half full. */
+static uint64_t map_hash(const pn__map *map, const char *key)
+{
+    return pn__siphash(&map->key, key, strlen(key));
+}
+
+/* Linear probing, at most half full; the hash is keyed (pn__hkey_init), so
+ * a file cannot choose ids that fall in one cluster. */
 static size_t map_slot(const pn__map *map, const char *key, uint64_t h, bool *found)
 {
     size_t mask = map->capacity - 1;
@@ -158,9 +248,18 @@ static size_t map_slot(const pn__map *map, const char *key, uint64_t h, bool *fo
 
 static int map_grow(pn__map *map)
 {
+    if (!map->keyed) {
+        pn__hkey_init(&map->key, map);
+        map->keyed = true;
+    }
     size_t cap = map->capacity ? map->capacity * 2 : 16;
-    pn__map bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(size_t)),
-                      calloc(cap, sizeof(uint64_t)), cap, 0};
+    pn__map bigger = {calloc(cap, sizeof(char *)),
+                      calloc(cap, sizeof(size_t)),
+                      calloc(cap, sizeof(uint64_t)),
+                      cap,
+                      0,
+                      map->key,
+                      true};
     if (!bigger.keys || !bigger.values || !bigger.hashes) {
         pn__map_free(&bigger);
         return PN_ENOMEM;
@@ -198,7 +297,7 @@ int pn__map_put(pn__map *map, const char *key, size_t value)
             return rc;
     }
     bool found;
-    uint64_t h = pn__hash(key, strlen(key));
+    uint64_t h = map_hash(map, key);
     size_t s = map_slot(map, key, h, &found);
     if (found)
         return 1;
@@ -214,10 +313,62 @@ bool pn__map_get(const pn__map *map, const char *key, size_t *value)
     if (map->capacity == 0 || !key)
         return false;
     bool found;
-    size_t s = map_slot(map, key, pn__hash(key, strlen(key)), &found);
+    size_t s = map_slot(map, key, map_hash(map, key), &found);
     if (found && value)
         *value = map->values[s];
     return found;
+}
+
+size_t pn__utf8_floor(const char *s, size_t n)
+{
+    size_t j = n;
+    while (j > 0 && n - j < 3 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j == 0)
+        return n;
+    unsigned char lead = (unsigned char)s[j - 1];
+    size_t want = lead < 0x80             ? 1
+                  : (lead & 0xE0) == 0xC0 ? 2
+                  : (lead & 0xF0) == 0xE0 ? 3
+                  : (lead & 0xF8) == 0xF0 ? 4
+                                          : 1;
+    return n - (j - 1) < want ? j - 1 : n;
+}
+
+void pn__utf8_trim(char *buf)
+{
+    buf[pn__utf8_floor(buf, strlen(buf))] = '\0';
+}
+
+/* The byte offset after the first `chars` characters of s[0, len). */
+static size_t utf8_skip(const char *s, size_t len, size_t chars)
+{
+    size_t i = 0;
+    while (i < len && chars > 0) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars--;
+    }
+    return i;
+}
+
+const char *pn__short(const char *s, char *buf)
+{
+    if (!s)
+        return s;
+    size_t len = strlen(s), chars = 0;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (chars <= PN__SHORT_HEAD + PN__SHORT_TAIL + 4)
+        return s;
+    size_t head = utf8_skip(s, len, PN__SHORT_HEAD);
+    size_t tail = utf8_skip(s, len, chars - PN__SHORT_TAIL);
+    memcpy(buf, s, head);
+    memcpy(buf + head, "\xE2\x80\xA6", 3); /* … */
+    memcpy(buf + head + 3, s + tail, len - tail);
+    buf[head + 3 + len - tail] = '\0';
+    return buf;
 }
 
 void pn__buf_init(pn__buf *b)

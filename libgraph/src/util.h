@@ -27,13 +27,27 @@ char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed);
  * page faults of a large load. Free with free(). */
 void *pn__malloc_big(size_t bytes);
 
-/* A map from NUL-terminated string keys (borrowed) to size_t values. */
+/* The key of a keyed hash (SipHash-1-3): each table draws its own, so a
+ * file cannot choose strings that collide. */
+typedef struct pn__hkey {
+    uint64_t k0, k1;
+} pn__hkey;
+
+/* A key from the system's random bytes, the time and salt (an address).
+ * Nothing observable may depend on it: never list a table in hash order. */
+void pn__hkey_init(pn__hkey *key, const void *salt);
+uint64_t pn__siphash(const pn__hkey *key, const void *data, size_t len);
+
+/* A map from NUL-terminated string keys (borrowed) to size_t values, keyed
+ * (pn__hkey) so that its cost does not depend on which keys a file holds. */
 typedef struct pn__map {
     const char **keys;
     size_t *values;
     uint64_t *hashes; /* of each key: most probes end without a strcmp */
     size_t capacity;  /* a power of two, or 0 */
     size_t count;
+    pn__hkey key; /* drawn at the first insert */
+    bool keyed;
 } pn__map;
 
 void pn__map_init(pn__map *map);
@@ -44,6 +58,8 @@ bool pn__map_get(const pn__map *map, const char *key, size_t *value);
 /* Room for n keys without regrowth: 0 or PN_ENOMEM. */
 int pn__map_reserve(pn__map *map, size_t n);
 
+/* FNV-1a, unkeyed: a file can choose its collisions. Not for tables or
+ * sorting of anything read from input (use pn__siphash). */
 uint64_t pn__hash(const void *data, size_t len);
 
 /* A growable byte buffer. */
@@ -59,6 +75,18 @@ void pn__buf_free(pn__buf *b);
 void pn__buf_add(pn__buf *b, const void *data, size_t len);
 void pn__buf_puts(pn__buf *b, const char *s);
 void pn__buf_printf(pn__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* UTF-8 in messages. pn__utf8_floor: the length of s[0, n) without a
+ * sequence cut at its end (for text cut at n bytes); pn__utf8_trim: the
+ * same on a NUL-terminated buffer. pn__short: s itself when it has at most
+ * 64 characters, else its first 40 and last 20 characters around "…" in
+ * buf (PN__SHORT_SIZE bytes): a 1 MB id leaves room for what is wrong. */
+#define PN__SHORT_HEAD 40
+#define PN__SHORT_TAIL 20
+#define PN__SHORT_SIZE (4 * (PN__SHORT_HEAD + PN__SHORT_TAIL) + 4)
+size_t pn__utf8_floor(const char *s, size_t n);
+void pn__utf8_trim(char *buf);
+const char *pn__short(const char *s, char *buf);
 
 /* Sort the diagnostics from index start on by line and column (stable). */
 struct pn_diags;
@@ -83,7 +111,42 @@ void pn__path_pop(pn__path *p);
 void pn__path_format(const pn__path *p, pn__buf *out);
 
 /* Find where the value at path starts in a JSON text that parses. 1-based
- * line and column (columns count characters). false when not found. */
+ * line and column (columns count characters). false when not found. One
+ * walk of the text: for many paths, use pn__locs. */
 bool pn__json_locate(const char *text, size_t len, const pn__path *path, int *line, int *column);
+
+/* Many paths to locate in one walk of a text: add each with a tag, then
+ * resolve once. Keys are borrowed until pn__locs_resolve. */
+typedef struct pn__loc_comp {
+    const char *key; /* NULL for an array index */
+    size_t index;
+} pn__loc_comp;
+typedef struct pn__loc_item {
+    size_t tag;
+    size_t first; /* in comps */
+    size_t depth;
+} pn__loc_item;
+typedef struct pn__locs {
+    pn__loc_item *items;
+    size_t n, cap;
+    pn__loc_comp *comps;
+    size_t n_comps, cap_comps;
+} pn__locs;
+
+void pn__locs_init(pn__locs *l);
+void pn__locs_free(pn__locs *l);
+/* 0 or PN_ENOMEM. */
+int pn__locs_add(pn__locs *l, const pn__path *path, size_t tag);
+/* Calls found(ctx, tag, line, column) for each path found in the text, in
+ * the text's order; paths not found get no call. O(len + n log n) for n
+ * paths. 0 or PN_ENOMEM. */
+int pn__locs_resolve(const pn__locs *l, const char *text, size_t len,
+                     void (*found)(void *ctx, size_t tag, int line, int column), void *ctx);
+
+/* True when the next diagnostic added would only be counted (the cap). */
+bool pn__diags_full(const struct pn_diags *diags);
+
+/* Set the line and column of the i-th diagnostic (located after it was added). */
+void pn__diags_set_location(struct pn_diags *diags, size_t i, int line, int column);
 
 #endif

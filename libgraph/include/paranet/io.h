@@ -63,7 +63,9 @@ PN_EXTERN int pn_dataset_validate(const pn_dataset *ds, const pn_load_options *o
 /**
  * Write canonical JSON into a new NUL-terminated buffer.
  * @param[out] out owned by the caller (free()). @param[out] len may be NULL.
- * @return 0 or PN_ENOMEM.
+ * @return 0, PN_ENOMEM, or PN_ELIMIT when the text would be nested deeper
+ * than 2000 levels (the most the reader's max_depth takes), from extra
+ * fields an importer took.
  */
 PN_EXTERN int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *len);
 
@@ -71,7 +73,7 @@ PN_EXTERN int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *l
  * Write canonical JSON to path atomically: into a temporary file in the same
  * directory, then renamed into place, so a failed write never leaves a
  * truncated file. Errors (with the path and the system's reason) go to diags.
- * @return 0, PN_EIO or PN_ENOMEM.
+ * @return 0, PN_EIO, PN_ELIMIT (as pn_dataset_save_buffer) or PN_ENOMEM.
  */
 PN_EXTERN int pn_dataset_save_file(const pn_dataset *ds, const char *path, pn_diags *diags);
 
