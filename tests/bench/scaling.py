@@ -18,6 +18,7 @@ fixtures that tests/cli_scaling.sh runs (--fixtures DIR writes them)."""
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -229,11 +230,15 @@ def timed(paranet, args, work, tag, timeout):
     tim = os.path.join(work, tag + ".time")
     out = os.path.join(work, tag + ".out")
     cmd = ["/usr/bin/time", "-f", "%e %M", "-o", tim, paranet] + args
-    try:
-        with open(out, "wb") as f, open(os.path.join(work, tag + ".err"), "wb") as e:
-            rc = subprocess.run(cmd, stdout=f, stderr=e, timeout=timeout).returncode
-    except subprocess.TimeoutExpired:
-        return None, None, "timeout", 0
+    with open(out, "wb") as f, open(os.path.join(work, tag + ".err"), "wb") as e:
+        # A group of its own, so that a timeout ends paranet, not only time(1).
+        p = subprocess.Popen(cmd, stdout=f, stderr=e, start_new_session=True)
+        try:
+            rc = p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            return None, None, "timeout", 0
     wall, rss = open(tim).read().split()[-2:]
     return float(wall), int(rss) // 1024, rc, os.path.getsize(out)
 
