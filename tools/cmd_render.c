@@ -248,7 +248,7 @@ static int run(int argc, char **argv)
     }
     pn_diags_clear(diags);
     if (output) {
-        if (pn_write_file_atomic(output, data, len, diags) != 0) {
+        if (cli_write_output(output, data, len, diags) != 0) {
             cli_print_diags(diags);
             code = EXIT_IO;
         }
