@@ -183,4 +183,23 @@ hasnt "$OUT/out" " > "
 [ "$(wc -l <"$OUT/out")" -eq $((last + 4)) ] && ok || fail "reach on a chain: $(wc -l <"$OUT/out") lines"
 [ "$(wc -c <"$OUT/out")" -lt $((chain_n * 40)) ] && ok || fail "reach on a chain: $(wc -c <"$OUT/out") bytes"
 
+# --- a star of 2,000 leaves: constraint and effective size by hand (hub
+# 1/k and k, leaves 1); over --max-work refused with the estimate.
+awk 'BEGIN {
+    printf "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],\n\"actors\": [\n"
+    printf "{\"id\": \"h\", \"name\": \"Hub\", \"kind\": \"city\", \"country\": \"ID\"}\n"
+    for (i = 1; i <= 2000; i++) printf ",{\"id\": \"l%d\", \"name\": \"L\", \"kind\": \"city\", \"country\": \"KR\"}\n", i
+    printf "],\n\"ties\": [\n"
+    for (i = 1; i <= 2000; i++) printf "%s{\"from\": \"h\", \"to\": \"l%d\", \"type\": \"g2g\", \"sources\": [\"s\"]}\n", (i > 1 ? "," : ""), i
+    printf "]}\n" }' >"$OUT/star.json"
+expect_exit 0 "$PN" metrics "$OUT/star.json" -m constraint,effective-size --sort effective-size --top 2 --format csv
+has "$OUT/out" "1,h,Hub,city,ID,0.000500,2000.000000"
+has "$OUT/out" "2,l1,L,city,KR,1.000000,1.000000"
+expect_exit 1 "$PN" metrics "$OUT/star.json" -m brokerage --max-work 100000
+has "$OUT/err" "error: brokerage: about 4e+06 steps on this graph, over the limit of 1e+05 (raise it with --max-work"
+expect_exit 0 "$PN" metrics "$OUT/star.json" -m brokerage --max-work none --top 1 --format csv
+has "$OUT/out" "1,h,Hub,city,ID,3998000"
+expect_exit 2 "$PN" metrics "$OUT/star.json" --max-work lots
+has "$OUT/err" "--max-work needs a number of steps"
+
 finish
