@@ -470,6 +470,178 @@ START_TEST(deterministic)
 }
 END_TEST
 
+/* ---- constraint and effective size without the square of a degree ---- */
+
+/* A star of k leaves: v0 the hub. */
+static pn_dataset *star(size_t k, size_t extra_pairs)
+{
+    size_t m = k + extra_pairs;
+    int *e = malloc(2 * m * sizeof(int));
+    ck_assert_ptr_nonnull(e);
+    for (size_t i = 0; i < k; i++) {
+        e[2 * i] = 0;
+        e[2 * i + 1] = (int)(i + 1);
+    }
+    /* leaf 2i+1 -- leaf 2i+2: triangles with the hub */
+    for (size_t i = 0; i < extra_pairs; i++) {
+        e[2 * (k + i)] = (int)(2 * i + 1);
+        e[2 * (k + i) + 1] = (int)(2 * i + 2);
+    }
+    pn_dataset *ds = tg_build(k + 1, NULL, NULL, NULL, e, m, false);
+    free(e);
+    return ds;
+}
+
+START_TEST(star_large)
+{
+    /* k = 20,000 leaves (a scan of the hub for every leaf: 4e8 steps before).
+     * Hub: k contacts with no tie among them, p = 1/k each: constraint
+     * k (1/k)^2 = 1/k, effective size k. A leaf: one contact, p = 1:
+     * constraint 1, effective size 1. */
+    size_t k = 20000;
+    pn_dataset *ds = star(k, 0);
+    pn_graph *g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    double *c = tg_metric(g, "constraint"), *es = tg_metric(g, "effective-size");
+    ck_assert_double_eq_tol(c[0], 1.0 / (double)k, 1e-15);
+    ck_assert_double_eq_tol(es[0], (double)k, 1e-9);
+    for (size_t v = 1; v <= k; v++) {
+        ck_assert_double_eq_tol(c[v], 1.0, 1e-12);
+        ck_assert_double_eq_tol(es[v], 1.0, 1e-12);
+    }
+    free(c);
+    free(es);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    /* With t pairs of leaves tied (t triangles with the hub): the hub's
+     * effective size is n - 2t/n = k - 2t/k (Borgatti); a paired leaf has
+     * two contacts tied to each other: 2 - 2/2 = 1. Its constraint, with
+     * p(leaf, hub) = p(leaf, mate) = p(mate, hub) = 1/2 and p(hub, mate) =
+     * 1/k: (1/2 + 1/2 * 1/2)^2 for the hub + (1/2 + 1/2 * 1/k)^2 for the mate. */
+    size_t t = 1000;
+    ds = star(k, t);
+    g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    c = tg_metric(g, "constraint");
+    es = tg_metric(g, "effective-size");
+    ck_assert_double_eq_tol(es[0], (double)k - 2.0 * (double)t / (double)k, 1e-9);
+    ck_assert_double_eq_tol(es[1], 1.0, 1e-12);
+    ck_assert_double_eq_tol(es[2 * t + 1], 1.0, 1e-12); /* an unpaired leaf */
+    double want = pow(0.5 + 0.5 / (double)k, 2) + pow(0.75, 2);
+    ck_assert_double_eq_tol(c[1], want, 1e-12);
+    ck_assert_double_eq_tol(c[2 * t + 1], 1.0, 1e-12);
+    free(c);
+    free(es);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(constraint_igraph_bits)
+{
+    /* The same bits as igraph_constraint, on graphs where both ways of
+     * finding shared contacts are taken: hubs with random ties, directed,
+     * undirected, weighted. */
+    unsigned long long x = 12345;
+    for (int round = 0; round < 6; round++) {
+        size_t n = 300, m = 0;
+        int *e = malloc(2 * 3000 * sizeof(int));
+        for (size_t v = 1; v < n; v += 2) { /* hubs 0 and 1 */
+            e[2 * m] = (int)(v % 2);
+            e[2 * m + 1] = (int)v;
+            m++;
+        }
+        while (m < 1200) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            int a = (int)((x >> 33) % n), b = (int)((x >> 13) % 40);
+            if (a == b)
+                continue;
+            e[2 * m] = a;
+            e[2 * m + 1] = b;
+            m++;
+        }
+        bool directed = round % 2 == 1;
+        pn_dataset *ds = tg_build(n, NULL, NULL, NULL, e, m, directed);
+        pn_graph *g = tg_graph(ds, directed, round >= 2 ? PN_WEIGHT_COUNT : PN_WEIGHT_NONE);
+        size_t nv = pn_graph_vertex_count(g);
+        double *got = tg_metric(g, "constraint");
+        igraph_vector_t res;
+        ck_assert_int_eq(igraph_vector_init(&res, 0), 0);
+        ck_assert_int_eq(
+            igraph_constraint(pn_graph_igraph(g), &res, igraph_vss_all(), pn_graph_weights(g)), 0);
+        for (size_t v = 0; v < nv; v++)
+            ck_assert_msg(memcmp(&got[v], &VECTOR(res)[v], sizeof(double)) == 0 ||
+                              (isnan(got[v]) && isnan(VECTOR(res)[v])),
+                          "round %d vertex %zu: %.17g, igraph %.17g", round, v, got[v],
+                          VECTOR(res)[v]);
+        igraph_vector_destroy(&res);
+        free(got);
+        pn_graph_free(g);
+        pn_dataset_free(ds);
+        free(e);
+    }
+}
+END_TEST
+
+START_TEST(max_work)
+{
+    /* Over the estimate's limit: refused with a message, nothing hangs. */
+    pn_dataset *ds = star(1000, 0);
+    pn_graph *g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    pn_metric_options o = PN_METRIC_OPTIONS_INIT;
+    o.max_work = 100;
+    double *out = malloc(1001 * sizeof(double));
+    static const char *const names[] = {"constraint", "effective-size", "brokerage"};
+    for (size_t k = 0; k < 3; k++) {
+        pn_diags *d = NULL;
+        ck_assert_int_eq(pn_diags_new(&d), 0);
+        ck_assert_int_eq(pn_metric_vector_opts(g, names[k], &o, out, d), PN_ELIMIT);
+        ck_assert_uint_eq(pn_diags_count(d), 1);
+        const char *msg = pn_diags_get(d, 0)->message;
+        ck_assert_msg(strstr(msg, names[k]) && strstr(msg, "--max-work"), "%s", msg);
+        pn_diags_free(d);
+    }
+    o.max_work = -1; /* no limit */
+    ck_assert_int_eq(pn_metric_vector_opts(g, "constraint", &o, out, NULL), 0);
+    ck_assert_double_eq_tol(out[0], 0.001, 1e-15);
+    free(out);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(eigenvector_components)
+{
+    /* 50 identical stars of 4 leaves: every part has the largest eigenvalue
+     * (2), so each gets its own eigenvector scaled to 1: hub 1, leaves 1/2
+     * (x_leaf = x_hub / lambda), in every copy, whatever ARPACK would mix. */
+    size_t copies = 50, m = 0;
+    int *e = malloc(copies * 8 * sizeof(int));
+    for (size_t c = 0; c < copies; c++)
+        for (int l = 1; l <= 4; l++) {
+            e[2 * m] = (int)(5 * c);
+            e[2 * m + 1] = (int)(5 * c) + l;
+            m++;
+        }
+    pn_dataset *ds = tg_build(5 * copies, NULL, NULL, NULL, e, m, false);
+    free(e);
+    pn_graph *g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    double *x = tg_metric(g, "eigenvector");
+    for (size_t v = 0; v < 5 * copies; v++)
+        ck_assert_msg(fabs(x[v] - (v % 5 == 0 ? 1.0 : 0.5)) < 1e-9, "eigenvector[%zu] = %.12g", v,
+                      x[v]);
+    free(x);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    /* A single edge (lambda 1), a triangle (lambda 2) and an isolate: as
+     * documented, only the part with the largest eigenvalue is non-zero. */
+    static const int t[] = {0, 1, 2, 3, 3, 4, 4, 2};
+    ds = tg_build(6, NULL, NULL, NULL, t, 4, false);
+    g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    check_metric(g, "eigenvector", (double[]){0, 0, 1, 1, 1, 0}, 1e-9);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("metrics");
@@ -487,6 +659,10 @@ static Suite *suite(void)
     tcase_add_test(tc, filter_removes_everything);
     tcase_add_test(tc, names_and_unknown);
     tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, star_large);
+    tcase_add_test(tc, constraint_igraph_bits);
+    tcase_add_test(tc, max_work);
+    tcase_add_test(tc, eigenvector_components);
     suite_add_tcase(s, tc);
     return s;
 }

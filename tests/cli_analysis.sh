@@ -89,8 +89,15 @@ has "$OUT/out" '"name": "Smith, \"Jones\" & Co_1 | 100%"'
 expect_exit 0 "$PN" reach "$T" --from daejeon
 has "$OUT/out" "# view: all ties undirected"
 has "$OUT/out" "# 25 actors reachable from daejeon"
-has "$OUT/out" "$(printf '3\tsinarmas-land-jp-partner\t')"
-has "$OUT/out" "daejeon > tangsel > sinarmas-land > sinarmas-land-jp-partner"
+has "$OUT/out" "$(printf 'distance\tid\tname\tvia\n')"
+has "$OUT/out" "$(printf '3\tsinarmas-land-jp-partner\tUnnamed Japanese partner of Sinar Mas Land\tsinarmas-land\n')"
+has "$OUT/out" "$(printf '1\ttangsel\tKota Tangerang Selatan\tdaejeon\n')"
+hasnt "$OUT/out" "daejeon > tangsel"
+expect_exit 0 "$PN" reach "$T" --from daejeon --paths
+has "$OUT/out" "$(printf 'distance\tid\tname\tvia\tpath\n')"
+has "$OUT/out" "$(printf '\tsinarmas-land\tdaejeon > tangsel > sinarmas-land > sinarmas-land-jp-partner\n')"
+expect_exit 0 "$PN" reach "$T" --from daejeon --hops 3 --explain
+has "$OUT/out" "    hop 3: sinarmas-land (Sinar Mas Land) -> sinarmas-land-jp-partner"
 expect_exit 0 "$PN" reach "$T" --from daejeon --hops 1 --explain
 has "$OUT/out" "# 1 actor reachable from daejeon"
 has "$OUT/out" "tangsel-daejeon-mou-friendship: g2g mou 2016 active (tangsel -- daejeon)"
@@ -100,7 +107,7 @@ has "$OUT/out" "Sources cited above:"
 # Tangsel does not reach Kemenlu, and Kemenlu reaches Tangsel.
 expect_exit 0 "$PN" reach "$T" --from tangsel --directed
 hasnt "$OUT/out" "$(printf '\tkemenlu\t')"
-expect_exit 0 "$PN" reach "$T" --from kemenlu --directed --hops 1
+expect_exit 0 "$PN" reach "$T" --from kemenlu --directed --hops 1 --paths
 has "$OUT/out" "kemenlu > tangsel"
 # Filtered out: an empty answer.
 expect_exit 0 "$PN" reach "$T" --from daejeon --types b2b
@@ -149,5 +156,50 @@ has "$OUT/out" "is not in this view: no partners"
 expect_exit 1 "$PN" partners "$T" --actor Tangerang
 has "$OUT/err" "no actor 'Tangerang' (did you mean 'tangsel'?)"
 expect_exit 2 "$PN" partners "$T"
+
+# --- deep graphs: a chain of N actors a0 - a1 - ... (N = 100,000; 2,000
+# under valgrind). Every walk is iterative: path and reach run on a 1 MB
+# stack; reach prints one row per actor, not the path on every row.
+chain_n=100000
+[ -n "${PN_UNDER_VALGRIND:-}" ] && chain_n=2000
+awk -v n=$chain_n 'BEGIN {
+    printf "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],\n\"actors\": [\n"
+    for (i = 0; i < n; i++)
+        printf "%s{\"id\": \"a%d\", \"name\": \"A %d\", \"kind\": \"city\", \"country\": \"%s\"}\n", (i ? "," : ""), i, i, (i % 2 ? "KR" : "ID")
+    printf "],\n\"ties\": [\n"
+    for (i = 1; i < n; i++)
+        printf "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"type\": \"g2g\", \"sources\": [\"s\"]}\n", (i > 1 ? "," : ""), i - 1, i
+    printf "]}\n" }' >"$OUT/chain.json"
+last=$((chain_n - 1))
+expect_exit 0 sh -c "ulimit -s 1024; exec \"$PN\" path \"$OUT/chain.json\" --from a0 --to a$last"
+has "$OUT/out" "# shortest path: $last hops"
+has "$OUT/out" "a$((last - 1)) > a$last"
+expect_exit 0 sh -c "ulimit -s 1024; exec \"$PN\" path \"$OUT/chain.json\" --from a$last --to a0 --all"
+has "$OUT/out" "a1 > a0"
+expect_exit 0 sh -c "ulimit -s 1024; exec \"$PN\" reach \"$OUT/chain.json\" --from a0"
+has "$OUT/out" "# $last actors reachable from a0"
+has "$OUT/out" "$(printf '%s\ta%s\tA %s\ta%s' $last $last $last $((last - 1)))"
+hasnt "$OUT/out" " > "
+[ "$(wc -l <"$OUT/out")" -eq $((last + 4)) ] && ok || fail "reach on a chain: $(wc -l <"$OUT/out") lines"
+[ "$(wc -c <"$OUT/out")" -lt $((chain_n * 40)) ] && ok || fail "reach on a chain: $(wc -c <"$OUT/out") bytes"
+
+# --- a star of 2,000 leaves: constraint and effective size by hand (hub
+# 1/k and k, leaves 1); over --max-work refused with the estimate.
+awk 'BEGIN {
+    printf "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],\n\"actors\": [\n"
+    printf "{\"id\": \"h\", \"name\": \"Hub\", \"kind\": \"city\", \"country\": \"ID\"}\n"
+    for (i = 1; i <= 2000; i++) printf ",{\"id\": \"l%d\", \"name\": \"L\", \"kind\": \"city\", \"country\": \"KR\"}\n", i
+    printf "],\n\"ties\": [\n"
+    for (i = 1; i <= 2000; i++) printf "%s{\"from\": \"h\", \"to\": \"l%d\", \"type\": \"g2g\", \"sources\": [\"s\"]}\n", (i > 1 ? "," : ""), i
+    printf "]}\n" }' >"$OUT/star.json"
+expect_exit 0 "$PN" metrics "$OUT/star.json" -m constraint,effective-size --sort effective-size --top 2 --format csv
+has "$OUT/out" "1,h,Hub,city,ID,0.000500,2000.000000"
+has "$OUT/out" "2,l1,L,city,KR,1.000000,1.000000"
+expect_exit 1 "$PN" metrics "$OUT/star.json" -m brokerage --max-work 100000
+has "$OUT/err" "error: brokerage: about 4e+06 steps on this graph, over the limit of 1e+05 (raise it with --max-work"
+expect_exit 0 "$PN" metrics "$OUT/star.json" -m brokerage --max-work none --top 1 --format csv
+has "$OUT/out" "1,h,Hub,city,ID,3998000"
+expect_exit 2 "$PN" metrics "$OUT/star.json" --max-work lots
+has "$OUT/err" "--max-work needs a number of steps"
 
 finish

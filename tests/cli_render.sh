@@ -94,4 +94,26 @@ expect_exit 4 env GVBINDIR="$OUT/noplugins" "$PN" render "$B" -T png -o "$OUT/x.
 has "$OUT/err" "Graphviz has no"
 [ -e "$OUT/x.png" ] && fail "a file was written" || ok
 expect_exit 0 env GVBINDIR="$OUT/noplugins" "$PN" render "$B" -T dot
+# Each layout has a size guard once named (docs/render.md): over it, exit 2
+# with the sizes, the limit, sfdp and --force-layout; DOT output has none.
+awk 'BEGIN {
+    printf "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],\n\"actors\": [\n"
+    for (i = 0; i < 70; i++) printf "%s{\"id\": \"a%d\", \"name\": \"A %d\", \"kind\": \"city\", \"country\": \"%s\"}\n", (i ? "," : ""), i, i, (i % 2 ? "KR" : "ID")
+    printf "],\n\"ties\": [\n"
+    for (i = 1; i < 70; i++) printf "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"type\": \"g2g\", \"sources\": [\"s\"]}\n", (i > 1 ? "," : ""), i - 1, i
+    printf "]}\n" }' >"$OUT/chain70.json"
+expect_exit 2 "$PN" render "$OUT/chain70.json" --layout circo -o "$OUT/c.svg"
+has "$OUT/err" "70 actors and 69 ties to lay out with circo, over its limit of 60 actors and 180 ties"
+has "$OUT/err" "use the sfdp layout (--layout sfdp), or force it (--force-layout"
+if [ -e "$OUT/c.svg" ]; then fail "a refused render left c.svg"; else ok; fi
+expect_exit 0 "$PN" render "$OUT/chain70.json" --layout circo --force-layout -o "$OUT/c.svg"
+has "$OUT/c.svg" "<svg"
+expect_exit 0 "$PN" render "$OUT/chain70.json" --layout circo -T dot
+has "$OUT/out" "layout=circo"
+expect_exit 2 "$PN" render "$OUT/g200.json" --layout dot -T svg
+has "$OUT/err" "200 actors and"
+has "$OUT/err" "to lay out with dot, over its limit of 150 actors"
+expect_exit 0 "$PN" render "$OUT/g200.json" -T svg -o "$OUT/g.svg"
+has "$OUT/err" "give --layout dot --force-layout to insist"
+
 finish

@@ -1,6 +1,9 @@
 #include "cli.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -171,6 +174,85 @@ int cli_load(const char *path, const pn_load_options *opts, pn_diags *diags, pn_
     if (rc == PN_ENOMEM)
         fprintf(stderr, "%s: error: out of memory\n", o.name ? o.name : path);
     return cli_exit_code(rc);
+}
+
+/* ---- Temporary files removed on a fatal signal ---- */
+
+/* The names the library told of (pn_write_options.temp_file). Lock-free
+ * atomics, so that the handler can read them; set and cleared outside it. */
+#define MAX_TEMPS 64
+static _Atomic(char *) temp_names[MAX_TEMPS];
+
+static void on_temp_file(void *ctx, const char *path, bool in_use)
+{
+    (void)ctx;
+    if (in_use) {
+        char *copy = strdup(path);
+        for (size_t i = 0; copy && i < MAX_TEMPS; i++) {
+            char *expected = NULL;
+            if (atomic_compare_exchange_strong(&temp_names[i], &expected, copy))
+                return;
+        }
+        free(copy); /* more than MAX_TEMPS at once: this one is not cleaned up */
+        return;
+    }
+    for (size_t i = 0; i < MAX_TEMPS; i++) {
+        char *p = atomic_load(&temp_names[i]);
+        if (p && strcmp(p, path) == 0) {
+            atomic_store(&temp_names[i], NULL);
+            free(p);
+            return;
+        }
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    int saved = errno;
+    for (size_t i = 0; i < MAX_TEMPS; i++) {
+        char *p = atomic_load(&temp_names[i]);
+        if (p)
+            unlink(p);
+    }
+    /* Die of the signal, as without the handler (the exit status says so). */
+    signal(sig, SIG_DFL);
+    raise(sig);
+    errno = saved;
+}
+
+const pn_write_options *cli_write_options(void)
+{
+    static const pn_write_options o = {on_temp_file, NULL};
+    return &o;
+}
+
+void cli_cleanup_on_signals(void)
+{
+    static const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue; /* nohup and friends: stay ignored */
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+            sigaddset(&sa.sa_mask, sigs[k]);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+int cli_write_output(const char *path, const void *data, size_t len, pn_diags *diags)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdout>", 0, 0, NULL, "io", "cannot write: %s",
+                         strerror(errno));
+            return PN_EIO;
+        }
+        return 0;
+    }
+    return pn_write_file_atomic_ext(path, data, len, cli_write_options(), diags);
 }
 
 bool cli_parse_long(const char *text, long min, long max, long *out)

@@ -63,6 +63,19 @@ void cli_progress_setup(pn_load_options *opts, bool quiet);
  * same conditions as cli_progress_setup. */
 void cli_progress_metrics(pn_metric_options *opts);
 
+/* The write options every command uses for its outputs: temporary files are
+ * recorded, so that SIGTERM, SIGINT or SIGHUP removes them before the process
+ * dies (cli_cleanup_on_signals). */
+const pn_write_options *cli_write_options(void);
+
+/* Install the handlers of cli_write_options (signals that were ignored stay
+ * ignored). Called once, by main. */
+void cli_cleanup_on_signals(void);
+
+/* Write an output: standard output for "-", else pn_write_file_atomic_ext
+ * with cli_write_options(). Returns 0 or a PN_E code; messages in diags. */
+int cli_write_output(const char *path, const void *data, size_t len, pn_diags *diags);
+
 /* True when `text` is a number in [min, max]; stores it. */
 bool cli_parse_long(const char *text, long min, long max, long *out);
 

@@ -189,7 +189,7 @@ static int write_out(const char *path, const char *data, size_t len, pn_diags *d
         }
         return 0;
     }
-    return pn_write_file_atomic(path, data, len, diags);
+    return pn_write_file_atomic_ext(path, data, len, cli_write_options(), diags);
 }
 
 static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
@@ -216,6 +216,8 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
                      "cannot create the directory: %s", strerror(errno));
         return PN_EIO;
     }
+    /* All tables or none: written together once all are serialised. */
+    pn_write_file files[PN_CSV_TABLE_COUNT] = {{NULL, NULL, 0}};
     for (int t = 0; t < PN_CSV_TABLE_COUNT && rc == 0; t++) {
         char name[32];
         snprintf(name, sizeof(name), "%s.csv", pn_csv_table_name((pn_csv_table)t));
@@ -223,10 +225,13 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
         char *data = NULL;
         size_t len = 0;
         rc = path ? pn_csv_write(ds, (pn_csv_table)t, C->out_delim, &data, &len) : PN_ENOMEM;
-        if (rc == 0)
-            rc = pn_write_file_atomic(path, data, len, diags);
-        free(data);
-        free(path);
+        files[t] = (pn_write_file){path, data, len};
+    }
+    if (rc == 0)
+        rc = pn_write_files_atomic(files, PN_CSV_TABLE_COUNT, cli_write_options(), diags);
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+        free((char *)files[t].path);
+        free((void *)files[t].data);
     }
     return rc;
 }

@@ -93,15 +93,15 @@ static int run(int argc, char **argv)
         return EXIT_INTERNAL;
     int rc = pn_generate(&ds, &opts, diags);
     if (rc == 0) {
-        if (strcmp(output, "-") == 0) {
-            size_t len;
-            rc = pn_dataset_save_buffer(ds, &text, &len);
-            if (rc == 0 && (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)) {
+        size_t len;
+        rc = pn_dataset_save_buffer(ds, &text, &len);
+        if (rc == 0 && strcmp(output, "-") == 0) {
+            if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
                 fprintf(stderr, "paranet generate: cannot write to standard output\n");
                 code = EXIT_IO;
             }
-        } else {
-            rc = pn_dataset_save_file(ds, output, diags);
+        } else if (rc == 0) {
+            rc = cli_write_output(output, text, len, diags);
         }
     }
     cli_print_diags(diags);

@@ -155,7 +155,7 @@ static int run(int argc, char **argv)
                 rc = PN_EIO;
             }
         } else {
-            rc = pn_write_file_atomic(output, data, len, diags);
+            rc = pn_write_file_atomic_ext(output, data, len, cli_write_options(), diags);
         }
     }
     print(diags, quiet);

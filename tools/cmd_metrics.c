@@ -41,6 +41,9 @@ static const char help[] =
     "                      shortest paths of at most HOPS hops (default 0: all):\n"
     "                      faster on large views, other numbers (the output\n"
     "                      says so)\n"
+    "      --max-work N    constraint, effective size and the brokerage roles\n"
+    "                      estimate their steps first and refuse above N\n"
+    "                      (default 2e9, tens of seconds; 'none': no limit)\n"
     "  -q, --quiet         no progress and no notes on stderr, only errors\n"
     "                      (listed again under Limits: the same option)\n"
     "  -h, --help          show this help\n"
@@ -54,7 +57,7 @@ static const char help[] =
     "  paranet metrics datasets/tangsel.json --top 10 --format md\n"
     "  paranet metrics world.json -m betweenness,harmonic --jobs auto --cutoff 3\n";
 
-enum { OPT_GROUPS = VIEW_OPT_LAST + 1, OPT_NETWORK, OPT_CUTOFF };
+enum { OPT_GROUPS = VIEW_OPT_LAST + 1, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK };
 
 /* More processes than this is a typing error (the library uses at most 256). */
 #define MAX_JOBS 1024
@@ -354,6 +357,7 @@ static int run(int argc, char **argv)
                                         {"network", no_argument, NULL, OPT_NETWORK},
                                         {"jobs", required_argument, NULL, 'j'},
                                         {"cutoff", required_argument, NULL, OPT_CUTOFF},
+                                        {"max-work", required_argument, NULL, OPT_MAX_WORK},
                                         {"quiet", no_argument, NULL, 'q'},
                                         {"help", no_argument, NULL, 'h'},
                                         {NULL, 0, NULL, 0}};
@@ -441,6 +445,22 @@ static int run(int argc, char **argv)
                 goto done;
             }
             mo.cutoff = (int)hops;
+            break;
+        }
+        case OPT_MAX_WORK: {
+            char *end = NULL;
+            double work = strtod(optarg, &end);
+            if (strcmp(optarg, "none") == 0) {
+                mo.max_work = -1;
+            } else if (!*optarg || *end || !(work >= 1 && work <= 1e300)) {
+                code = cli_usage_error("metrics",
+                                       "--max-work needs a number of steps >= 1 (such as 1e10), "
+                                       "or 'none' (got '%s')",
+                                       optarg);
+                goto done;
+            } else {
+                mo.max_work = work;
+            }
             break;
         }
         case 'q':

@@ -1,4 +1,5 @@
-/* paranet reach FILE --from ID: every actor reachable, its distance and one shortest path. */
+/* paranet reach FILE --from ID: every actor reachable, its distance and the
+ * actor it is reached through (the whole path with --paths). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,17 +9,22 @@ static const char help[] =
     "Usage: paranet reach [OPTIONS] FILE --from ID\n"
     "\n"
     "Every actor the given actor reaches in the view, its distance in hops and\n"
-    "one shortest path. Among shortest paths of equal length the one printed\n"
-    "is the smallest sequence of actor ids (compared from the start). Rows are\n"
-    "sorted by distance, then by id. In a directed view paths follow directed\n"
-    "ties forward (undirected ties both ways). See docs/reach.md.\n"
+    "the actor it is reached through (`via`: the one before it on a shortest\n"
+    "path), so that each path can be followed back to the start; --paths\n"
+    "prints every path in full. Among shortest paths of equal length the one\n"
+    "chosen is the smallest sequence of actor ids (compared from the start).\n"
+    "Rows are sorted by distance, then by id. In a directed view paths follow\n"
+    "directed ties forward (undirected ties both ways). See docs/reach.md.\n"
     "\n"
     "Options:\n"
     "      --from ID    the actor to start from (required)\n"
     "  -k, --hops K     only actors within K hops\n"
-    "  -e, --explain    under each actor, every hop of its path with the ties\n"
-    "                   behind it: type, instrument, years, status and the\n"
-    "                   source of each (study and page)\n"
+    "  -p, --paths      add a column with the whole path to each actor (its\n"
+    "                   size grows with distance: a chain of N actors prints\n"
+    "                   N^2/2 ids)\n"
+    "  -e, --explain    under each actor, the hop that reaches it (with --paths,\n"
+    "                   every hop of its path) with the ties behind it: type,\n"
+    "                   instrument, years, status and the source of each\n"
     "  -h, --help       show this help\n"
     "\n" VIEW_OPTS_HELP "\n"
     "An actor that the view leaves out reaches nobody: the answer is empty\n"
@@ -30,13 +36,15 @@ static const char help[] =
 enum { OPT_FROM = VIEW_OPT_LAST + 1 };
 
 static int report(const pn_graph *g, size_t actor, const char *file, const char *from, long hops,
-                  bool explain, const char *view, pn_diags *diags)
+                  bool paths, bool explain, const char *view, pn_diags *diags)
 {
     const pn_dataset *ds = pn_graph_dataset(g);
     const pn_actor *a = pn_dataset_actor(ds, actor);
     printf("# paranet reach %s --from %s", file, from);
     if (hops > 0)
         printf(" --hops %ld", hops);
+    if (paths)
+        printf(" --paths");
     printf("\n# view: %s\n", view);
     size_t src;
     if (pn_graph_actor_vertex(g, actor, &src) != 0) {
@@ -61,16 +69,31 @@ static int report(const pn_graph *g, size_t actor, const char *file, const char 
         return EXIT_INTERNAL;
     }
     if (n)
-        printf("distance\tid\tname\tpath\n");
+        printf(paths ? "distance\tid\tname\tvia\tpath\n" : "distance\tid\tname\tvia\n");
     for (size_t i = 0; i < n; i++) {
-        size_t v = order[i];
+        size_t v = order[i], via = pn_reach_predecessor(r, v);
+        int d = pn_reach_distance(r, v);
         const pn_actor *b = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
-        size_t len = pn_reach_path(r, v, path);
-        printf("%d\t%s\t%s\t", pn_reach_distance(r, v), b->id, b->name);
-        an_print_path(stdout, g, path, len);
+        const pn_actor *p = pn_dataset_actor(ds, pn_graph_vertex_actor(g, via));
+        printf("%d\t%s\t%s\t%s", d, b->id, b->name, p->id);
+        size_t len = 0;
+        if (paths) {
+            len = pn_reach_path(r, v, path);
+            putchar('\t');
+            an_print_path(stdout, g, path, len);
+        }
         putchar('\n');
-        if (explain)
+        if (explain && paths) {
             an_explain_path(stdout, g, path, len, "    ", cited);
+        } else if (explain) {
+            /* The last hop only: linear in the output, whatever the distances. */
+            size_t k;
+            const size_t *ties = pn_path_hop_ties(g, via, v, &k);
+            printf("    hop %d: %s (%s) -> %s (%s), %zu tie%s\n", d, p->id, p->name, b->id, b->name,
+                   k, k == 1 ? "" : "s");
+            for (size_t t = 0; t < k; t++)
+                an_print_tie(stdout, ds, ties[t], "        ", cited);
+        }
     }
     an_print_sources(stdout, ds, cited);
     free(cited);
@@ -84,6 +107,7 @@ static int run(int argc, char **argv)
     static const struct option own[] = {{"from", required_argument, NULL, OPT_FROM},
                                         {"hops", required_argument, NULL, 'k'},
                                         {"explain", no_argument, NULL, 'e'},
+                                        {"paths", no_argument, NULL, 'p'},
                                         {"help", no_argument, NULL, 'h'},
                                         {NULL, 0, NULL, 0}};
     const struct option *longopts = view_opts_merge(own);
@@ -91,9 +115,9 @@ static int run(int argc, char **argv)
     view_opts_init(&vo);
     const char *from = NULL;
     long hops = 0;
-    bool explain = false;
+    bool explain = false, paths = false;
     int code = EXIT_OK, c;
-    while ((c = cli_getopt("reach", argc, argv, "k:eh", longopts)) != -1) {
+    while ((c = cli_getopt("reach", argc, argv, "k:eph", longopts)) != -1) {
         int v = view_opts_parse(&vo, "reach", c, optarg, argc, argv);
         if (v == 1)
             continue;
@@ -113,6 +137,8 @@ static int run(int argc, char **argv)
             }
         } else if (c == 'e') {
             explain = true;
+        } else if (c == 'p') {
+            paths = true;
         } else {
             code = EXIT_USAGE;
             goto done;
@@ -144,7 +170,7 @@ static int run(int argc, char **argv)
         code = an_view_graph("reach", ds, &vo, diags, &g);
     if (code == EXIT_OK) {
         view = an_describe(&vo.view);
-        code = view ? report(g, actor, strcmp(file, "-") == 0 ? "<stdin>" : file, from, hops,
+        code = view ? report(g, actor, strcmp(file, "-") == 0 ? "<stdin>" : file, from, hops, paths,
                              explain, view, diags)
                     : EXIT_INTERNAL;
     }
@@ -158,4 +184,4 @@ done:
 }
 
 const cli_command pn_cmd_reach = {
-    "reach", "every actor one actor reaches, with distance, path and evidence", help, run};
+    "reach", "every actor one actor reaches, with distance, route and evidence", help, run};

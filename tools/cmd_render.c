@@ -20,7 +20,11 @@ static const char help[] =
     "\n"
     "Drawing:\n"
     "      --layout ENGINE     dot, neato, fdp, sfdp, circo or twopi (default dot; sfdp\n"
-    "                          for views of more than 150 actors)\n"
+    "                          for views of more than 150 actors or 600 ties)\n"
+    "      --force-layout      lay out even a view over the layout's size limit\n"
+    "                          (dot 150 actors or 600 ties, neato and fdp 700/2100,\n"
+    "                          twopi 1500/4500, circo 60/180; sfdp none): without\n"
+    "                          it such a view is refused (exit 2); see docs/render.md\n"
     "      --theme THEME       color (countries coloured) or paper (grays, serif)\n"
     "      --cluster BY        country (default), kind or none\n"
     "      --legend            draw the legend (default)\n"
@@ -49,7 +53,8 @@ enum {
     OPT_SIZE_BY,
     OPT_HIGHLIGHT_PATH,
     OPT_TITLE,
-    OPT_SEED
+    OPT_SEED,
+    OPT_FORCE_LAYOUT
 };
 
 /* The format an output file name asks for, or NULL. */
@@ -95,6 +100,7 @@ static int run(int argc, char **argv)
         {"highlight-path", required_argument, NULL, OPT_HIGHLIGHT_PATH},
         {"title", required_argument, NULL, OPT_TITLE},
         {"seed", required_argument, NULL, OPT_SEED},
+        {"force-layout", no_argument, NULL, OPT_FORCE_LAYOUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const struct option *longopts = view_opts_merge(own);
@@ -188,6 +194,9 @@ static int run(int argc, char **argv)
         case OPT_TITLE:
             o.title = optarg;
             break;
+        case OPT_FORCE_LAYOUT:
+            o.force_layout = true;
+            break;
         case OPT_SEED:
             if (!cli_parse_long(optarg, 0, 2147483647L, &seed)) {
                 code = cli_usage_error("render", "--seed needs a number >= 0");
@@ -231,10 +240,13 @@ static int run(int argc, char **argv)
         /* dot with clusters takes minutes past a few hundred actors (over 100 s
          * at 1,000 here); sfdp takes a second. Say so rather than hang. */
         pn_graph *g = NULL;
-        if (pn_view_graph(&g, ds, &o.view, NULL) == 0 && pn_graph_vertex_count(g) > LARGE_VIEW) {
+        size_t max_actors, max_ties;
+        pn_diagram_layout_limits(PN_LAYOUT_DOT, &max_actors, &max_ties);
+        if (pn_view_graph(&g, ds, &o.view, NULL) == 0 &&
+            (pn_graph_vertex_count(g) > LARGE_VIEW || pn_graph_edge_count(g) > max_ties)) {
             fprintf(stderr,
                     "paranet render: %zu actors: using --layout sfdp (dot would take minutes; "
-                    "give --layout dot to insist)\n",
+                    "give --layout dot --force-layout to insist)\n",
                     pn_graph_vertex_count(g));
             o.layout = PN_LAYOUT_SFDP;
         }
@@ -243,12 +255,14 @@ static int run(int argc, char **argv)
     int rc = pn_diagram_render(ds, &o, format, &data, &len, diags);
     cli_print_diags(diags);
     if (rc != 0) {
-        code = cli_exit_code(rc);
+        /* Over a layout's size limit: the option asked for what cannot be
+         * done in reasonable time, a usage error. */
+        code = rc == PN_ELIMIT ? EXIT_USAGE : cli_exit_code(rc);
         goto done;
     }
     pn_diags_clear(diags);
     if (output) {
-        if (pn_write_file_atomic(output, data, len, diags) != 0) {
+        if (cli_write_output(output, data, len, diags) != 0) {
             cli_print_diags(diags);
             code = EXIT_IO;
         }

@@ -87,6 +87,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "\nTry 'paranet --help'.\n");
         return EXIT_USAGE;
     }
+    /* Outputs in progress leave no temporary file behind when interrupted. */
+    cli_cleanup_on_signals();
     /* The subcommand sees argv[0] = its name, as getopt expects. */
     int code = c->run(argc - 1, argv + 1);
     /* Output that could not be written (a full disk, a closed pipe) is an

@@ -162,6 +162,11 @@ const size_t *pn_reach_vertices(const pn_reach *r, size_t *n)
     return r->order;
 }
 
+size_t pn_reach_predecessor(const pn_reach *r, size_t v)
+{
+    return v < r->n && r->dist[v] > 0 ? r->pred[v] : SIZE_MAX;
+}
+
 size_t pn_reach_path(const pn_reach *r, size_t v, size_t *out)
 {
     if (v >= r->n || r->dist[v] < 0)
@@ -200,53 +205,90 @@ typedef struct walk {
     const igraph_adjlist_t *fwd;
     const int *ds, *dt;
     size_t to, len, max;
-    size_t *cur;
+    size_t *cur; /* the path so far: cur[0..depth] */
     pn_paths *p;
     size_t cap;
-    bool oom;
+    key *next; /* the children still to visit, of every vertex on the path */
+    size_t n_next, next_cap;
+    size_t *first; /* per depth: where its children start in next */
+    size_t *pos;   /* per depth: the next child to visit */
 } walk;
 
-/* Depth-first over the shortest-path DAG, neighbours in id order. */
-static void dfs(walk *w, size_t u, size_t depth)
+static int record(walk *w)
 {
-    if (w->oom || w->p->truncated)
-        return;
-    w->cur[depth] = u;
-    if (u == w->to) {
-        if (w->p->n == w->max) {
-            w->p->truncated = true;
-            return;
-        }
-        if (w->p->n == w->cap) {
-            size_t cap = w->cap ? 2 * w->cap : 8;
-            size_t *v = realloc(w->p->v, cap * w->len * sizeof(size_t));
-            if (!v) {
-                w->oom = true;
-                return;
-            }
-            w->p->v = v;
-            w->cap = cap;
-        }
-        memcpy(w->p->v + w->p->n * w->len, w->cur, w->len * sizeof(size_t));
-        w->p->n++;
-        return;
+    if (w->p->n == w->max) {
+        w->p->truncated = true;
+        return 1;
     }
+    if (w->p->n == w->cap) {
+        size_t cap = w->cap ? 2 * w->cap : 8;
+        size_t *v = realloc(w->p->v, cap * w->len * sizeof(size_t));
+        if (!v)
+            return -1;
+        w->p->v = v;
+        w->cap = cap;
+    }
+    memcpy(w->p->v + w->p->n * w->len, w->cur, w->len * sizeof(size_t));
+    w->p->n++;
+    return 0;
+}
+
+/* Push the DAG children of u (one hop nearer `to`), in id order. */
+static int expand(walk *w, size_t u)
+{
     igraph_vector_int_t *nb = igraph_adjlist_get(w->fwd, u);
-    size_t k = (size_t)igraph_vector_int_size(nb), m = 0;
-    key *next = malloc((k + 1) * sizeof(key));
-    if (!next) {
-        w->oom = true;
-        return;
+    size_t k = (size_t)igraph_vector_int_size(nb);
+    if (w->n_next + k > w->next_cap) {
+        size_t cap = w->next_cap * 2 > w->n_next + k ? w->next_cap * 2 : w->n_next + k + 16;
+        key *nk = realloc(w->next, cap * sizeof(key));
+        if (!nk)
+            return -1;
+        w->next = nk;
+        w->next_cap = cap;
     }
+    size_t start = w->n_next;
     for (size_t i = 0; i < k; i++) {
         size_t x = (size_t)VECTOR(*nb)[i];
         if (w->ds[x] == w->ds[u] + 1 && w->dt[x] >= 0 && w->dt[x] == w->dt[u] - 1)
-            next[m++] = (key){x, 0, vid(w->g, x), 0};
+            w->next[w->n_next++] = (key){x, 0, vid(w->g, x), 0};
     }
-    qsort(next, m, sizeof(key), key_cmp);
-    for (size_t i = 0; i < m; i++)
-        dfs(w, next[i].v, depth + 1);
-    free(next);
+    qsort(w->next + start, w->n_next - start, sizeof(key), key_cmp);
+    return 0;
+}
+
+/* Depth-first over the shortest-path DAG from w->cur[0], neighbours in id
+ * order, with an explicit stack: a path of 100,000 hops takes no more C
+ * stack than one of 2. Returns 0, or -1 when out of memory. */
+static int dfs(walk *w)
+{
+    if (w->cur[0] == w->to)
+        return record(w) < 0 ? -1 : 0;
+    size_t depth = 0;
+    w->first[0] = w->pos[0] = 0;
+    if (expand(w, w->cur[0]) != 0)
+        return -1;
+    for (;;) {
+        if (w->pos[depth] == w->n_next) {
+            /* every child of cur[depth] done: back up */
+            w->n_next = w->first[depth];
+            if (depth == 0)
+                return 0;
+            depth--;
+            continue;
+        }
+        size_t v = w->next[w->pos[depth]++].v;
+        w->cur[depth + 1] = v;
+        if (v == w->to) {
+            int r = record(w);
+            if (r != 0)
+                return r < 0 ? -1 : 0;
+            continue;
+        }
+        depth++;
+        w->first[depth] = w->pos[depth] = w->n_next;
+        if (expand(w, v) != 0)
+            return -1;
+    }
 }
 
 int pn_paths_all(pn_paths **out, const pn_graph *g, size_t from, size_t to, size_t max_paths,
@@ -275,16 +317,21 @@ int pn_paths_all(pn_paths **out, const pn_graph *g, size_t from, size_t to, size
     pn_paths *p = calloc(1, sizeof(*p));
     int *ds = malloc((n + 1) * sizeof(int)), *dt = malloc((n + 1) * sizeof(int));
     size_t *queue = malloc((n + 1) * sizeof(size_t)), *cur = malloc((n + 1) * sizeof(size_t));
-    if (!p || !ds || !dt || !queue || !cur)
+    size_t *first = malloc((n + 1) * sizeof(size_t)), *pos = malloc((n + 1) * sizeof(size_t));
+    key *next = NULL;
+    if (!p || !ds || !dt || !queue || !cur || !first || !pos)
         goto cleanup;
     bfs(&fwd, n, from, ds, queue);
     bfs(&back, n, to, dt, queue);
     if (ds[to] >= 0) {
-        walk w = {g,   &fwd, ds, dt,   to, (size_t)ds[to] + 1, max_paths ? max_paths : 10000,
-                  cur, p,    0,  false};
+        walk w = {
+            g,    &fwd, ds, dt,    to, (size_t)ds[to] + 1, max_paths ? max_paths : 10000, cur, p, 0,
+            NULL, 0,    0,  first, pos};
         p->len = w.len;
-        dfs(&w, from, 0);
-        if (w.oom)
+        cur[0] = from;
+        int r = dfs(&w);
+        next = w.next;
+        if (r != 0)
             goto cleanup;
     }
     rc = 0;
@@ -295,6 +342,9 @@ cleanup:
     free(dt);
     free(queue);
     free(cur);
+    free(first);
+    free(pos);
+    free(next);
     if (rc) {
         pn_paths_free(p);
         p = NULL;

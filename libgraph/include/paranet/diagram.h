@@ -79,12 +79,15 @@ typedef struct pn_diagram_options {
     const char *path_to;   /**< actor ids and fade the rest; NULL: no highlight */
     const char *title;     /**< drawn above the legend, or NULL */
     unsigned seed;         /**< start seed of neato, fdp and sfdp */
+    /** Lay out (SVG, PNG, PDF) even a view over the layout's size limit
+     * (pn_diagram_layout_limits); false (default): PN_ELIMIT instead. */
+    bool force_layout;
 } pn_diagram_options;
 
 #define PN_DIAGRAM_OPTIONS_INIT                                                                    \
     {                                                                                              \
         PN_VIEW_INIT, PN_LAYOUT_DOT, PN_THEME_COLOR, PN_CLUSTER_COUNTRY, true, PN_LABELS_NAME,     \
-            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1                                         \
+            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1, false                                  \
     }
 
 /**
@@ -109,13 +112,28 @@ typedef struct pn_diagram_options {
  * @param format "dot", "svg", "png" or "pdf".
  * @param[out] out the bytes, NUL-terminated (the NUL not counted), owned by
  * the caller (free()). @param[out] len their length.
- * @return 0; PN_EINVAL for an unknown format or option value; PN_ENOTFOUND
- * when an actor named by the view or the highlighted path does not exist or
- * no path joins the two; PN_EGRAPHVIZ when Graphviz fails or lacks the
- * plugin; PN_EIGRAPH, PN_ENOMEM. Messages go to diags.
+ * Size guard: an SVG, PNG or PDF of a view with more actors or more edges
+ * than its layout's limits (pn_diagram_layout_limits) is refused with
+ * PN_ELIMIT and a message naming the sizes, the limits and sfdp, unless
+ * opts->force_layout; DOT output has no layout and no limit.
+ *
+ * @return 0; PN_ELIMIT over a layout's size limit; PN_EINVAL for an unknown format or option value;
+ * PN_ENOTFOUND when an actor named by the view or the highlighted path does not exist or no path
+ * joins the two; PN_EGRAPHVIZ when Graphviz fails or lacks the plugin; PN_EIGRAPH, PN_ENOMEM.
+ * Messages go to diags.
  */
 PN_EXTERN int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts,
                                 const char *format, char **out, size_t *len, pn_diags *diags);
+
+/**
+ * The largest view a layout engine draws without force_layout: at most
+ * *max_actors actors (graph vertices) and *max_ties edges (pairs of actors
+ * joined, in the view's graph). Measured here (docs/render.md): about 10 to
+ * 30 s at the limit, minutes beyond it for the superlinear engines. 0 means
+ * no limit (sfdp). An unknown layout gives 0 and 0.
+ */
+PN_EXTERN void pn_diagram_layout_limits(pn_diagram_layout layout, size_t *max_actors,
+                                        size_t *max_ties);
 
 /**
  * Parse the value of a diagram option by its CLI name: "layout", "theme",

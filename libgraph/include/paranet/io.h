@@ -70,19 +70,83 @@ PN_EXTERN int pn_dataset_validate(const pn_dataset *ds, const pn_load_options *o
 PN_EXTERN int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *len);
 
 /**
- * Write canonical JSON to path atomically: into a temporary file in the same
- * directory, then renamed into place, so a failed write never leaves a
- * truncated file. Errors (with the path and the system's reason) go to diags.
+ * Write canonical JSON to path atomically, as pn_write_file_atomic does (a
+ * temporary file renamed into place; a device or FIFO written in place; a
+ * link's target replaced). Errors (with the path and the system's reason) go to diags.
  * @return 0, PN_EIO, PN_ELIMIT (as pn_dataset_save_buffer) or PN_ENOMEM.
  */
 PN_EXTERN int pn_dataset_save_file(const pn_dataset *ds, const char *path, pn_diags *diags);
 
 /**
- * Write len bytes to path atomically, as pn_dataset_save_file does. For
- * other writers (diagrams, exports) that want the same guarantee.
+ * Options of the writers below. Initialise with PN_WRITE_OPTIONS_INIT.
+ *
+ * temp_file, when not NULL, is told of every temporary name a write uses
+ * (the new content before it is renamed into place, and the hard-link
+ * backups of pn_write_files_atomic): with in_use true just before the file
+ * is created, with false once it is gone. So the caller always holds every
+ * name that may exist, and a signal handler of its own can unlink them
+ * (the library installs none: it keeps no global state). A name may be told
+ * of and never created. Called from the writing thread only.
+ */
+typedef struct pn_write_options {
+    void (*temp_file)(void *ctx, const char *path, bool in_use);
+    void *ctx; /**< passed to temp_file */
+} pn_write_options;
+
+#define PN_WRITE_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        NULL, NULL                                                                                 \
+    }
+
+/**
+ * Write len bytes to path, as pn_write_file_atomic_ext with no options.
  * @return 0, PN_EIO or PN_ENOMEM.
  */
 PN_EXTERN int pn_write_file_atomic(const char *path, const void *data, size_t len, pn_diags *diags);
+
+/**
+ * Write len bytes to path, safely for whatever path names:
+ * - a new name or an existing regular file: into a temporary file beside it
+ *   ("PATH.tmpXXXXXX"), then renamed over it, so a failed write never leaves
+ *   a truncated file; an existing file's mode (and owner, where allowed) is
+ *   kept;
+ * - a symbolic link: its final target is replaced the same way (created when
+ *   the link dangles); the link itself stays a link;
+ * - an existing character or block device or FIFO: written in place through
+ *   open(O_WRONLY), never renamed over, removed, created or truncated (a
+ *   FIFO blocks until it has a reader); a short or failed write (a full
+ *   device) is PN_EIO;
+ * - a directory or a socket: PN_EIO.
+ * Errors, with the path and the system's reason, go to diags.
+ * @param opts NULL for defaults.
+ * @return 0, PN_EIO or PN_ENOMEM.
+ */
+PN_EXTERN int pn_write_file_atomic_ext(const char *path, const void *data, size_t len,
+                                       const pn_write_options *opts, pn_diags *diags);
+
+/** One file of pn_write_files_atomic (data borrowed). */
+typedef struct pn_write_file {
+    const char *path;
+    const void *data;
+    size_t len;
+} pn_write_file;
+
+/**
+ * Write n files all or nothing: each content goes into a temporary file
+ * beside its target first (links followed as in pn_write_file_atomic_ext;
+ * every target must be a regular file or a new name), and only when all are
+ * written are they renamed into place, each previous file kept meanwhile as
+ * a hard link ("PATH.bakXXXXXX"; on a file system without hard links, moved
+ * aside). If one cannot be replaced, those already replaced get their
+ * previous file back (a new name is removed), and the call fails: either
+ * every file has its new content, or none changed.
+ * The window that remains: a process killed (or a machine stopped) during
+ * the renames themselves, a few system calls, can leave some files new and
+ * some old, with backups beside them.
+ * @return 0, PN_EIO or PN_ENOMEM (messages in diags).
+ */
+PN_EXTERN int pn_write_files_atomic(const pn_write_file *files, size_t n,
+                                    const pn_write_options *opts, pn_diags *diags);
 
 /**
  * Read a whole file into memory (NUL-terminated; the NUL is not counted).

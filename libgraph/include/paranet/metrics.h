@@ -80,11 +80,17 @@ typedef struct pn_metric_options {
     /** Progress of long metrics, or NULL (default). Never called after the metric returns. */
     void (*progress)(void *ctx, const char *what, double fraction);
     void *progress_ctx; /**< passed to progress */
+    /** Constraint, effective size and the brokerage roles cost more than
+     * linear time on some graphs (docs/metrics.md, "Cost"): their steps are
+     * estimated first, in linear time, and over max_work the metric is
+     * refused with PN_ELIMIT and a message giving the estimate. 0: the
+     * default, 2e9 (tens of seconds); negative: no limit. */
+    double max_work;
 } pn_metric_options;
 
 #define PN_METRIC_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        PN_GROUP_COUNTRY, 0, 0, NULL, NULL                                                         \
+        PN_GROUP_COUNTRY, 0, 0, NULL, NULL, 0                                                      \
     }
 
 /**

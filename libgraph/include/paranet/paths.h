@@ -47,6 +47,13 @@ PN_EXTERN int pn_reach_distance(const pn_reach *r, size_t v);
 PN_EXTERN const size_t *pn_reach_vertices(const pn_reach *r, size_t *n);
 
 /**
+ * The vertex before v on the chosen shortest path from the source (see
+ * pn_reach_path), or SIZE_MAX for the source itself and for a vertex not
+ * reached. Following it back from v gives the path, one hop at a time: O(1).
+ */
+PN_EXTERN size_t pn_reach_predecessor(const pn_reach *r, size_t v);
+
+/**
  * The chosen shortest path from the source to v: the lexicographically
  * smallest sequence of actor ids among the shortest paths. Writes
  * pn_reach_distance(r, v) + 1 vertices, source first, into out
