@@ -313,6 +313,51 @@ START_TEST(csv_list_and_citation_encoding)
 }
 END_TEST
 
+/* Load n tables given with their lengths (cells may hold NUL bytes); return
+ * the code and, in *text, the formatted diagnostics (free()). */
+static int csv_load_n(const pn_csv_input *in, size_t n, char **text)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_diags_set_cap(d, 0);
+    pn_dataset *ds = NULL;
+    int rc = pn_csv_load(&ds, in, n, NULL, d);
+    ck_assert((rc == 0) == (ds != NULL));
+    *text = diag_text(d);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    return rc;
+}
+
+#define TBL(name, lit)                                                                             \
+    {                                                                                              \
+        name, lit, sizeof(lit) - 1, PN_CSV_DETECT                                                  \
+    }
+
+START_TEST(csv_dataset_table_one_column)
+{
+    /* dataset.csv with only its "field" column: one error on its header, no
+     * read of the missing cell (it was freed memory, and the line array was
+     * written past its end). */
+    pn_csv_input in[3] = {TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "from,to,type\na,b,g2g\n"),
+                          {"dataset.csv", "field\ntitle\ndescription\n", 25, PN_CSV_DATASET}};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "dataset.csv:1: error: a dataset table's columns are \"field\" "
+                               "then \"value\" (this header has 1 column)") != NULL,
+                  "%s", text);
+    ck_assert_ptr_null(strstr(text, "dataset.csv:2"));
+    free(text);
+    /* Three columns are refused the same way. */
+    in[2] = (pn_csv_input)TBL("dataset.csv", "field,value,x\ntitle,T,1\n");
+    in[2].table = PN_CSV_DATASET;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_ptr_nonnull(strstr(text, "dataset.csv:1: error: a dataset table's columns"));
+    free(text);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -652,6 +697,7 @@ int main(void)
     tcase_add_test(tc, csv_errors_located);
     tcase_add_test(tc, csv_spreadsheet_dialects);
     tcase_add_test(tc, csv_list_and_citation_encoding);
+    tcase_add_test(tc, csv_dataset_table_one_column);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

@@ -359,9 +359,12 @@ static void on_header(reader *R)
                        j + 1, i + 1);
     }
     if (t->kind == PN_CSV_DATASET) {
-        if (strcasecmp(t->cols[0].name, "field") != 0) {
+        if (t->ncols != 2 || strcasecmp(t->cols[0].name, "field") != 0 ||
+            strcasecmp(t->cols[1].name, "value") != 0) {
             report(R, t->header_line, NULL, "csv-header",
-                   "a dataset table's columns are \"field\" then \"value\"");
+                   "a dataset table's columns are \"field\" then \"value\" (this header has "
+                   "%zu column%s)",
+                   t->ncols, t->ncols == 1 ? "" : "s");
         }
         return;
     }
@@ -433,6 +436,8 @@ static void on_record(reader *R)
     size_t rec = t->nrec;
     json_t *obj = NULL;
     if (t->kind == PN_CSV_DATASET) {
+        if (t->ncols != 2)
+            return; /* reported on the header */
         const char *key = R->row[0].text;
         t->keys[rec] = R->row[0].text;
         R->row[0].text = NULL;
