@@ -220,7 +220,7 @@ START_TEST(csv_errors_located)
                      "actors.csv:1: error: the actors table has no column \"kind\"");
     /* Malformed quoting. */
     expect_csv_error(actors_ok, "from,to,type\ntangsel,da\"ej\"eon,g2g\n",
-                     "ties.csv:2: error: malformed quoting");
+                     "ties.csv:2:11: error: malformed quoting");
     /* Bad date and weight, located by column. */
     expect_csv_error(actors_ok, "from,to,type,since,weight\ntangsel,daejeon,g2g,20x6,1\n",
                      "ties.csv:2: error: column \"since\": expected a year");
@@ -354,6 +354,64 @@ START_TEST(csv_dataset_table_one_column)
     in[2].table = PN_CSV_DATASET;
     ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
     ck_assert_ptr_nonnull(strstr(text, "dataset.csv:1: error: a dataset table's columns"));
+    free(text);
+}
+END_TEST
+
+static size_t count_of(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+START_TEST(csv_messages_located)
+{
+    char *text = NULL;
+    /* A NUL in a cell of ties.csv: that file, that line, that column. */
+    pn_csv_input in[2] = {TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "from,to,type\na,b,g2g\na,b\0x,g2g\n")};
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3: error: column \"to\": the cell holds a NUL byte") !=
+                      NULL,
+                  "%s", text);
+    ck_assert_ptr_null(strstr(text, "actors.csv"));
+    free(text);
+    /* CR-only line ends (old Mac): lines are counted. */
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\ra,b,g2g\ra,c,g2g\r");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3: error: column \"to\": no actor \"c\"") != NULL, "%s",
+                  text);
+    free(text);
+    /* ... also inside a quoted field holding a lone CR. */
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\ra,\"b\rb\",g2g\ra,c,g2g\r");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:4: error: column \"to\": no actor \"c\"") != NULL, "%s",
+                  text);
+    free(text);
+    /* A Latin-1 column name: one message, on the header, the name escaped. */
+    in[0] = (pn_csv_input)TBL("actors.csv",
+                              "id,name,kind,country,caf\xe9\na,A,city,KR,1\nb,B,city,ID,2\n");
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:1: error: column 5's name (\"caf\\xE9\") is not valid "
+                               "UTF-8") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error"), 1);
+    free(text);
+    /* An unterminated quote: the line and column where it opens. */
+    in[0] = (pn_csv_input)TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n");
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\na,\"b,g2g\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3:3: error: the quoted field opened here is never "
+                               "closed") != NULL,
+                  "%s", text);
+    free(text);
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\r\na,b,g2g\r\n\"a\",\"b\r\n\r\nx,g2g\r\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3:5: error: the quoted field opened here") != NULL, "%s",
+                  text);
     free(text);
 }
 END_TEST
@@ -698,6 +756,7 @@ int main(void)
     tcase_add_test(tc, csv_spreadsheet_dialects);
     tcase_add_test(tc, csv_list_and_citation_encoding);
     tcase_add_test(tc, csv_dataset_table_one_column);
+    tcase_add_test(tc, csv_messages_located);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

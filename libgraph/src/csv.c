@@ -200,6 +200,7 @@ typedef struct field {
 typedef struct csv_column {
     char *name;      /* as in the header */
     const char *key; /* the field it fills: a known name, or name itself */
+    bool skip;       /* the name is refused (reported once, on the header) */
 } csv_column;
 
 /* One table being read. */
@@ -224,6 +225,10 @@ typedef struct reader {
     table *t;
     bool header_done;
     int line; /* the line being fed */
+    /* Where the row being read starts, to locate an unterminated quote. */
+    size_t row_at;
+    int row_line;
+    bool row_ended;
     field *row;
     size_t nrow, arow;
     size_t errors;
@@ -242,6 +247,58 @@ static void report(reader *R, int line, const char *label, const char *check, co
     va_end(ap);
     R->errors++;
     if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, 0, label, check, "%s", msg))
+        R->nomem = true;
+}
+
+/* A column name for a message: bytes that are not UTF-8 and control
+ * characters as \xHH, so that a message stays valid UTF-8 on one line. */
+static void label_name(pn__buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t n = 1;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (i + n > len || !pn__ix_utf8(s + i, n))
+                n = 0;
+        } else if (c < 0x20 || c == 0x7F) {
+            n = 0;
+        }
+        if (n == 0) {
+            pn__buf_printf(b, "\\x%02X", c);
+            i++;
+        } else {
+            pn__buf_add(b, s + i, n);
+            i += n;
+        }
+    }
+    pn__buf_add(b, "", 0);
+}
+
+static void column_label(char *out, size_t size, const char *name)
+{
+    pn__buf b;
+    pn__buf_init(&b);
+    pn__buf_puts(&b, "column \"");
+    label_name(&b, name, strlen(name));
+    pn__buf_puts(&b, "\"");
+    snprintf(out, size, "%s", b.data && !b.failed ? b.data : "column");
+    pn__buf_free(&b);
+}
+
+static void report_at(reader *R, int line, int column, const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void report_at(reader *R, int line, int column, const char *check, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    R->errors++;
+    if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, column, NULL, check, "%s", msg))
         R->nomem = true;
 }
 
@@ -271,10 +328,11 @@ static void on_field(void *data, size_t len, void *ctx)
     f->text[len] = '\0';
     f->len = len;
     /* The field ends on the line being fed: it starts as many lines up as
-     * it holds newlines. */
+     * it holds line ends (LF, CRLF or a lone CR, as parse_table counts). */
     int nl = 0;
     for (size_t i = 0; i < len; i++)
-        nl += f->text[i] == '\n';
+        nl +=
+            f->text[i] == '\n' || (f->text[i] == '\r' && (i + 1 == len || f->text[i + 1] != '\n'));
     f->line = R->line - nl;
     R->nrow++;
 }
@@ -349,6 +407,19 @@ static void on_header(reader *R)
         R->row[i].text = NULL;
         const char *k = t->kind == PN_CSV_DATASET ? NULL : known_key(record, c->name);
         c->key = k ? k : c->name;
+        if (strlen(c->name) != R->row[i].len) {
+            report(R, t->header_line, NULL, "csv-encoding",
+                   "column %zu's name holds a NUL byte, which paranet does not accept", i + 1);
+            c->skip = true;
+        } else if (!pn__ix_utf8(c->name, R->row[i].len)) {
+            char label[300];
+            column_label(label, sizeof(label), c->name);
+            report(R, t->header_line, NULL, "csv-utf8",
+                   "column %zu's name (%s) is not valid UTF-8 (save the file as UTF-8, not "
+                   "Latin-1 or Windows-1252)",
+                   i + 1, label + 7);
+            c->skip = true;
+        }
         if (!*c->name)
             report(R, t->header_line, NULL, "csv-header", "column %zu has no name in the header",
                    i + 1);
@@ -438,6 +509,19 @@ static void on_record(reader *R)
     if (t->kind == PN_CSV_DATASET) {
         if (t->ncols != 2)
             return; /* reported on the header */
+        for (size_t c = 0; c < 2; c++) {
+            if (memchr(R->row[c].text, 0, R->row[c].len)) {
+                report(R, R->row[c].line, NULL, "csv-encoding",
+                       "the %s cell holds a NUL byte, which paranet does not accept",
+                       c ? "value" : "field");
+                return;
+            }
+        }
+        if (!pn__ix_utf8(R->row[0].text, R->row[0].len)) {
+            report(R, line, NULL, "csv-utf8",
+                   "the field name is not valid UTF-8 (save the file as UTF-8)");
+            return;
+        }
         const char *key = R->row[0].text;
         t->keys[rec] = R->row[0].text;
         R->row[0].text = NULL;
@@ -476,11 +560,19 @@ static void on_record(reader *R)
     const char *record = table_records[t->kind];
     for (size_t c = 0; c < t->ncols; c++) {
         t->lines[rec * t->ncols + c] = R->row[c].line;
+        if (t->cols[c].skip)
+            continue;
+        char label[300];
+        if (memchr(R->row[c].text, 0, R->row[c].len)) {
+            column_label(label, sizeof(label), t->cols[c].name);
+            report(R, R->row[c].line, label, "csv-encoding",
+                   "the cell holds a NUL byte, which paranet does not accept");
+            continue;
+        }
         int rc = pn__ix_decode(obj, t->cols[c].key, R->row[c].text, R->row[c].len,
                                pn__ix_ftype(record, t->cols[c].key));
         if (rc == -1) {
-            char label[300];
-            snprintf(label, sizeof(label), "column \"%s\"", t->cols[c].name);
+            column_label(label, sizeof(label), t->cols[c].name);
             report(R, R->row[c].line, label, "csv-utf8",
                    "not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)");
         } else if (rc) {
@@ -493,6 +585,7 @@ static void on_row(int term, void *ctx)
 {
     (void)term;
     reader *R = ctx;
+    R->row_ended = true;
     if (!R->nomem) {
         if (!R->header_done) {
             on_header(R);
@@ -534,6 +627,53 @@ static int space_or_tab(unsigned char c)
     return c == ' ' || c == '\t';
 }
 
+/* The 1-based column, in characters, of the byte at `at` of s. */
+static int column_of(const char *s, size_t at)
+{
+    size_t start = at;
+    while (start > 0 && s[start - 1] != '\n' && s[start - 1] != '\r')
+        start--;
+    int col = 1;
+    for (size_t i = start; i < at; i++)
+        col += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return col;
+}
+
+/* The input ended inside a quoted field: find its opening quote, from the
+ * start of the row being read (fields are read as libcsv reads them). */
+static void report_unterminated(reader *R, const char *s, size_t len, char delim)
+{
+    size_t i = R->row_at, open = R->row_at;
+    int line = R->row_line, open_line = line;
+    bool field_start = true, quoted = false;
+    for (; i < len; i++) {
+        char c = s[i];
+        bool eol = c == '\n' || (c == '\r' && (i + 1 == len || s[i + 1] != '\n'));
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < len && s[i + 1] == '"')
+                    i++;
+                else
+                    quoted = false;
+            }
+        } else if (field_start && (c == ' ' || (c == '\t' && delim != '\t'))) {
+            /* spaces before a quote are skipped */
+        } else if (field_start && c == '"') {
+            quoted = true;
+            open = i;
+            open_line = line;
+            field_start = false;
+        } else {
+            field_start = c == delim || eol;
+        }
+        if (eol)
+            line++;
+    }
+    report_at(R, open_line, column_of(s, open), "csv-syntax",
+              "the quoted field opened here is never closed (a '\"' inside a quoted field is "
+              "written '\"\"')");
+}
+
 static void parse_table(reader *R, const pn_csv_input *in)
 {
     const char *s = in->data;
@@ -552,26 +692,47 @@ static void parse_table(reader *R, const pn_csv_input *in)
     csv_set_space_func(&p, delim == '\t' ? space_only : space_or_tab);
     R->header_done = false;
     R->line = 1;
-    size_t at = 0;
-    bool failed = false;
+    R->row_at = 0;
+    R->row_line = 1;
+    size_t at = 0, bad_at = 0;
+    bool failed = false, unterminated = false;
+    /* Fed one line at a time; a line ends at LF, CRLF or a lone CR (old Mac
+     * files), so that every field knows its line. */
     while (at < len && !failed && !R->nomem) {
-        const char *nl = memchr(s + at, '\n', len - at);
-        size_t n = nl ? (size_t)(nl - (s + at)) + 1 : len - at;
-        if (csv_parse(&p, s + at, n, on_field, on_row, R) != n)
+        size_t n = 0;
+        bool eol = false;
+        while (at + n < len && !eol) {
+            char c = s[at + n++];
+            eol = c == '\n' || (c == '\r' && (at + n == len || s[at + n] != '\n'));
+        }
+        R->row_ended = false;
+        size_t done = csv_parse(&p, s + at, n, on_field, on_row, R);
+        if (done != n) {
             failed = true;
+            bad_at = at + done;
+        }
         at += n;
-        if (!failed && nl)
+        if (!failed && eol) {
             R->line++;
+            if (R->row_ended) {
+                R->row_at = at;
+                R->row_line = R->line;
+            }
+        }
     }
-    if (!failed && !R->nomem && csv_fini(&p, on_field, on_row, R) != 0)
+    if (!failed && !R->nomem && csv_fini(&p, on_field, on_row, R) != 0) {
         failed = true;
+        unterminated = true;
+    }
     if (failed && !R->nomem) {
         if (csv_error(&p) == CSV_ENOMEM || csv_error(&p) == CSV_ETOOBIG)
             R->nomem = true;
+        else if (unterminated)
+            report_unterminated(R, s, len, delim);
         else
-            report(R, R->line, NULL, "csv-syntax",
-                   "malformed quoting: a quoted field must end with '\"' before the next "
-                   "delimiter, and a '\"' inside it is written '\"\"'");
+            report_at(R, R->line, column_of(s, bad_at), "csv-syntax",
+                      "malformed quoting: a quoted field must end with '\"' before the next "
+                      "delimiter, and a '\"' inside it is written '\"\"'");
     }
     clear_row(R);
     csv_free(&p);
