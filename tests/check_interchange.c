@@ -12,6 +12,7 @@
  *     the precision of dates (widened to days) do not survive it.
  */
 #include <dirent.h>
+#include <stdarg.h>
 #include <sys/stat.h>
 
 #include "testutil.h"
@@ -416,6 +417,82 @@ START_TEST(csv_messages_located)
 }
 END_TEST
 
+/* A growing text for generated inputs. */
+typedef struct sbuf {
+    char *data;
+    size_t len, cap;
+} sbuf;
+
+static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    ck_assert_int_ge(n, 0);
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->len + (size_t)n + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        ck_assert_ptr_nonnull(b->data);
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+START_TEST(csv_wide_header)
+{
+    /* 3,000 columns, the last repeating the 5th: found through a map, the
+     * message names both columns. */
+    enum { N = 3000 };
+    sbuf h = {0};
+    sb_printf(&h, "id,name,kind,country");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",x%d", i);
+    sb_printf(&h, ",x0\na,A,city,KR");
+    for (int i = 0; i <= N; i++)
+        sb_printf(&h, ",%d", i);
+    sb_printf(&h, "\n");
+    pn_csv_input in[2] = {{"actors.csv", h.data, h.len, PN_CSV_DETECT},
+                          TBL("ties.csv", "from,to,type\na,a,g2g\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:1: error: column \"x0\" appears twice in the header "
+                               "(columns 5 and 3005)") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error:"), 1);
+    free(text);
+    /* Without the duplicate, every field is there. */
+    h.len = 0;
+    sb_printf(&h, "id,name,kind,country");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",x%d", i);
+    sb_printf(&h, "\na,A,city,KR");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",%d", i);
+    sb_printf(&h, "\nb,B,city,ID");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",");
+    sb_printf(&h, "\n");
+    in[0].data = h.data;
+    in[0].len = h.len;
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\n");
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, in, 2, NULL, d), 0);
+    char *json = canon(ds);
+    ck_assert_ptr_nonnull(strstr(json, "\"x2999\": 2999"));
+    ck_assert_ptr_nonnull(strstr(json, "\"x0\": 0"));
+    free(json);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    free(h.data);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -757,6 +834,7 @@ int main(void)
     tcase_add_test(tc, csv_list_and_citation_encoding);
     tcase_add_test(tc, csv_dataset_table_one_column);
     tcase_add_test(tc, csv_messages_located);
+    tcase_add_test(tc, csv_wide_header);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

@@ -6,6 +6,7 @@
  * that turns ties[12].to back into "ties.csv:14: column \"to\"". */
 #include <csv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "check.h"
 #include "dataset_private.h"
 #include "interchange_private.h"
+#include "json.h"
 
 static const char *const table_names[] = {"actors", "ties", "sources", "dataset"};
 static const char *const table_records[] = {PN__REC_ACTOR, PN__REC_TIE, PN__REC_SOURCE,
@@ -191,8 +193,11 @@ int pn_csv_write(const pn_dataset *ds, pn_csv_table table, char delimiter, char 
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* The bytes of the row being read are kept in one buffer, each field's
+ * text NUL-terminated there; records are built in the arena of a pn__jdoc
+ * (no jansson tree, no allocation per cell), which the loader reads. */
 typedef struct field {
-    char *text;
+    size_t at; /* offset of the text in reader.cells */
     size_t len;
     int line;
 } field;
@@ -201,6 +206,7 @@ typedef struct csv_column {
     char *name;      /* as in the header */
     const char *key; /* the field it fills: a known name, or name itself */
     bool skip;       /* the name is refused (reported once, on the header) */
+    bool attrs;      /* the column of sparse extra fields (docs/formats.md) */
 } csv_column;
 
 /* One table being read. */
@@ -209,19 +215,22 @@ typedef struct table {
     pn_csv_table kind;
     csv_column *cols;
     size_t ncols;
+    pn__map colmap; /* key -> column */
     int header_line;
     /* per record added: the line of each column's cell, and the row's */
     int *lines;
     int *row_line;
     size_t nrec, arec;
-    /* the dataset table: the field of each record (row) */
-    char **keys;
+    /* records (actors, ties, sources), or the dataset table's fields */
+    pn__jv *recs;
+    pn__jmember *fields;
+    pn__map fieldmap; /* dataset table: field -> row */
 } table;
 
 typedef struct reader {
     pn_diags *diags;
     const pn_import_options *opts;
-    json_t *root;
+    pn__jdoc doc;
     table *t;
     bool header_done;
     int line; /* the line being fed */
@@ -229,11 +238,19 @@ typedef struct reader {
     size_t row_at;
     int row_line;
     bool row_ended;
+    pn__buf cells;
     field *row;
     size_t nrow, arow;
+    pn__jmember *scratch; /* members of the record being built */
+    size_t ascratch;
     size_t errors;
     bool nomem;
 } reader;
+
+static const char *cell_text(const reader *R, size_t i)
+{
+    return R->cells.data + R->row[i].at;
+}
 
 static void report(reader *R, int line, const char *label, const char *check, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -250,8 +267,6 @@ static void report(reader *R, int line, const char *label, const char *check, co
         R->nomem = true;
 }
 
-/* A column name for a message: bytes that are not UTF-8 and control
- * characters as \xHH, so that a message stays valid UTF-8 on one line. */
 static void label_name(pn__buf *b, const char *s, size_t len)
 {
     size_t i = 0;
@@ -318,65 +333,106 @@ static void on_field(void *data, size_t len, void *ctx)
         R->arow = n;
     }
     field *f = &R->row[R->nrow];
-    f->text = malloc(len + 1);
-    if (!f->text) {
+    f->at = R->cells.len;
+    f->len = len;
+    pn__buf_add(&R->cells, data, len);
+    pn__buf_add(&R->cells, "", 1);
+    if (R->cells.failed) {
         R->nomem = true;
         return;
     }
-    if (len)
-        memcpy(f->text, data, len);
-    f->text[len] = '\0';
-    f->len = len;
     /* The field ends on the line being fed: it starts as many lines up as
      * it holds line ends (LF, CRLF or a lone CR, as parse_table counts). */
+    const char *s = data;
     int nl = 0;
     for (size_t i = 0; i < len; i++)
-        nl +=
-            f->text[i] == '\n' || (f->text[i] == '\r' && (i + 1 == len || f->text[i + 1] != '\n'));
+        nl += s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'));
     f->line = R->line - nl;
     R->nrow++;
 }
 
 static void clear_row(reader *R)
 {
-    for (size_t i = 0; i < R->nrow; i++)
-        free(R->row[i].text);
     R->nrow = 0;
+    R->cells.len = 0;
 }
 
-static const char *known_key(const char *record, const char *name)
+/* The name with the spaces around it trimmed: start and length. */
+static size_t trimmed(const char *name, size_t *start)
 {
-    const char *const *known = pn__ix_fields(record);
     size_t n = strlen(name), s = 0;
     while (s < n && name[s] == ' ')
         s++;
     while (n > s && name[n - 1] == ' ')
         n--;
-    for (; *known; known++)
-        if (strlen(*known) == n - s && strncasecmp(*known, name + s, n - s) == 0)
-            return *known;
-    return NULL;
+    *start = s;
+    return n - s;
+}
+
+/* How closely a header name matches a known field: 3 the same bytes, 2 the
+ * same once trimmed, 1 the same in another case; 0 not. */
+static int match_known(const char *known, const char *name)
+{
+    if (strcmp(known, name) == 0)
+        return 3;
+    size_t s, n = trimmed(name, &s);
+    if (strlen(known) != n)
+        return 0;
+    if (strncmp(known, name + s, n) == 0)
+        return 2;
+    return strncasecmp(known, name + s, n) == 0 ? 1 : 0;
 }
 
 static bool has_column(reader *R, const char *name)
 {
-    for (size_t i = 0; i < R->nrow; i++) {
-        const char *s = R->row[i].text;
-        while (*s == ' ')
-            s++;
-        size_t n = strlen(s);
-        while (n && s[n - 1] == ' ')
-            n--;
-        if (strlen(name) == n && strncasecmp(s, name, n) == 0)
+    for (size_t i = 0; i < R->nrow; i++)
+        if (match_known(name, cell_text(R, i)))
             return true;
-    }
     return false;
+}
+
+/* Which field each column fills. A name fills a known field when it is
+ * that field's name, trimmed or in another case, unless another column
+ * names the field more exactly: "Name" beside "name" is an extra field of
+ * its own (as the writer writes it), "Name" alone is the name. */
+static void assign_keys(table *t, const char *record)
+{
+    const char *const *known = pn__ix_fields(record);
+    size_t nk = 0;
+    while (known[nk])
+        nk++;
+    int best[64] = {0};
+    int *level = calloc(t->ncols ? t->ncols : 1, sizeof(int));
+    size_t *which = calloc(t->ncols ? t->ncols : 1, sizeof(size_t));
+    for (size_t i = 0; level && which && i < t->ncols; i++) {
+        for (size_t k = 0; k < nk && k < 64; k++) {
+            int m = match_known(known[k], t->cols[i].name);
+            if (m > level[i]) {
+                level[i] = m;
+                which[i] = k;
+            }
+        }
+        if (level[i] && level[i] > best[which[i]])
+            best[which[i]] = level[i];
+    }
+    for (size_t i = 0; i < t->ncols; i++) {
+        csv_column *c = &t->cols[i];
+        c->key = c->name;
+        if (level && which && level[i] && level[i] == best[which[i]])
+            c->key = known[which[i]];
+        else if (!pn__field_known(known, c->name) && strcmp(c->name, PN__CSV_ATTRS) == 0)
+            c->attrs = true;
+    }
+    free(level);
+    free(which);
 }
 
 static void on_header(reader *R)
 {
     table *t = R->t;
     t->header_line = R->nrow ? R->row[0].line : R->line;
+    for (size_t i = 0; i < R->nrow; i++)
+        pn__ix_unprefix(R->cells.data + R->row[i].at, &R->row[i].len);
     if (t->kind == PN_CSV_DETECT) {
         if (has_column(R, "from") && has_column(R, "to"))
             t->kind = PN_CSV_TIES;
@@ -400,13 +456,25 @@ static void on_header(reader *R)
         return;
     }
     t->ncols = R->nrow;
+    for (size_t i = 0; i < R->nrow; i++) {
+        t->cols[i].name = strdup(cell_text(R, i));
+        if (!t->cols[i].name) {
+            R->nomem = true;
+            return;
+        }
+    }
     const char *record = table_records[t->kind];
+    if (t->kind != PN_CSV_DATASET)
+        assign_keys(t, record);
+    else
+        for (size_t i = 0; i < t->ncols; i++)
+            t->cols[i].key = t->cols[i].name;
+    if (pn__map_reserve(&t->colmap, t->ncols) != 0) {
+        R->nomem = true;
+        return;
+    }
     for (size_t i = 0; i < R->nrow; i++) {
         csv_column *c = &t->cols[i];
-        c->name = R->row[i].text;
-        R->row[i].text = NULL;
-        const char *k = t->kind == PN_CSV_DATASET ? NULL : known_key(record, c->name);
-        c->key = k ? k : c->name;
         if (strlen(c->name) != R->row[i].len) {
             report(R, t->header_line, NULL, "csv-encoding",
                    "column %zu's name holds a NUL byte, which paranet does not accept", i + 1);
@@ -423,11 +491,19 @@ static void on_header(reader *R)
         if (!*c->name)
             report(R, t->header_line, NULL, "csv-header", "column %zu has no name in the header",
                    i + 1);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(t->cols[j].key, c->key) == 0)
-                report(R, t->header_line, NULL, "csv-header",
-                       "column \"%s\" appears twice in the header (columns %zu and %zu)", c->key,
-                       j + 1, i + 1);
+        int put = pn__map_put(&t->colmap, c->key, i);
+        if (put < 0) {
+            R->nomem = true;
+            return;
+        }
+        if (put == 1 && *c->name) {
+            size_t j = 0;
+            pn__map_get(&t->colmap, c->key, &j);
+            char label[300];
+            column_label(label, sizeof(label), c->key);
+            report(R, t->header_line, NULL, "csv-header",
+                   "%s appears twice in the header (columns %zu and %zu)", label, j + 1, i + 1);
+        }
     }
     if (t->kind == PN_CSV_DATASET) {
         if (t->ncols != 2 || strcasecmp(t->cols[0].name, "field") != 0 ||
@@ -447,9 +523,7 @@ static void on_header(reader *R)
                               : t->kind == PN_CSV_TIES ? need_tie
                                                        : need_source;
     for (; *need; need++) {
-        bool found = false;
-        for (size_t i = 0; i < t->ncols && !found; i++)
-            found = strcmp(t->cols[i].key, *need) == 0;
+        bool found = pn__map_get(&t->colmap, *need, NULL);
         const char *dflt = strcmp(*need, "kind") == 0      ? R->opts->default_kind
                            : strcmp(*need, "country") == 0 ? R->opts->default_country
                            : strcmp(*need, "type") == 0    ? R->opts->default_type
@@ -470,21 +544,171 @@ static bool grow_records(reader *R, table *t)
         return true;
     size_t n = t->arec ? t->arec * 2 : 64;
     size_t w = t->ncols ? t->ncols : 1;
+    if (n > SIZE_MAX / sizeof(int) / w || n >= UINT32_MAX) {
+        R->nomem = true;
+        return false;
+    }
     int *lines = realloc(t->lines, n * w * sizeof(int));
     if (lines)
         t->lines = lines;
     int *rows = realloc(t->row_line, n * sizeof(int));
     if (rows)
         t->row_line = rows;
-    char **keys = realloc(t->keys, n * sizeof(char *));
-    if (keys)
-        t->keys = keys;
-    if (!lines || !rows || !keys) {
+    bool ok = lines && rows;
+    if (ok && t->kind == PN_CSV_DATASET) {
+        pn__jmember *f = realloc(t->fields, n * sizeof(*f));
+        if (f)
+            t->fields = f;
+        ok = f != NULL;
+    } else if (ok) {
+        pn__jv *r = realloc(t->recs, n * sizeof(*r));
+        if (r)
+            t->recs = r;
+        ok = r != NULL;
+    }
+    if (!ok) {
         R->nomem = true;
         return false;
     }
     t->arec = n;
     return true;
+}
+
+/* The loader's depth limit left for a value at this table's level: the
+ * document, the table's array and the record hold a record's field. */
+static size_t depth_room(const reader *R, const table *t)
+{
+    size_t above = t->kind == PN_CSV_DATASET ? 1 : 3;
+    size_t max = R->opts->load.max_depth;
+    return max > above ? max - above : 0;
+}
+
+/* Decode cell c of the row into *v; false when it was reported or memory
+ * ran out. label names the cell in messages. */
+static bool decode_cell(reader *R, size_t c, pn__ftype type, size_t room, const char *label,
+                        pn__jv *v)
+{
+    const char *text = cell_text(R, c);
+    int line = R->row[c].line;
+    if (memchr(text, 0, R->row[c].len)) {
+        report(R, line, label, "csv-encoding",
+               "the cell holds a NUL byte, which paranet does not accept");
+        return false;
+    }
+    int rc = pn__ix_decode_jv(&R->doc, v, text, R->row[c].len, type, room);
+    if (rc == PN__IX_BAD_UTF8)
+        report(R, line, label, "csv-utf8",
+               "not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)");
+    else if (rc == PN__IX_TOO_DEEP)
+        report(R, line, label, "csv-depth",
+               "JSON nested %zu deep, over the limit of %zu for this field (raise it with "
+               "--max-depth)",
+               pn__ix_json_depth(text, R->row[c].len), room);
+    else if (rc)
+        R->nomem = true;
+    return rc == 0;
+}
+
+static bool add_member(reader *R, size_t *k, const char *key, const pn__jv *v)
+{
+    if (*k == R->ascratch) {
+        size_t n = R->ascratch ? R->ascratch * 2 : 16;
+        pn__jmember *more = realloc(R->scratch, n * sizeof(*more));
+        if (!more) {
+            R->nomem = true;
+            return false;
+        }
+        R->scratch = more;
+        R->ascratch = n;
+    }
+    R->scratch[*k].key = key;
+    R->scratch[*k].value = *v;
+    (*k)++;
+    return true;
+}
+
+static void on_dataset_row(reader *R, int line)
+{
+    table *t = R->t;
+    if (t->ncols != 2)
+        return; /* reported on the header */
+    for (size_t c = 0; c < 2; c++) {
+        if (memchr(cell_text(R, c), 0, R->row[c].len)) {
+            report(R, R->row[c].line, NULL, "csv-encoding",
+                   "the %s cell holds a NUL byte, which paranet does not accept",
+                   c ? "value" : "field");
+            return;
+        }
+    }
+    if (!pn__ix_utf8(cell_text(R, 0), R->row[0].len)) {
+        report(R, line, NULL, "csv-utf8",
+               "the field name is not valid UTF-8 (save the file as UTF-8)");
+        return;
+    }
+    bool failed = false;
+    char *key = pn__pool_strdup(&R->doc.pool, cell_text(R, 0), &failed);
+    if (failed) {
+        R->nomem = true;
+        return;
+    }
+    size_t rec = t->nrec;
+    int put = pn__map_put(&t->fieldmap, key, rec);
+    if (put < 0) {
+        R->nomem = true;
+        return;
+    }
+    if (put == 1) {
+        report(R, line, NULL, "csv-duplicate", "field \"%s\" is given twice", key);
+        return;
+    }
+    t->lines[rec * 2] = line;
+    t->lines[rec * 2 + 1] = R->row[1].line;
+    t->row_line[rec] = line;
+    t->fields[rec].key = key;
+    t->fields[rec].value.type = PN__J_NULL;
+    t->nrec++;
+    if (strcmp(key, "paranet") == 0)
+        return;
+    if (strcmp(key, "sources") == 0 || strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0) {
+        report(R, line, NULL, "csv-table", "\"%s\" is a table of its own, not a field", key);
+        return;
+    }
+    if (R->row[1].len == 0) {
+        t->fields[rec].key = NULL; /* an empty value sets nothing */
+        return;
+    }
+    char label[300];
+    snprintf(label, sizeof(label), "row \"%s\"", key);
+    pn__jv v;
+    if (decode_cell(R, 1, pn__ix_ftype(PN__REC_DATASET, key), depth_room(R, t), label, &v))
+        t->fields[rec].value = v;
+    else
+        t->fields[rec].key = NULL;
+}
+
+/* The cell of the attrs column: a JSON object whose members are fields. */
+static void spread_attrs(reader *R, size_t c, size_t room, const char *record, size_t *k)
+{
+    table *t = R->t;
+    char label[300];
+    column_label(label, sizeof(label), t->cols[c].name);
+    pn__jv v;
+    if (!decode_cell(R, c, PN__F_EXTRA, room + 1, label, &v))
+        return;
+    if (v.type != PN__J_OBJECT) {
+        add_member(R, k, t->cols[c].key, &v); /* a field named attrs */
+        return;
+    }
+    for (uint32_t m = 0; m < v.n; m++) {
+        const char *key = v.u.members[m].key;
+        if (pn__field_known(pn__ix_fields(record), key) ||
+            (strcmp(key, PN__CSV_ATTRS) != 0 && pn__map_get(&t->colmap, key, NULL))) {
+            report(R, R->row[c].line, label, "csv-duplicate",
+                   "field \"%s\" is also a column of its own", key);
+            continue;
+        }
+        add_member(R, k, key, &v.u.members[m].value);
+    }
 }
 
 static void on_record(reader *R)
@@ -502,83 +726,68 @@ static void on_record(reader *R)
                R->nrow > t->ncols ? " (a delimiter inside a value needs quotes: \"a, b\")" : "");
         return;
     }
+    for (size_t i = 0; i < R->nrow; i++)
+        pn__ix_unprefix(R->cells.data + R->row[i].at, &R->row[i].len);
     if (!grow_records(R, t))
         return;
-    size_t rec = t->nrec;
-    json_t *obj = NULL;
     if (t->kind == PN_CSV_DATASET) {
-        if (t->ncols != 2)
-            return; /* reported on the header */
-        for (size_t c = 0; c < 2; c++) {
-            if (memchr(R->row[c].text, 0, R->row[c].len)) {
-                report(R, R->row[c].line, NULL, "csv-encoding",
-                       "the %s cell holds a NUL byte, which paranet does not accept",
-                       c ? "value" : "field");
-                return;
-            }
-        }
-        if (!pn__ix_utf8(R->row[0].text, R->row[0].len)) {
-            report(R, line, NULL, "csv-utf8",
-                   "the field name is not valid UTF-8 (save the file as UTF-8)");
-            return;
-        }
-        const char *key = R->row[0].text;
-        t->keys[rec] = R->row[0].text;
-        R->row[0].text = NULL;
-        t->lines[rec * t->ncols] = line;
-        t->lines[rec * t->ncols + 1] = R->row[1].line;
-        t->row_line[rec] = line;
-        t->nrec++;
-        if (strcmp(key, "paranet") == 0)
-            return;
-        if (strcmp(key, "sources") == 0 || strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0) {
-            report(R, line, NULL, "csv-table", "\"%s\" is a table of its own, not a field", key);
-            return;
-        }
-        if (json_object_get(R->root, key)) {
-            report(R, line, NULL, "csv-duplicate", "field \"%s\" is given twice", key);
-            return;
-        }
-        int rc = pn__ix_decode(R->root, key, R->row[1].text, R->row[1].len,
-                               pn__ix_ftype(PN__REC_DATASET, key));
-        if (rc == -1)
-            report(R, R->row[1].line, NULL, "csv-utf8",
-                   "row \"%s\": not valid UTF-8 (save the file as UTF-8)", key);
-        else if (rc)
-            R->nomem = true;
+        on_dataset_row(R, line);
         return;
     }
-    obj = json_object();
-    json_t *arr = json_object_get(R->root, table_names[t->kind]);
-    if (!obj || json_array_append_new(arr, obj) != 0) {
-        R->nomem = true;
-        return;
-    }
+    size_t rec = t->nrec;
     t->row_line[rec] = line;
-    t->keys[rec] = NULL;
-    t->nrec++;
     const char *record = table_records[t->kind];
-    for (size_t c = 0; c < t->ncols; c++) {
+    size_t room = depth_room(R, t);
+    size_t k = 0;
+    bool kind = false, country = false, type = false;
+    for (size_t c = 0; c < t->ncols && !R->nomem; c++) {
         t->lines[rec * t->ncols + c] = R->row[c].line;
-        if (t->cols[c].skip)
+        if (t->cols[c].skip || R->row[c].len == 0)
             continue;
+        if (t->cols[c].attrs) {
+            spread_attrs(R, c, room, record, &k);
+            continue;
+        }
+        const char *key = t->cols[c].key;
         char label[300];
-        if (memchr(R->row[c].text, 0, R->row[c].len)) {
-            column_label(label, sizeof(label), t->cols[c].name);
-            report(R, R->row[c].line, label, "csv-encoding",
-                   "the cell holds a NUL byte, which paranet does not accept");
+        column_label(label, sizeof(label), t->cols[c].name);
+        pn__jv v;
+        if (!decode_cell(R, c, pn__ix_ftype(record, key), room, label, &v))
             continue;
-        }
-        int rc = pn__ix_decode(obj, t->cols[c].key, R->row[c].text, R->row[c].len,
-                               pn__ix_ftype(record, t->cols[c].key));
-        if (rc == -1) {
-            column_label(label, sizeof(label), t->cols[c].name);
-            report(R, R->row[c].line, label, "csv-utf8",
-                   "not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)");
-        } else if (rc) {
-            R->nomem = true;
-        }
+        kind |= strcmp(key, "kind") == 0;
+        country |= strcmp(key, "country") == 0;
+        type |= strcmp(key, "type") == 0;
+        add_member(R, &k, key, &v);
     }
+    /* The defaults of pn_import_options, for records without the field. */
+    const char *dflt[3][2] = {{"kind", NULL}, {"country", NULL}, {"type", NULL}};
+    if (t->kind == PN_CSV_ACTORS && !kind)
+        dflt[0][1] = R->opts->default_kind;
+    if (t->kind == PN_CSV_ACTORS && !country)
+        dflt[1][1] = R->opts->default_country;
+    if (t->kind == PN_CSV_TIES && !type)
+        dflt[2][1] = R->opts->default_type;
+    for (int d = 0; d < 3; d++) {
+        if (!dflt[d][1])
+            continue;
+        pn__jv v = {PN__J_STRING, (uint32_t)strlen(dflt[d][1]), {.s = dflt[d][1]}};
+        add_member(R, &k, dflt[d][0], &v);
+    }
+    if (R->nomem)
+        return;
+    pn__jv *obj = &t->recs[rec];
+    obj->type = PN__J_OBJECT;
+    obj->n = (uint32_t)k;
+    obj->u.members = NULL;
+    if (k) {
+        obj->u.members = pn__pool_alloc(&R->doc.pool, k * sizeof(pn__jmember));
+        if (!obj->u.members) {
+            R->nomem = true;
+            return;
+        }
+        memcpy(obj->u.members, R->scratch, k * sizeof(pn__jmember));
+    }
+    t->nrec++;
 }
 
 static void on_row(int term, void *ctx)
@@ -769,26 +978,26 @@ static void locate(void *ctx, const pn__path *path, const char **file, int *line
             *line = t->row_line[rec];
             pn__buf_add(label, "", 0);
             if (path->depth >= 3 && path->c[2].key) {
-                for (size_t c = 0; c < t->ncols; c++) {
-                    if (strcmp(t->cols[c].key, path->c[2].key) == 0) {
-                        *line = t->lines[rec * t->ncols + c];
-                        pn__buf_printf(label, "column \"%s\"", t->cols[c].name);
-                        break;
-                    }
+                size_t c = 0;
+                bool found = pn__map_get(&t->colmap, path->c[2].key, &c);
+                if (!found) /* a field spread from the attrs column */
+                    found = pn__map_get(&t->colmap, PN__CSV_ATTRS, &c) && t->cols[c].attrs;
+                if (found) {
+                    label->len = 0;
+                    *line = t->lines[rec * t->ncols + c];
+                    pn__buf_puts(label, "column \"");
+                    label_name(label, t->cols[c].name, strlen(t->cols[c].name));
+                    pn__buf_puts(label, "\"");
                 }
             }
             return;
         }
         table *t = L->tables[PN_CSV_DATASET];
-        if (t) {
-            for (size_t r = 0; r < t->nrec; r++) {
-                if (t->keys[r] && strcmp(t->keys[r], k0) == 0) {
-                    *file = t->name;
-                    *line = t->row_line[r];
-                    pn__buf_printf(label, "row \"%s\"", k0);
-                    return;
-                }
-            }
+        size_t r = 0;
+        if (t && pn__map_get(&t->fieldmap, k0, &r)) {
+            *file = t->name;
+            *line = t->row_line[r];
+            pn__buf_printf(label, "row \"%s\"", k0);
         }
     }
 }
@@ -797,15 +1006,48 @@ static void table_free(table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->ncols; i++)
+    for (size_t i = 0; t->cols && i < t->ncols; i++)
         free(t->cols[i].name);
     free(t->cols);
-    if (t->keys)
-        for (size_t i = 0; i < t->nrec; i++)
-            free(t->keys[i]);
-    free(t->keys);
+    pn__map_free(&t->colmap);
+    pn__map_free(&t->fieldmap);
+    free(t->recs);
+    free(t->fields);
     free(t->lines);
     free(t->row_line);
+}
+
+/* The document the loader reads: the tables' records and the dataset
+ * table's fields, all borrowed from the tables and the arena. */
+static int build_root(reader *R, csv_loc *loc, pn__jv *root, pn__jmember **members)
+{
+    table *d = loc->tables[PN_CSV_DATASET];
+    size_t n = 4 + (d ? d->nrec : 0);
+    pn__jmember *m = malloc(n * sizeof(*m));
+    if (!m)
+        return PN_ENOMEM;
+    size_t k = 0;
+    m[k].key = "paranet";
+    m[k].value.type = PN__J_INTEGER;
+    m[k].value.n = 0;
+    m[k++].value.u.i = PN_FORMAT_VERSION;
+    static const int order[] = {PN_CSV_SOURCES, PN_CSV_ACTORS, PN_CSV_TIES};
+    for (int i = 0; i < 3; i++) {
+        table *t = loc->tables[order[i]];
+        m[k].key = table_names[order[i]];
+        m[k].value.type = PN__J_ARRAY;
+        m[k].value.n = t ? (uint32_t)t->nrec : 0;
+        m[k++].value.u.items = t ? t->recs : NULL;
+    }
+    for (size_t r = 0; d && r < d->nrec; r++)
+        if (d->fields[r].key && strcmp(d->fields[r].key, "paranet") != 0)
+            m[k++] = d->fields[r];
+    (void)R;
+    root->type = PN__J_OBJECT;
+    root->n = (uint32_t)k;
+    root->u.members = m;
+    *members = m;
+    return 0;
 }
 
 int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
@@ -822,14 +1064,19 @@ int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
     memset(&R, 0, sizeof(R));
     R.diags = diags;
     R.opts = opts;
+    pn__pool_init(&R.doc.pool);
+    pn__buf_init(&R.cells);
+    pn__jmember *root_members = NULL;
     table *tables = calloc(n ? n : 1, sizeof(*tables));
     csv_loc loc;
     memset(&loc, 0, sizeof(loc));
-    R.root = json_pack("{s:i,s:[],s:[],s:[]}", "paranet", PN_FORMAT_VERSION, "sources", "actors",
-                       "ties");
-    if (!tables || !R.root) {
+    if (!tables) {
         rc = PN_ENOMEM;
         goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        pn__map_init(&tables[i].colmap);
+        pn__map_init(&tables[i].fieldmap);
     }
     for (size_t i = 0; i < n && !R.nomem; i++) {
         table *t = &tables[i];
@@ -871,21 +1118,30 @@ int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
         rc = PN_EDATA;
         goto cleanup;
     }
-    if (pn__ix_defaults(R.root, opts) != 0) {
-        rc = PN_ENOMEM;
+    /* The text is parsed: its row buffers are no longer needed. */
+    pn__buf_free(&R.cells);
+    free(R.row);
+    R.row = NULL;
+    free(R.scratch);
+    R.scratch = NULL;
+    pn__jv root;
+    rc = build_root(&R, &loc, &root, &root_members);
+    if (rc)
         goto cleanup;
-    }
     pn__locator locator = {locate, &loc};
     pn_load_options lo = opts->load;
     if (!lo.name)
         lo.name = loc.tables[PN_CSV_ACTORS]->name;
-    rc = pn__load_json(out, R.root, &locator, &lo, diags);
+    rc = pn__load_jv(out, &root, &locator, &lo, diags);
 
 cleanup:
-    json_decref(R.root);
+    free(root_members);
     for (size_t i = 0; tables && i < n; i++)
         table_free(&tables[i]);
     free(tables);
     free(R.row);
+    free(R.scratch);
+    pn__buf_free(&R.cells);
+    pn__jdoc_free(&R.doc);
     return rc;
 }

@@ -690,6 +690,26 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
     return rc;
 }
 
+int pn__load_jv(pn_dataset **out, const pn__jv *root, const pn__locator *loc,
+                const pn_load_options *opts, pn_diags *diags)
+{
+    pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.r.diags = diags;
+    L.r.file = opts->name ? opts->name : "<input>";
+    L.r.loc = loc;
+    L.r.from_json = true;
+    int rc = load_tree(&L, root, opts);
+    if (rc == 0 && out)
+        *out = L.ds;
+    else
+        pn_dataset_free(L.ds);
+    return rc;
+}
+
 /* Texts from this size up are freed once parsed when the loader owns them
  * (pn_dataset_load_file): the peak of a large load is then the parsed
  * document and the dataset, not those and the text. A diagnostic that needs
