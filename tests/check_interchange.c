@@ -493,6 +493,96 @@ START_TEST(csv_wide_header)
 }
 END_TEST
 
+/* The dataset through CSV and back must save to the same bytes. */
+static void assert_csv_round_trip(const pn_dataset *ds)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *back = through_csv(ds, ',', d);
+    char *a = canon(ds), *b = canon(back);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    pn_dataset_free(back);
+    pn_diags_free(d);
+}
+
+START_TEST(csv_sparse_extra_fields)
+{
+    /* Each actor its own extra field: past PN__CSV_MAX_EXTRA distinct names
+     * they go in one JSON "attrs" column (not actors x fields cells), which
+     * reads back as the same fields. */
+    enum { N = 2000 };
+    sbuf j = {0};
+    sb_printf(&j, "{\"paranet\": 1, \"actors\": [");
+    for (int i = 0; i < N; i++)
+        sb_printf(&j,
+                  "%s{\"id\": \"a%d\", \"name\": \"A\", \"kind\": \"city\", \"country\": "
+                  "\"ID\", \"f%d\": %d}",
+                  i ? "," : "", i, i, i);
+    sb_printf(&j, "], \"ties\": [{\"from\": \"a0\", \"to\": \"a1\", \"type\": \"horizontal\"}]}");
+    pn_dataset *ds = tu_load_text(j.data);
+    char *csv = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, &len), 0);
+    ck_assert(strncmp(csv, "id,name,kind,country,aliases,region,note,sources,attrs\n", 55) == 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\na7,A,city,ID,,,,,\"{\"\"f7\"\":7}\"\n"));
+    ck_assert_uint_lt(len, (size_t)N * 60); /* linear, not N x N */
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    free(j.data);
+    /* A few extra fields keep a column each; a field named attrs goes in
+     * the attrs column too, so that it reads back as itself. */
+    ds = tu_load_text(
+        "{\"paranet\": 1, \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"x\": 1},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\", "
+        "\"attrs\": {\"x\": 2}, \"y\": [1]}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"z\": true}]}");
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,z\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,attrs\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\"{\"\"attrs\"\":{\"\"x\"\":2},\"\"y\"\":[1]}\""));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    /* An attrs column that repeats a column of its own is refused. */
+    pn_csv_input in[2] = {
+        TBL("actors.csv", "id,name,kind,country,x,attrs\na,A,city,KR,1,\"{\"\"x\"\":2}\"\nb,B,city,"
+                          "ID,,\n"),
+        TBL("ties.csv", "from,to,type\na,b,g2g\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:2: error: column \"attrs\": field \"x\" is also a "
+                               "column of its own") != NULL,
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
+START_TEST(csv_write_all_tables)
+{
+    pn_dataset *ds = tu_load_file(PN_TEST_DATA "/roundtrip/everything.json");
+    char *all[PN_CSV_TABLE_COUNT];
+    size_t len[PN_CSV_TABLE_COUNT];
+    ck_assert_int_eq(pn_csv_write_all(ds, ';', all, len), 0);
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+        char *one = NULL;
+        size_t n = 0;
+        ck_assert_int_eq(pn_csv_write(ds, (pn_csv_table)t, ';', &one, &n), 0);
+        ck_assert_uint_eq(n, len[t]);
+        ck_assert_str_eq(one, all[t]);
+        free(one);
+        free(all[t]);
+    }
+    ck_assert_int_eq(pn_csv_write_all(ds, '|', all, len), PN_EINVAL);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -835,6 +925,8 @@ int main(void)
     tcase_add_test(tc, csv_dataset_table_one_column);
     tcase_add_test(tc, csv_messages_located);
     tcase_add_test(tc, csv_wide_header);
+    tcase_add_test(tc, csv_sparse_extra_fields);
+    tcase_add_test(tc, csv_write_all_tables);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

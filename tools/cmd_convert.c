@@ -192,6 +192,14 @@ static int write_out(const char *path, const char *data, size_t len, pn_diags *d
     return pn_write_file_atomic(path, data, len, diags);
 }
 
+/* The four tables' text, the dataset serialised once (pn_csv_write_all);
+ * on failure every data[t] is NULL. */
+static int csv_tables(const conv *C, const pn_dataset *ds, char *data[PN_CSV_TABLE_COUNT],
+                      size_t len[PN_CSV_TABLE_COUNT])
+{
+    return pn_csv_write_all(ds, C->out_delim, data, len);
+}
+
 static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
 {
     int rc = 0;
@@ -216,18 +224,18 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
                      "cannot create the directory: %s", strerror(errno));
         return PN_EIO;
     }
+    char *data[PN_CSV_TABLE_COUNT];
+    size_t len[PN_CSV_TABLE_COUNT];
+    rc = csv_tables(C, ds, data, len);
     for (int t = 0; t < PN_CSV_TABLE_COUNT && rc == 0; t++) {
         char name[32];
         snprintf(name, sizeof(name), "%s.csv", pn_csv_table_name((pn_csv_table)t));
         char *path = join(C->output, name);
-        char *data = NULL;
-        size_t len = 0;
-        rc = path ? pn_csv_write(ds, (pn_csv_table)t, C->out_delim, &data, &len) : PN_ENOMEM;
-        if (rc == 0)
-            rc = pn_write_file_atomic(path, data, len, diags);
-        free(data);
+        rc = path ? pn_write_file_atomic(path, data[t], len[t], diags) : PN_ENOMEM;
         free(path);
     }
+    for (int t = 0; t < PN_CSV_TABLE_COUNT && data[0]; t++)
+        free(data[t]);
     return rc;
 }
 

@@ -87,6 +87,15 @@ PN_EXTERN const char *pn_csv_table_name(pn_csv_table table);
 PN_EXTERN int pn_csv_write(const pn_dataset *ds, pn_csv_table table, char delimiter, char **out,
                            size_t *len);
 
+/**
+ * Write the four CSV tables at once (actors, ties, sources, dataset, in
+ * pn_csv_table order), serialising the dataset once: out[t] and len[t] as
+ * pn_csv_write gives them. On failure every out[t] is NULL.
+ * @return 0, PN_EINVAL (bad delimiter) or PN_ENOMEM.
+ */
+PN_EXTERN int pn_csv_write_all(const pn_dataset *ds, char delimiter, char *out[PN_CSV_TABLE_COUNT],
+                               size_t len[PN_CSV_TABLE_COUNT]);
+
 /** Options for importing. Initialise with PN_IMPORT_OPTIONS_INIT. */
 typedef struct pn_import_options {
     pn_load_options load;        /**< name (GraphML), strict, max_bytes */
