@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 
 #include "testutil.h"
+/* pn__ix_extra_keys, the collector graphml.c and gexf.c share. */
+#include "../libgraph/src/interchange_private.h"
 
 static char *canon(const pn_dataset *ds)
 {
@@ -583,6 +585,28 @@ START_TEST(csv_write_all_tables)
 }
 END_TEST
 
+START_TEST(extra_keys_collector)
+{
+    /* 3,000 records, each with its own extra field and a shared one: every
+     * name once, in first-seen order. */
+    json_t *recs = json_array();
+    for (int i = 0; i < 3000; i++) {
+        char k[16];
+        snprintf(k, sizeof(k), "f%d", i);
+        json_array_append_new(recs, json_pack("{s:s,s:i,s:i}", "id", "x", "shared", 1, k, i));
+    }
+    size_t n = 0;
+    const char **keys = pn__ix_extra_keys(recs, PN__REC_ACTOR, &n);
+    ck_assert_ptr_nonnull(keys);
+    ck_assert_uint_eq(n, 3001);
+    ck_assert_str_eq(keys[0], "shared");
+    ck_assert_str_eq(keys[1], "f0");
+    ck_assert_str_eq(keys[3000], "f2999");
+    free(keys);
+    json_decref(recs);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -927,6 +951,7 @@ int main(void)
     tcase_add_test(tc, csv_wide_header);
     tcase_add_test(tc, csv_sparse_extra_fields);
     tcase_add_test(tc, csv_write_all_tables);
+    tcase_add_test(tc, extra_keys_collector);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

@@ -631,6 +631,50 @@ void pn__ix_unprefix(char *s, size_t *len)
     (*len)--;
 }
 
+const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n)
+{
+    const char *const *known = pn__ix_fields(record);
+    pn__map seen;
+    pn__map_init(&seen);
+    size_t count = 0, cap = 16;
+    const char **keys = malloc(cap * sizeof(*keys));
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        const char *key;
+        json_t *v;
+        if (!keys)
+            break;
+        json_object_foreach(o, key, v)
+        {
+            if (pn__field_known(known, key))
+                continue;
+            int rc = pn__map_put(&seen, key, count);
+            if (rc == 1)
+                continue;
+            if (rc == 0 && count == cap) {
+                const char **more = realloc(keys, 2 * cap * sizeof(*keys));
+                if (more) {
+                    keys = more;
+                    cap *= 2;
+                } else {
+                    rc = PN_ENOMEM;
+                }
+            }
+            if (rc) {
+                free(keys);
+                keys = NULL;
+                break;
+            }
+            keys[count++] = key;
+        }
+    }
+    pn__map_free(&seen);
+    *n = keys ? count : 0;
+    return keys;
+}
+
 void pn__ix_xml(pn__buf *b, const char *s, bool attr)
 {
     size_t start = 0, i = 0;

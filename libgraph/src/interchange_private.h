@@ -60,6 +60,13 @@ struct pn__jv;
 int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
                      pn__ftype t, size_t max_depth);
 
+/* The extra (unknown) field names of an array of records, each once, in
+ * first-seen order: a map, so linear in the fields however many distinct
+ * names there are. Borrowed from the tree; free() the array only. NULL
+ * when out of memory (*n is then 0). For the writers of graphml.c and
+ * gexf.c (csv.c has the same over its arena document). */
+const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n);
+
 /* CSV: the column that holds a record's extra fields as one JSON object
  * when a table has more distinct extra fields than PN__CSV_MAX_EXTRA
  * (docs/formats.md, "Extra fields"). */
