@@ -607,6 +607,108 @@ START_TEST(extra_keys_collector)
 }
 END_TEST
 
+START_TEST(csv_formula_cells)
+{
+    /* Cells a spreadsheet would run are written after a "'" and read back
+     * unchanged; plain numbers (a negative weight-like "-0.5", a phone-like
+     * "+62") are not prefixed. */
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"=HYPERLINK(\\\"x\\\")\", \"actors\": ["
+        "{\"id\": \"-a\", \"name\": \"=1+2\", \"kind\": \"city\", \"country\": \"ID\","
+        " \"note\": \"+62 21 555 0101\", \"region\": \"-0.5\", \"aliases\": [\"@SUM(A1)\"]},"
+        "{\"id\": \"b\", \"name\": \"'=already\", \"kind\": \"city\", \"country\": \"KR\","
+        " \"note\": \"\\tcmd\", \"region\": \"+62\", \"@x\": \"-y\", \"n\": -3}],"
+        "\"ties\": [{\"from\": \"-a\", \"to\": \"b\", \"type\": \"g2g\", \"weight\": 0.5,"
+        " \"note\": \"'plain\"}]}");
+    char *csv = NULL;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",'@x,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n'-a,'=1+2,city,ID,'@SUM(A1),-0.5,'+62 21 555 0101,,,\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\nb,''=already,city,KR,,+62,'\tcmd,,'-y,-3\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\n,'-a,b,g2g,,,,,,0.5,,'plain,\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_DATASET, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\ntitle,\"'=HYPERLINK(\"\"x\"\")\"\n"));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(csv_case_variant_fields)
+{
+    /* An extra field Name beside name is a column of its own and reads back
+     * as itself; Name alone is still the name. */
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"Name\": \"x\","
+        " \" note\": \"y\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"TYPE\": 1}]}");
+    char *csv = NULL;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,\" note\",Name\n"));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    pn_csv_input in[2] = {TBL("actors.csv", "ID,Name,Kind,Country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "From,To,Type\na,b,g2g\n")};
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_csv_load(&ds, in, 2, NULL, d), 0);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "A");
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+}
+END_TEST
+
+START_TEST(csv_depth_limit)
+{
+    /* An extra field's JSON cell nested 100 deep: refused where it is, with
+     * the limit the JSON reader would apply (64 less the record's 3). */
+    sbuf a = {0};
+    sb_printf(&a, "id,name,kind,country,deep\na,A,city,KR,\"");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&a, "[");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&a, "]");
+    sb_printf(&a, "\"\nb,B,city,ID,\"[[1]]\"\n");
+    pn_csv_input in[3] = {{"actors.csv", a.data, a.len, PN_CSV_DETECT},
+                          TBL("ties.csv", "from,to,type\na,b,g2g\n"),
+                          TBL("dataset.csv", "field,value\nx,[[[1]]]\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text,
+                         "actors.csv:2: error: column \"deep\": JSON nested 100 deep, over "
+                         "the limit of 61 for this field (raise it with --max-depth)") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error:"), 1);
+    free(text);
+    /* At the limit it loads, and saves JSON the reader takes back. */
+    pn_import_options o = PN_IMPORT_OPTIONS_INIT;
+    o.load.max_depth = 103;
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, in, 3, &o, d), 0);
+    char *json = canon(ds);
+    pn_dataset *back = NULL;
+    pn_load_options lo = PN_LOAD_OPTIONS_INIT;
+    lo.max_depth = 103;
+    ck_assert_int_eq(pn_dataset_load_buffer(&back, json, strlen(json), &lo, d), 0);
+    lo.max_depth = 102;
+    pn_dataset_free(back);
+    back = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&back, json, strlen(json), &lo, d), PN_ELIMIT);
+    free(json);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    free(a.data);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -952,6 +1054,9 @@ int main(void)
     tcase_add_test(tc, csv_sparse_extra_fields);
     tcase_add_test(tc, csv_write_all_tables);
     tcase_add_test(tc, extra_keys_collector);
+    tcase_add_test(tc, csv_formula_cells);
+    tcase_add_test(tc, csv_case_variant_fields);
+    tcase_add_test(tc, csv_depth_limit);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);
