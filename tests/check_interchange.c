@@ -709,6 +709,27 @@ START_TEST(csv_depth_limit)
 }
 END_TEST
 
+START_TEST(csv_refers_to_own_lines)
+{
+    /* A message that points to another record names its file and line (the
+     * blank line 3 makes actors[1] line 4, not 3). */
+    pn_csv_input in[3] = {
+        TBL("actors.csv", "id,name,kind,country\na,A,city,KR\n\nb,B,city,ID\na,A2,city,ID\n"),
+        TBL("ties.csv", "id,from,to,type\nt1,a,b,g2g\nt1,b,a,g2g\n"),
+        TBL("sources.csv", "id,cite\ns,S\n\ns,T\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text,
+                         "actors.csv:5: error: column \"id\": duplicate actor id \"a\" (first "
+                         "at actors.csv:2)") != NULL,
+                  "%s", text);
+    ck_assert_ptr_nonnull(strstr(text, "duplicate tie id \"t1\" (first at ties.csv:2)"));
+    ck_assert_ptr_nonnull(strstr(text, "sources.csv:4: error: column \"id\": duplicate source id "
+                                       "\"s\" (first at sources.csv:2)"));
+    free(text);
+}
+END_TEST
+
 START_TEST(graphml_refuses_entities)
 {
     static const char *const docs[] = {
@@ -1057,6 +1078,7 @@ int main(void)
     tcase_add_test(tc, csv_formula_cells);
     tcase_add_test(tc, csv_case_variant_fields);
     tcase_add_test(tc, csv_depth_limit);
+    tcase_add_test(tc, csv_refers_to_own_lines);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

@@ -15,6 +15,9 @@ typedef struct pn__locator {
     void (*locate)(void *ctx, const pn__path *path, const char **file, int *line, int *column,
                    pn__buf *label);
     void *ctx;
+    /* Optional: how a message names another record, table[index] of the
+     * document ("actors.csv:3" for a CSV row); NULL keeps "actors[2]". */
+    void (*name)(void *ctx, const char *table, size_t index, pn__buf *out);
 } pn__locator;
 
 typedef struct pn__report {
@@ -42,6 +45,11 @@ typedef struct pn__report {
 
 void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const char *check,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* How a message refers to record `index` of `table` ("actors[2]", or the
+ * locator's name for it): written to buf, which is returned. */
+const char *pn__report_record(const pn__report *r, const char *table, size_t index, char *buf,
+                              size_t size);
 
 /* The checks on values a dataset can hold: ids, countries, dates, weights,
  * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */

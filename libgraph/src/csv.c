@@ -1164,6 +1164,20 @@ static void locate(void *ctx, const pn__path *path, const char **file, int *line
     }
 }
 
+/* Another record, for messages such as "duplicate actor id (first at
+ * actors.csv:3)": its file and line. */
+static void name_record(void *ctx, const char *table_name, size_t index, pn__buf *out)
+{
+    csv_loc *L = ctx;
+    for (int tk = PN_CSV_ACTORS; tk <= PN_CSV_SOURCES; tk++) {
+        table *t = L->tables[tk];
+        if (t && strcmp(table_name, table_names[tk]) == 0 && index < t->nrec) {
+            pn__buf_printf(out, "%s:%d", t->name, t->row_line[index]);
+            return;
+        }
+    }
+}
+
 static void table_free(table *t)
 {
     if (!t)
@@ -1290,7 +1304,7 @@ int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
     rc = build_root(&R, &loc, &root, &root_members);
     if (rc)
         goto cleanup;
-    pn__locator locator = {locate, &loc};
+    pn__locator locator = {locate, &loc, name_record};
     pn_load_options lo = opts->load;
     if (!lo.name)
         lo.name = loc.tables[PN_CSV_ACTORS]->name;

@@ -371,8 +371,9 @@ static void load_sources(loader *L, const pn__jv *arr)
         size_t first;
         if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])", s.id,
-                L->source_pos[first]);
+            char ref[300];
+            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at %s)", s.id,
+                pn__report_record(&L->r, "sources", L->source_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
             ok = false;
         }
@@ -462,8 +463,9 @@ static void load_actors(loader *L, const pn__jv *arr)
         bool duplicate = a.id && pn_dataset_find_actor(L->ds, a.id, &first) == 0;
         if (duplicate) {
             pn__path_key(&L->path, "id");
-            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])", a.id,
-                L->actor_pos[first]);
+            char ref[300];
+            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at %s)", a.id,
+                pn__report_record(&L->r, "actors", L->actor_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
         }
         /* An actor with a bad field is still added, so that ties naming it
@@ -559,8 +561,9 @@ static void load_ties(loader *L, const pn__jv *arr)
             size_t first;
             if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
                 pn__path_key(&L->path, "id");
-                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])", t.id,
-                    L->tie_pos[first]);
+                char ref[300];
+                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at %s)", t.id,
+                    pn__report_record(&L->r, "ties", L->tie_pos[first], ref, sizeof(ref)));
                 pn__path_pop(&L->path);
             }
             pn__check_tie_values(&t, i, &L->r);
