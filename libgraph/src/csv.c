@@ -619,11 +619,12 @@ static void on_header(reader *R)
     }
     t->ncols = R->nrow;
     for (size_t i = 0; i < R->nrow; i++) {
-        t->cols[i].name = strdup(cell_text(R, i));
+        t->cols[i].name = malloc(R->row[i].len + 1);
         if (!t->cols[i].name) {
             R->nomem = true;
             return;
         }
+        memcpy(t->cols[i].name, cell_text(R, i), R->row[i].len + 1);
     }
     const char *record = table_records[t->kind];
     if (t->kind != PN_CSV_DATASET)

@@ -53,8 +53,8 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
  * pn__ix_decode does. An extra field's JSON text nested deeper than
  * max_depth is refused (the loader's limit, less the depth of the record
  * that holds it). Returns 0, PN__IX_BAD_UTF8, PN__IX_TOO_DEEP or PN_ENOMEM. */
-#define PN__IX_BAD_UTF8 (-1)
-#define PN__IX_TOO_DEEP (-2)
+#define PN__IX_BAD_UTF8 1
+#define PN__IX_TOO_DEEP 2
 struct pn__jdoc;
 struct pn__jv;
 int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
