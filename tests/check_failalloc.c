@@ -158,6 +158,53 @@ cleanup:
     return rc;
 }
 
+/* Load, write the four CSV tables, import them back and save (csv.c). */
+static char *ref_csv;
+static size_t ref_csv_len;
+static int run_csv(bool *complete)
+{
+    pn_diags *d = NULL;
+    pn_dataset *ds = NULL, *back = NULL;
+    char *tables[PN_CSV_TABLE_COUNT] = {NULL}, *saved = NULL;
+    size_t lens[PN_CSV_TABLE_COUNT], len = 0;
+    int rc = pn_diags_new(&d);
+    if (rc)
+        return rc;
+    if ((rc = pn_dataset_load_buffer(&ds, small_dataset, strlen(small_dataset), NULL, d)) != 0)
+        goto cleanup;
+    if ((rc = pn_csv_write_all(ds, ',', tables, lens)) != 0)
+        goto cleanup;
+    pn_csv_input in[PN_CSV_TABLE_COUNT];
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+        in[t].name = pn_csv_table_name((pn_csv_table)t);
+        in[t].data = tables[t];
+        in[t].len = lens[t];
+        in[t].table = PN_CSV_DETECT;
+    }
+    if ((rc = pn_csv_load(&back, in, PN_CSV_TABLE_COUNT, NULL, d)) != 0)
+        goto cleanup;
+    if ((rc = pn_dataset_save_buffer(back, &saved, &len)) != 0)
+        goto cleanup;
+    *complete = ref_csv && len == ref_csv_len && memcmp(saved, ref_csv, len) == 0;
+    if (!ref_csv) {
+        ref_csv = __real_malloc(len + 1);
+        if (!ref_csv)
+            abort();
+        memcpy(ref_csv, saved, len + 1);
+        ref_csv_len = len;
+        *complete = true;
+    }
+cleanup:
+    keep_first(d);
+    free(saved);
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
+        free(tables[t]);
+    pn_dataset_free(back);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    return rc;
+}
+
 /* Load, then build the graph of a view (directed, weighted, a time filter). */
 static int run_view_graph(bool *complete)
 {
@@ -350,6 +397,12 @@ START_TEST(broken_input)
 }
 END_TEST
 
+START_TEST(csv_write_and_read)
+{
+    ck_assert_int_gt(fail_each("load+csv write+csv load+save", run_csv, true), 20);
+}
+END_TEST
+
 START_TEST(in_progress_modules)
 {
     fail_each("load+metrics", run_metrics, true);
@@ -366,6 +419,7 @@ static Suite *failalloc_suite(void)
     tcase_add_test(tc, load_and_save);
     tcase_add_test(tc, view_and_graph);
     tcase_add_test(tc, broken_input);
+    tcase_add_test(tc, csv_write_and_read);
     if (getenv("PN_FAILALLOC_MORE"))
         tcase_add_test(tc, in_progress_modules);
     suite_add_tcase(s, tc);

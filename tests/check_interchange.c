@@ -12,9 +12,12 @@
  *     the precision of dates (widened to days) do not survive it.
  */
 #include <dirent.h>
+#include <stdarg.h>
 #include <sys/stat.h>
 
 #include "testutil.h"
+/* pn__ix_extra_keys, the collector graphml.c and gexf.c share. */
+#include "../libgraph/src/interchange_private.h"
 
 static char *canon(const pn_dataset *ds)
 {
@@ -222,7 +225,7 @@ START_TEST(csv_errors_located)
                      "actors.csv:1: error: the actors table has no column \"kind\"");
     /* Malformed quoting. */
     expect_csv_error(actors_ok, "from,to,type\ntangsel,da\"ej\"eon,g2g\n",
-                     "ties.csv:2: error: malformed quoting");
+                     "ties.csv:2:11: error: malformed quoting");
     /* Bad date and weight, located by column. */
     expect_csv_error(actors_ok, "from,to,type,since,weight\ntangsel,daejeon,g2g,20x6,1\n",
                      "ties.csv:2: error: column \"since\": expected a year");
@@ -312,6 +315,420 @@ START_TEST(csv_list_and_citation_encoding)
     free(csv);
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, '|', &csv, NULL), PN_EINVAL);
     pn_dataset_free(ds);
+}
+END_TEST
+
+/* Load n tables given with their lengths (cells may hold NUL bytes); return
+ * the code and, in *text, the formatted diagnostics (free()). */
+static int csv_load_n(const pn_csv_input *in, size_t n, char **text)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_diags_set_cap(d, 0);
+    pn_dataset *ds = NULL;
+    int rc = pn_csv_load(&ds, in, n, NULL, d);
+    ck_assert((rc == 0) == (ds != NULL));
+    *text = diag_text(d);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    return rc;
+}
+
+#define TBL(name, lit)                                                                             \
+    {                                                                                              \
+        name, lit, sizeof(lit) - 1, PN_CSV_DETECT                                                  \
+    }
+
+START_TEST(csv_dataset_table_one_column)
+{
+    /* dataset.csv with only its "field" column: one error on its header, no
+     * read of the missing cell (it was freed memory, and the line array was
+     * written past its end). */
+    pn_csv_input in[3] = {TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "from,to,type\na,b,g2g\n"),
+                          {"dataset.csv", "field\ntitle\ndescription\n", 25, PN_CSV_DATASET}};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "dataset.csv:1: error: a dataset table's columns are \"field\" "
+                               "then \"value\" (this header has 1 column)") != NULL,
+                  "%s", text);
+    ck_assert_ptr_null(strstr(text, "dataset.csv:2"));
+    free(text);
+    /* Three columns are refused the same way. */
+    in[2] = (pn_csv_input)TBL("dataset.csv", "field,value,x\ntitle,T,1\n");
+    in[2].table = PN_CSV_DATASET;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_ptr_nonnull(strstr(text, "dataset.csv:1: error: a dataset table's columns"));
+    free(text);
+}
+END_TEST
+
+static size_t count_of(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+START_TEST(csv_messages_located)
+{
+    char *text = NULL;
+    /* A NUL in a cell of ties.csv: that file, that line, that column. */
+    pn_csv_input in[2] = {TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "from,to,type\na,b,g2g\na,b\0x,g2g\n")};
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3: error: column \"to\": the cell holds a NUL byte") !=
+                      NULL,
+                  "%s", text);
+    ck_assert_ptr_null(strstr(text, "actors.csv"));
+    free(text);
+    /* CR-only line ends (old Mac): lines are counted. */
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\ra,b,g2g\ra,c,g2g\r");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3: error: column \"to\": no actor \"c\"") != NULL, "%s",
+                  text);
+    free(text);
+    /* ... also inside a quoted field holding a lone CR. */
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\ra,\"b\rb\",g2g\ra,c,g2g\r");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:4: error: column \"to\": no actor \"c\"") != NULL, "%s",
+                  text);
+    free(text);
+    /* A Latin-1 column name: one message, on the header, the name escaped. */
+    in[0] = (pn_csv_input)TBL("actors.csv",
+                              "id,name,kind,country,caf\xe9\na,A,city,KR,1\nb,B,city,ID,2\n");
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:1: error: column 5's name (\"caf\\xE9\") is not valid "
+                               "UTF-8") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error"), 1);
+    free(text);
+    /* An unterminated quote: the line and column where it opens. */
+    in[0] = (pn_csv_input)TBL("actors.csv", "id,name,kind,country\na,A,city,KR\nb,B,city,ID\n");
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\na,\"b,g2g\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3:3: error: the quoted field opened here is never "
+                               "closed") != NULL,
+                  "%s", text);
+    free(text);
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\r\na,b,g2g\r\n\"a\",\"b\r\n\r\nx,g2g\r\n");
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "ties.csv:3:5: error: the quoted field opened here") != NULL, "%s",
+                  text);
+    free(text);
+}
+END_TEST
+
+/* A growing text for generated inputs. */
+typedef struct sbuf {
+    char *data;
+    size_t len, cap;
+} sbuf;
+
+static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    ck_assert_int_ge(n, 0);
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->len + (size_t)n + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        ck_assert_ptr_nonnull(b->data);
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+START_TEST(csv_wide_header)
+{
+    /* 3,000 columns, the last repeating the 5th: found through a map, the
+     * message names both columns. */
+    enum { N = 3000 };
+    sbuf h = {0};
+    sb_printf(&h, "id,name,kind,country");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",x%d", i);
+    sb_printf(&h, ",x0\na,A,city,KR");
+    for (int i = 0; i <= N; i++)
+        sb_printf(&h, ",%d", i);
+    sb_printf(&h, "\n");
+    pn_csv_input in[2] = {{"actors.csv", h.data, h.len, PN_CSV_DETECT},
+                          TBL("ties.csv", "from,to,type\na,a,g2g\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:1: error: column \"x0\" appears twice in the header "
+                               "(columns 5 and 3005)") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error:"), 1);
+    free(text);
+    /* Without the duplicate, every field is there. */
+    h.len = 0;
+    sb_printf(&h, "id,name,kind,country");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",x%d", i);
+    sb_printf(&h, "\na,A,city,KR");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",%d", i);
+    sb_printf(&h, "\nb,B,city,ID");
+    for (int i = 0; i < N; i++)
+        sb_printf(&h, ",");
+    sb_printf(&h, "\n");
+    in[0].data = h.data;
+    in[0].len = h.len;
+    in[1] = (pn_csv_input)TBL("ties.csv", "from,to,type\na,b,g2g\n");
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, in, 2, NULL, d), 0);
+    char *json = canon(ds);
+    ck_assert_ptr_nonnull(strstr(json, "\"x2999\": 2999"));
+    ck_assert_ptr_nonnull(strstr(json, "\"x0\": 0"));
+    free(json);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    free(h.data);
+}
+END_TEST
+
+/* The dataset through CSV and back must save to the same bytes. */
+static void assert_csv_round_trip(const pn_dataset *ds)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *back = through_csv(ds, ',', d);
+    char *a = canon(ds), *b = canon(back);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    pn_dataset_free(back);
+    pn_diags_free(d);
+}
+
+START_TEST(csv_sparse_extra_fields)
+{
+    /* Each actor its own extra field: past PN__CSV_MAX_EXTRA distinct names
+     * they go in one JSON "attrs" column (not actors x fields cells), which
+     * reads back as the same fields. */
+    enum { N = 2000 };
+    sbuf j = {0};
+    sb_printf(&j, "{\"paranet\": 1, \"actors\": [");
+    for (int i = 0; i < N; i++)
+        sb_printf(&j,
+                  "%s{\"id\": \"a%d\", \"name\": \"A\", \"kind\": \"city\", \"country\": "
+                  "\"ID\", \"f%d\": %d}",
+                  i ? "," : "", i, i, i);
+    sb_printf(&j, "], \"ties\": [{\"from\": \"a0\", \"to\": \"a1\", \"type\": \"horizontal\"}]}");
+    pn_dataset *ds = tu_load_text(j.data);
+    char *csv = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, &len), 0);
+    ck_assert(strncmp(csv, "id,name,kind,country,aliases,region,note,sources,attrs\n", 55) == 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\na7,A,city,ID,,,,,\"{\"\"f7\"\":7}\"\n"));
+    ck_assert_uint_lt(len, (size_t)N * 60); /* linear, not N x N */
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    free(j.data);
+    /* A few extra fields keep a column each; a field named attrs goes in
+     * the attrs column too, so that it reads back as itself. */
+    ds = tu_load_text(
+        "{\"paranet\": 1, \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"x\": 1},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\", "
+        "\"attrs\": {\"x\": 2}, \"y\": [1]}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"z\": true}]}");
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,z\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,attrs\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\"{\"\"attrs\"\":{\"\"x\"\":2},\"\"y\"\":[1]}\""));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    /* An attrs column that repeats a column of its own is refused. */
+    pn_csv_input in[2] = {
+        TBL("actors.csv", "id,name,kind,country,x,attrs\na,A,city,KR,1,\"{\"\"x\"\":2}\"\nb,B,city,"
+                          "ID,,\n"),
+        TBL("ties.csv", "from,to,type\na,b,g2g\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 2, &text), PN_EDATA);
+    ck_assert_msg(strstr(text, "actors.csv:2: error: column \"attrs\": field \"x\" is also a "
+                               "column of its own") != NULL,
+                  "%s", text);
+    free(text);
+}
+END_TEST
+
+START_TEST(csv_write_all_tables)
+{
+    pn_dataset *ds = tu_load_file(PN_TEST_DATA "/roundtrip/everything.json");
+    char *all[PN_CSV_TABLE_COUNT];
+    size_t len[PN_CSV_TABLE_COUNT];
+    ck_assert_int_eq(pn_csv_write_all(ds, ';', all, len), 0);
+    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
+        char *one = NULL;
+        size_t n = 0;
+        ck_assert_int_eq(pn_csv_write(ds, (pn_csv_table)t, ';', &one, &n), 0);
+        ck_assert_uint_eq(n, len[t]);
+        ck_assert_str_eq(one, all[t]);
+        free(one);
+        free(all[t]);
+    }
+    ck_assert_int_eq(pn_csv_write_all(ds, '|', all, len), PN_EINVAL);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(extra_keys_collector)
+{
+    /* 3,000 records, each with its own extra field and a shared one: every
+     * name once, in first-seen order. */
+    json_t *recs = json_array();
+    for (int i = 0; i < 3000; i++) {
+        char k[16];
+        snprintf(k, sizeof(k), "f%d", i);
+        json_array_append_new(recs, json_pack("{s:s,s:i,s:i}", "id", "x", "shared", 1, k, i));
+    }
+    size_t n = 0;
+    const char **keys = pn__ix_extra_keys(recs, PN__REC_ACTOR, &n);
+    ck_assert_ptr_nonnull(keys);
+    ck_assert_uint_eq(n, 3001);
+    ck_assert_str_eq(keys[0], "shared");
+    ck_assert_str_eq(keys[1], "f0");
+    ck_assert_str_eq(keys[3000], "f2999");
+    free(keys);
+    json_decref(recs);
+}
+END_TEST
+
+START_TEST(csv_formula_cells)
+{
+    /* Cells a spreadsheet would run are written after a "'" and read back
+     * unchanged; plain numbers (a negative weight-like "-0.5", a phone-like
+     * "+62") are not prefixed. */
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"title\": \"=HYPERLINK(\\\"x\\\")\", \"actors\": ["
+        "{\"id\": \"-a\", \"name\": \"=1+2\", \"kind\": \"city\", \"country\": \"ID\","
+        " \"note\": \"+62 21 555 0101\", \"region\": \"-0.5\", \"aliases\": [\"@SUM(A1)\"]},"
+        "{\"id\": \"b\", \"name\": \"'=already\", \"kind\": \"city\", \"country\": \"KR\","
+        " \"note\": \"\\tcmd\", \"region\": \"+62\", \"@x\": \"-y\", \"n\": -3}],"
+        "\"ties\": [{\"from\": \"-a\", \"to\": \"b\", \"type\": \"g2g\", \"weight\": 0.5,"
+        " \"note\": \"'plain\"}]}");
+    char *csv = NULL;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",'@x,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n'-a,'=1+2,city,ID,'@SUM(A1),-0.5,'+62 21 555 0101,,,\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\nb,''=already,city,KR,,+62,'\tcmd,,'-y,-3\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\n,'-a,b,g2g,,,,,,0.5,,'plain,\n"));
+    free(csv);
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_DATASET, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\ntitle,\"'=HYPERLINK(\"\"x\"\")\"\n"));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(csv_case_variant_fields)
+{
+    /* An extra field Name beside name is a column of its own and reads back
+     * as itself; Name alone is still the name. */
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"Name\": \"x\","
+        " \" note\": \"y\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"TYPE\": 1}]}");
+    char *csv = NULL;
+    ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,\" note\",Name\n"));
+    free(csv);
+    assert_csv_round_trip(ds);
+    pn_dataset_free(ds);
+    pn_csv_input in[2] = {TBL("actors.csv", "ID,Name,Kind,Country\na,A,city,KR\nb,B,city,ID\n"),
+                          TBL("ties.csv", "From,To,Type\na,b,g2g\n")};
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_csv_load(&ds, in, 2, NULL, d), 0);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "A");
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+}
+END_TEST
+
+START_TEST(csv_depth_limit)
+{
+    /* An extra field's JSON cell nested 100 deep: refused where it is, with
+     * the limit the JSON reader would apply (64 less the record's 3). */
+    sbuf a = {0};
+    sb_printf(&a, "id,name,kind,country,deep\na,A,city,KR,\"");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&a, "[");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&a, "]");
+    sb_printf(&a, "\"\nb,B,city,ID,\"[[1]]\"\n");
+    pn_csv_input in[3] = {{"actors.csv", a.data, a.len, PN_CSV_DETECT},
+                          TBL("ties.csv", "from,to,type\na,b,g2g\n"),
+                          TBL("dataset.csv", "field,value\nx,[[[1]]]\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text,
+                         "actors.csv:2: error: column \"deep\": JSON nested 100 deep, over "
+                         "the limit of 61 for this field (raise it with --max-depth)") != NULL,
+                  "%s", text);
+    ck_assert_uint_eq(count_of(text, "error:"), 1);
+    free(text);
+    /* At the limit it loads, and saves JSON the reader takes back. */
+    pn_import_options o = PN_IMPORT_OPTIONS_INIT;
+    o.load.max_depth = 103;
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, in, 3, &o, d), 0);
+    char *json = canon(ds);
+    pn_dataset *back = NULL;
+    pn_load_options lo = PN_LOAD_OPTIONS_INIT;
+    lo.max_depth = 103;
+    ck_assert_int_eq(pn_dataset_load_buffer(&back, json, strlen(json), &lo, d), 0);
+    lo.max_depth = 102;
+    pn_dataset_free(back);
+    back = NULL;
+    ck_assert_int_eq(pn_dataset_load_buffer(&back, json, strlen(json), &lo, d), PN_ELIMIT);
+    free(json);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    free(a.data);
+}
+END_TEST
+
+START_TEST(csv_refers_to_own_lines)
+{
+    /* A message that points to another record names its file and line (the
+     * blank line 3 makes actors[1] line 4, not 3). */
+    pn_csv_input in[3] = {
+        TBL("actors.csv", "id,name,kind,country\na,A,city,KR\n\nb,B,city,ID\na,A2,city,ID\n"),
+        TBL("ties.csv", "id,from,to,type\nt1,a,b,g2g\nt1,b,a,g2g\n"),
+        TBL("sources.csv", "id,cite\ns,S\n\ns,T\n")};
+    char *text = NULL;
+    ck_assert_int_eq(csv_load_n(in, 3, &text), PN_EDATA);
+    ck_assert_msg(strstr(text,
+                         "actors.csv:5: error: column \"id\": duplicate actor id \"a\" (first "
+                         "at actors.csv:2)") != NULL,
+                  "%s", text);
+    ck_assert_ptr_nonnull(strstr(text, "duplicate tie id \"t1\" (first at ties.csv:2)"));
+    ck_assert_ptr_nonnull(strstr(text, "sources.csv:4: error: column \"id\": duplicate source id "
+                                       "\"s\" (first at sources.csv:2)"));
+    free(text);
 }
 END_TEST
 
@@ -654,6 +1071,16 @@ int main(void)
     tcase_add_test(tc, csv_errors_located);
     tcase_add_test(tc, csv_spreadsheet_dialects);
     tcase_add_test(tc, csv_list_and_citation_encoding);
+    tcase_add_test(tc, csv_dataset_table_one_column);
+    tcase_add_test(tc, csv_messages_located);
+    tcase_add_test(tc, csv_wide_header);
+    tcase_add_test(tc, csv_sparse_extra_fields);
+    tcase_add_test(tc, csv_write_all_tables);
+    tcase_add_test(tc, extra_keys_collector);
+    tcase_add_test(tc, csv_formula_cells);
+    tcase_add_test(tc, csv_case_variant_fields);
+    tcase_add_test(tc, csv_depth_limit);
+    tcase_add_test(tc, csv_refers_to_own_lines);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);
     tcase_add_test(tc, graphml_errors_located);

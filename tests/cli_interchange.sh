@@ -106,8 +106,32 @@ has "$OUT/latin1.json" '"name": "München"'
 # A character XML cannot hold is not written into GraphML or GEXF.
 printf '{"paranet": 1, "actors": [{"id": "a", "name": "A\\uffffB", "kind": "city", "country": "ID"}], "ties": []}\n' > "$OUT/ffff.json"
 expect_exit 1 "$PN" convert "$OUT/ffff.json" -o "$OUT/ffff.graphml"
+has "$OUT/err" 'ffff.graphml: error: actors[0].name: actor "a", field "name": GraphML U+FFFF'
 if [ -e "$OUT/ffff.graphml" ]; then fail "GraphML with U+FFFF written"; else ok; fi
 expect_exit 1 "$PN" convert "$OUT/ffff.json" -o "$OUT/ffff.gexf"
 if [ -e "$OUT/ffff.gexf" ]; then fail "GEXF with U+FFFF written"; else ok; fi
+
+# A dataset.csv with only its field column: one located error, exit 1, no output.
+mkdir -p "$OUT/onecol"
+printf 'id,name,kind,country\na,A,city,KR\nb,B,city,ID\n' > "$OUT/onecol/actors.csv"
+printf 'from,to,type\na,b,g2g\n' > "$OUT/onecol/ties.csv"
+printf 'field\ntitle\n' > "$OUT/onecol/dataset.csv"
+expect_exit 1 "$PN" convert "$OUT/onecol" -o "$OUT/onecol.json"
+has "$OUT/err" "dataset.csv:1: error: a dataset table's columns are \"field\" then \"value\""
+if [ -e "$OUT/onecol.json" ]; then fail "a one-column dataset table wrote output"; else ok; fi
+
+# Spreadsheet formulas are written after a quote and read back unchanged.
+cat > "$OUT/formula.json" <<'J'
+{"paranet": 1, "actors": [
+ {"id": "a", "name": "=1+2", "kind": "city", "country": "ID", "note": "+62 21 555"},
+ {"id": "b", "name": "@SUM(A1)", "kind": "city", "country": "KR", "region": "-0.5"}],
+ "ties": [{"from": "a", "to": "b", "type": "g2g", "weight": 0.5}]}
+J
+expect_exit 0 "$PN" convert "$OUT/formula.json" -o "$OUT/formula.canon.json"
+expect_exit 0 "$PN" convert "$OUT/formula.json" -o "$OUT/formula/"
+has "$OUT/formula/actors.csv" "a,'=1+2,city,ID,,,'+62 21 555,"
+has "$OUT/formula/actors.csv" "b,'@SUM(A1),city,KR,,-0.5,,"
+expect_exit 0 "$PN" convert "$OUT/formula" -o "$OUT/formula.back.json"
+if cmp -s "$OUT/formula.canon.json" "$OUT/formula.back.json"; then ok; else fail "formula cells did not read back unchanged"; fi
 
 finish

@@ -198,7 +198,18 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
     if (C->to != PN_FORMAT_CSV) {
         char *data = NULL;
         size_t len = 0;
-        rc = pn_export_buffer(ds, C->to, &data, &len, diags);
+        /* The writers know no file name: what they refuse is told against
+         * the output being written. */
+        pn_diags *wd = NULL;
+        rc = pn_diags_new(&wd);
+        if (rc == 0)
+            rc = pn_export_buffer(ds, C->to, &data, &len, wd);
+        for (size_t i = 0; i < pn_diags_count(wd); i++) {
+            const pn_diag *d = pn_diags_get(wd, i);
+            pn_diags_add(diags, d->severity, d->file ? d->file : C->output, d->line, d->column,
+                         d->path, d->check, "%s", d->message);
+        }
+        pn_diags_free(wd);
         if (rc == PN_ENOMEM)
             pn_diags_add(diags, PN_SEVERITY_ERROR, C->output, 0, 0, NULL, "nomem",
                          "out of memory while writing");
@@ -216,22 +227,25 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
                      "cannot create the directory: %s", strerror(errno));
         return PN_EIO;
     }
-    /* All tables or none: written together once all are serialised. */
+    /* The dataset serialised once into the four tables, then all of them
+     * written together or none (pn_write_files_atomic). */
+    char *data[PN_CSV_TABLE_COUNT] = {NULL};
+    size_t len[PN_CSV_TABLE_COUNT] = {0};
     pn_write_file files[PN_CSV_TABLE_COUNT] = {{NULL, NULL, 0}};
+    rc = pn_csv_write_all(ds, C->out_delim, data, len);
     for (int t = 0; t < PN_CSV_TABLE_COUNT && rc == 0; t++) {
         char name[32];
         snprintf(name, sizeof(name), "%s.csv", pn_csv_table_name((pn_csv_table)t));
         char *path = join(C->output, name);
-        char *data = NULL;
-        size_t len = 0;
-        rc = path ? pn_csv_write(ds, (pn_csv_table)t, C->out_delim, &data, &len) : PN_ENOMEM;
-        files[t] = (pn_write_file){path, data, len};
+        files[t] = (pn_write_file){path, data[t], len[t]};
+        if (!path)
+            rc = PN_ENOMEM;
     }
     if (rc == 0)
         rc = pn_write_files_atomic(files, PN_CSV_TABLE_COUNT, cli_write_options(), diags);
     for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
         free((char *)files[t].path);
-        free((void *)files[t].data);
+        free(data[t]);
     }
     return rc;
 }

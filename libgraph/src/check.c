@@ -97,6 +97,21 @@ void pn__report_locate(pn__report *r)
     pn__locs_free(&r->pending);
 }
 
+const char *pn__report_record(const pn__report *r, const char *table, size_t index, char *buf,
+                              size_t size)
+{
+    snprintf(buf, size, "%s[%zu]", table, index);
+    if (r->loc && r->loc->name) {
+        pn__buf b;
+        pn__buf_init(&b);
+        r->loc->name(r->loc->ctx, table, index, &b);
+        if (b.data && !b.failed && b.len)
+            snprintf(buf, size, "%s", b.data);
+        pn__buf_free(&b);
+    }
+    return buf;
+}
+
 bool pn__id_valid(const char *s)
 {
     if (!s || !*s)

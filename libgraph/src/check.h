@@ -15,6 +15,9 @@ typedef struct pn__locator {
     void (*locate)(void *ctx, const pn__path *path, const char **file, int *line, int *column,
                    pn__buf *label);
     void *ctx;
+    /* Optional: how a message names another record, table[index] of the
+     * document ("actors.csv:3" for a CSV row); NULL keeps "actors[2]". */
+    void (*name)(void *ctx, const char *table, size_t index, pn__buf *out);
 } pn__locator;
 
 typedef struct pn__report {
@@ -50,6 +53,11 @@ void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const c
  * pending. Call it while the keys of the paths reported are alive. */
 void pn__report_locate(pn__report *r);
 
+/* How a message refers to record `index` of `table` ("actors[2]", or the
+ * locator's name for it): written to buf, which is returned. */
+const char *pn__report_record(const pn__report *r, const char *table, size_t index, char *buf,
+                              size_t size);
+
 /* The checks on values a dataset can hold: ids, countries, dates, weights,
  * self-ties; then, when `warnings` is set, the suspicious-but-valid ones. */
 void pn__check_dataset(const pn_dataset *ds, pn__report *r, bool warnings);
@@ -64,6 +72,12 @@ void pn__check_tie_values(const pn_tie *t, size_t at, pn__report *r);
 struct json_t;
 int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
                   const pn_load_options *opts, pn_diags *diags);
+
+/* The same from a document built in an arena (csv.c builds one without a
+ * jansson tree); root and its values are only read. */
+struct pn__jv;
+int pn__load_jv(pn_dataset **out, const struct pn__jv *root, const pn__locator *loc,
+                const pn_load_options *opts, pn_diags *diags);
 
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);

@@ -9,6 +9,7 @@
 
 #include "dataset_private.h"
 #include "interchange_private.h"
+#include "json.h"
 #include "paranet/diagram.h"
 #include "paranet/io.h"
 
@@ -405,6 +406,287 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
     return 0;
 }
 
+/* ---- decoding into an arena document (csv.c) ------------------------ */
+
+static int jv_string(pn__jdoc *doc, pn__jv *out, const char *s, size_t n)
+{
+    char *p = pn__pool_alloc_bytes(&doc->pool, n + 1);
+    if (!p)
+        return PN_ENOMEM;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    out->type = PN__J_STRING;
+    out->n = (uint32_t)n;
+    out->u.s = p;
+    return 0;
+}
+
+/* As split_list, into the arena: items are strings, or {ref, page}. */
+static int jv_list(pn__jdoc *doc, pn__jv *out, const char *cell, size_t len, bool trim, bool refs)
+{
+    size_t count = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (cell[i] == '\\' && i + 1 < len)
+            i++;
+        else if (cell[i] == '|')
+            count++;
+    }
+    out->type = PN__J_ARRAY;
+    out->n = 0;
+    out->u.items = pn__pool_alloc(&doc->pool, count * sizeof(pn__jv));
+    char *item = malloc(len + 1);
+    if (!out->u.items || !item) {
+        free(item);
+        return PN_ENOMEM;
+    }
+    size_t n = 0, at = 0; /* at: position of an unescaped '@' in item, +1 */
+    int rc = 0;
+    for (size_t i = 0; i <= len && rc == 0; i++) {
+        if (i < len && cell[i] == '\\' && i + 1 < len) {
+            item[n++] = cell[++i];
+            continue;
+        }
+        if (i < len && cell[i] != '|') {
+            if (refs && cell[i] == '@' && !at)
+                at = n + 1;
+            item[n++] = cell[i];
+            continue;
+        }
+        size_t id_end = at ? at - 1 : n, start = 0, end = n;
+        if (trim || refs) {
+            while (start < id_end && (item[start] == ' ' || item[start] == '\t'))
+                start++;
+            size_t e = id_end;
+            while (e > start && (item[e - 1] == ' ' || item[e - 1] == '\t'))
+                e--;
+            if (!at)
+                end = e;
+            id_end = e;
+        }
+        pn__jv *v = &out->u.items[out->n++];
+        if (refs && at) {
+            pn__jmember *m = pn__pool_alloc(&doc->pool, 2 * sizeof(*m));
+            if (!m) {
+                rc = PN_ENOMEM;
+                break;
+            }
+            m[0].key = "ref";
+            m[1].key = "page";
+            v->type = PN__J_OBJECT;
+            v->n = 2;
+            v->u.members = m;
+            rc = jv_string(doc, &m[0].value, item + start, id_end - start);
+            if (!rc)
+                rc = jv_string(doc, &m[1].value, item + at, end - at);
+        } else {
+            rc = jv_string(doc, v, item + start, (refs ? id_end : end) - start);
+        }
+        n = 0;
+        at = 0;
+    }
+    free(item);
+    return rc;
+}
+
+size_t pn__ix_json_depth(const char *s, size_t len)
+{
+    size_t depth = 0, deepest = 0;
+    bool str = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                str = false;
+        } else if (c == '"') {
+            str = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > deepest)
+                deepest = depth;
+        } else if ((c == ']' || c == '}') && depth) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
+int pn__ix_decode_jv(pn__jdoc *doc, pn__jv *out, const char *cell, size_t len, pn__ftype t,
+                     size_t max_depth)
+{
+    if (!pn__ix_utf8(cell, len))
+        return PN__IX_BAD_UTF8;
+    char tmp[64];
+    switch (t) {
+    case PN__F_LIST:
+        return jv_list(doc, out, cell, len, false, false);
+    case PN__F_TAGS:
+        return jv_list(doc, out, cell, len, true, false);
+    case PN__F_REFS:
+        return jv_list(doc, out, cell, len, true, true);
+    case PN__F_INT:
+    case PN__F_REAL:
+        if (len < sizeof(tmp)) {
+            memcpy(tmp, cell, len);
+            tmp[len] = '\0';
+            char *end;
+            if (t == PN__F_INT) {
+                long long x = strtoll(tmp, &end, 10);
+                if (*end == '\0' && end != tmp) {
+                    out->type = PN__J_INTEGER;
+                    out->u.i = x;
+                    return 0;
+                }
+            } else {
+                double x = strtod(tmp, &end);
+                /* Only plain decimal numbers: no "nan", "inf" or hex. */
+                bool plain = strspn(tmp, "+-0123456789.eE") == len;
+                if (*end == '\0' && end != tmp && plain) {
+                    out->type = PN__J_REAL;
+                    out->u.d = x;
+                    return 0;
+                }
+            }
+        }
+        return jv_string(doc, out, cell, len);
+    case PN__F_BOOL: {
+        bool b;
+        if (parse_bool(cell, len, &b)) {
+            out->type = b ? PN__J_TRUE : PN__J_FALSE;
+            return 0;
+        }
+        return jv_string(doc, out, cell, len);
+    }
+    case PN__F_DATE:
+        /* A plain year is a number in JSON; anything else is the loader's to check. */
+        if (len <= 4 && strspn(cell, "0123456789") >= len) {
+            memcpy(tmp, cell, len);
+            tmp[len] = '\0';
+            out->type = PN__J_INTEGER;
+            out->u.i = atoi(tmp);
+            return 0;
+        }
+        return jv_string(doc, out, cell, len);
+    case PN__F_EXTRA: {
+        if (cell[0] == '[' || cell[0] == '{') {
+            size_t depth = pn__ix_json_depth(cell, len);
+            if (depth > max_depth)
+                return PN__IX_TOO_DEEP;
+        }
+        json_t *v = pn__ix_extra_value(cell, len);
+        if (!v)
+            return PN_ENOMEM;
+        int rc = pn__jv_from_jansson(doc, out, v);
+        json_decref(v);
+        /* A JSON string holding \u0000: the cell as it is (it holds no NUL). */
+        return rc == PN_EDATA ? jv_string(doc, out, cell, len) : rc;
+    }
+    case PN__F_STRING:
+        break;
+    }
+    return jv_string(doc, out, cell, len);
+}
+
+static bool formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* A decimal number as a spreadsheet reads one: [+-]digits[.digits][e[+-]digits]. */
+static bool plain_number(const char *s, size_t len)
+{
+    size_t i = 0, digits = 0;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        i++;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
+    if (i < len && s[i] == '.') {
+        i++;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++, digits++;
+    }
+    if (digits == 0)
+        return false;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            i++;
+        size_t e = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++, e++;
+        if (e == 0)
+            return false;
+    }
+    return i == len;
+}
+
+bool pn__ix_prefixed(const char *s, size_t len)
+{
+    size_t q = 0;
+    while (q < len && s[q] == '\'')
+        q++;
+    if (q == len || !formula_start(s[q]))
+        return false;
+    return q > 0 || !plain_number(s, len);
+}
+
+void pn__ix_unprefix(char *s, size_t *len)
+{
+    if (*len < 2 || s[0] != '\'')
+        return;
+    size_t q = 0;
+    while (q < *len && s[q] == '\'')
+        q++;
+    if (q == *len || !formula_start(s[q]))
+        return;
+    memmove(s, s + 1, *len); /* with the NUL after it */
+    (*len)--;
+}
+
+const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n)
+{
+    const char *const *known = pn__ix_fields(record);
+    pn__map seen;
+    pn__map_init(&seen);
+    size_t count = 0, cap = 16;
+    const char **keys = malloc(cap * sizeof(*keys));
+    size_t i;
+    json_t *o;
+    json_array_foreach(records, i, o)
+    {
+        const char *key;
+        json_t *v;
+        if (!keys)
+            break;
+        json_object_foreach(o, key, v)
+        {
+            if (pn__field_known(known, key))
+                continue;
+            int rc = pn__map_put(&seen, key, count);
+            if (rc == 1)
+                continue;
+            if (rc == 0 && count == cap) {
+                const char **more = realloc(keys, 2 * cap * sizeof(*keys));
+                if (more) {
+                    keys = more;
+                    cap *= 2;
+                } else {
+                    rc = PN_ENOMEM;
+                }
+            }
+            if (rc) {
+                free(keys);
+                keys = NULL;
+                break;
+            }
+            keys[count++] = key;
+        }
+    }
+    pn__map_free(&seen);
+    *n = keys ? count : 0;
+    return keys;
+}
+
 void pn__ix_xml(pn__buf *b, const char *s, bool attr)
 {
     size_t start = 0, i = 0;
@@ -481,9 +763,9 @@ int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t 
     case PN_FORMAT_JSON:
         return pn_dataset_save_buffer(ds, out, len);
     case PN_FORMAT_GRAPHML:
-        return pn_graphml_write(ds, out, len);
+        return pn__graphml_write(ds, out, len, diags);
     case PN_FORMAT_GEXF:
-        return pn_gexf_write(ds, out, len);
+        return pn__gexf_write(ds, out, len, diags);
     case PN_FORMAT_DOT: {
         size_t n = 0;
         int rc = pn_diagram_render(ds, NULL, "dot", out, &n, diags);

@@ -49,6 +49,41 @@ void pn__ix_encode(pn__buf *b, const json_t *value, pn__ftype t);
  * UTF-8, or PN_ENOMEM. */
 int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn__ftype t);
 
+/* Set *out, a value in doc's arena, from a non-empty cell of type t, as
+ * pn__ix_decode does. An extra field's JSON text nested deeper than
+ * max_depth is refused (the loader's limit, less the depth of the record
+ * that holds it). Returns 0, PN__IX_BAD_UTF8, PN__IX_TOO_DEEP or PN_ENOMEM. */
+#define PN__IX_BAD_UTF8 1
+#define PN__IX_TOO_DEEP 2
+struct pn__jdoc;
+struct pn__jv;
+int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
+                     pn__ftype t, size_t max_depth);
+
+/* The extra (unknown) field names of an array of records, each once, in
+ * first-seen order: a map, so linear in the fields however many distinct
+ * names there are. Borrowed from the tree; free() the array only. NULL
+ * when out of memory (*n is then 0). For the writers of graphml.c and
+ * gexf.c (csv.c has the same over its arena document). */
+const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n);
+
+/* CSV: the column that holds a record's extra fields as one JSON object
+ * when a table has more distinct extra fields than PN__CSV_MAX_EXTRA
+ * (docs/formats.md, "Extra fields"). */
+#define PN__CSV_ATTRS     "attrs"
+#define PN__CSV_MAX_EXTRA 64
+
+/* CSV: cells that a spreadsheet would run as a formula (first character
+ * = + - @, tab or CR, and not a plain number) are written after a "'";
+ * pn__ix_prefixed tells whether a cell needs it, pn__ix_unprefix removes
+ * it on reading (a cell of "'"s then such a character loses one "'"). */
+bool pn__ix_prefixed(const char *s, size_t len);
+void pn__ix_unprefix(char *s, size_t *len);
+
+/* The nesting of JSON text: 1 for [] or {}, 0 for a scalar. Linear, no
+ * recursion; the text need not be valid. */
+size_t pn__ix_json_depth(const char *s, size_t len);
+
 /* The value a plain text cell of an extra field stands for (new reference). */
 json_t *pn__ix_extra_value(const char *cell, size_t len);
 

@@ -376,9 +376,9 @@ static void load_sources(loader *L, const pn__jv *arr)
         size_t first;
         if (s.id && pn_dataset_find_source(L->ds, s.id, &first) == 0) {
             pn__path_key(&L->path, "id");
-            char sh[PN__SHORT_SIZE];
-            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at sources[%zu])",
-                pn__short(s.id, sh), L->source_pos[first]);
+            char sh[PN__SHORT_SIZE], ref[300];
+            ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at %s)", pn__short(s.id, sh),
+                pn__report_record(&L->r, "sources", L->source_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
             ok = false;
         }
@@ -470,9 +470,9 @@ static void load_actors(loader *L, const pn__jv *arr)
         bool duplicate = a.id && pn_dataset_find_actor(L->ds, a.id, &first) == 0;
         if (duplicate) {
             pn__path_key(&L->path, "id");
-            char sh[PN__SHORT_SIZE];
-            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at actors[%zu])",
-                pn__short(a.id, sh), L->actor_pos[first]);
+            char sh[PN__SHORT_SIZE], ref[300];
+            ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at %s)", pn__short(a.id, sh),
+                pn__report_record(&L->r, "actors", L->actor_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
         }
         /* An actor with a bad field is still added, so that ties naming it
@@ -568,9 +568,9 @@ static void load_ties(loader *L, const pn__jv *arr)
             size_t first;
             if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
                 pn__path_key(&L->path, "id");
-                char sh[PN__SHORT_SIZE];
-                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at ties[%zu])",
-                    pn__short(t.id, sh), L->tie_pos[first]);
+                char sh[PN__SHORT_SIZE], ref[300];
+                ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at %s)", pn__short(t.id, sh),
+                    pn__report_record(&L->r, "ties", L->tie_pos[first], ref, sizeof(ref)));
                 pn__path_pop(&L->path);
             }
             pn__check_tie_values(&t, i, &L->r);
@@ -696,6 +696,26 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
     if (rc == 0)
         rc = load_tree(&L, &top, opts);
     pn__jdoc_free(&doc);
+    if (rc == 0 && out)
+        *out = L.ds;
+    else
+        pn_dataset_free(L.ds);
+    return rc;
+}
+
+int pn__load_jv(pn_dataset **out, const pn__jv *root, const pn__locator *loc,
+                const pn_load_options *opts, pn_diags *diags)
+{
+    pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.r.diags = diags;
+    L.r.file = opts->name ? opts->name : "<input>";
+    L.r.loc = loc;
+    L.r.from_json = true;
+    int rc = load_tree(&L, root, opts);
     if (rc == 0 && out)
         *out = L.ds;
     else

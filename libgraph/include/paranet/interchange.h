@@ -88,6 +88,15 @@ PN_EXTERN const char *pn_csv_table_name(pn_csv_table table);
 PN_EXTERN int pn_csv_write(const pn_dataset *ds, pn_csv_table table, char delimiter, char **out,
                            size_t *len);
 
+/**
+ * Write the four CSV tables at once (actors, ties, sources, dataset, in
+ * pn_csv_table order), serialising the dataset once: out[t] and len[t] as
+ * pn_csv_write gives them. On failure every out[t] is NULL.
+ * @return 0, PN_EINVAL (bad delimiter) or PN_ENOMEM.
+ */
+PN_EXTERN int pn_csv_write_all(const pn_dataset *ds, char delimiter, char *out[PN_CSV_TABLE_COUNT],
+                               size_t len[PN_CSV_TABLE_COUNT]);
+
 /** Options for importing. Initialise with PN_IMPORT_OPTIONS_INIT. */
 typedef struct pn_import_options {
     pn_load_options load;        /**< name (GraphML), strict, max_bytes */
@@ -124,9 +133,14 @@ typedef struct pn_csv_input {
 /**
  * Build a dataset from CSV tables (at least actors and ties; sources and
  * dataset optional), each at most once. Quoted fields, embedded newlines, a
- * UTF-8 BOM and ',', ';' or tab delimiters are handled. Every problem is
+ * UTF-8 BOM, LF, CRLF or CR line ends and ',', ';' or tab delimiters are
+ * handled; cells written after a "'" against spreadsheet formulas and the
+ * JSON "attrs" column of sparse extra fields are read back as
+ * pn_csv_write writes them (docs/formats.md). An extra field's JSON cell
+ * deeper than opts->load.max_depth allows is refused. Every problem is
  * reported as "name:line: column \"to\": ..."; the dataset is checked as a
- * JSON load is. @param[out] out set only on success.
+ * JSON load is. Memory: the arena of records, a few times the input.
+ * @param[out] out set only on success.
  * @return 0, PN_EDATA, PN_ELIMIT or PN_ENOMEM.
  */
 PN_EXTERN int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n,
