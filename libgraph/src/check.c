@@ -184,24 +184,17 @@ static int fwd_cmp(const pn__cand *a, const pn__cand *b)
     return strcmp(a->s, b->s);
 }
 
-/* Stable bottom-up merge sort of candidate indices. */
-static void sort_cands(const pn__cand *c, size_t *v, size_t *tmp, size_t n,
-                       int (*cmp)(const pn__cand *, const pn__cand *))
+/* Candidate indices ordered by their strings, forwards or reversed. */
+static int by_fwd(const void *a, const void *b, const void *ctx)
 {
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = cmp(&c[v[j]], &c[v[i]]) < 0 ? v[j++] : v[i++];
-            while (i < mid)
-                tmp[k++] = v[i++];
-            while (j < hi)
-                tmp[k++] = v[j++];
-        }
-        memcpy(v, tmp, n * sizeof(*v));
-    }
+    const pn__cand *c = ctx;
+    return fwd_cmp(&c[*(const size_t *)a], &c[*(const size_t *)b]);
+}
+
+static int by_rev(const void *a, const void *b, const void *ctx)
+{
+    const pn__cand *c = ctx;
+    return rev_cmp(&c[*(const size_t *)a], &c[*(const size_t *)b]);
 }
 
 void pn__nearest_ix_init(pn__nearest_ix *ix)
@@ -239,8 +232,8 @@ int pn__nearest_ix_build(pn__nearest_ix *ix, const char *const *candidates, size
         ix->c[i].sig = signature(candidates[i], ix->c[i].len);
         ix->fwd[i] = ix->rev[i] = i;
     }
-    sort_cands(ix->c, ix->fwd, tmp, n, fwd_cmp);
-    sort_cands(ix->c, ix->rev, tmp, n, rev_cmp);
+    pn__sort_stable(ix->fwd, n, sizeof(size_t), tmp, by_fwd, ix->c);
+    pn__sort_stable(ix->rev, n, sizeof(size_t), tmp, by_rev, ix->c);
     free(tmp);
     return 0;
 }

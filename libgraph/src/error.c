@@ -211,23 +211,10 @@ void pn__diags_set_location(pn_diags *diags, size_t i, int line, int column)
     }
 }
 
-/* Stable merge sort of items[lo, hi) through tmp (bottom-up, no recursion). */
-static void merge_sort(pn_diag *items, pn_diag *tmp, size_t n)
+static int by_position_ctx(const void *a, const void *b, const void *ctx)
 {
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = by_position(&items[j], &items[i]) < 0 ? items[j++] : items[i++];
-            while (i < mid)
-                tmp[k++] = items[i++];
-            while (j < hi)
-                tmp[k++] = items[j++];
-        }
-        memcpy(items, tmp, n * sizeof(*items));
-    }
+    (void)ctx;
+    return by_position(a, b);
 }
 
 void pn__diags_sort_from(pn_diags *diags, size_t start)
@@ -238,7 +225,7 @@ void pn__diags_sort_from(pn_diags *diags, size_t start)
     pn_diag *items = diags->items + start;
     pn_diag *tmp = malloc(n * sizeof(*tmp));
     if (tmp) {
-        merge_sort(items, tmp, n);
+        pn__sort_stable(items, n, sizeof(*items), tmp, by_position_ctx, NULL);
         free(tmp);
         return;
     }

@@ -183,36 +183,14 @@ static int path_cmp(const pn__locs *l, size_t a, size_t b)
     return a < b ? -1 : a > b;
 }
 
-/* A stable merge sort of n size_t by cmp (qsort has no context argument). */
-static void merge_sort(size_t *v, size_t *tmp, size_t n, int (*cmp)(const void *, size_t, size_t),
-                       const void *ctx)
+static int by_path(const void *a, const void *b, const void *ctx)
 {
-    if (n < 2)
-        return;
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = cmp(ctx, v[j], v[i]) < 0 ? v[j++] : v[i++];
-            while (i < mid)
-                tmp[k++] = v[i++];
-            while (j < hi)
-                tmp[k++] = v[j++];
-        }
-        memcpy(v, tmp, n * sizeof(*v));
-    }
+    return path_cmp(ctx, *(const size_t *)a, *(const size_t *)b);
 }
 
-static int by_path(const void *ctx, size_t a, size_t b)
+static int by_offset(const void *pa, const void *pb, const void *ctx)
 {
-    return path_cmp(ctx, a, b);
-}
-
-static int by_offset(const void *ctx, size_t a, size_t b)
-{
-    const size_t *offset = ctx;
+    const size_t *offset = ctx, a = *(const size_t *)pa, b = *(const size_t *)pb;
     return offset[a] < offset[b] ? -1 : offset[a] > offset[b];
 }
 
@@ -315,7 +293,7 @@ int pn__locs_resolve(const pn__locs *l, const char *s, size_t n,
         w.order[k] = k;
         w.offset[k] = SIZE_MAX;
     }
-    merge_sort(w.order, tmp, l->n, by_path, l);
+    pn__sort_stable(w.order, l->n, sizeof(size_t), tmp, by_path, l);
     size_t i = 0;
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
@@ -323,7 +301,7 @@ int pn__locs_resolve(const pn__locs *l, const char *s, size_t n,
     /* Lines and columns of every offset found, in one pass by offset. */
     for (size_t k = 0; k < l->n; k++)
         w.order[k] = k;
-    merge_sort(w.order, tmp, l->n, by_offset, w.offset);
+    pn__sort_stable(w.order, l->n, sizeof(size_t), tmp, by_offset, w.offset);
     int line = 1, column = 1;
     size_t at = 0;
     for (size_t k = 0; k < l->n; k++) {

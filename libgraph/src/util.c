@@ -118,6 +118,28 @@ char *pn__pool_strdup(pn__pool *pool, const char *s, bool *failed)
     return p;
 }
 
+void pn__sort_stable(void *base, size_t n, size_t size, void *tmp,
+                     int (*cmp)(const void *a, const void *b, const void *ctx), const void *ctx)
+{
+    char *v = base, *t = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                /* Right before left only when strictly smaller: stable. */
+                size_t from = cmp(v + j * size, v + i * size, ctx) < 0 ? j++ : i++;
+                memcpy(t + k++ * size, v + from * size, size);
+            }
+            memcpy(t + k * size, v + i * size, (mid - i) * size);
+            k += mid - i;
+            memcpy(t + k * size, v + j * size, (hi - j) * size);
+        }
+        memcpy(v, t, n * size);
+    }
+}
+
 uint64_t pn__hash(const void *data, size_t len)
 {
     const unsigned char *p = data;

@@ -60,6 +60,12 @@ int pn__map_reserve(pn__map *map, size_t n);
 
 /* FNV-1a, unkeyed: a file can choose its collisions. Not for tables or
  * sorting of anything read from input (use pn__siphash). */
+/* A stable merge sort (bottom-up: no recursion) of n elements of size bytes
+ * at base, through tmp (room for n elements), by cmp(a, b, ctx) < 0 when a
+ * goes first. qsort is neither stable nor given a context. */
+void pn__sort_stable(void *base, size_t n, size_t size, void *tmp,
+                     int (*cmp)(const void *a, const void *b, const void *ctx), const void *ctx);
+
 uint64_t pn__hash(const void *data, size_t len);
 
 /* A growable byte buffer. */
