@@ -13,24 +13,19 @@
 #include "paranet/io.h"
 #include "util.h"
 
-int pn_read_file(const char *path, size_t max_bytes, char **out, size_t *len, pn_diags *diags)
+int pn__read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len, bool *regular,
+                pn_diags *diags)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot open: %s",
-                     strerror(errno));
-        return PN_EIO;
-    }
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        close(fd);
+    bool is_reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (!is_reg && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io",
                      "is a directory, not a file");
         return PN_EIO;
     }
     int rc = 0;
     /* A regular file's size + 2: the read that finds the end needs room. */
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= max_bytes
+    size_t cap = is_reg && st.st_size > 0 && (size_t)st.st_size <= max_bytes
                      ? (size_t)st.st_size + 2
                      : 65536;
     size_t n = 0;
@@ -41,14 +36,13 @@ int pn_read_file(const char *path, size_t max_bytes, char **out, size_t *len, pn
     }
     for (;;) {
         if (n + 1 >= cap) {
-            size_t ncap = cap * 2;
-            char *p = realloc(data, ncap);
+            char *p = realloc(data, cap * 2);
             if (!p) {
                 rc = PN_ENOMEM;
                 goto cleanup;
             }
             data = p;
-            cap = ncap;
+            cap *= 2;
         }
         ssize_t r = read(fd, data + n, cap - n - 1);
         if (r < 0) {
@@ -75,11 +69,25 @@ int pn_read_file(const char *path, size_t max_bytes, char **out, size_t *len, pn
     data = NULL;
     if (len)
         *len = n;
+    if (regular)
+        *regular = is_reg && (off_t)n == st.st_size;
 cleanup:
     if (rc == PN_ENOMEM)
         pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "nomem",
                      "out of memory while reading");
     free(data);
+    return rc;
+}
+
+int pn_read_file(const char *path, size_t max_bytes, char **out, size_t *len, pn_diags *diags)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot open: %s",
+                     strerror(errno));
+        return PN_EIO;
+    }
+    int rc = pn__read_fd(fd, path, max_bytes, out, len, NULL, diags);
     close(fd);
     return rc;
 }

@@ -903,73 +903,6 @@ int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
     return load_text(out, data, len, NULL, -1, opts, diags);
 }
 
-/* Read the file open as fd whole (as pn_read_file does, with its
- * messages); *regular is set when it is a regular file whose size is what
- * was read, so that pread can read the same bytes again. */
-static int read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len,
-                   bool *regular, pn_diags *diags)
-{
-    struct stat st;
-    bool is_reg = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (!is_reg && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io",
-                     "is a directory, not a file");
-        return PN_EIO;
-    }
-    int rc = 0;
-    /* A regular file's size + 2: the read that finds the end needs room. */
-    size_t cap = is_reg && st.st_size > 0 && (size_t)st.st_size <= max_bytes
-                     ? (size_t)st.st_size + 2
-                     : 65536;
-    size_t n = 0;
-    char *data = pn__malloc_big(cap);
-    if (!data) {
-        rc = PN_ENOMEM;
-        goto cleanup;
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *p = realloc(data, cap * 2);
-            if (!p) {
-                rc = PN_ENOMEM;
-                goto cleanup;
-            }
-            data = p;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, data + n, cap - n - 1);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot read: %s",
-                         strerror(errno));
-            rc = PN_EIO;
-            goto cleanup;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n > max_bytes) {
-            pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "too-large",
-                         "input is over the limit of %zu bytes (raise it with --max-bytes)",
-                         max_bytes);
-            rc = PN_ELIMIT;
-            goto cleanup;
-        }
-    }
-    data[n] = '\0';
-    *out = data;
-    data = NULL;
-    *len = n;
-    *regular = is_reg && (off_t)n == st.st_size;
-cleanup:
-    if (rc == PN_ENOMEM)
-        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "nomem",
-                     "out of memory while reading");
-    free(data);
-    return rc;
-}
-
 int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
                          pn_diags *diags)
 {
@@ -987,7 +920,7 @@ int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_optio
     char *data = NULL;
     size_t len = 0;
     bool regular = false;
-    int rc = read_fd(fd, path, o.max_bytes, &data, &len, &regular, diags);
+    int rc = pn__read_fd(fd, path, o.max_bytes, &data, &len, &regular, diags);
     if (rc == 0)
         rc = load_text(out, data, len, data, regular ? fd : -1, &o, diags); /* frees data */
     close(fd);

@@ -60,6 +60,14 @@ int pn__map_reserve(pn__map *map, size_t n);
 
 /* FNV-1a, unkeyed: a file can choose its collisions. Not for tables or
  * sorting of anything read from input (use pn__siphash). */
+/* Read the file open as fd whole, as pn_read_file does (path names it in
+ * messages; len may be NULL). *regular, when not NULL, is set when it is a
+ * regular file whose size is what was read, so that pread can read the same
+ * bytes again. The caller closes fd. */
+struct pn_diags;
+int pn__read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len, bool *regular,
+                struct pn_diags *diags);
+
 /* A stable merge sort (bottom-up: no recursion) of n elements of size bytes
  * at base, through tmp (room for n elements), by cmp(a, b, ctx) < 0 when a
  * goes first. qsort is neither stable nor given a context. */
