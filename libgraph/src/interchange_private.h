@@ -60,12 +60,39 @@ struct pn__jv;
 int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
                      pn__ftype t, size_t max_depth);
 
-/* The extra (unknown) field names of an array of records, each once, in
- * first-seen order: a map, so linear in the fields however many distinct
- * names there are. Borrowed from the tree; free() the array only. NULL
- * when out of memory (*n is then 0). For the writers of graphml.c and
- * gexf.c (csv.c has the same over its arena document). */
-const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n);
+/* The distinct extra (unknown) field names of records, in first-seen
+ * order, found through a map so that each record is visited once however
+ * many distinct names there are: the writers' one collector (csv.c over its
+ * arena document, graphml.c, gexf.c). The names are borrowed from the
+ * records. */
+typedef struct pn__ix_keys {
+    pn__map index;        /* name -> position in names */
+    const char **names;   /* n names, in first-seen order */
+    size_t n, cap;        /* names, flags and scratch have room for cap */
+    size_t *scratch;      /* pn__ix_keys_of's answer, one record's extras */
+    unsigned char *flags; /* per name: PN__IX_NOT_* of the values seen */
+} pn__ix_keys;
+
+/* pn__ix_keys_records sets these in flags[] for the values of a name. */
+#define PN__IX_NOT_INT  1 /* a value that is not a JSON integer */
+#define PN__IX_NOT_NUM  2 /* ... not a number */
+#define PN__IX_NOT_BOOL 4 /* ... not true or false */
+
+void pn__ix_keys_init(pn__ix_keys *k);
+void pn__ix_keys_free(pn__ix_keys *k);
+
+/* Add key once (a new one at the end, flags 0); *at (may be NULL) its
+ * position. 0 or PN_ENOMEM. */
+int pn__ix_keys_add(pn__ix_keys *k, const char *key, size_t *at);
+
+/* Add the extra fields of every object of records (a JSON array of records
+ * of kind record; NULL is none), with their values' PN__IX_NOT_* flags.
+ * 0 or PN_ENOMEM. */
+int pn__ix_keys_records(pn__ix_keys *k, json_t *records, const char *record);
+
+/* The positions of o's extra fields, in key order (ascending position),
+ * into k->scratch; returns how many. */
+size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o);
 
 /* CSV: the column that holds a record's extra fields as one JSON object
  * when a table has more distinct extra fields than PN__CSV_MAX_EXTRA
