@@ -623,6 +623,34 @@ START_TEST(extra_keys_collector)
 }
 END_TEST
 
+/* A jansson allocator that refuses every request. */
+static void *refuse_alloc(size_t n)
+{
+    (void)n;
+    return NULL;
+}
+
+START_TEST(decode_codes)
+{
+    /* Bad UTF-8 and an allocation failure are told apart: the first is the
+     * input's problem (a located error), the second PN_ENOMEM. */
+    json_t *o = json_object();
+    ck_assert_int_eq(pn__ix_decode(o, "note", "a\xC3(", 3, PN__F_STRING), PN__IX_BAD_UTF8);
+    ck_assert_int_ne(PN__IX_BAD_UTF8, PN_ENOMEM);
+    ck_assert_uint_eq(json_object_size(o), 0);
+    json_malloc_t m;
+    json_free_t f;
+    json_get_alloc_funcs(&m, &f);
+    json_set_alloc_funcs(refuse_alloc, f);
+    int rc = pn__ix_decode(o, "note", "plain", 5, PN__F_STRING);
+    json_set_alloc_funcs(m, f);
+    ck_assert_int_eq(rc, PN_ENOMEM);
+    ck_assert_int_eq(pn__ix_decode(o, "note", "plain", 5, PN__F_STRING), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "note")), "plain");
+    json_decref(o);
+}
+END_TEST
+
 START_TEST(csv_formula_cells)
 {
     /* Cells a spreadsheet would run are written after a "'" and read back
@@ -1102,6 +1130,7 @@ int main(void)
     tcase_add_test(tc, formats_by_name);
     tcase_add_test(tc, merge_shipped);
     tcase_add_test(tc, merge_conflicts);
+    tcase_add_test(tc, decode_codes);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -728,7 +728,7 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
         json_object_set_new(obj, key, json_string(""));
     } else {
         int rc = pn__ix_decode(obj, key, text, len, t);
-        if (rc == -1)
+        if (rc == PN__IX_BAD_UTF8)
             gerror(G, line, "graphml", "key \"%s\": not valid UTF-8", key);
         else if (rc)
             G->nomem = true;

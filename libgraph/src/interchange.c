@@ -331,7 +331,7 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
     if (len == 0)
         return 0;
     if (!pn__ix_utf8(cell, len))
-        return -1;
+        return PN__IX_BAD_UTF8;
     json_t *v = NULL;
     char tmp[64];
     switch (t) {

@@ -43,18 +43,21 @@ json_t *pn__ix_tree(const pn_dataset *ds);
 /* Append the text of value (a field of type t) to b; nothing for null. */
 void pn__ix_encode(pn__buf *b, const json_t *value, pn__ftype t);
 
+/* What pn__ix_decode and pn__ix_decode_jv find wrong in a cell: positive,
+ * apart from the (negative) PN_E* codes. */
+#define PN__IX_BAD_UTF8 1 /* the text is not valid UTF-8 */
+#define PN__IX_TOO_DEEP 2 /* JSON text nested too deep */
+
 /* Set obj[key] from cell text of type t; an empty cell sets nothing.
  * A cell that does not read as its type is set as a string, for the loader
- * to report with its location. Returns 0, -1 when the text is not valid
- * UTF-8, or PN_ENOMEM. */
+ * to report with its location. Returns 0, PN__IX_BAD_UTF8 (nothing set) or
+ * PN_ENOMEM. */
 int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn__ftype t);
 
 /* Set *out, a value in doc's arena, from a non-empty cell of type t, as
  * pn__ix_decode does. An extra field's JSON text nested deeper than
  * max_depth is refused (the loader's limit, less the depth of the record
  * that holds it). Returns 0, PN__IX_BAD_UTF8, PN__IX_TOO_DEEP or PN_ENOMEM. */
-#define PN__IX_BAD_UTF8 1
-#define PN__IX_TOO_DEEP 2
 struct pn__jdoc;
 struct pn__jv;
 int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
