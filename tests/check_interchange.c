@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "testutil.h"
-/* pn__ix_extra_keys, the collector graphml.c and gexf.c share. */
+/* pn__ix_keys, the collector of extra fields the writers share. */
 #include "../libgraph/src/interchange_private.h"
 
 static char *canon(const pn_dataset *ds)
@@ -597,15 +597,57 @@ START_TEST(extra_keys_collector)
         snprintf(k, sizeof(k), "f%d", i);
         json_array_append_new(recs, json_pack("{s:s,s:i,s:i}", "id", "x", "shared", 1, k, i));
     }
-    size_t n = 0;
-    const char **keys = pn__ix_extra_keys(recs, PN__REC_ACTOR, &n);
-    ck_assert_ptr_nonnull(keys);
-    ck_assert_uint_eq(n, 3001);
-    ck_assert_str_eq(keys[0], "shared");
-    ck_assert_str_eq(keys[1], "f0");
-    ck_assert_str_eq(keys[3000], "f2999");
-    free(keys);
+    pn__ix_keys k;
+    pn__ix_keys_init(&k);
+    ck_assert_int_eq(pn__ix_keys_records(&k, recs, PN__REC_ACTOR), 0);
+    ck_assert_uint_eq(k.n, 3001);
+    ck_assert_str_eq(k.names[0], "shared");
+    ck_assert_str_eq(k.names[1], "f0");
+    ck_assert_str_eq(k.names[3000], "f2999");
+    /* shared is an integer everywhere, so a number, not a boolean. */
+    ck_assert_uint_eq(k.flags[0], PN__IX_NOT_BOOL);
+    /* Adding a name again gives its position, and adds nothing. */
+    size_t at = 0;
+    ck_assert_int_eq(pn__ix_keys_add(&k, "f7", &at), 0);
+    ck_assert_uint_eq(at, 8);
+    ck_assert_uint_eq(k.n, 3001);
+    /* A record's extras in key order, whatever its own order. */
+    json_t *o = json_pack("{s:i,s:i,s:s,s:i}", "f9", 1, "shared", 2, "id", "y", "f2", 3);
+    ck_assert_uint_eq(pn__ix_keys_of(&k, o), 3);
+    ck_assert_uint_eq(k.scratch[0], 0);
+    ck_assert_uint_eq(k.scratch[1], 3);
+    ck_assert_uint_eq(k.scratch[2], 10);
+    json_decref(o);
+    pn__ix_keys_free(&k);
     json_decref(recs);
+}
+END_TEST
+
+/* A jansson allocator that refuses every request. */
+static void *refuse_alloc(size_t n)
+{
+    (void)n;
+    return NULL;
+}
+
+START_TEST(decode_codes)
+{
+    /* Bad UTF-8 and an allocation failure are told apart: the first is the
+     * input's problem (a located error), the second PN_ENOMEM. */
+    json_t *o = json_object();
+    ck_assert_int_eq(pn__ix_decode(o, "note", "a\xC3(", 3, PN__F_STRING), PN__IX_BAD_UTF8);
+    ck_assert_int_ne(PN__IX_BAD_UTF8, PN_ENOMEM);
+    ck_assert_uint_eq(json_object_size(o), 0);
+    json_malloc_t m;
+    json_free_t f;
+    json_get_alloc_funcs(&m, &f);
+    json_set_alloc_funcs(refuse_alloc, f);
+    int rc = pn__ix_decode(o, "note", "plain", 5, PN__F_STRING);
+    json_set_alloc_funcs(m, f);
+    ck_assert_int_eq(rc, PN_ENOMEM);
+    ck_assert_int_eq(pn__ix_decode(o, "note", "plain", 5, PN__F_STRING), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(o, "note")), "plain");
+    json_decref(o);
 }
 END_TEST
 
@@ -1088,6 +1130,7 @@ int main(void)
     tcase_add_test(tc, formats_by_name);
     tcase_add_test(tc, merge_shipped);
     tcase_add_test(tc, merge_conflicts);
+    tcase_add_test(tc, decode_codes);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

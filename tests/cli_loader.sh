@@ -64,4 +64,25 @@ expect_exit 0 "$PN" merge --max-errors 0 -o "$OUT/m.json" "$OUT/m1b.json" "$OUT/
 has "$OUT/err" "m2.json:605:1: warning: ties[299]: tie id \"t299\" is taken by another tie ($OUT/m1b.json:605:1 (ties[299])): renamed \"t299-2\""
 has "$OUT/err" "m2.json:306:1: warning: ties[0]: tie id \"t0\""
 
+# merge: one actor with 20,000 aliases in each file, half of them shared:
+# the union keeps the first file's order, then the second's new ones.
+# (Each alias was compared with every alias kept: quadratic.)
+na=20000
+[ "$big" = 1 ] || na=2000
+alias_gen() { # FIRST: aliases xFIRST .. x(FIRST + na - 1)
+    awk -v n="$na" -v f="$1" 'BEGIN {
+        print "{\"paranet\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"aliases\": ["
+        for (i = 0; i < n; i++)
+            printf "\"x%d\"%s\n", f + i, i < n - 1 ? "," : ""
+        print "]}], \"ties\": []}"
+    }'
+}
+alias_gen 0 >"$OUT/al1.json"
+alias_gen $((na / 2)) >"$OUT/al2.json"
+expect_exit 0 "$PN" merge -o "$OUT/al.json" "$OUT/al1.json" "$OUT/al2.json"
+tr -s ' \n' '\n\n' <"$OUT/al.json" | grep '^"x[0-9]*",\{0,1\}$' | tr -d '",' >"$OUT/al.txt"
+[ "$(wc -l <"$OUT/al.txt")" -eq $((na * 3 / 2)) ] && ok || fail "merged aliases: $(wc -l <"$OUT/al.txt"), not $((na * 3 / 2))"
+awk -v n=$((na * 3 / 2)) '$0 != "x" NR - 1 { bad = 1 } END { exit bad || NR != n }' "$OUT/al.txt" && ok ||
+    fail "merged aliases not in order x0 .. x$((na * 3 / 2 - 1))"
+
 finish

@@ -69,45 +69,22 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The extra keys of the records, sorted, each once (a map: linear in the
- * fields, however many distinct names). Borrowed; free() the array. */
-static const char **extra_keys(const pn__jv *records, const char *record, size_t *n)
+/* The extra keys of the records into k, each once, then sorted (k->names
+ * only: its index and positions no longer match them). 0 or PN_ENOMEM. */
+static int extra_keys(pn__ix_keys *k, const pn__jv *records, const char *record)
 {
     const char *const *known = pn__ix_fields(record);
-    pn__map seen;
-    pn__map_init(&seen);
-    size_t count = 0, cap = 16;
-    const char **keys = malloc(cap * sizeof(*keys));
-    for (uint32_t i = 0; keys && records && i < records->n; i++) {
+    for (uint32_t i = 0; records && i < records->n; i++) {
         const pn__jv *o = &records->u.items[i];
         for (uint32_t m = 0; o->type == PN__J_OBJECT && m < o->n; m++) {
             const char *key = o->u.members[m].key;
-            if (pn__field_known(known, key))
-                continue;
-            int rc = pn__map_put(&seen, key, count);
-            if (rc == 1)
-                continue;
-            if (rc == 0 && count == cap) {
-                cap *= 2;
-                const char **more = realloc(keys, cap * sizeof(*keys));
-                if (!more)
-                    rc = PN_ENOMEM;
-                else
-                    keys = more;
-            }
-            if (rc) {
-                free(keys);
-                keys = NULL;
-                break;
-            }
-            keys[count++] = key;
+            if (!pn__field_known(known, key) && pn__ix_keys_add(k, key, NULL) != 0)
+                return PN_ENOMEM;
         }
     }
-    pn__map_free(&seen);
-    if (keys)
-        qsort(keys, count, sizeof(*keys), by_string);
-    *n = count;
-    return keys;
+    if (k->n > 1)
+        qsort(k->names, k->n, sizeof(*k->names), by_string);
+    return 0;
 }
 
 static void list_item(pn__buf *b, const char *s)
@@ -211,12 +188,15 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
     size_t nk = 0;
     while (known[nk])
         nk++;
-    size_t nx = 0;
-    const char **extras = extra_keys(records, record, &nx);
-    if (!extras) {
+    pn__ix_keys keys;
+    pn__ix_keys_init(&keys);
+    if (extra_keys(&keys, records, record) != 0) {
+        pn__ix_keys_free(&keys);
         b->failed = true;
         return;
     }
+    size_t nx = keys.n;
+    const char **extras = keys.names;
     /* Many distinct extra fields (each record its own, say) would make a
      * table of records x fields cells, nearly all empty: past a bound they
      * go in one JSON column, as does a field that is itself named attrs. */
@@ -255,7 +235,7 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
         pn__buf_add(b, "\n", 1);
     }
     pn__buf_free(&text);
-    free(extras);
+    pn__ix_keys_free(&keys);
 }
 
 static void write_dataset(pn__buf *b, const pn__jv *root, char delim)

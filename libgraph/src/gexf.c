@@ -53,70 +53,10 @@ static void attvalue(pn__buf *b, const char *id, json_t *v, pn__ftype t)
     pn__buf_free(&text);
 }
 
-/* The extra keys of a record array, in first-seen order (borrowed), found
- * through a map so that each record is visited once. */
-typedef struct xkeys {
-    const char **names;
-    size_t n, cap;
-    pn__map index;   /* name -> position */
-    size_t *scratch; /* one record's extras */
-} xkeys;
-
-static void xkeys_free(xkeys *k)
-{
-    free(k->names);
-    free(k->scratch);
-    pn__map_free(&k->index);
-}
-
-static bool extras(xkeys *k, json_t *records, const char *record)
-{
-    const char *const *known = pn__ix_fields(record);
-    size_t i;
-    json_t *o;
-    json_array_foreach(records, i, o)
-    {
-        const char *key;
-        json_t *v;
-        json_object_foreach(o, key, v)
-        {
-            if (pn__field_known(known, key) || pn__map_get(&k->index, key, NULL))
-                continue;
-            if (k->n == k->cap) {
-                size_t cap = k->cap ? k->cap * 2 : 8;
-                const char **more = realloc(k->names, cap * sizeof(*more));
-                if (!more)
-                    return false;
-                k->names = more;
-                k->cap = cap;
-            }
-            if (pn__map_put(&k->index, key, k->n) != 0)
-                return false;
-            k->names[k->n++] = key;
-        }
-    }
-    k->scratch = malloc((k->n ? k->n : 1) * sizeof(*k->scratch));
-    return k->scratch != NULL;
-}
-
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* A record's extras as <attvalue>s, in key order: only those it has. */
-static void extra_attvalues(pn__buf *b, const xkeys *k, json_t *o)
+static void extra_attvalues(pn__buf *b, const pn__ix_keys *k, json_t *o)
 {
-    size_t n = 0, at;
-    const char *key;
-    json_t *v;
-    json_object_foreach(o, key, v)
-    {
-        if (pn__map_get(&k->index, key, &at))
-            k->scratch[n++] = at;
-    }
-    qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
+    size_t n = pn__ix_keys_of(k, o);
     char id[32];
     for (size_t j = 0; j < n; j++) {
         snprintf(id, sizeof(id), "x%zu", k->scratch[j]);
@@ -145,13 +85,14 @@ int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diag
         return checked;
     }
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
-    xkeys vx = {0}, ex = {0};
-    pn__map_init(&vx.index);
-    pn__map_init(&ex.index);
+    pn__ix_keys vx, ex;
+    pn__ix_keys_init(&vx);
+    pn__ix_keys_init(&ex);
     pn__buf b;
     pn__buf_init(&b);
     int rc = 0;
-    if (!extras(&vx, actors, PN__REC_ACTOR) || !extras(&ex, ties, PN__REC_TIE)) {
+    if (pn__ix_keys_records(&vx, actors, PN__REC_ACTOR) != 0 ||
+        pn__ix_keys_records(&ex, ties, PN__REC_TIE) != 0) {
         rc = PN_ENOMEM;
         goto cleanup;
     }
@@ -244,8 +185,8 @@ int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diag
         rc = PN_ENOMEM;
 
 cleanup:
-    xkeys_free(&vx);
-    xkeys_free(&ex);
+    pn__ix_keys_free(&vx);
+    pn__ix_keys_free(&ex);
     json_decref(root);
     if (rc == 0) {
         *out = b.data;

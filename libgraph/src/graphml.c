@@ -33,100 +33,42 @@ static const char *known_type(const char *record, const char *key)
     }
 }
 
-/* The extra fields of a record kind, in first-seen order. Found through a
- * map, and typed as they are collected, so that each record is visited
- * once however many distinct fields there are. */
+/* The extra fields of a record kind, in first-seen order, each with the
+ * narrowest GraphML type every value fits (pn__ix_keys_records collects
+ * them and their values' types in one visit of each record). */
 typedef struct keyset {
-    const char **names;  /* borrowed from the tree */
-    const char **types;  /* the narrowest GraphML type every value fits */
-    unsigned char *seen; /* per key: bit 0 not all integers, 1 not all numbers, 2 not all bools */
-    size_t n, cap;
-    pn__map index;   /* name -> position */
-    size_t *scratch; /* one record's extras, n entries */
+    pn__ix_keys keys;
+    const char **types; /* keys.n entries */
 } keyset;
+
+static void keyset_init(keyset *k)
+{
+    pn__ix_keys_init(&k->keys);
+    k->types = NULL;
+}
 
 static void keyset_free(keyset *k)
 {
-    free(k->names);
+    pn__ix_keys_free(&k->keys);
     free(k->types);
-    free(k->seen);
-    free(k->scratch);
-    pn__map_free(&k->index);
-}
-
-static bool keyset_add(keyset *k, const char *name, const json_t *v)
-{
-    size_t at;
-    if (!pn__map_get(&k->index, name, &at)) {
-        if (k->n == k->cap) {
-            size_t n = k->cap ? k->cap * 2 : 8;
-            const char **a = realloc(k->names, n * sizeof(*a));
-            if (!a)
-                return false;
-            k->names = a;
-            unsigned char *c = realloc(k->seen, n);
-            if (!c)
-                return false;
-            k->seen = c;
-            k->cap = n;
-        }
-        at = k->n;
-        if (pn__map_put(&k->index, name, at) != 0)
-            return false;
-        k->names[k->n] = name;
-        k->seen[k->n++] = 0;
-    }
-    k->seen[at] |=
-        (json_is_integer(v) ? 0 : 1) | (json_is_number(v) ? 0 : 2) | (json_is_boolean(v) ? 0 : 4);
-    return true;
 }
 
 static bool collect_extras(keyset *k, json_t *records, const char *record)
 {
-    const char *const *known = pn__ix_fields(record);
-    size_t i;
-    json_t *o;
-    json_array_foreach(records, i, o)
-    {
-        const char *key;
-        json_t *v;
-        json_object_foreach(o, key, v)
-        {
-            if (!pn__field_known(known, key) && !keyset_add(k, key, v))
-                return false;
-        }
-    }
-    k->types = malloc((k->n ? k->n : 1) * sizeof(*k->types));
-    k->scratch = malloc((k->n ? k->n : 1) * sizeof(*k->scratch));
-    if (!k->types || !k->scratch)
+    if (pn__ix_keys_records(&k->keys, records, record) != 0)
         return false;
-    for (size_t j = 0; j < k->n; j++)
-        k->types[j] = !(k->seen[j] & 1)   ? "long"
-                      : !(k->seen[j] & 2) ? "double"
-                      : !(k->seen[j] & 4) ? "boolean"
-                                          : "string";
-    return true;
-}
-
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The positions of a record's extra fields, in key order: k->scratch[0..n). */
-static size_t record_extras(const keyset *k, json_t *o)
-{
-    size_t n = 0, at;
-    const char *key;
-    json_t *v;
-    json_object_foreach(o, key, v)
-    {
-        if (pn__map_get(&k->index, key, &at))
-            k->scratch[n++] = at;
+    size_t n = k->keys.n;
+    k->types = malloc((n ? n : 1) * sizeof(*k->types));
+    if (!k->types)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char f = k->keys.flags[j];
+        k->types[j] = !(f & PN__IX_NOT_INT)    ? "long"
+                      : !(f & PN__IX_NOT_NUM)  ? "double"
+                      : !(f & PN__IX_NOT_BOOL) ? "boolean"
+                                               : "string";
     }
-    qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
-    return n;
+    return true;
 }
 
 static void write_key(pn__buf *b, const char *id, const char *domain, const char *name,
@@ -168,11 +110,11 @@ static void write_fields(pn__buf *b, json_t *o, const char *record, const char *
     }
     /* Only the extras the record has: a field of one record in a thousand
      * costs one <data>, not a thousand empty ones. */
-    size_t n = record_extras(extras, o);
+    size_t n = pn__ix_keys_of(&extras->keys, o);
     for (size_t j = 0; j < n; j++) {
-        size_t i = extras->scratch[j];
+        size_t i = extras->keys.scratch[j];
         snprintf(id, sizeof(id), "%s_x%zu", prefix, i);
-        json_t *v = json_object_get(o, extras->names[i]);
+        json_t *v = json_object_get(o, extras->keys.names[i]);
         /* Typed keys hold their values as they are; string keys use the
          * extra-field rule (JSON text unless a plain string). */
         bool typed = strcmp(extras->types[i], "string") != 0;
@@ -333,10 +275,10 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         return checked;
     }
     json_t *actors = json_object_get(root, "actors"), *ties = json_object_get(root, "ties");
-    keyset gx = {0}, vx = {0}, ex = {0};
-    pn__map_init(&gx.index);
-    pn__map_init(&vx.index);
-    pn__map_init(&ex.index);
+    keyset gx, vx, ex;
+    keyset_init(&gx);
+    keyset_init(&vx);
+    keyset_init(&ex);
     pn__buf b;
     pn__buf_init(&b);
     int rc = 0;
@@ -379,9 +321,9 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
     write_key(&b, "g_title", "graph", "title", "string");
     write_key(&b, "g_description", "graph", "description", "string");
     write_key(&b, "g_sources", "graph", "sources", "string");
-    for (size_t k = 0; k < gx.n; k++) {
+    for (size_t k = 0; k < gx.keys.n; k++) {
         snprintf(id, sizeof(id), "g_x%zu", k);
-        write_key(&b, id, "graph", gx.names[k], gx.types[k]);
+        write_key(&b, id, "graph", gx.keys.names[k], gx.types[k]);
     }
     for (const char *const *f = pn__actor_fields; *f; f++) {
         if (strcmp(*f, "id") == 0)
@@ -391,12 +333,12 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
     }
     /* label: the name again, which Gephi and yEd show; skipped when an
      * actor has an extra field of that name. */
-    bool label = !pn__map_get(&vx.index, "label", NULL);
+    bool label = !pn__map_get(&vx.keys.index, "label", NULL);
     if (label)
         write_key(&b, "v_label", "node", "label", "string");
-    for (size_t k = 0; k < vx.n; k++) {
+    for (size_t k = 0; k < vx.keys.n; k++) {
         snprintf(id, sizeof(id), "v_x%zu", k);
-        write_key(&b, id, "node", vx.names[k], vx.types[k]);
+        write_key(&b, id, "node", vx.keys.names[k], vx.types[k]);
     }
     for (const char *const *f = pn__tie_fields; *f; f++) {
         if (strcmp(*f, "id") == 0 || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0)
@@ -404,9 +346,9 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         snprintf(id, sizeof(id), "e_%s", *f);
         write_key(&b, id, "edge", *f, known_type(PN__REC_TIE, *f));
     }
-    for (size_t k = 0; k < ex.n; k++) {
+    for (size_t k = 0; k < ex.keys.n; k++) {
         snprintf(id, sizeof(id), "e_x%zu", k);
-        write_key(&b, id, "edge", ex.names[k], ex.types[k]);
+        write_key(&b, id, "edge", ex.keys.names[k], ex.types[k]);
     }
     pn__buf_printf(&b, "  <graph id=\"G\" edgedefault=\"%s\">\n",
                    all_directed ? "directed" : "undirected");
@@ -425,10 +367,10 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         pn__buf_puts(&b, "</data>\n");
         free(text);
     }
-    for (size_t k = 0; k < gx.n; k++) {
+    for (size_t k = 0; k < gx.keys.n; k++) {
         snprintf(id, sizeof(id), "g_x%zu", k);
         bool typed = strcmp(gx.types[k], "string") != 0;
-        write_data(&b, "    ", id, json_object_get(extra_top, gx.names[k]),
+        write_data(&b, "    ", id, json_object_get(extra_top, gx.keys.names[k]),
                    typed ? PN__F_REAL : PN__F_EXTRA);
     }
     json_array_foreach(actors, i, o)
@@ -786,7 +728,7 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
         json_object_set_new(obj, key, json_string(""));
     } else {
         int rc = pn__ix_decode(obj, key, text, len, t);
-        if (rc == -1)
+        if (rc == PN__IX_BAD_UTF8)
             gerror(G, line, "graphml", "key \"%s\": not valid UTF-8", key);
         else if (rc)
             G->nomem = true;

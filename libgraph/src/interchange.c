@@ -331,7 +331,7 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
     if (len == 0)
         return 0;
     if (!pn__ix_utf8(cell, len))
-        return -1;
+        return PN__IX_BAD_UTF8;
     json_t *v = NULL;
     char tmp[64];
     switch (t) {
@@ -643,48 +643,98 @@ void pn__ix_unprefix(char *s, size_t *len)
     (*len)--;
 }
 
-const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n)
+void pn__ix_keys_init(pn__ix_keys *k)
+{
+    memset(k, 0, sizeof(*k));
+    pn__map_init(&k->index);
+}
+
+void pn__ix_keys_free(pn__ix_keys *k)
+{
+    pn__map_free(&k->index);
+    free(k->names);
+    free(k->scratch);
+    free(k->flags);
+    pn__ix_keys_init(k);
+}
+
+int pn__ix_keys_add(pn__ix_keys *k, const char *key, size_t *at)
+{
+    size_t pos;
+    if (!pn__map_get(&k->index, key, &pos)) {
+        if (k->n == k->cap) {
+            size_t cap = k->cap ? k->cap * 2 : 8;
+            const char **names = realloc(k->names, cap * sizeof(*names));
+            if (!names)
+                return PN_ENOMEM;
+            k->names = names;
+            size_t *scratch = realloc(k->scratch, cap * sizeof(*scratch));
+            if (!scratch)
+                return PN_ENOMEM;
+            k->scratch = scratch;
+            unsigned char *flags = realloc(k->flags, cap);
+            if (!flags)
+                return PN_ENOMEM;
+            k->flags = flags;
+            k->cap = cap;
+        }
+        pos = k->n;
+        if (pn__map_put(&k->index, key, pos) != 0)
+            return PN_ENOMEM;
+        k->names[pos] = key;
+        k->flags[pos] = 0;
+        k->n++;
+    }
+    if (at)
+        *at = pos;
+    return 0;
+}
+
+int pn__ix_keys_records(pn__ix_keys *k, json_t *records, const char *record)
 {
     const char *const *known = pn__ix_fields(record);
-    pn__map seen;
-    pn__map_init(&seen);
-    size_t count = 0, cap = 16;
-    const char **keys = malloc(cap * sizeof(*keys));
     size_t i;
     json_t *o;
     json_array_foreach(records, i, o)
     {
         const char *key;
         json_t *v;
-        if (!keys)
-            break;
         json_object_foreach(o, key, v)
         {
             if (pn__field_known(known, key))
                 continue;
-            int rc = pn__map_put(&seen, key, count);
-            if (rc == 1)
-                continue;
-            if (rc == 0 && count == cap) {
-                const char **more = realloc(keys, 2 * cap * sizeof(*keys));
-                if (more) {
-                    keys = more;
-                    cap *= 2;
-                } else {
-                    rc = PN_ENOMEM;
-                }
-            }
-            if (rc) {
-                free(keys);
-                keys = NULL;
-                break;
-            }
-            keys[count++] = key;
+            size_t at;
+            if (pn__ix_keys_add(k, key, &at) != 0)
+                return PN_ENOMEM;
+            k->flags[at] |= (json_is_integer(v) ? 0 : PN__IX_NOT_INT) |
+                            (json_is_number(v) ? 0 : PN__IX_NOT_NUM) |
+                            (json_is_boolean(v) ? 0 : PN__IX_NOT_BOOL);
         }
     }
-    pn__map_free(&seen);
-    *n = keys ? count : 0;
-    return keys;
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o)
+{
+    /* o's names are distinct and each in the index at most once, so at
+     * most k->n of them: scratch has the room. */
+    size_t n = 0, at;
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+    {
+        if (pn__map_get(&k->index, key, &at))
+            k->scratch[n++] = at;
+    }
+    if (n > 1)
+        qsort(k->scratch, n, sizeof(*k->scratch), cmp_size);
+    return n;
 }
 
 void pn__ix_xml(pn__buf *b, const char *s, bool attr)

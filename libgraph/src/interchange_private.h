@@ -43,29 +43,59 @@ json_t *pn__ix_tree(const pn_dataset *ds);
 /* Append the text of value (a field of type t) to b; nothing for null. */
 void pn__ix_encode(pn__buf *b, const json_t *value, pn__ftype t);
 
+/* What pn__ix_decode and pn__ix_decode_jv find wrong in a cell: positive,
+ * apart from the (negative) PN_E* codes. */
+#define PN__IX_BAD_UTF8 1 /* the text is not valid UTF-8 */
+#define PN__IX_TOO_DEEP 2 /* JSON text nested too deep */
+
 /* Set obj[key] from cell text of type t; an empty cell sets nothing.
  * A cell that does not read as its type is set as a string, for the loader
- * to report with its location. Returns 0, -1 when the text is not valid
- * UTF-8, or PN_ENOMEM. */
+ * to report with its location. Returns 0, PN__IX_BAD_UTF8 (nothing set) or
+ * PN_ENOMEM. */
 int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn__ftype t);
 
 /* Set *out, a value in doc's arena, from a non-empty cell of type t, as
  * pn__ix_decode does. An extra field's JSON text nested deeper than
  * max_depth is refused (the loader's limit, less the depth of the record
  * that holds it). Returns 0, PN__IX_BAD_UTF8, PN__IX_TOO_DEEP or PN_ENOMEM. */
-#define PN__IX_BAD_UTF8 1
-#define PN__IX_TOO_DEEP 2
 struct pn__jdoc;
 struct pn__jv;
 int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell, size_t len,
                      pn__ftype t, size_t max_depth);
 
-/* The extra (unknown) field names of an array of records, each once, in
- * first-seen order: a map, so linear in the fields however many distinct
- * names there are. Borrowed from the tree; free() the array only. NULL
- * when out of memory (*n is then 0). For the writers of graphml.c and
- * gexf.c (csv.c has the same over its arena document). */
-const char **pn__ix_extra_keys(json_t *records, const char *record, size_t *n);
+/* The distinct extra (unknown) field names of records, in first-seen
+ * order, found through a map so that each record is visited once however
+ * many distinct names there are: the writers' one collector (csv.c over its
+ * arena document, graphml.c, gexf.c). The names are borrowed from the
+ * records. */
+typedef struct pn__ix_keys {
+    pn__map index;        /* name -> position in names */
+    const char **names;   /* n names, in first-seen order */
+    size_t n, cap;        /* names, flags and scratch have room for cap */
+    size_t *scratch;      /* pn__ix_keys_of's answer, one record's extras */
+    unsigned char *flags; /* per name: PN__IX_NOT_* of the values seen */
+} pn__ix_keys;
+
+/* pn__ix_keys_records sets these in flags[] for the values of a name. */
+#define PN__IX_NOT_INT  1 /* a value that is not a JSON integer */
+#define PN__IX_NOT_NUM  2 /* ... not a number */
+#define PN__IX_NOT_BOOL 4 /* ... not true or false */
+
+void pn__ix_keys_init(pn__ix_keys *k);
+void pn__ix_keys_free(pn__ix_keys *k);
+
+/* Add key once (a new one at the end, flags 0); *at (may be NULL) its
+ * position. 0 or PN_ENOMEM. */
+int pn__ix_keys_add(pn__ix_keys *k, const char *key, size_t *at);
+
+/* Add the extra fields of every object of records (a JSON array of records
+ * of kind record; NULL is none), with their values' PN__IX_NOT_* flags.
+ * 0 or PN_ENOMEM. */
+int pn__ix_keys_records(pn__ix_keys *k, json_t *records, const char *record);
+
+/* The positions of o's extra fields, in key order (ascending position),
+ * into k->scratch; returns how many. */
+size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o);
 
 /* CSV: the column that holds a record's extra fields as one JSON object
  * when a table has more distinct extra fields than PN__CSV_MAX_EXTRA

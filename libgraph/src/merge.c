@@ -235,15 +235,41 @@ static void union_array(merger *M, json_t *dst_obj, const char *key, json_t *src
             M->nomem = true;
         return;
     }
-    size_t i, j;
-    json_t *x, *y;
-    json_array_foreach(src, i, x)
-    {
-        bool seen = false;
-        json_array_foreach(dst, j, y) seen |= json_equal(x, y);
-        if (!seen && json_array_append(dst, x) != 0)
-            M->nomem = true;
+    /* An item is kept unless one equal to it (json_equal) is in dst
+     * already, an item of src added before included. The items are strings
+     * and {ref, page} objects of strings, for which json_equal is the
+     * equality of the canonical text (keys sorted): a map of the texts seen
+     * makes this linear in the items (comparing each item with every one
+     * in dst was quadratic in a record's aliases). */
+    size_t n = json_array_size(dst) + json_array_size(src), nt = 0;
+    char **texts = malloc((n ? n : 1) * sizeof(*texts));
+    pn__map seen;
+    pn__map_init(&seen);
+    bool ok = texts && pn__map_reserve(&seen, n) == 0;
+    size_t i, nd = json_array_size(dst);
+    json_t *x;
+    /* The first nd items are dst's own; the rest come from src. src may be
+     * dst itself (an input's array set as the merged one): then every item
+     * is seen already and none is added. */
+    for (i = 0; ok && i < nd + json_array_size(src); i++) {
+        x = i < nd ? json_array_get(dst, i) : json_array_get(src, i - nd);
+        char *t = json_dumps(x, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+        int put = t ? pn__map_put(&seen, t, i) : PN_ENOMEM;
+        if (put < 0) {
+            free(t);
+            ok = false;
+            break;
+        }
+        texts[nt++] = t;
+        if (put == 0 && i >= nd && json_array_append(dst, x) != 0)
+            ok = false;
     }
+    if (!ok)
+        M->nomem = true;
+    pn__map_free(&seen);
+    for (i = 0; i < nt; i++)
+        free(texts[i]);
+    free(texts);
 }
 
 static void merge_sources(merger *M, size_t k, json_t *sources, json_t *rename)
