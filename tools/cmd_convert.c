@@ -179,19 +179,6 @@ cleanup:
     return rc;
 }
 
-static int write_out(const char *path, const char *data, size_t len, pn_diags *diags)
-{
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            pn_diags_add(diags, PN_SEVERITY_ERROR, "<stdout>", 0, 0, NULL, "io", "cannot write: %s",
-                         strerror(errno));
-            return PN_EIO;
-        }
-        return 0;
-    }
-    return pn_write_file_atomic_ext(path, data, len, cli_write_options(), diags);
-}
-
 static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
 {
     int rc = 0;
@@ -214,7 +201,7 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
             pn_diags_add(diags, PN_SEVERITY_ERROR, C->output, 0, 0, NULL, "nomem",
                          "out of memory while writing");
         if (rc == 0)
-            rc = write_out(C->output, data, len, diags);
+            rc = cli_write_output(C->output, data, len, diags);
         free(data);
         return rc;
     }

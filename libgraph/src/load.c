@@ -679,27 +679,17 @@ int pn__load_json(pn_dataset **out, json_t *root, const pn__locator *loc,
     pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
     if (!opts)
         opts = &defaults;
-    loader L;
-    memset(&L, 0, sizeof(L));
-    L.r.diags = diags;
-    L.r.file = opts->name ? opts->name : "<input>";
-    L.r.loc = loc;
-    L.r.from_json = true;
     pn__jdoc doc;
     memset(&doc, 0, sizeof(doc));
     pn__pool_init(&doc.pool);
     pn__jv top;
     int rc = pn__jv_from_jansson(&doc, &top, root);
     if (rc == PN_EDATA)
-        pn_diags_add(diags, PN_SEVERITY_ERROR, L.r.file, 0, 0, NULL, "encoding",
-                     "a value contains a NUL character, which paranet does not accept");
+        pn_diags_add(diags, PN_SEVERITY_ERROR, opts->name ? opts->name : "<input>", 0, 0, NULL,
+                     "encoding", "a value contains a NUL character, which paranet does not accept");
     if (rc == 0)
-        rc = load_tree(&L, &top, opts);
+        rc = pn__load_jv(out, &top, loc, opts, diags);
     pn__jdoc_free(&doc);
-    if (rc == 0 && out)
-        *out = L.ds;
-    else
-        pn_dataset_free(L.ds);
     return rc;
 }
 
