@@ -35,11 +35,15 @@ if ! ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-build() { # build DIR [cmake options...]
+build() { # build DIR [cmake options...]: the log goes to DIR/build.log, shown on failure
     dir=$1
     shift
-    cmake -S . -B "$dir" -DPN_WERROR=ON "$@" >/dev/null
-    cmake --build "$dir" -j"$jobs"
+    mkdir -p "$dir"
+    if ! { cmake -S . -B "$dir" -DPN_WERROR=ON "$@" && cmake --build "$dir" -j"$jobs"; } >"$dir/build.log" 2>&1; then
+        cat "$dir/build.log" >&2
+        echo "bootstrap: the build in $dir failed (log above, and in $dir/build.log)" >&2
+        exit 1
+    fi
 }
 
 case $mode in
