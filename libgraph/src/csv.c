@@ -394,19 +394,28 @@ static const char *cell_text(const reader *R, size_t i)
     return R->cells.data + R->row[i].at;
 }
 
+/* An error of the table being read, at line (and column, 0: none). */
+static void vreport(reader *R, int line, int column, const char *label, const char *check,
+                    const char *fmt, va_list ap)
+{
+    char msg[1024];
+    if (vsnprintf(msg, sizeof(msg), fmt, ap) >= (int)sizeof(msg))
+        pn__utf8_trim(msg); /* cut: on a character, not inside one */
+    R->errors++;
+    if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, column, label, check, "%s",
+                     msg))
+        R->nomem = true;
+}
+
 static void report(reader *R, int line, const char *label, const char *check, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static void report(reader *R, int line, const char *label, const char *check, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vreport(R, line, 0, label, check, fmt, ap);
     va_end(ap);
-    R->errors++;
-    if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, 0, label, check, "%s", msg))
-        R->nomem = true;
 }
 
 static void label_name(pn__buf *b, const char *s, size_t len)
@@ -449,14 +458,10 @@ static void report_at(reader *R, int line, int column, const char *check, const 
 
 static void report_at(reader *R, int line, int column, const char *check, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vreport(R, line, column, NULL, check, fmt, ap);
     va_end(ap);
-    R->errors++;
-    if (pn_diags_add(R->diags, PN_SEVERITY_ERROR, R->t->name, line, column, NULL, check, "%s", msg))
-        R->nomem = true;
 }
 
 static void on_field(void *data, size_t len, void *ctx)

@@ -258,6 +258,26 @@ bool pn__ix_utf8(const char *s, size_t len)
     return true;
 }
 
+/* The parts of one item of a list cell, s[0, *n): [start, id_end) is the
+ * id (or the whole item), and at (an unescaped '@' + 1, or 0) starts a
+ * page. With trim, blanks and tabs around the id are dropped, and around
+ * the whole item when it has no page (*n shrinks). */
+static void item_span(const char *s, size_t *n, size_t at, bool trim, size_t *start, size_t *id_end)
+{
+    *id_end = at ? at - 1 : *n;
+    *start = 0;
+    if (!trim)
+        return;
+    while (*start < *id_end && (s[*start] == ' ' || s[*start] == '\t'))
+        (*start)++;
+    size_t e = *id_end;
+    while (e > *start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    if (!at)
+        *n = e;
+    *id_end = e;
+}
+
 /* Split a list cell at unescaped '|', undoing '\' escapes. */
 static json_t *split_list(const char *cell, size_t len, bool trim, bool refs)
 {
@@ -279,19 +299,8 @@ static json_t *split_list(const char *cell, size_t len, bool trim, bool refs)
             continue;
         }
         const char *s = item.data ? item.data : "";
-        size_t n = item.len;
-        size_t id_end = at ? at - 1 : n;
-        size_t start = 0;
-        if (trim || refs) {
-            while (start < id_end && (s[start] == ' ' || s[start] == '\t'))
-                start++;
-            size_t e = id_end;
-            while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-                e--;
-            if (!at)
-                n = e;
-            id_end = e;
-        }
+        size_t n = item.len, start, id_end;
+        item_span(s, &n, at, trim || refs, &start, &id_end);
         json_t *v;
         if (refs && at)
             v = json_pack("{s:s%,s:s%}", "ref", s + start, id_end - start, "page", s + at, n - at);
@@ -452,17 +461,8 @@ static int jv_list(pn__jdoc *doc, pn__jv *out, const char *cell, size_t len, boo
             item[n++] = cell[i];
             continue;
         }
-        size_t id_end = at ? at - 1 : n, start = 0, end = n;
-        if (trim || refs) {
-            while (start < id_end && (item[start] == ' ' || item[start] == '\t'))
-                start++;
-            size_t e = id_end;
-            while (e > start && (item[e - 1] == ' ' || item[e - 1] == '\t'))
-                e--;
-            if (!at)
-                end = e;
-            id_end = e;
-        }
+        size_t end = n, start, id_end;
+        item_span(item, &end, at, trim || refs, &start, &id_end);
         pn__jv *v = &out->u.items[out->n++];
         if (refs && at) {
             pn__jmember *m = pn__pool_alloc(&doc->pool, 2 * sizeof(*m));
