@@ -17,7 +17,7 @@
 
 #include "testutil.h"
 /* pn__ix_keys, the collector of extra fields the writers share. */
-#include "../libgraph/src/interchange_private.h"
+#include "../libgraph/src/formats/interchange_private.h"
 
 static char *canon(const pn_dataset *ds)
 {

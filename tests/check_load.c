@@ -2,7 +2,7 @@
 
 #include "testutil.h"
 /* pn__utf8_floor, pn__short: the library is static, its internals reachable. */
-#include "../libgraph/src/util.h"
+#include "../libgraph/src/core/util.h"
 
 /* Each tests/data/{invalid,warnings}/<case>/ holds input.json and
  * `expected`: the exact diagnostic lines, then "exit N" (N = 0 valid, 1 invalid). */

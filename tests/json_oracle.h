@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../libgraph/src/json.h"
+#include "../libgraph/src/store/json.h"
 #include "paranet/error.h"
 
 /* True when v (ours) and j (jansson's) are the same JSON value: same types

@@ -3,7 +3,7 @@
 #define PN_DATASET_PRIVATE_H
 
 #include "paranet/dataset.h"
-#include "util.h"
+#include "core/util.h"
 
 struct pn_dataset {
     pn__pool pool;

@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check.h"
-#include "dataset_private.h"
-#include "json.h"
+#include "store/check.h"
+#include "core/dataset_private.h"
+#include "store/json.h"
 #include "paranet/io.h"
 
 typedef struct loader {

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "metrics_private.h"
-#include "util.h"
+#include "analysis/metrics_private.h"
+#include "core/util.h"
 
 struct pn_partners {
     pn_partner *items;

@@ -191,7 +191,7 @@ typedef struct country {
 
 static const country countries[] = {
 #define PN_COUNTRY(code, name) {code, name},
-#include "countries.inc"
+#include "core/countries.inc"
 #undef PN_COUNTRY
 };
 

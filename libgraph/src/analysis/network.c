@@ -2,9 +2,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "metrics_private.h"
+#include "analysis/metrics_private.h"
 #include "paranet/metrics.h"
-#include "util.h"
+#include "core/util.h"
 
 static int assortativity(const pn_graph *g, pn_group_by by, double *out, pn_diags *diags)
 {

@@ -5,7 +5,7 @@
 #include "paranet/dataset.h"
 #include "paranet/error.h"
 #include "paranet/io.h"
-#include "util.h"
+#include "core/util.h"
 
 /* Where a value of a document built from another format (CSV, GraphML) came
  * from: locate() sets the input's name, a 1-based line and column (0:

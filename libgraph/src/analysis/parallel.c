@@ -15,7 +15,7 @@
  * The sweep (pn__path_metrics_fused) computes the three together: the one
  * search from a source gives its closeness and harmonic centrality and its
  * dependencies, in process or in each worker over its share of sources. */
-#include "parallel.h"
+#include "analysis/parallel.h"
 
 #include <errno.h>
 #include <math.h>
@@ -27,8 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "metrics_private.h"
-#include "util.h"
+#include "analysis/metrics_private.h"
+#include "core/util.h"
 
 int pn__default_workers(void)
 {

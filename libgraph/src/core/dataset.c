@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_private.h"
+#include "core/dataset_private.h"
 #include "paranet/error.h"
 
 const char *const pn__dataset_fields[] = {"paranet", "title", "description", "sources",

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_private.h"
-#include "interchange_private.h"
+#include "core/dataset_private.h"
+#include "formats/interchange_private.h"
 
 /* An interval end as an xsd:date: a year or month widened to its first day
  * (start) or its last (end). */

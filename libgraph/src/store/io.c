@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "paranet/io.h"
-#include "util.h"
+#include "core/util.h"
 
 int pn__read_fd(int fd, const char *path, size_t max_bytes, char **out, size_t *len, bool *regular,
                 pn_diags *diags)

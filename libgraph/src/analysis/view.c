@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "core/util.h"
 
 bool pn_tie_in_force(const pn_tie *t, int year)
 {

@@ -11,7 +11,7 @@
 
 #include "paranet/error.h"
 
-#include "util.h"
+#include "core/util.h"
 
 void pn__path_key(pn__path *p, const char *key)
 {

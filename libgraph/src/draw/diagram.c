@@ -15,7 +15,7 @@
 #include "paranet/graph.h"
 #include "paranet/metrics.h"
 #include "paranet/vocab.h"
-#include "util.h"
+#include "core/util.h"
 
 /* ---- option names ---- */
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset_private.h"
+#include "core/dataset_private.h"
 #include "paranet/io.h"
 
 static void emit_string(pn__buf *b, const char *s, size_t len)

@@ -1,9 +1,9 @@
 /* Gould-Fernandez brokerage roles (Gould & Fernandez 1989); igraph has none. */
 #include <stdlib.h>
 
-#include "metrics_private.h"
+#include "analysis/metrics_private.h"
 #include "paranet/metrics.h"
-#include "util.h"
+#include "core/util.h"
 
 void pn_graph_groups(const pn_graph *g, pn_group_by by, int *out)
 {

@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L /* pread */
-#include "check.h"
+#include "store/check.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dataset_private.h"
+#include "core/dataset_private.h"
 
 void pn__report_at(pn__report *r, pn_severity sev, const pn__path *path, const char *check,
                    const char *fmt, ...)

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dataset_private.h"
-#include "interchange_private.h"
-#include "json.h"
+#include "core/dataset_private.h"
+#include "formats/interchange_private.h"
+#include "store/json.h"
 #include "paranet/diagram.h"
 #include "paranet/io.h"
 

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check.h"
-#include "dataset_private.h"
-#include "interchange_private.h"
+#include "store/check.h"
+#include "core/dataset_private.h"
+#include "formats/interchange_private.h"
 
 /* ---- writing ---------------------------------------------------------- */
 

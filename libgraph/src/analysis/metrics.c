@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "metrics_private.h"
-#include "parallel.h"
-#include "util.h"
+#include "analysis/metrics_private.h"
+#include "analysis/parallel.h"
+#include "core/util.h"
 
 typedef enum metric_id {
     M_DEGREE,

@@ -1,5 +1,5 @@
 /* A read-only JSON document in one arena (json.h). */
-#include "json.h"
+#include "store/json.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "paranet/error.h"
-#include "util.h"
+#include "core/util.h"
 
 struct pn_graph {
     const pn_dataset *ds;

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "paranet/interchange.h"
-#include "util.h"
+#include "core/util.h"
 
 /* How a field is held in a text cell. */
 typedef enum pn__ftype {

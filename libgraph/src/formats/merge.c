@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "dataset_private.h"
-#include "interchange_private.h"
+#include "store/check.h"
+#include "core/dataset_private.h"
+#include "formats/interchange_private.h"
 #include "paranet/merge.h"
 
 typedef struct merger {

@@ -12,10 +12,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check.h"
-#include "dataset_private.h"
-#include "interchange_private.h"
-#include "json.h"
+#include "store/check.h"
+#include "core/dataset_private.h"
+#include "formats/interchange_private.h"
+#include "store/json.h"
 
 static const char *const table_names[] = {"actors", "ties", "sources", "dataset"};
 static const char *const table_records[] = {PN__REC_ACTOR, PN__REC_TIE, PN__REC_SOURCE,
