@@ -11,17 +11,6 @@
 /* Exit codes, documented in `paranet --help` and docs/paranet.1. */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_INTERNAL = 4 };
 
-typedef struct cli_command {
-    const char *name;
-    const char *summary; /* one line for `paranet --help` */
-    const char *help;    /* the full text for `paranet help NAME` */
-    int (*run)(int argc, char **argv);
-} cli_command;
-
-#define PN_COMMAND(name) extern const cli_command pn_cmd_##name;
-#include "commands.def"
-#undef PN_COMMAND
-
 /* Print a usage error for a command ("paranet info: ...") and return EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

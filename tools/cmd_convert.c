@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet convert [OPTIONS] INPUT... -o OUTPUT\n"
@@ -423,5 +423,8 @@ static int run(int argc, char **argv)
     return code;
 }
 
-const cli_command pn_cmd_convert = {"convert", "convert between JSON, GraphML, GEXF, CSV and DOT",
-                                    help, run};
+/* Not yet on the pipeline (pipeline.h): its own main. */
+const cli_spec pn_cmd_convert = {.name = "convert",
+                                 .summary = "convert between JSON, GraphML, GEXF, CSV and DOT",
+                                 .help = help,
+                                 .legacy_run = run};

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "analysis.h"
-#include "table.h"
+#include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet metrics [OPTIONS] FILE\n"
@@ -25,7 +25,6 @@ static const char help[] =
     "  -s, --sort M        sort by metric M (largest first), or 'id' or 'name'\n"
     "                      (default: the first metric shown)\n"
     "  -n, --top N         only the first N rows\n"
-    "  -f, --format F      text (default), csv, tsv, json, md or latex (booktabs)\n"
     "      --groups G      country or kind: groups of the brokerage roles\n"
     "                      (coordinator, itinerant, gatekeeper, representative,\n"
     "                      liaison, brokerage); adds them to the default metrics\n"
@@ -46,8 +45,9 @@ static const char help[] =
     "                      (default 2e9, tens of seconds; 'none': no limit)\n"
     "  -q, --quiet         no progress and no notes on stderr, only errors\n"
     "                      (listed again under Limits: the same option)\n"
-    "  -h, --help          show this help\n"
-    "\n" VIEW_OPTS_HELP "\n"
+    "  -h, --help          show this help\n";
+
+static const char help_tail[] =
     "Metric names: degree in-degree out-degree strength in-strength out-strength\n"
     "betweenness closeness harmonic eigenvector pagerank hub authority constraint\n"
     "effective-size coreness component community coordinator itinerant gatekeeper\n"
@@ -57,7 +57,7 @@ static const char help[] =
     "  paranet metrics datasets/tangsel.json --top 10 --format md\n"
     "  paranet metrics world.json -m betweenness,harmonic --jobs auto --cutoff 3\n";
 
-enum { OPT_GROUPS = VIEW_OPT_LAST + 1, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK };
+enum { OPT_GROUPS = CLI_OPT_LAST, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK };
 
 /* More processes than this is a typing error (the library uses at most 256). */
 #define MAX_JOBS 1024
@@ -164,20 +164,15 @@ static void default_metrics(const pn_graph *g, bool groups, size_t *idx, size_t 
         pn_metric_find(*p, &idx[(*n)++]);
 }
 
-static int network_table(const pn_graph *g, table_format fmt, const char *title, const char *view,
-                         pn_diags *diags)
+static int network_table(cli_job *job)
 {
     pn_network_metrics m;
-    int rc = pn_network_metrics_compute(g, &m, diags);
-    if (rc) {
-        cli_print_diags(diags);
-        return cli_exit_code(rc);
-    }
-    static const char *head[] = {"metric", "value"};
+    int rc = pn_network_metrics_compute(job->graph, &m, job->diags);
+    if (rc)
+        return cli_fail(job, rc);
+    static const char *const head[] = {"metric", "value"};
     static const bool numeric[] = {false, true};
-    table t;
-    if (table_init(&t, 2, head, numeric))
-        return EXIT_INTERNAL;
+    report_table *t = report_table_new(&job->out, NULL, 2, head, numeric);
     struct {
         const char *name;
         double value;
@@ -200,19 +195,15 @@ static int network_table(const pn_graph *g, table_format fmt, const char *title,
         char num[64];
         const char *cells[2] = {items[i].name,
                                 table_number(items[i].value, items[i].integer, num, sizeof(num))};
-        table_add(&t, cells);
+        report_row(&job->out, t, cells);
     }
-    int code = t.failed ? EXIT_INTERNAL : EXIT_OK;
-    if (code == EXIT_OK)
-        table_write(&t, fmt, stdout, title, view);
-    table_free(&t);
-    return code;
+    return EXIT_OK;
 }
 
-static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const char *sort, long top,
-                       const pn_metric_options *mo, table_format fmt, const char *title,
-                       const char *view, pn_diags *diags)
+static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *sort, long top,
+                       const pn_metric_options *mo)
 {
+    const pn_graph *g = job->graph;
     const pn_dataset *ds = pn_graph_dataset(g);
     size_t n = pn_graph_vertex_count(g);
     int code = EXIT_INTERNAL, rc = 0;
@@ -225,8 +216,6 @@ static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const ch
     char(*nums)[64] = malloc((nm + 2) * sizeof(*nums));
     const char **names = malloc((nm + 1) * sizeof(char *));
     double **outs = malloc((nm + 1) * sizeof(double *));
-    table t = {0};
-    bool has_table = false;
     if (!values || !key || !rows || !head || !numeric || !cells || !nums || !names || !outs)
         goto cleanup;
     /* One call for the columns and the sort key: betweenness, closeness and
@@ -244,13 +233,12 @@ static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const ch
         names[asked] = sort;
         outs[asked++] = key;
     }
-    rc = pn_metric_vectors(g, names, asked, mo, outs, diags);
+    rc = pn_metric_vectors(g, names, asked, mo, outs, job->diags);
     for (size_t k = 0; !rc && k < nm; k++)
         if (idx[k] == sort_metric)
             memcpy(key, values + k * n, n * sizeof(double));
     if (rc) {
-        cli_print_diags(diags);
-        code = cli_exit_code(rc);
+        code = cli_fail(job, rc);
         goto cleanup;
     }
     for (size_t v = 0; v < n; v++) {
@@ -270,9 +258,7 @@ static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const ch
         head[5 + k] = pn_metric_name(idx[k]);
         numeric[5 + k] = true;
     }
-    if (table_init(&t, nm + 5, head, numeric))
-        goto cleanup;
-    has_table = true;
+    report_table *t = report_table_new(&job->out, NULL, nm + 5, head, numeric);
     size_t shown = top > 0 && (size_t)top < n ? (size_t)top : n;
     for (size_t r = 0; r < shown; r++) {
         size_t v = rows[r].v;
@@ -286,15 +272,10 @@ static int actor_table(const pn_graph *g, const size_t *idx, size_t nm, const ch
         for (size_t k = 0; k < nm; k++)
             cells[5 + k] = table_number(values[k * n + v], pn_metric_is_integer(idx[k]), nums[k],
                                         sizeof(nums[k]));
-        table_add(&t, cells);
+        report_row(&job->out, t, cells);
     }
-    if (t.failed)
-        goto cleanup;
-    table_write(&t, fmt, stdout, title, view);
     code = EXIT_OK;
 cleanup:
-    if (has_table)
-        table_free(&t);
     free(values);
     free(key);
     free(rows);
@@ -317,8 +298,8 @@ static bool is_path_metric(const char *name)
  * line (every format prints it: a comment, the Markdown header, the LaTeX
  * caption, JSON "view"), besides the title's "--cutoff K"; and on stderr
  * unless quiet. *view is replaced by a longer string. */
-static int cutoff_note(const size_t *idx, size_t nm, const char *sort, int cutoff, bool quiet,
-                       char **view)
+static int cutoff_note(report *out, const size_t *idx, size_t nm, const char *sort, int cutoff,
+                       bool quiet, const char *view)
 {
     bool used = is_path_metric(sort);
     for (size_t k = 0; k < nm; k++)
@@ -336,210 +317,173 @@ static int cutoff_note(const size_t *idx, size_t nm, const char *sort, int cutof
                 "paranet metrics: note: --cutoff %d: betweenness, closeness and harmonic count "
                 "only shortest paths of at most %d hop%s, so they differ from the exact values\n",
                 cutoff, cutoff, cutoff == 1 ? "" : "s");
-    size_t len = strlen(*view) + 128;
+    size_t len = strlen(view) + 128;
     char *longer = malloc(len);
     if (!longer)
         return EXIT_INTERNAL;
-    snprintf(longer, len, "%s; betweenness, closeness, harmonic: paths of at most %d hop%s", *view,
+    snprintf(longer, len, "%s; betweenness, closeness, harmonic: paths of at most %d hop%s", view,
              cutoff, cutoff == 1 ? "" : "s");
-    free(*view);
-    *view = longer;
+    report_set_view(out, longer);
+    free(longer);
     return EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+typedef struct metrics_state {
+    const char *metrics_arg, *sort;
+    long top;
+    bool network, groups;
+    pn_metric_options mo;
+    size_t *idx;
+    size_t nm;
+} metrics_state;
+
+static void init(void *state)
 {
-    static const struct option own[] = {{"metrics", required_argument, NULL, 'm'},
+    metrics_state *st = state;
+    pn_metric_options mo = PN_METRIC_OPTIONS_INIT;
+    st->mo = mo;
+}
+
+static void free_state(void *state)
+{
+    free(((metrics_state *)state)->idx);
+}
+
+static int parse_jobs(const char *arg, int *out)
+{
+    long jobs = 0;
+    if (strcmp(arg, "auto") != 0 && !cli_parse_long(arg, 0, MAX_JOBS, &jobs))
+        return cli_usage_error("metrics",
+                               "--jobs needs a number of processes from 1 to %d, or 0 "
+                               "or 'auto' for one per CPU (got '%s')",
+                               MAX_JOBS, arg);
+    if (jobs == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;
+    }
+    *out = (int)jobs;
+    return EXIT_OK;
+}
+
+static int parse_max_work(const char *arg, double *out)
+{
+    char *end = NULL;
+    double work = strtod(arg, &end);
+    if (strcmp(arg, "none") == 0)
+        *out = -1;
+    else if (!*arg || *end || !(work >= 1 && work <= 1e300))
+        return cli_usage_error("metrics",
+                               "--max-work needs a number of steps >= 1 (such as 1e10), "
+                               "or 'none' (got '%s')",
+                               arg);
+    else
+        *out = work;
+    return EXIT_OK;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    (void)job;
+    metrics_state *st = state;
+    long hops = 0;
+    switch (c) {
+    case 'm':
+        st->metrics_arg = arg;
+        return EXIT_OK;
+    case 's':
+        st->sort = arg;
+        if (strcmp(arg, "id") && strcmp(arg, "name") && pn_metric_find(arg, NULL))
+            return cli_usage_error("metrics", "--sort: unknown metric '%s'", arg);
+        return EXIT_OK;
+    case 'n':
+        if (!cli_parse_long(arg, 1, 1000000000L, &st->top))
+            return cli_usage_error("metrics", "--top needs a number >= 1");
+        return EXIT_OK;
+    case OPT_GROUPS:
+        st->groups = true;
+        if (strcmp(arg, "country") == 0)
+            st->mo.groups = PN_GROUP_COUNTRY;
+        else if (strcmp(arg, "kind") == 0)
+            st->mo.groups = PN_GROUP_KIND;
+        else
+            return cli_usage_error("metrics", "--groups must be country or kind");
+        return EXIT_OK;
+    case OPT_NETWORK:
+        st->network = true;
+        return EXIT_OK;
+    case 'j':
+        return parse_jobs(arg, &st->mo.workers);
+    case OPT_CUTOFF:
+        if (!cli_parse_long(arg, 0, 1000000, &hops))
+            return cli_usage_error("metrics",
+                                   "--cutoff needs a number of hops >= 1, or 0 for no "
+                                   "cutoff (got '%s')",
+                                   arg);
+        st->mo.cutoff = (int)hops;
+        return EXIT_OK;
+    case OPT_MAX_WORK:
+        return parse_max_work(arg, &st->mo.max_work);
+    default:
+        return EXIT_USAGE;
+    }
+}
+
+static int check(cli_job *job, void *state)
+{
+    metrics_state *st = state;
+    (void)job;
+    if (st->network && st->mo.cutoff > 0)
+        return cli_usage_error("metrics", "--cutoff applies to betweenness, closeness and "
+                                          "harmonic, not to --network");
+    cli_progress_metrics(&st->mo);
+    st->idx = malloc((pn_metric_count() + 1) * sizeof(size_t));
+    if (!st->idx)
+        return EXIT_INTERNAL;
+    return st->metrics_arg ? parse_metrics(st->metrics_arg, st->idx, &st->nm) : EXIT_OK;
+}
+
+static int compute(cli_job *job, void *state)
+{
+    metrics_state *st = state;
+    if (st->network) {
+        report_set_title(&job->out, "paranet metrics --network %s", job->file);
+        return network_table(job);
+    }
+    if (!st->metrics_arg)
+        default_metrics(job->graph, st->groups, st->idx, &st->nm);
+    const char *by = st->sort ? st->sort : pn_metric_name(st->idx[0]);
+    int code = EXIT_OK;
+    if (st->mo.cutoff > 0) {
+        report_set_title(&job->out, "paranet metrics --cutoff %d %s", st->mo.cutoff, job->file);
+        code = cutoff_note(&job->out, st->idx, st->nm, by, st->mo.cutoff, job->quiet, job->view);
+    } else {
+        report_set_title(&job->out, "paranet metrics %s", job->file);
+    }
+    return code == EXIT_OK ? actor_table(job, st->idx, st->nm, by, st->top, &st->mo) : code;
+}
+
+static const struct option options[] = {{"metrics", required_argument, NULL, 'm'},
                                         {"sort", required_argument, NULL, 's'},
                                         {"top", required_argument, NULL, 'n'},
-                                        {"format", required_argument, NULL, 'f'},
                                         {"groups", required_argument, NULL, OPT_GROUPS},
                                         {"network", no_argument, NULL, OPT_NETWORK},
                                         {"jobs", required_argument, NULL, 'j'},
                                         {"cutoff", required_argument, NULL, OPT_CUTOFF},
                                         {"max-work", required_argument, NULL, OPT_MAX_WORK},
-                                        {"quiet", no_argument, NULL, 'q'},
-                                        {"help", no_argument, NULL, 'h'},
                                         {NULL, 0, NULL, 0}};
-    const struct option *longopts = view_opts_merge(own);
-    view_opts vo;
-    view_opts_init(&vo);
-    const char *metrics_arg = NULL, *sort = NULL;
-    long top = 0;
-    table_format fmt = FMT_TEXT;
-    bool network = false, groups = false, quiet = false;
-    pn_metric_options mo = PN_METRIC_OPTIONS_INIT;
-    int code = EXIT_OK, c;
-    while ((c = cli_getopt("metrics", argc, argv, "m:s:n:f:j:qh", longopts)) != -1) {
-        int v = view_opts_parse(&vo, "metrics", c, optarg, argc, argv);
-        if (v == 1)
-            continue;
-        if (v < 0) {
-            code = EXIT_USAGE;
-            goto done;
-        }
-        switch (c) {
-        case 'h':
-            fputs(help, stdout);
-            goto done;
-        case 'm':
-            metrics_arg = optarg;
-            break;
-        case 's':
-            sort = optarg;
-            if (strcmp(sort, "id") && strcmp(sort, "name") && pn_metric_find(sort, NULL)) {
-                code = cli_usage_error("metrics", "--sort: unknown metric '%s'", sort);
-                goto done;
-            }
-            break;
-        case 'n':
-            if (!cli_parse_long(optarg, 1, 1000000000L, &top)) {
-                code = cli_usage_error("metrics", "--top needs a number >= 1");
-                goto done;
-            }
-            break;
-        case 'f':
-            if (!table_parse_format(optarg, &fmt)) {
-                code = cli_usage_error("metrics", "--format must be text, csv, tsv, json, md or "
-                                                  "latex");
-                goto done;
-            }
-            break;
-        case OPT_GROUPS:
-            groups = true;
-            if (strcmp(optarg, "country") == 0)
-                mo.groups = PN_GROUP_COUNTRY;
-            else if (strcmp(optarg, "kind") == 0)
-                mo.groups = PN_GROUP_KIND;
-            else {
-                code = cli_usage_error("metrics", "--groups must be country or kind");
-                goto done;
-            }
-            break;
-        case OPT_NETWORK:
-            network = true;
-            break;
-        case 'j': {
-            long jobs = 0;
-            if (strcmp(optarg, "auto") != 0 && !cli_parse_long(optarg, 0, MAX_JOBS, &jobs)) {
-                code = cli_usage_error("metrics",
-                                       "--jobs needs a number of processes from 1 to %d, or 0 "
-                                       "or 'auto' for one per CPU (got '%s')",
-                                       MAX_JOBS, optarg);
-                goto done;
-            }
-            if (jobs == 0) {
-                long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-                jobs = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;
-            }
-            mo.workers = (int)jobs;
-            break;
-        }
-        case OPT_CUTOFF: {
-            long hops = 0;
-            if (!cli_parse_long(optarg, 0, 1000000, &hops)) {
-                code = cli_usage_error("metrics",
-                                       "--cutoff needs a number of hops >= 1, or 0 for no "
-                                       "cutoff (got '%s')",
-                                       optarg);
-                goto done;
-            }
-            mo.cutoff = (int)hops;
-            break;
-        }
-        case OPT_MAX_WORK: {
-            char *end = NULL;
-            double work = strtod(optarg, &end);
-            if (strcmp(optarg, "none") == 0) {
-                mo.max_work = -1;
-            } else if (!*optarg || *end || !(work >= 1 && work <= 1e300)) {
-                code = cli_usage_error("metrics",
-                                       "--max-work needs a number of steps >= 1 (such as 1e10), "
-                                       "or 'none' (got '%s')",
-                                       optarg);
-                goto done;
-            } else {
-                mo.max_work = work;
-            }
-            break;
-        }
-        case 'q':
-            quiet = true;
-            break;
-        default:
-            code = EXIT_USAGE;
-            goto done;
-        }
-    }
-    view_opts_finish(&vo);
-    if (optind != argc - 1) {
-        code = cli_usage_error("metrics", optind >= argc ? "no FILE given" : "one FILE only");
-        goto done;
-    }
-    if (network && mo.cutoff > 0) {
-        code = cli_usage_error("metrics", "--cutoff applies to betweenness, closeness and "
-                                          "harmonic, not to --network");
-        goto done;
-    }
-    cli_progress_setup(NULL, quiet);
-    cli_progress_metrics(&mo);
-    size_t *idx = malloc((pn_metric_count() + 1) * sizeof(size_t));
-    size_t nm = 0;
-    if (!idx) {
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    if (metrics_arg && (code = parse_metrics(metrics_arg, idx, &nm)) != 0) {
-        free(idx);
-        goto done;
-    }
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
-    pn_graph *g = NULL;
-    char *view = NULL, *title = NULL;
-    if (pn_diags_new(&diags) != 0) {
-        free(idx);
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    const char *file = argv[optind];
-    code = cli_load(file, &vo.load, diags, &ds);
-    if (code == EXIT_OK)
-        code = an_view_graph("metrics", ds, &vo, diags, &g);
-    if (code == EXIT_OK) {
-        view = an_describe(&vo.view);
-        const char *name = strcmp(file, "-") == 0 ? "<stdin>" : file;
-        size_t len = strlen(name) + 64;
-        title = malloc(len);
-        if (!view || !title) {
-            code = EXIT_INTERNAL;
-        } else if (network) {
-            snprintf(title, len, "paranet metrics --network %s", name);
-            code = network_table(g, fmt, title, view, diags);
-        } else {
-            if (!metrics_arg)
-                default_metrics(g, groups, idx, &nm);
-            const char *by = sort ? sort : pn_metric_name(idx[0]);
-            if (mo.cutoff > 0) {
-                snprintf(title, len, "paranet metrics --cutoff %d %s", mo.cutoff, name);
-                code = cutoff_note(idx, nm, by, mo.cutoff, quiet, &view);
-            } else {
-                snprintf(title, len, "paranet metrics %s", name);
-            }
-            if (code == EXIT_OK)
-                code = actor_table(g, idx, nm, by, top, &mo, fmt, title, view, diags);
-        }
-    }
-    free(view);
-    free(title);
-    free(idx);
-    pn_graph_free(g);
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-done:
-    view_opts_free(&vo);
-    return code;
-}
 
-const cli_command pn_cmd_metrics = {
-    "metrics", "centrality, brokerage and network figures of a view, as a table", help, run};
+const cli_spec pn_cmd_metrics = {
+    .name = "metrics",
+    .summary = "centrality, brokerage and network figures of a view, as a table",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_GRAPH | CLI_FORMAT,
+    .shortopts = "m:s:n:j:",
+    .options = options,
+    .state_size = sizeof(metrics_state),
+    .init = init,
+    .option = option,
+    .check = check,
+    .compute = compute,
+    .free = free_state,
+};

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet partners [OPTIONS] FILE --actor ID\n"
@@ -22,7 +23,7 @@ static const char help[] =
     "  -a, --actor ID   the actor (required)\n"
     "  -e, --explain    every tie of each relation, with its sources\n"
     "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_HELP "\n"
+    "\n" VIEW_OPTS_LEGACY_HELP "\n"
     "An actor the view leaves out has no partners: the answer is empty (exit 0).\n"
     "An id not in the dataset is an error (exit 1).\n"
     "\n"
@@ -100,7 +101,7 @@ static void print_partner(const pn_dataset *ds, const pn_partner *p, bool explai
     }
 }
 
-static int report(const pn_graph *g, size_t actor, bool explain, pn_diags *diags)
+static int print_report(const pn_graph *g, size_t actor, bool explain, pn_diags *diags)
 {
     const pn_dataset *ds = pn_graph_dataset(g);
     const pn_actor *a = pn_dataset_actor(ds, actor);
@@ -191,7 +192,7 @@ static int run(int argc, char **argv)
     if (code == EXIT_OK) {
         printf("# paranet partners %s --actor %s\n# view: %s\n",
                strcmp(file, "-") == 0 ? "<stdin>" : file, id, view);
-        code = report(g, actor, explain, diags);
+        code = print_report(g, actor, explain, diags);
     }
     free(view);
     pn_graph_free(g);
@@ -202,5 +203,9 @@ done:
     return code;
 }
 
-const cli_command pn_cmd_partners = {
-    "partners", "an actor's partners, the formalisation ladder and programmes", help, run};
+/* Not yet on the pipeline (pipeline.h): its own main. */
+const cli_spec pn_cmd_partners = {
+    .name = "partners",
+    .summary = "an actor's partners, the formalisation ladder and programmes",
+    .help = help,
+    .legacy_run = run};

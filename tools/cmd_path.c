@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet path [OPTIONS] FILE --from A --to B\n"
@@ -20,7 +21,7 @@ static const char help[] =
     "  -e, --explain    every hop with the ties behind it: type, instrument,\n"
     "                   years, status and the source of each (study and page)\n"
     "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_HELP "\n"
+    "\n" VIEW_OPTS_LEGACY_HELP "\n"
     "No path, or an end the view leaves out, is an empty answer (exit 0).\n"
     "An id not in the dataset is an error (exit 1).\n"
     "\n"
@@ -29,7 +30,8 @@ static const char help[] =
 
 enum { OPT_FROM = VIEW_OPT_LAST + 1, OPT_TO };
 
-static int report(const pn_graph *g, size_t a, size_t b, bool all, bool explain, pn_diags *diags)
+static int print_report(const pn_graph *g, size_t a, size_t b, bool all, bool explain,
+                        pn_diags *diags)
 {
     const pn_dataset *ds = pn_graph_dataset(g);
     const pn_actor *aa = pn_dataset_actor(ds, a), *bb = pn_dataset_actor(ds, b);
@@ -146,7 +148,7 @@ static int run(int argc, char **argv)
     if (code == EXIT_OK) {
         printf("# paranet path %s --from %s --to %s%s\n# view: %s\n",
                strcmp(file, "-") == 0 ? "<stdin>" : file, from, to, all ? " --all" : "", view);
-        code = report(g, a, b, all, explain, diags);
+        code = print_report(g, a, b, all, explain, diags);
     }
     free(view);
     pn_graph_free(g);
@@ -157,5 +159,8 @@ done:
     return code;
 }
 
-const cli_command pn_cmd_path = {"path", "the shortest path(s) between two actors, with evidence",
-                                 help, run};
+/* Not yet on the pipeline (pipeline.h): its own main. */
+const cli_spec pn_cmd_path = {.name = "path",
+                              .summary = "the shortest path(s) between two actors, with evidence",
+                              .help = help,
+                              .legacy_run = run};

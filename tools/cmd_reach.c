@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet reach [OPTIONS] FILE --from ID\n"
@@ -26,7 +27,7 @@ static const char help[] =
     "                   every hop of its path) with the ties behind it: type,\n"
     "                   instrument, years, status and the source of each\n"
     "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_HELP "\n"
+    "\n" VIEW_OPTS_LEGACY_HELP "\n"
     "An actor that the view leaves out reaches nobody: the answer is empty\n"
     "(exit 0). An id not in the dataset is an error (exit 1).\n"
     "\n"
@@ -35,8 +36,8 @@ static const char help[] =
 
 enum { OPT_FROM = VIEW_OPT_LAST + 1 };
 
-static int report(const pn_graph *g, size_t actor, const char *file, const char *from, long hops,
-                  bool paths, bool explain, const char *view, pn_diags *diags)
+static int print_report(const pn_graph *g, size_t actor, const char *file, const char *from,
+                        long hops, bool paths, bool explain, const char *view, pn_diags *diags)
 {
     const pn_dataset *ds = pn_graph_dataset(g);
     const pn_actor *a = pn_dataset_actor(ds, actor);
@@ -170,8 +171,8 @@ static int run(int argc, char **argv)
         code = an_view_graph("reach", ds, &vo, diags, &g);
     if (code == EXIT_OK) {
         view = an_describe(&vo.view);
-        code = view ? report(g, actor, strcmp(file, "-") == 0 ? "<stdin>" : file, from, hops, paths,
-                             explain, view, diags)
+        code = view ? print_report(g, actor, strcmp(file, "-") == 0 ? "<stdin>" : file, from, hops,
+                                   paths, explain, view, diags)
                     : EXIT_INTERNAL;
     }
     free(view);
@@ -183,5 +184,9 @@ done:
     return code;
 }
 
-const cli_command pn_cmd_reach = {
-    "reach", "every actor one actor reaches, with distance, route and evidence", help, run};
+/* Not yet on the pipeline (pipeline.h): its own main. */
+const cli_spec pn_cmd_reach = {
+    .name = "reach",
+    .summary = "every actor one actor reaches, with distance, route and evidence",
+    .help = help,
+    .legacy_run = run};

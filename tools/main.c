@@ -3,16 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "pipeline.h"
 
-static const cli_command *const commands[] = {
+static const cli_spec *const commands[] = {
 #define PN_COMMAND(name) &pn_cmd_##name,
 #include "commands.def"
 #undef PN_COMMAND
 };
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static const cli_command *find_command(const char *name)
+static const cli_spec *find_command(const char *name)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(commands[i]->name, name) == 0)
@@ -64,13 +64,13 @@ int main(int argc, char **argv)
             print_help(stdout);
             return EXIT_OK;
         }
-        const cli_command *c = find_command(argv[2]);
+        const cli_spec *c = find_command(argv[2]);
         if (!c)
             return cli_usage_error(NULL, "no command '%s'", argv[2]);
-        fputs(c->help, stdout);
+        cli_print_help(c);
         return EXIT_OK;
     }
-    const cli_command *c = find_command(arg);
+    const cli_spec *c = find_command(arg);
     if (!c) {
         const char *best = NULL;
         size_t best_d = 4;
@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     /* Outputs in progress leave no temporary file behind when interrupted. */
     cli_cleanup_on_signals();
     /* The subcommand sees argv[0] = its name, as getopt expects. */
-    int code = c->run(argc - 1, argv + 1);
+    int code = cli_run(c, argc - 1, argv + 1);
     /* Output that could not be written (a full disk, a closed pipe) is an
      * I/O error, not a success with a truncated result. */
     if ((fflush(stdout) != 0 || ferror(stdout)) && code == EXIT_OK) {

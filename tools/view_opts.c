@@ -19,6 +19,10 @@ const struct option view_long_options[] = {
     {"directed", no_argument, NULL, VIEW_OPT_DIRECTED},
     {"weight", required_argument, NULL, VIEW_OPT_WEIGHT},
     {"keep-isolates", no_argument, NULL, VIEW_OPT_KEEP_ISOLATES},
+    {NULL, 0, NULL, 0}};
+
+/* Until every command runs through cli_run (pipeline.h). */
+static const struct option legacy_options[] = {
     {"max-bytes", required_argument, NULL, VIEW_OPT_MAX_BYTES},
     {"max-depth", required_argument, NULL, VIEW_OPT_MAX_DEPTH},
     {"quiet", no_argument, NULL, VIEW_OPT_QUIET},
@@ -53,6 +57,8 @@ const struct option *view_opts_merge(const struct option *own)
     for (const struct option *o = own; o->name && n < 40; o++)
         merged[n++] = *o;
     for (const struct option *o = view_long_options; o->name; o++)
+        merged[n++] = *o;
+    for (const struct option *o = legacy_options; o->name; o++)
         merged[n++] = *o;
     merged[n] = (struct option){NULL, 0, NULL, 0};
     return merged;

@@ -43,7 +43,11 @@ enum {
     "      --radius R          ... up to R hops (default 1)\n"                                     \
     "      --directed          directed ties one way, undirected both ways\n"                      \
     "      --weight MODE       none, count (parallel ties) or sum (their weights)\n"               \
-    "      --keep-isolates     keep actors left without ties by a tie filter\n"                    \
+    "      --keep-isolates     keep actors left without ties by a tie filter\n"
+
+/* Until every command runs through cli_run (pipeline.h). */
+#define VIEW_OPTS_LEGACY_HELP                                                                      \
+    VIEW_OPTS_HELP                                                                                 \
     "Limits (docs/limits.md):\n"                                                                   \
     "      --max-bytes N       refuse input files over N bytes (default 268435456)\n"              \
     "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"                    \

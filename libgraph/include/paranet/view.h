@@ -67,6 +67,19 @@ PN_EXTERN int pn_view_graph(pn_graph **out, const pn_dataset *ds, const pn_view 
                             pn_diags *diags);
 
 /**
+ * The view's actors and ties as a new dataset: the title, description and
+ * every source of ds, the actors the view keeps and the ties between them,
+ * each with its unknown fields, in the order of ds. It is what `paranet
+ * convert --at 2016` writes and what `info` with a view counts. Tie
+ * directions are the dataset's: view->directed and view->weight shape
+ * graphs, not records. O(T + A) plus the copies.
+ * @param[out] out owned by the caller.
+ * @return as pn_view_select, or PN_ENOMEM.
+ */
+PN_EXTERN int pn_view_subset(pn_dataset **out, const pn_dataset *ds, const pn_view *view,
+                             pn_diags *diags);
+
+/**
  * Describe a view in one line for output headers, e.g.
  * "types=g2g,horizontal at=2016 directed weight=count", or "all ties".
  * @return the length needed, as snprintf.

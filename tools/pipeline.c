@@ -1,0 +1,290 @@
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+#define LIMITS_HELP                                                                                \
+    "Limits (docs/limits.md):\n"                                                                   \
+    "      --max-bytes N       refuse input files over N bytes (default 268435456)\n"              \
+    "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"                    \
+    "      --max-errors N      report at most N problems (default 50; 0: all)\n"                   \
+    "  -q, --quiet             no progress line on a terminal during long work\n"
+
+#define FORMAT_HELP                                                                                \
+    "Output:\n"                                                                                    \
+    "  -f, --format F          text (default), csv, tsv, json, md or latex (booktabs):\n"          \
+    "                          the same columns in every format (docs/architecture.md)\n"
+
+static const struct option shared_options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"max-errors", required_argument, NULL, CLI_OPT_MAX_ERRORS},
+    {"max-bytes", required_argument, NULL, CLI_OPT_MAX_BYTES},
+    {"max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {NULL, 0, NULL, 0}};
+
+static bool loads(const cli_spec *spec)
+{
+    return spec->uses & (CLI_LOAD | CLI_LIMITS);
+}
+
+/* Is a shared option part of this command? */
+static bool shared_used(const cli_spec *spec, int val)
+{
+    switch (val) {
+    case 'f':
+        return spec->uses & CLI_FORMAT;
+    case 'o':
+        return spec->uses & CLI_OUTPUT;
+    case CLI_OPT_MAX_ERRORS:
+    case CLI_OPT_MAX_BYTES:
+    case CLI_OPT_MAX_DEPTH:
+        return loads(spec);
+    default:
+        return true;
+    }
+}
+
+void cli_print_help(const cli_spec *spec)
+{
+    fputs(spec->help, stdout);
+    if (spec->legacy_run)
+        return;
+    if (spec->uses & CLI_FORMAT)
+        fputs("\n" FORMAT_HELP, stdout);
+    if (spec->uses & CLI_VIEW)
+        fputs("\n" VIEW_OPTS_HELP, stdout);
+    if (loads(spec))
+        fputs("\n" LIMITS_HELP, stdout);
+    if (spec->help_tail)
+        printf("\n%s", spec->help_tail);
+}
+
+/* The command's long options, the view's and the shared ones, in one table;
+ * the short options likewise. NULL when out of memory. */
+static struct option *merge_options(const cli_spec *spec, char **shortopts)
+{
+    size_t n = 0;
+    for (const struct option *o = spec->options; o && o->name; o++)
+        n++;
+    for (const struct option *o = view_long_options; o->name; o++)
+        n++;
+    n += sizeof(shared_options) / sizeof(shared_options[0]);
+    struct option *all = malloc((n + 1) * sizeof(*all));
+    size_t len = spec->shortopts ? strlen(spec->shortopts) : 0;
+    *shortopts = malloc(len + 8);
+    if (!all || !*shortopts) {
+        free(all);
+        free(*shortopts);
+        return NULL;
+    }
+    size_t k = 0;
+    for (const struct option *o = spec->options; o && o->name; o++)
+        all[k++] = *o;
+    for (const struct option *o = view_long_options; (spec->uses & CLI_VIEW) && o->name; o++)
+        all[k++] = *o;
+    for (const struct option *o = shared_options; o->name; o++)
+        if (shared_used(spec, o->val))
+            all[k++] = *o;
+    all[k] = (struct option){NULL, 0, NULL, 0};
+    snprintf(*shortopts, len + 8, "%s%s%s%s", spec->shortopts ? spec->shortopts : "", "hq",
+             spec->uses & CLI_FORMAT ? "f:" : "", spec->uses & CLI_OUTPUT ? "o:" : "");
+    return all;
+}
+
+/* A shared option: 1 when handled, 0 when not shared, or an exit code < 0
+ * negated (-EXIT_USAGE) after the message. */
+static int shared_option(cli_job *job, int c, const char *arg)
+{
+    long n;
+    switch (c) {
+    case 'q':
+        job->quiet = true;
+        cli_progress_setup(NULL, true);
+        return 1;
+    case 'f':
+        if (!table_parse_format(arg, &job->format))
+            return -cli_usage_error(job->command, "--format must be " REPORT_FORMATS " (got '%s')",
+                                    arg);
+        job->format_given = true;
+        return 1;
+    case 'o':
+        job->output = arg;
+        return 1;
+    case CLI_OPT_MAX_ERRORS:
+        if (!cli_parse_long(arg, 0, 100000000L, &n))
+            return -cli_usage_error(job->command, "--max-errors needs a number >= 0 (0: all)");
+        job->max_errors = (size_t)n;
+        return 1;
+    case CLI_OPT_MAX_BYTES:
+        if (!cli_parse_long(arg, 1, 1L << 40, &n))
+            return -cli_usage_error(job->command, "--max-bytes needs a number > 0");
+        job->vo.load.max_bytes = (size_t)n;
+        return 1;
+    case CLI_OPT_MAX_DEPTH:
+        if (!cli_parse_long(arg, 1, 2000, &n))
+            return -cli_usage_error(job->command, "--max-depth needs a number from 1 to 2000");
+        job->vo.load.max_depth = (size_t)n;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Options and operands. Returns EXIT_OK, or an exit code; *help when
+ * --help was given (and printed). */
+static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char **argv, bool *help)
+{
+    char *shortopts = NULL;
+    struct option *longopts = merge_options(spec, &shortopts);
+    if (!longopts)
+        return EXIT_INTERNAL;
+    int code = EXIT_OK, c;
+    while (code == EXIT_OK && (c = cli_getopt(spec->name, argc, argv, shortopts, longopts)) != -1) {
+        if (c == '?') {
+            code = EXIT_USAGE;
+        } else if (c == 'h') {
+            cli_print_help(spec);
+            *help = true;
+            break;
+        } else if (spec->uses & CLI_VIEW &&
+                   (code = view_opts_parse(&job->vo, spec->name, c, optarg, argc, argv)) != 0) {
+            code = code < 0 ? EXIT_USAGE : EXIT_OK;
+        } else if ((code = shared_option(job, c, optarg)) != 0) {
+            code = code < 0 ? -code : EXIT_OK;
+        } else if (spec->option) {
+            code = spec->option(job, state, c, optarg);
+        } else {
+            code = EXIT_USAGE;
+        }
+    }
+    free(longopts);
+    free(shortopts);
+    if (code != EXIT_OK || *help)
+        return code;
+    view_opts_finish(&job->vo);
+    int operands = argc - optind;
+    if (spec->uses & CLI_NO_FILE) {
+        if (operands > 0)
+            return cli_usage_error(spec->name, "unexpected argument '%s'", argv[optind]);
+    } else if (operands == 0) {
+        return cli_usage_error(spec->name, "no FILE given");
+    } else if (!(spec->uses & CLI_FILES) && operands > 1) {
+        return cli_usage_error(spec->name, "one FILE only");
+    } else {
+        job->files = argv + optind;
+        job->n_files = operands;
+        job->path = argv[optind];
+        job->file = strcmp(job->path, "-") == 0 ? "<stdin>" : job->path;
+    }
+    return spec->check ? spec->check(job, state) : EXIT_OK;
+}
+
+/* Does the view keep every actor and tie? (directed and weight shape
+ * graphs, not which records are kept) */
+static bool keeps_all(const pn_view *v)
+{
+    return !v->types && !v->statuses && !v->status_none && !v->instruments && !v->kinds &&
+           !v->n_sectors && !v->n_countries && !v->at && !v->from_year && !v->to_year && !v->ego &&
+           !v->drop_isolates;
+}
+
+/* Load, view, graph. */
+static int prepare(const cli_spec *spec, cli_job *job)
+{
+    int code = EXIT_OK;
+    if (spec->uses & CLI_LOAD)
+        code = cli_load(job->path, &job->vo.load, job->diags, &job->ds);
+    if (code != EXIT_OK || !(spec->uses & CLI_VIEW))
+        return code;
+    char *view = an_describe(&job->vo.view);
+    if (!view)
+        return EXIT_INTERNAL;
+    job->view = view;
+    report_set_view(&job->out, view);
+    if (!job->ds)
+        return EXIT_OK;
+    size_t ego;
+    if (job->vo.view.ego &&
+        (code = cli_find_actor(job, "--ego", job->vo.view.ego, &ego)) != EXIT_OK)
+        return code;
+    if (spec->uses & CLI_GRAPH) {
+        int rc = pn_view_graph(&job->graph, job->ds, &job->vo.view, job->diags);
+        if (rc)
+            return cli_fail(job, rc);
+    }
+    if (spec->uses & CLI_VIEW_DATASET) {
+        job->view_all = keeps_all(&job->vo.view);
+        if (job->view_all) {
+            job->view_ds = job->ds;
+        } else {
+            int rc = pn_view_subset(&job->view_ds, job->ds, &job->vo.view, job->diags);
+            if (rc)
+                return cli_fail(job, rc);
+        }
+    }
+    return EXIT_OK;
+}
+
+int cli_run(const cli_spec *spec, int argc, char **argv)
+{
+    if (spec->legacy_run)
+        return spec->legacy_run(argc, argv);
+    cli_job job;
+    memset(&job, 0, sizeof(job));
+    job.command = spec->name;
+    job.argc = argc;
+    job.argv = argv;
+    view_opts_init(&job.vo);
+    job.load = &job.vo.load;
+    job.max_errors = 50;
+    report_init(&job.out);
+    void *state = calloc(1, spec->state_size ? spec->state_size : 1);
+    if (!state)
+        return EXIT_INTERNAL;
+    if (spec->init)
+        spec->init(state);
+    bool help = false;
+    int code = parse(spec, &job, state, argc, argv, &help);
+    if (code == EXIT_OK && !help && pn_diags_new(&job.diags) != 0)
+        code = EXIT_INTERNAL;
+    if (job.diags)
+        pn_diags_set_cap(job.diags, job.max_errors);
+    if (code == EXIT_OK && !help)
+        code = prepare(spec, &job);
+    if (code == EXIT_OK && !help)
+        code = spec->compute(&job, state);
+    if (code == EXIT_OK && !help && job.out.failed)
+        code = EXIT_INTERNAL;
+    if (code == EXIT_OK && !help && job.out.n_tables + job.out.n_notes > 0)
+        report_write(&job.out, job.format, stdout);
+    if (spec->free)
+        spec->free(state);
+    free(state);
+    report_free(&job.out);
+    if (job.view_ds != job.ds)
+        pn_dataset_free(job.view_ds);
+    pn_graph_free(job.graph);
+    pn_dataset_free(job.ds);
+    pn_diags_free(job.diags);
+    free((char *)job.view);
+    view_opts_free(&job.vo);
+    return code;
+}
+
+int cli_fail(cli_job *job, int rc)
+{
+    if (!rc)
+        return EXIT_OK;
+    cli_print_diags(job->diags);
+    return cli_exit_code(rc);
+}
+
+int cli_find_actor(cli_job *job, const char *option, const char *id, size_t *out)
+{
+    return an_find_actor(job->command, option, job->ds, id, out);
+}

@@ -1,0 +1,123 @@
+/* The one pipeline of every command: options -> load -> view -> compute ->
+ * report -> writer (docs/architecture.md).
+ *
+ * A command is a cli_spec: its name and help, the shared parts it uses
+ * (CLI_LOAD, CLI_VIEW, CLI_GRAPH, CLI_FORMAT, CLI_OUTPUT, CLI_FILES), its
+ * own options, and a compute function. cli_run does the rest, the same way
+ * for every command:
+ *
+ *   1. parses the shared options (the view, the limits, --format, -o,
+ *      --quiet, --help) and hands every other one to spec->option;
+ *   2. checks the operands (one FILE, or FILE... with CLI_FILES, or none
+ *      with CLI_NO_FILE) and calls spec->check;
+ *   3. loads the FILE (CLI_LOAD), checks the --ego id, builds the view's
+ *      graph (CLI_GRAPH) or the view's sub-dataset (CLI_VIEW_DATASET);
+ *   4. calls spec->compute, which fills job->out (a report) or writes a
+ *      file itself (cli_write_output);
+ *   5. writes job->out in the chosen --format to standard output, and
+ *      frees everything.
+ *
+ * Usage errors print "paranet CMD: what is wrong" and give EXIT_USAGE; data
+ * errors print the diagnostics and give EXIT_INVALID; see cli.h.
+ */
+#ifndef PN_PIPELINE_H
+#define PN_PIPELINE_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "cli.h"
+#include "report.h"
+#include "view_opts.h"
+
+/* What a command uses of the shared pipeline. */
+enum cli_uses {
+    CLI_LOAD = 1u << 0,         /* one FILE operand, loaded (with the limits options) */
+    CLI_VIEW = 1u << 1,         /* the view options (docs/views.md) */
+    CLI_GRAPH = 1u << 2,        /* build the view's graph into job->graph */
+    CLI_VIEW_DATASET = 1u << 3, /* the view's actors and ties as a dataset, job->view_ds */
+    CLI_FORMAT = 1u << 4,       /* -f, --format text|csv|tsv|json|md|latex for job->out */
+    CLI_OUTPUT = 1u << 5,       /* -o, --output FILE into job->output */
+    CLI_FILES = 1u << 6,        /* FILE... (one or more), not loaded: job->files */
+    CLI_NO_FILE = 1u << 7,      /* no operand */
+    CLI_LIMITS = 1u << 8        /* the limits options without CLI_LOAD (CLI_FILES commands) */
+};
+
+/* getopt values of the shared options, above the view options'. */
+enum {
+    CLI_OPT_MAX_ERRORS = VIEW_OPT_LAST + 1,
+    CLI_OPT_MAX_BYTES,
+    CLI_OPT_MAX_DEPTH,
+    CLI_OPT_LAST /* a command's own long-only options start here */
+};
+
+typedef struct cli_job {
+    const char *command; /* "metrics" */
+    const char *path;    /* the FILE operand as given ("-" for standard input) */
+    const char *file;    /* its name in messages and titles ("<stdin>" for "-") */
+    char **files;        /* CLI_FILES: every operand */
+    int n_files;
+    view_opts vo;          /* the view and the load limits */
+    pn_load_options *load; /* &vo.load: the limits options and progress */
+    size_t max_errors;     /* --max-errors: the cap of job->diags (default 50; 0: none) */
+    const char *view;      /* pn_view_describe of vo.view (CLI_VIEW) */
+    pn_dataset *ds;        /* CLI_LOAD */
+    pn_graph *graph;       /* CLI_GRAPH */
+    pn_dataset *view_ds;   /* CLI_VIEW_DATASET: ds itself when the view keeps everything */
+    bool view_all;         /* the view keeps every actor and tie */
+    table_format format;   /* CLI_FORMAT (default text) */
+    bool format_given;
+    const char *output; /* CLI_OUTPUT: -o value, or NULL */
+    bool quiet;         /* --quiet */
+    pn_diags *diags;
+    report out;  /* written in job->format after compute */
+    char **argv; /* the command's argv (for --between's second value) */
+    int argc;
+} cli_job;
+
+typedef struct cli_spec {
+    const char *name;
+    const char *summary; /* one line for `paranet --help` */
+    /* `paranet help NAME`: usage, description and the command's own
+     * options; then the shared options' help; then help_tail (notes,
+     * examples), which may be NULL. */
+    const char *help;
+    const char *help_tail;
+    unsigned uses;                /* enum cli_uses */
+    const char *shortopts;        /* the command's own short options */
+    const struct option *options; /* its own long options (may be NULL), ended by {0} */
+    size_t state_size;            /* zeroed state passed to the callbacks */
+    /* Set defaults in the state (may be NULL). */
+    void (*init)(void *state);
+    /* An option of the command's own: EXIT_OK, or an exit code after
+     * printing the message (cli_usage_error). */
+    int (*option)(cli_job *job, void *state, int c, const char *arg);
+    /* Once options and operands are read, before loading (may be NULL). */
+    int (*check)(cli_job *job, void *state);
+    /* Compute into job->out, or write a file. Returns an exit code. */
+    int (*compute)(cli_job *job, void *state);
+    /* Free what the state holds (may be NULL). */
+    void (*free)(void *state);
+    /* A command not yet on the pipeline: its own main (the rest unused). */
+    int (*legacy_run)(int argc, char **argv);
+} cli_spec;
+
+/* Every command: pn_cmd_NAME, listed in commands.def. */
+#define PN_COMMAND(name) extern const cli_spec pn_cmd_##name;
+#include "commands.def"
+#undef PN_COMMAND
+
+/* `paranet help NAME`. */
+void cli_print_help(const cli_spec *spec);
+
+/* Run a command with its argv (argv[0] is the command's name). */
+int cli_run(const cli_spec *spec, int argc, char **argv);
+
+/* Print the diagnostics and return the exit code of rc (0 gives EXIT_OK). */
+int cli_fail(cli_job *job, int rc);
+
+/* The actor with id `id` for option `option` ("--from"), or EXIT_INVALID
+ * after "paranet CMD: --from: no actor 'x' (did you mean 'y'?)". */
+int cli_find_actor(cli_job *job, const char *option, const char *id, size_t *out);
+
+#endif

@@ -1,0 +1,105 @@
+/* What a command produces: a report of notes and tables of text cells,
+ * written by report_write in one of six formats (docs/architecture.md):
+ *
+ *   text   the command's reading layout: a "# title" and "# view:" header,
+ *          the notes as "# " lines, then each table aligned in columns, or
+ *          as the rows' own text lines when the command gives them
+ *          (report_row_text), with detail lines under a row
+ *   csv    "# " header and note lines, then each table with its header row;
+ *   tsv    tables after the first follow a blank line and "# table: NAME"
+ *   json   {"title", "view", "notes" (when any), "rows": the first table,
+ *          then each further table under its name}
+ *   md     the title, the view, the notes, then each table (further ones
+ *          under a bold name)
+ *   latex  one booktabs table environment per table, the title and view
+ *          in the first caption
+ *
+ * Every format holds the same columns: a text-only detail or row text never
+ * carries a value that no table has. Cells are copied; a failed allocation
+ * is remembered (report.failed) and later calls do nothing.
+ */
+#ifndef PN_REPORT_H
+#define PN_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum table_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_MD, FMT_LATEX } table_format;
+
+/* The --format values, for usage messages. */
+#define REPORT_FORMATS "text, csv, tsv, json, md or latex"
+
+typedef struct report_table {
+    char *name; /* JSON key and section name; the first table is "rows" in JSON */
+    size_t ncols;
+    char **head;
+    bool *numeric; /* right-aligned; a JSON number (null for NA, Inf) */
+    char **cells;  /* row-major */
+    size_t nrows;
+    size_t cap;
+    /* The text format only. */
+    char *heading;    /* a line before the table */
+    char *empty;      /* a line in place of a table without rows */
+    char *text_head;  /* with row texts: a line before the first row */
+    bool text_hidden; /* not in the text format (its rows are shown as details) */
+    char **text;      /* per row: its own text (NULL: the cells, aligned) */
+    char **details;   /* per row: lines printed under it, or NULL */
+    bool has_text;    /* some row has its own text */
+} report_table;
+
+typedef struct report {
+    char *title;      /* the command line, shortened ("paranet reach FILE --from X") */
+    char *view;       /* pn_view_describe text, or NULL for a report without a view */
+    bool text_header; /* text: start with "# title" and "# view:" lines (default true) */
+    char **notes;
+    size_t n_notes;
+    report_table **tables;
+    size_t n_tables;
+    bool failed; /* an allocation failed */
+} report;
+
+/* Parse a --format value; false when unknown. */
+bool table_parse_format(const char *text, table_format *out);
+
+void report_init(report *r);
+void report_free(report *r);
+
+void report_set_title(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_set_view(report *r, const char *view);
+
+/* A note: one line that says something about the whole answer ("25 actors
+ * reachable from daejeon (Daejeon)"). */
+void report_note(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A new table of ncols columns named head (numeric: right-aligned, a JSON
+ * number). name: NULL for the main table. Returns NULL after a failure. */
+report_table *report_table_new(report *r, const char *name, size_t ncols, const char *const *head,
+                               const bool *numeric);
+
+/* Text-format decorations of a table: see report_table. */
+void report_table_heading(report *r, report_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void report_table_empty(report *r, report_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void report_table_text_head(report *r, report_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Append a row of t->ncols cells (NULL cells are empty). */
+void report_row(report *r, report_table *t, const char *const *cells);
+
+/* The last row's own text in the text format (appended as a further line
+ * when called again), and a line printed under it. */
+void report_row_text(report *r, report_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void report_row_detail(report *r, report_table *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Write the report. */
+void report_write(const report *r, table_format fmt, FILE *out);
+
+/* Format a number the one way tables show them: integers as "%.0f", others
+ * "%.6f"; NaN as "NA", infinities as "Inf" and "-Inf". buf of 64 bytes. */
+const char *table_number(double x, bool integer, char *buf, size_t size);
+
+#endif
