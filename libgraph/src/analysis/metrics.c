@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "analysis/metrics_private.h"
-#include "analysis/parallel.h"
+#include "analysis/path_sweep.h"
 #include "core/util.h"
 
 typedef enum metric_id {
