@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analysis/metrics_private.h"
+#include "analysis/igraph_glue.h"
 #include "core/util.h"
 
 int pn__default_workers(void)
