@@ -762,3 +762,18 @@ int pn__ix_defaults(json_t *root, const pn_import_options *opts)
         rc = set_default(ties, "type", opts->default_type);
     return rc;
 }
+
+const char *pn__ix_clip(const char *s, char *buf, size_t max)
+{
+    if (!s)
+        return "?";
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(buf, s, k);
+    memcpy(buf + k, "...", 4);
+    return buf;
+}

@@ -131,13 +131,17 @@ int pn__ix_defaults(json_t *root, const pn_import_options *opts);
 /* True when the len bytes at s are valid UTF-8. */
 bool pn__ix_utf8(const char *s, size_t len);
 
+/* s cut to at most max bytes at a character boundary, "..." marking the
+ * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
+const char *pn__ix_clip(const char *s, char *buf, size_t max);
+
 /* graphml.c, gexf.c: the writers with their messages. A string XML 1.0
  * cannot hold (NUL and C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
  * refused: PN_EDATA, one error per field naming the record (diags may be
  * NULL). pn_graphml_write and pn_gexf_write are these with diags NULL. */
 int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
 int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
-/* The check alone, on a tree from pn__ix_tree; format names the output in
+/* The check alone (xml_check.c), on a tree from pn__ix_tree; format names the output in
  * messages; dataset_fields: the sources table and every top-level field
  * too (GraphML writes them; GEXF only title and description). */
 int pn__xml_check_tree(json_t *root, const char *format, bool dataset_fields, pn_diags *diags);
