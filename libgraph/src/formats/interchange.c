@@ -777,3 +777,19 @@ const char *pn__ix_clip(const char *s, char *buf, size_t max)
     memcpy(buf + k, "...", 4);
     return buf;
 }
+
+static const char *const csv_table_names[] = {"actors", "ties", "sources", "dataset"};
+static const char *const csv_table_records[] = {PN__REC_ACTOR, PN__REC_TIE, PN__REC_SOURCE,
+                                                PN__REC_DATASET};
+
+const char *pn_csv_table_name(pn_csv_table table)
+{
+    if (table < 0 || table >= PN_CSV_TABLE_COUNT)
+        return "unknown";
+    return csv_table_names[table];
+}
+
+const char *pn__ix_csv_record(pn_csv_table table)
+{
+    return csv_table_records[table];
+}

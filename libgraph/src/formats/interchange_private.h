@@ -110,6 +110,10 @@ size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o);
 bool pn__ix_prefixed(const char *s, size_t len);
 void pn__ix_unprefix(char *s, size_t *len);
 
+/* CSV: the record kind a table holds (PN__REC_ACTOR, ...); table is one of
+ * the four. Their names are pn_csv_table_name's. */
+const char *pn__ix_csv_record(pn_csv_table table);
+
 /* The nesting of JSON text: 1 for [] or {}, 0 for a scalar. Linear, no
  * recursion; the text need not be valid. */
 size_t pn__ix_json_depth(const char *s, size_t len);
