@@ -79,6 +79,14 @@ struct pn__jv;
 int pn__load_jv(pn_dataset **out, const struct pn__jv *root, const pn__locator *loc,
                 const pn_load_options *opts, pn_diags *diags);
 
+/* The walk of a parsed document (load.c) into *ds, with every check, through
+ * r as the caller set it up (diags, file, the text or its fd, or a
+ * locator); progress: report pn_load_options.progress's "checking" step.
+ * *ds is the caller's on return, also on failure (NULL when none was made).
+ * Returns 0, PN_EDATA or PN_ENOMEM. */
+int pn__load_doc(pn_dataset **ds, const struct pn__jv *root, pn__report *r,
+                 const pn_load_options *opts, bool progress);
+
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);
 
