@@ -372,7 +372,7 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
     return 0;
 }
 
-/* ---- decoding into an arena document (csv.c) ------------------------ */
+/* ---- decoding into an arena document (csv_read.c) ------------------- */
 
 static int jv_string(pn__jdoc *doc, pn__jv *out, const char *s, size_t n)
 {

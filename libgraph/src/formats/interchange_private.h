@@ -1,4 +1,4 @@
-/* Shared by the importers and exporters of other formats (csv.c, graphml.c,
+/* Shared by the importers and exporters of other formats (csv_*.c, graphml_*.c,
  * gexf.c): how a field's value is written as text in a cell or attribute,
  * and read back. docs/formats.md states these rules for users. */
 #ifndef PN_INTERCHANGE_PRIVATE_H
@@ -65,8 +65,8 @@ int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell,
 
 /* The distinct extra (unknown) field names of records, in first-seen
  * order, found through a map so that each record is visited once however
- * many distinct names there are: the writers' one collector (csv.c over its
- * arena document, graphml.c, gexf.c). The names are borrowed from the
+ * many distinct names there are: the writers' one collector (csv_write.c over its
+ * arena document, graphml_write.c, gexf.c). The names are borrowed from the
  * records. */
 typedef struct pn__ix_keys {
     pn__map index;        /* name -> position in names */
@@ -139,7 +139,7 @@ bool pn__ix_utf8(const char *s, size_t len);
  * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
 const char *pn__ix_clip(const char *s, char *buf, size_t max);
 
-/* graphml.c, gexf.c: the writers with their messages. A string XML 1.0
+/* graphml_write.c, gexf.c: the writers with their messages. A string XML 1.0
  * cannot hold (NUL and C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
  * refused: PN_EDATA, one error per field naming the record (diags may be
  * NULL). pn_graphml_write and pn_gexf_write are these with diags NULL. */

@@ -73,7 +73,7 @@ struct json_t;
 int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
                   const pn_load_options *opts, pn_diags *diags);
 
-/* The same from a document built in an arena (csv.c builds one without a
+/* The same from a document built in an arena (csv_load.c builds one without a
  * jansson tree); root and its values are only read. */
 struct pn__jv;
 int pn__load_jv(pn_dataset **out, const struct pn__jv *root, const pn__locator *loc,
