@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generate libgraph/src/countries.inc from Debian's iso-codes (ISO 3166-1).
+"""Generate libgraph/src/core/countries.inc from Debian's iso-codes (ISO 3166-1).
 
-Usage: python3 scripts/gen-countries.py > libgraph/src/countries.inc
+Usage: python3 scripts/gen-countries.py > libgraph/src/core/countries.inc
 """
 import json
 

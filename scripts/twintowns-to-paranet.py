@@ -15,7 +15,7 @@ What the script decides (docs/convert.md repeats it):
     ASCII, lowercased, with the country code: `aachen-de`, `reims-fr`; a
     second German municipality of the same name gets its postcode appended.
   - Countries: the English names mapped to ISO 3166-1 alpha-2 codes through
-    paranet's own table (libgraph/src/countries.inc) and the aliases below;
+    paranet's own table (libgraph/src/core/countries.inc) and the aliases below;
     a name not mapped, or none given, is `ZZ` (paranet warns about each).
   - Ties: `g2g` from the German municipality to the partner, `since` the year
     in `seit`. The form code is kept as the extra field `form` and mapped to
@@ -64,7 +64,7 @@ CITE = ("Muench, Dominik (2015). Twin Towns: German municipalities and their twi
 
 def load_countries(root):
     names = {}
-    path = os.path.join(root, "libgraph", "src", "countries.inc")
+    path = os.path.join(root, "libgraph", "src", "core", "countries.inc")
     with open(path, encoding="utf-8") as f:
         for line in f:
             m = re.match(r'PN_COUNTRY\("([A-Z]{2})", "(.*)"\)', line.strip())

@@ -158,7 +158,7 @@ cleanup:
     return rc;
 }
 
-/* Load, write the four CSV tables, import them back and save (csv.c). */
+/* Load, write the four CSV tables, import them back and save (formats/csv_*.c). */
 static char *ref_csv;
 static size_t ref_csv_len;
 static int run_csv(bool *complete)

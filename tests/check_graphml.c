@@ -4,7 +4,7 @@
  * GraphML are in check_interchange.c. */
 #include "testutil.h"
 
-/* The writers with their messages (libgraph/src/interchange_private.h). */
+/* The writers with their messages (libgraph/src/formats/interchange_private.h). */
 int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
 int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
 

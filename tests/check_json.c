@@ -1,4 +1,4 @@
-/* paranet's JSON parser (libgraph/src/json.c) held to jansson, its oracle:
+/* paranet's JSON parser (libgraph/src/store/json.c) held to jansson, its oracle:
  * on every text below, and on every JSON file of the repository, both must
  * refuse it, or both take it and build the same value. Then what the
  * loader adds on top: locations of syntax errors still come from jansson,
@@ -282,7 +282,7 @@ START_TEST(test_progress)
 }
 END_TEST
 
-/* A file of several MB is freed once parsed (load.c); a diagnostic found
+/* A file of several MB is freed once parsed (store/load_text.c); a diagnostic found
  * afterwards reads it back for its line. The error is put on the last tie,
  * its line counted here from the text. */
 START_TEST(test_large_file_still_locates)
@@ -295,7 +295,7 @@ START_TEST(test_large_file_still_locates)
     size_t len = 0;
     ck_assert_int_eq(pn_dataset_save_buffer(ds, &text, &len), 0);
     pn_dataset_free(ds);
-    ck_assert_uint_gt(len, (size_t)4 << 20); /* over load.c's FREE_TEXT_FROM */
+    ck_assert_uint_gt(len, (size_t)4 << 20); /* over load_text.c's FREE_TEXT_FROM */
     char *hit = NULL;
     for (char *p = strstr(text, "\"type\": \""); p; p = strstr(p + 1, "\"type\": \""))
         hit = p;

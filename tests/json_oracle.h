@@ -1,4 +1,4 @@
-/* jansson as the oracle of paranet's JSON parser (libgraph/src/json.c):
+/* jansson as the oracle of paranet's JSON parser (libgraph/src/store/json.c):
  * used by check_json and tests/fuzz/fuzz_json.c. Header-only. */
 #ifndef PN_TEST_JSON_ORACLE_H
 #define PN_TEST_JSON_ORACLE_H

@@ -237,7 +237,7 @@ paranet columns differ by noise only.
   CLI (`paranet validate --strict`, `paranet metrics -m all`, `paranet
   render`). "workers": betweenness, closeness and harmonic split over
   forked processes (`pn_metric_options.workers`, `paranet metrics --jobs N`;
-  `libgraph/src/parallel.c`).
+  `libgraph/src/analysis/path_sweep.c`).
 - **python-igraph** 0.10.2 and **NetworkX** 2.8.8 from Debian, run with
   `/usr/bin/python3` (`tests/bench/peer_igraph.py`, `peer_networkx.py`).
   Their "load" is `json.load` and building the graph: they do not validate.

@@ -1,4 +1,4 @@
-/* libFuzzer harness: paranet's JSON parser (libgraph/src/json.c) against
+/* libFuzzer harness: paranet's JSON parser (libgraph/src/store/json.c) against
  * jansson. For any input without a NUL byte both must refuse it, or both
  * take it and build the same value (tests/json_oracle.h). */
 #include <stdint.h>

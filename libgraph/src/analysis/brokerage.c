@@ -1,7 +1,7 @@
 /* Gould-Fernandez brokerage roles (Gould & Fernandez 1989); igraph has none. */
 #include <stdlib.h>
 
-#include "analysis/metrics_private.h"
+#include "analysis/igraph_glue.h"
 #include "paranet/metrics.h"
 #include "core/util.h"
 

@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "analysis/metrics_private.h"
+#include "analysis/igraph_glue.h"
 #include "paranet/metrics.h"
 #include "core/util.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/metrics_private.h"
+#include "analysis/igraph_glue.h"
 #include "core/util.h"
 
 struct pn_partners {

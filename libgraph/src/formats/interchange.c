@@ -1,5 +1,6 @@
-/* Formats by name and extension, and the cell encoding every non-JSON format
- * shares: lists, citations, numbers, and the fields the format does not know. */
+/* The cell encoding every non-JSON format shares: lists, citations, numbers,
+ * and the fields the format does not know. Called by the codecs (csv_*.c,
+ * graphml_*.c, gexf.c, merge.c); it calls none of them. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,51 +11,7 @@
 #include "core/dataset_private.h"
 #include "formats/interchange_private.h"
 #include "store/json.h"
-#include "paranet/diagram.h"
 #include "paranet/io.h"
-
-static const char *const format_names[] = {"json", "graphml", "gexf", "csv", "dot"};
-
-pn_format pn_format_parse(const char *name)
-{
-    if (!name)
-        return PN_FORMAT_UNKNOWN;
-    for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
-        if (strcasecmp(name, format_names[i]) == 0)
-            return (pn_format)i;
-    return PN_FORMAT_UNKNOWN;
-}
-
-const char *pn_format_name(pn_format format)
-{
-    if (format < 0 || (size_t)format >= sizeof(format_names) / sizeof(format_names[0]))
-        return "unknown";
-    return format_names[format];
-}
-
-pn_format pn_format_from_path(const char *path)
-{
-    static const struct {
-        const char *ext;
-        pn_format format;
-    } exts[] = {
-        {"json", PN_FORMAT_JSON}, {"graphml", PN_FORMAT_GRAPHML}, {"xml", PN_FORMAT_GRAPHML},
-        {"gexf", PN_FORMAT_GEXF}, {"csv", PN_FORMAT_CSV},         {"tsv", PN_FORMAT_CSV},
-        {"txt", PN_FORMAT_CSV},   {"dot", PN_FORMAT_DOT},         {"gv", PN_FORMAT_DOT}};
-    if (!path || !*path)
-        return PN_FORMAT_UNKNOWN;
-    size_t n = strlen(path);
-    if (path[n - 1] == '/')
-        return PN_FORMAT_CSV;
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(path, '.');
-    if (!dot || (slash && dot < slash))
-        return PN_FORMAT_UNKNOWN;
-    for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
-        if (strcasecmp(dot + 1, exts[i].ext) == 0)
-            return exts[i].format;
-    return PN_FORMAT_UNKNOWN;
-}
 
 const char *const *pn__ix_fields(const char *record)
 {
@@ -415,7 +372,7 @@ int pn__ix_decode(json_t *obj, const char *key, const char *cell, size_t len, pn
     return 0;
 }
 
-/* ---- decoding into an arena document (csv.c) ------------------------ */
+/* ---- decoding into an arena document (csv_read.c) ------------------- */
 
 static int jv_string(pn__jdoc *doc, pn__jv *out, const char *s, size_t n)
 {
@@ -806,37 +763,33 @@ int pn__ix_defaults(json_t *root, const pn_import_options *opts)
     return rc;
 }
 
-int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t *len,
-                     pn_diags *diags)
+const char *pn__ix_clip(const char *s, char *buf, size_t max)
 {
-    switch (format) {
-    case PN_FORMAT_JSON:
-        return pn_dataset_save_buffer(ds, out, len);
-    case PN_FORMAT_GRAPHML:
-        return pn__graphml_write(ds, out, len, diags);
-    case PN_FORMAT_GEXF:
-        return pn__gexf_write(ds, out, len, diags);
-    case PN_FORMAT_DOT: {
-        size_t n = 0;
-        int rc = pn_diagram_render(ds, NULL, "dot", out, &n, diags);
-        if (rc == 0 && len)
-            *len = n;
-        return rc;
-    }
-    default:
-        return PN_EINVAL;
-    }
+    if (!s)
+        return "?";
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(buf, s, k);
+    memcpy(buf + k, "...", 4);
+    return buf;
 }
 
-int pn_import_buffer(pn_dataset **out, pn_format format, const char *data, size_t len,
-                     const pn_import_options *opts, pn_diags *diags)
+static const char *const csv_table_names[] = {"actors", "ties", "sources", "dataset"};
+static const char *const csv_table_records[] = {PN__REC_ACTOR, PN__REC_TIE, PN__REC_SOURCE,
+                                                PN__REC_DATASET};
+
+const char *pn_csv_table_name(pn_csv_table table)
 {
-    pn_import_options defaults = PN_IMPORT_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
-    if (format == PN_FORMAT_JSON)
-        return pn_dataset_load_buffer(out, data, len, &opts->load, diags);
-    if (format == PN_FORMAT_GRAPHML)
-        return pn_graphml_load(out, data, len, opts, diags);
-    return PN_EINVAL;
+    if (table < 0 || table >= PN_CSV_TABLE_COUNT)
+        return "unknown";
+    return csv_table_names[table];
+}
+
+const char *pn__ix_csv_record(pn_csv_table table)
+{
+    return csv_table_records[table];
 }

@@ -1,4 +1,4 @@
-/* Shared by the importers and exporters of other formats (csv.c, graphml.c,
+/* Shared by the importers and exporters of other formats (csv_*.c, graphml_*.c,
  * gexf.c): how a field's value is written as text in a cell or attribute,
  * and read back. docs/formats.md states these rules for users. */
 #ifndef PN_INTERCHANGE_PRIVATE_H
@@ -65,8 +65,8 @@ int pn__ix_decode_jv(struct pn__jdoc *doc, struct pn__jv *out, const char *cell,
 
 /* The distinct extra (unknown) field names of records, in first-seen
  * order, found through a map so that each record is visited once however
- * many distinct names there are: the writers' one collector (csv.c over its
- * arena document, graphml.c, gexf.c). The names are borrowed from the
+ * many distinct names there are: the writers' one collector (csv_write.c over its
+ * arena document, graphml_write.c, gexf.c). The names are borrowed from the
  * records. */
 typedef struct pn__ix_keys {
     pn__map index;        /* name -> position in names */
@@ -110,6 +110,10 @@ size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o);
 bool pn__ix_prefixed(const char *s, size_t len);
 void pn__ix_unprefix(char *s, size_t *len);
 
+/* CSV: the record kind a table holds (PN__REC_ACTOR, ...); table is one of
+ * the four. Their names are pn_csv_table_name's. */
+const char *pn__ix_csv_record(pn_csv_table table);
+
 /* The nesting of JSON text: 1 for [] or {}, 0 for a scalar. Linear, no
  * recursion; the text need not be valid. */
 size_t pn__ix_json_depth(const char *s, size_t len);
@@ -131,13 +135,17 @@ int pn__ix_defaults(json_t *root, const pn_import_options *opts);
 /* True when the len bytes at s are valid UTF-8. */
 bool pn__ix_utf8(const char *s, size_t len);
 
-/* graphml.c, gexf.c: the writers with their messages. A string XML 1.0
+/* s cut to at most max bytes at a character boundary, "..." marking the
+ * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
+const char *pn__ix_clip(const char *s, char *buf, size_t max);
+
+/* graphml_write.c, gexf.c: the writers with their messages. A string XML 1.0
  * cannot hold (NUL and C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
  * refused: PN_EDATA, one error per field naming the record (diags may be
  * NULL). pn_graphml_write and pn_gexf_write are these with diags NULL. */
 int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
 int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
-/* The check alone, on a tree from pn__ix_tree; format names the output in
+/* The check alone (xml_check.c), on a tree from pn__ix_tree; format names the output in
  * messages; dataset_fields: the sources table and every top-level field
  * too (GraphML writes them; GEXF only title and description). */
 int pn__xml_check_tree(json_t *root, const char *format, bool dataset_fields, pn_diags *diags);

@@ -73,11 +73,19 @@ struct json_t;
 int pn__load_json(pn_dataset **out, struct json_t *root, const pn__locator *loc,
                   const pn_load_options *opts, pn_diags *diags);
 
-/* The same from a document built in an arena (csv.c builds one without a
+/* The same from a document built in an arena (csv_load.c builds one without a
  * jansson tree); root and its values are only read. */
 struct pn__jv;
 int pn__load_jv(pn_dataset **out, const struct pn__jv *root, const pn__locator *loc,
                 const pn_load_options *opts, pn_diags *diags);
+
+/* The walk of a parsed document (load.c) into *ds, with every check, through
+ * r as the caller set it up (diags, file, the text or its fd, or a
+ * locator); progress: report pn_load_options.progress's "checking" step.
+ * *ds is the caller's on return, also on failure (NULL when none was made).
+ * Returns 0, PN_EDATA or PN_ENOMEM. */
+int pn__load_doc(pn_dataset **ds, const struct pn__jv *root, pn__report *r,
+                 const pn_load_options *opts, bool progress);
 
 /* True when s matches [a-z0-9_-]+. */
 bool pn__id_valid(const char *s);

@@ -1,11 +1,9 @@
-/* Loading a dataset from JSON: structure, vocabulary and references.
+/* Loading a dataset from a parsed JSON document (load_text.c parses the
+ * text): structure, vocabulary and references.
  *
  * Every problem is reported with its JSON path (and line, found for
  * all of them at the end in one walk of the text: pn__report_locate); a bad record is reported and
  * skipped so that the checks after it still run, as a compiler goes on after an error. */
-#define _POSIX_C_SOURCE 200809L /* open, fstat, O_CLOEXEC */
-#include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
@@ -13,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "store/check.h"
 #include "core/dataset_private.h"
@@ -22,7 +18,7 @@
 #include "paranet/io.h"
 
 typedef struct loader {
-    pn__report r;
+    pn__report *r; /* set up by the caller (pn__load_doc) */
     pn__path path;
     pn_dataset *ds;
     size_t *source_pos;
@@ -42,12 +38,7 @@ static void progress(const loader *L, const char *what, double fraction)
         L->opts->progress(L->opts->progress_ctx, what, fraction);
 }
 
-static void parse_progress(void *ctx, double fraction)
-{
-    progress(ctx, "parsing", 0.5 * fraction);
-}
-
-#define ERR(L, check, ...) pn__report_at(&(L)->r, PN_SEVERITY_ERROR, &(L)->path, check, __VA_ARGS__)
+#define ERR(L, check, ...) pn__report_at((L)->r, PN_SEVERITY_ERROR, &(L)->path, check, __VA_ARGS__)
 
 static const char *json_type_name(const pn__jv *v)
 {
@@ -113,18 +104,18 @@ static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, c
         if (near) {
             char sh[PN__SHORT_SIZE];
             pn__path_key(&L->path, key);
-            pn__report_at(&L->r, PN_SEVERITY_WARNING, &L->path, "unknown-field",
+            pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "unknown-field",
                           "unknown field \"%s\" is kept as it is (did you mean \"%s\"?)",
                           pn__short(key, sh), near);
             pn__path_pop(&L->path);
         }
         if (!extra && !(extra = json_object())) {
-            L->r.nomem = true;
+            L->r->nomem = true;
             return;
         }
         json_t *value = pn__jv_to_jansson(&obj->u.members[m].value);
         if (!value || json_object_set_new(extra, key, value)) {
-            L->r.nomem = true;
+            L->r->nomem = true;
             goto cleanup;
         }
     }
@@ -132,7 +123,7 @@ static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, c
         goto cleanup;
     char *text = json_dumps(extra, JSON_COMPACT | JSON_SORT_KEYS);
     if (!text || pn__dataset_set_extra_raw(L->ds, record, index, text) != 0)
-        L->r.nomem = true;
+        L->r->nomem = true;
     free(text);
 cleanup:
     json_decref(extra);
@@ -227,7 +218,7 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
         return true;
     pn_ref *refs = pn__pool_alloc(&L->ds->pool, len * sizeof(*refs));
     if (!refs) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return false;
     }
     bool ok = true;
@@ -277,7 +268,7 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
                 refs[*n].source = s;
                 refs[*n].page = pn__pool_strdup(&L->ds->pool, page, &failed);
                 if (failed)
-                    L->r.nomem = true;
+                    L->r->nomem = true;
                 (*n)++;
             } else {
                 if (v->type == PN__J_OBJECT)
@@ -310,7 +301,7 @@ static bool strings_field(loader *L, const pn__jv *obj, const char *key, const c
         return true;
     const char **s = pn__pool_alloc(&L->ds->pool, len * sizeof(*s));
     if (!s) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return false;
     }
     bool ok = true;
@@ -349,7 +340,7 @@ static void load_sources(loader *L, const pn__jv *arr)
     size_t n = arr->n;
     L->source_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->source_pos) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return;
     }
     pn__path_key(&L->path, "sources");
@@ -378,7 +369,7 @@ static void load_sources(loader *L, const pn__jv *arr)
             pn__path_key(&L->path, "id");
             char sh[PN__SHORT_SIZE], ref[300];
             ERR(L, "duplicate-id", "duplicate source id \"%s\" (first at %s)", pn__short(s.id, sh),
-                pn__report_record(&L->r, "sources", L->source_pos[first], ref, sizeof(ref)));
+                pn__report_record(L->r, "sources", L->source_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
             ok = false;
         }
@@ -389,7 +380,7 @@ static void load_sources(loader *L, const pn__jv *arr)
                 L->source_pos[idx] = i;
                 keep_extra(L, o, pn__source_fields, "source", idx);
             } else {
-                L->r.nomem = true;
+                L->r->nomem = true;
             }
         }
         pn__path_pop(&L->path);
@@ -441,7 +432,7 @@ static void load_actors(loader *L, const pn__jv *arr)
     size_t n = arr->n;
     L->actor_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->actor_pos) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return;
     }
     pn__path_key(&L->path, "actors");
@@ -472,7 +463,7 @@ static void load_actors(loader *L, const pn__jv *arr)
             pn__path_key(&L->path, "id");
             char sh[PN__SHORT_SIZE], ref[300];
             ERR(L, "duplicate-id", "duplicate actor id \"%s\" (first at %s)", pn__short(a.id, sh),
-                pn__report_record(&L->r, "actors", L->actor_pos[first], ref, sizeof(ref)));
+                pn__report_record(L->r, "actors", L->actor_pos[first], ref, sizeof(ref)));
             pn__path_pop(&L->path);
         }
         /* An actor with a bad field is still added, so that ties naming it
@@ -483,7 +474,7 @@ static void load_actors(loader *L, const pn__jv *arr)
                 L->actor_pos[idx] = i;
                 keep_extra(L, o, pn__actor_fields, "actor", idx);
             } else {
-                L->r.nomem = true;
+                L->r->nomem = true;
             }
         }
         pn__path_pop(&L->path);
@@ -509,7 +500,7 @@ static void load_ties(loader *L, const pn__jv *arr)
     size_t n = arr->n;
     L->tie_pos = malloc((n + 1) * sizeof(size_t));
     if (!L->tie_pos) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return;
     }
     pn__path_key(&L->path, "ties");
@@ -563,17 +554,17 @@ static void load_ties(loader *L, const pn__jv *arr)
             L->tie_pos[idx] = i;
             keep_extra(L, o, pn__tie_fields, "tie", idx);
         } else if (added == PN_ENOMEM) {
-            L->r.nomem = true;
+            L->r->nomem = true;
         } else {
             size_t first;
             if (t.id && pn_dataset_find_tie(L->ds, t.id, &first) == 0) {
                 pn__path_key(&L->path, "id");
                 char sh[PN__SHORT_SIZE], ref[300];
                 ERR(L, "duplicate-id", "duplicate tie id \"%s\" (first at %s)", pn__short(t.id, sh),
-                    pn__report_record(&L->r, "ties", L->tie_pos[first], ref, sizeof(ref)));
+                    pn__report_record(L->r, "ties", L->tie_pos[first], ref, sizeof(ref)));
                 pn__path_pop(&L->path);
             }
-            pn__check_tie_values(&t, i, &L->r);
+            pn__check_tie_values(&t, i, L->r);
         }
         pn__path_pop(&L->path);
     }
@@ -583,7 +574,7 @@ static void load_ties(loader *L, const pn__jv *arr)
 static void load_root(loader *L, const pn__jv *root)
 {
     if (root->type != PN__J_OBJECT) {
-        pn__report_at(&L->r, PN_SEVERITY_ERROR, NULL, "not-object",
+        pn__report_at(L->r, PN_SEVERITY_ERROR, NULL, "not-object",
                       "expected a JSON object with \"paranet\": 1 at the top, found %s",
                       json_type_name(root));
         return;
@@ -608,13 +599,13 @@ static void load_root(loader *L, const pn__jv *root)
     const char *title = string_field(L, root, "title", false);
     const char *description = string_field(L, root, "description", false);
     if (pn_dataset_set_title(L->ds, title) || pn_dataset_set_description(L->ds, description))
-        L->r.nomem = true;
+        L->r->nomem = true;
     const pn__jv *sources = section(L, root, "sources", false);
     const pn__jv *actors = section(L, root, "actors", true);
     const pn__jv *ties = section(L, root, "ties", true);
     if (pn__dataset_reserve(L->ds, sources ? sources->n : 0, actors ? actors->n : 0,
                             ties ? ties->n : 0)) {
-        L->r.nomem = true;
+        L->r->nomem = true;
         return;
     }
     if (sources)
@@ -626,21 +617,6 @@ static void load_root(loader *L, const pn__jv *root)
     keep_extra(L, root, pn__dataset_fields, "dataset", 0);
 }
 
-static const char *syntax_hint(const char *text)
-{
-    if (strstr(text, "unable to decode byte"))
-        return " (the file is not valid UTF-8: save it as UTF-8)";
-    if (strstr(text, "duplicate object key"))
-        return " (each key may appear once in an object)";
-    if (strstr(text, "real number overflow"))
-        return " (the number does not fit a double)";
-    if (strstr(text, "too big integer"))
-        return " (the number does not fit a 64-bit integer)";
-    if (strstr(text, "maximum parsing depth"))
-        return " (the JSON is nested too deeply)";
-    return "";
-}
-
 /* The checks on a parsed tree, with L's report set up by the caller, who
  * owns L->ds after the call. */
 static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
@@ -648,21 +624,21 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     int rc = pn_dataset_new(&L->ds);
     if (rc)
         return rc;
-    size_t first_diag = pn_diags_count(L->r.diags);
+    size_t first_diag = pn_diags_count(L->r->diags);
     load_root(L, root);
-    L->r.source_pos = L->source_pos;
-    L->r.actor_pos = L->actor_pos;
-    L->r.tie_pos = L->tie_pos;
+    L->r->source_pos = L->source_pos;
+    L->r->actor_pos = L->actor_pos;
+    L->r->tie_pos = L->tie_pos;
     /* Warnings only once the structure is sound: they would be noise now. */
     progress(L, "checking", 0.8);
-    pn__check_dataset(L->ds, &L->r, L->r.errors == 0);
-    pn__report_locate(&L->r);
+    pn__check_dataset(L->ds, L->r, L->r->errors == 0);
+    pn__report_locate(L->r);
     /* Imports from several files (CSV) keep the loader's order. */
-    if (!L->r.loc)
-        pn__diags_sort_from(L->r.diags, first_diag);
-    if (L->r.nomem)
+    if (!L->r->loc)
+        pn__diags_sort_from(L->r->diags, first_diag);
+    if (L->r->nomem)
         rc = PN_ENOMEM;
-    else if (L->r.errors > 0 || (opts->strict && L->r.warnings > 0))
+    else if (L->r->errors > 0 || (opts->strict && L->r->warnings > 0))
         rc = PN_EDATA;
     free(L->source_pos);
     free(L->actor_pos);
@@ -670,6 +646,18 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     L->source_pos = L->actor_pos = L->tie_pos = NULL;
     pn__nearest_ix_free(&L->near_sources);
     pn__nearest_ix_free(&L->near_actors);
+    return rc;
+}
+
+int pn__load_doc(pn_dataset **ds, const pn__jv *root, pn__report *r, const pn_load_options *opts,
+                 bool progress)
+{
+    loader L;
+    memset(&L, 0, sizeof(L));
+    L.r = r;
+    L.opts = progress ? opts : NULL;
+    int rc = load_tree(&L, root, opts);
+    *ds = L.ds;
     return rc;
 }
 
@@ -699,221 +687,18 @@ int pn__load_jv(pn_dataset **out, const pn__jv *root, const pn__locator *loc,
     pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
     if (!opts)
         opts = &defaults;
-    loader L;
-    memset(&L, 0, sizeof(L));
-    L.r.diags = diags;
-    L.r.file = opts->name ? opts->name : "<input>";
-    L.r.loc = loc;
-    L.r.from_json = true;
-    int rc = load_tree(&L, root, opts);
+    pn__report r;
+    memset(&r, 0, sizeof(r));
+    r.diags = diags;
+    r.file = opts->name ? opts->name : "<input>";
+    r.loc = loc;
+    r.from_json = true;
+    pn_dataset *ds = NULL;
+    int rc = pn__load_doc(&ds, root, &r, opts, false);
     if (rc == 0 && out)
-        *out = L.ds;
+        *out = ds;
     else
-        pn_dataset_free(L.ds);
-    return rc;
-}
-
-/* Texts from this size up are freed once parsed when the loader owns them
- * and read them from a regular file (pn_dataset_load_file): the peak of a
- * large load is then the parsed document and the dataset, not those and
- * the text. The file stays open, and when diagnostics need lines its text
- * is read back once with pread (pn__report_locate): a file is never opened
- * twice, which would block on a FIFO or read another file renamed over
- * the name. The text of anything else (a FIFO, a pipe, a device) is kept. */
-#define FREE_TEXT_FROM ((size_t)4 << 20)
-
-/* The line and column of the first '[' or '{' nested deeper than max in a
- * text that parses: one pass, strings skipped. */
-static void deepest_at(const char *s, size_t n, size_t max, int *line, int *column)
-{
-    size_t depth = 0;
-    int l = 1, c = 1;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch == '"') {
-            for (i++, c++; i < n && s[i] != '"'; i++) {
-                if (s[i] == '\\' && i + 1 < n) {
-                    i++;
-                    c++;
-                }
-                c += ((unsigned char)s[i] & 0xC0) != 0x80;
-            }
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > max) {
-                *line = l;
-                *column = c;
-                return;
-            }
-        } else if (ch == ']' || ch == '}') {
-            depth -= depth > 0;
-        } else if (ch == '\n') {
-            l++;
-            c = 1;
-            continue;
-        }
-        c += ((unsigned char)ch & 0xC0) != 0x80;
-    }
-}
-
-/* Load data; when owned is not NULL it is data, the loader's to free, and
- * fd >= 0 the regular file it was read from whole (still open). */
-static int load_text(pn_dataset **out, const char *data, size_t len, char *owned, int fd,
-                     const pn_load_options *opts, pn_diags *diags)
-{
-    pn_load_options defaults = PN_LOAD_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
-    const char *name = opts->name ? opts->name : "<input>";
-    loader L;
-    memset(&L, 0, sizeof(L));
-    L.r.diags = diags;
-    L.r.file = name;
-    L.r.text = data;
-    L.r.len = len;
-    L.r.from_json = true;
-    int rc = 0;
-
-    if (len > opts->max_bytes) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "too-large",
-                     "input is %zu bytes, over the limit of %zu (raise it with --max-bytes)", len,
-                     opts->max_bytes);
-        free(owned);
-        return PN_ELIMIT;
-    }
-    size_t k = 0;
-    while (k < len && (data[k] == ' ' || data[k] == '\n' || data[k] == '\r' || data[k] == '\t'))
-        k++;
-    if (k == len) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "empty",
-                     "file is empty: expected a JSON object with \"paranet\": 1");
-        free(owned);
-        return PN_EDATA;
-    }
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "bom",
-                     "file starts with a byte order mark (BOM): save it as UTF-8 without BOM");
-        free(owned);
-        return PN_EDATA;
-    }
-    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
-        (unsigned char)data[1] == ((unsigned char)data[0] ^ 0x01)) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, 1, 1, NULL, "encoding",
-                     "file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8");
-        free(owned);
-        return PN_EDATA;
-    }
-    /* jansson stops at a raw NUL byte and reports the end of the file there. */
-    const char *nul = memchr(data, '\0', len);
-    if (nul) {
-        int line = 1, column = 1;
-        for (const char *p = data; p < nul; p++) {
-            if (*p == '\n') {
-                line++;
-                column = 1;
-            } else if (((unsigned char)*p & 0xC0) != 0x80) {
-                column++;
-            }
-        }
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "encoding",
-                     "a NUL byte, which a JSON text cannot hold (is it a binary file, or UTF-16 "
-                     "without a byte order mark? save it as UTF-8)");
-        free(owned);
-        return PN_EDATA;
-    }
-    L.opts = opts;
-    progress(&L, "parsing", 0.0);
-    pn__jdoc doc;
-    rc = pn__json_parse(&doc, data, len, parse_progress, &L);
-    if (rc == PN_EDATA) {
-        /* The parser does not explain; jansson says what is wrong, where. */
-        json_error_t jerr;
-        memset(&jerr, 0, sizeof(jerr)); /* jansson leaves it unset when an allocation fails */
-        json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-        if (root) {
-            /* What jansson takes and the parser leaves to it (reals under a
-             * locale whose decimal point is not '.'). */
-            rc = pn__jv_from_jansson(&doc, &doc.root, root);
-            json_decref(root);
-            if (rc == PN_EDATA)
-                pn_diags_add(diags, PN_SEVERITY_ERROR, name, 0, 0, NULL, "encoding",
-                             "a value contains a NUL character, which paranet does not accept");
-        } else if (json_error_code(&jerr) == json_error_out_of_memory || jerr.text[0] == '\0') {
-            /* jansson 2.14 returns NULL with no message when an allocation fails. */
-            rc = PN_ENOMEM;
-        } else {
-            const char *text = jerr.text;
-            if (strstr(text, "JSON_ALLOW_NUL"))
-                text = "a string contains \\u0000 (a NUL character), which paranet does not "
-                       "accept";
-            pn_diags_add(diags, PN_SEVERITY_ERROR, name, jerr.line > 0 ? jerr.line : 0,
-                         jerr.column > 0 ? jerr.column : 0, NULL, "syntax", "%s%s", text,
-                         syntax_hint(jerr.text));
-        }
-    }
-    if (rc)
-        goto cleanup;
-    if (doc.depth > opts->max_depth) {
-        int line = 0, column = 0;
-        deepest_at(data, len, opts->max_depth, &line, &column);
-        pn_diags_add(diags, PN_SEVERITY_ERROR, name, line, column, NULL, "too-deep",
-                     "JSON is nested deeper than %zu levels (raise it with --max-depth)",
-                     opts->max_depth);
-        rc = PN_ELIMIT;
-        goto cleanup;
-    }
-    if (owned && fd >= 0 && len >= FREE_TEXT_FROM) {
-        free(owned);
-        owned = NULL;
-        L.r.text = NULL;
-        L.r.has_fd = true;
-        L.r.fd = fd;
-    }
-    progress(&L, "loading", 0.5);
-    rc = load_tree(&L, &doc.root, opts);
-    progress(&L, "done", 1.0);
-
-cleanup:
-    pn__jdoc_free(&doc);
-    free(owned);
-    pn__locs_free(&L.r.pending);
-    free(L.source_pos);
-    free(L.actor_pos);
-    free(L.tie_pos);
-    if (rc == 0 && out) {
-        *out = L.ds;
-    } else {
-        pn_dataset_free(L.ds);
-    }
-    return rc;
-}
-
-int pn_dataset_load_buffer(pn_dataset **out, const char *data, size_t len,
-                           const pn_load_options *opts, pn_diags *diags)
-{
-    return load_text(out, data, len, NULL, -1, opts, diags);
-}
-
-int pn_dataset_load_file(pn_dataset **out, const char *path, const pn_load_options *opts,
-                         pn_diags *diags)
-{
-    pn_load_options o = PN_LOAD_OPTIONS_INIT;
-    if (opts)
-        o = *opts;
-    if (!o.name)
-        o.name = path;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        pn_diags_add(diags, PN_SEVERITY_ERROR, path, 0, 0, NULL, "io", "cannot open: %s",
-                     strerror(errno));
-        return PN_EIO;
-    }
-    char *data = NULL;
-    size_t len = 0;
-    bool regular = false;
-    int rc = pn__read_fd(fd, path, o.max_bytes, &data, &len, &regular, diags);
-    if (rc == 0)
-        rc = load_text(out, data, len, data, regular ? fd : -1, &o, diags); /* frees data */
-    close(fd);
+        pn_dataset_free(ds);
     return rc;
 }
 

@@ -15,7 +15,7 @@
  * The sweep (pn__path_metrics_fused) computes the three together: the one
  * search from a source gives its closeness and harmonic centrality and its
  * dependencies, in process or in each worker over its share of sources. */
-#include "analysis/parallel.h"
+#include "analysis/path_sweep.h"
 
 #include <errno.h>
 #include <math.h>
@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analysis/metrics_private.h"
+#include "analysis/igraph_glue.h"
 #include "core/util.h"
 
 int pn__default_workers(void)

@@ -1,9 +1,9 @@
 /* Path-based centralities, in process or split over forked worker
- * processes (parallel.c), for pn_metric_vector_opts. igraph 0.10.2 as
+ * processes (path_sweep.c), for pn_metric_vector_opts. igraph 0.10.2 as
  * Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE is 0), so the work
  * is shared between processes, not threads. */
-#ifndef PN_PARALLEL_H
-#define PN_PARALLEL_H
+#ifndef PN_PATH_SWEEP_H
+#define PN_PATH_SWEEP_H
 
 #include <igraph.h>
 

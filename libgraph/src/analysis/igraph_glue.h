@@ -1,6 +1,7 @@
-/* Internals shared by the analysis sources (metrics, brokerage, network, paths). */
-#ifndef PN_METRICS_PRIVATE_H
-#define PN_METRICS_PRIVATE_H
+/* The igraph glue the analysis files share (igraph_glue.c): igraph failures
+ * as messages, the undirected copy of a graph, seeded communities. */
+#ifndef PN_IGRAPH_GLUE_H
+#define PN_IGRAPH_GLUE_H
 
 #include <igraph.h>
 
@@ -18,8 +19,5 @@ int pn__undirected(const pn_graph *g, igraph_t *out, igraph_vector_t *weights, p
  * membership has V entries (initialised by the caller). */
 int pn__community(const pn_graph *g, igraph_vector_int_t *membership, double *modularity,
                   pn_diags *diags);
-
-/* Relabel classes 0, 1, ... in order of their first vertex, into out (n doubles). */
-int pn__renumber(const igraph_vector_int_t *membership, size_t n, double *out);
 
 #endif
