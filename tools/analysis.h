@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "report.h"
 #include "view_opts.h"
 
 /* Find an actor by id for option `option` (e.g. "--from"). Unknown ids print
@@ -44,5 +45,54 @@ void an_print_path(FILE *out, const pn_graph *g, const size_t *v, size_t len);
 /* Print each hop of a path with the ties behind it (--explain). */
 void an_explain_path(FILE *out, const pn_graph *g, const size_t *v, size_t len, const char *indent,
                      bool *cited);
+
+/* A path's actor ids joined by " > " ("a > b > c"; free()), or NULL. */
+char *an_path_text(const pn_graph *g, const size_t *v, size_t len);
+
+/* --explain: the ties behind an answer and their sources, as two tables of
+ * the report, and the same as text lines under the rows they explain.
+ *
+ *   "evidence"  the command's lead columns (reach: actor, hop, from, to),
+ *               then one row per tie and citation: tie, type, instrument,
+ *               years, status, tie_from, tie_to, directed, source, page (a
+ *               tie citing no source: one row, source and page empty).
+ *               Hidden in the text format, which shows each tie under the
+ *               row it explains:
+ *                 <indent>ID: type instrument years status (a -> b)
+ *                 <indent>  source: ID, page
+ *   "sources"   id, cite, url of each source cited, in dataset order; in
+ *               text "\nSources cited above:" and "  ID: cite url" lines
+ *               (nothing when none is cited).
+ */
+typedef struct an_evidence {
+    report *out;
+    const pn_dataset *ds;
+    report_table *ties;
+    size_t nlead;
+    bool *cited; /* per source of ds */
+} an_evidence;
+
+/* Start the evidence table with lead columns (lead_numeric may be NULL).
+ * Returns EXIT_OK or EXIT_INTERNAL. */
+int an_evidence_init(an_evidence *ev, report *out, const pn_dataset *ds, size_t nlead,
+                     const char *const *lead, const bool *lead_numeric);
+
+/* The same with the lead columns of hops: key (numeric or not), hop, from, to. */
+int an_evidence_init_hops(an_evidence *ev, report *out, const pn_dataset *ds, const char *key,
+                          bool key_numeric);
+
+/* A tie's rows after the lead cells, and its text lines under the last row
+ * of `shown`. */
+void an_evidence_tie(an_evidence *ev, const char *const *lead, size_t tie, report_table *shown,
+                     const char *indent);
+
+/* Each hop of a path (graph vertices v[0..len-1], the first hop numbered
+ * first_hop): "<indent>hop N: a (A) -> b (B), K ties" under the last row of
+ * `shown`, then its ties (lead cells: key, N, a, b; indent deeper by 4). */
+void an_evidence_hops(an_evidence *ev, const pn_graph *g, const char *key, const size_t *v,
+                      size_t len, size_t first_hop, report_table *shown, const char *indent);
+
+/* Add the sources table and free what ev holds. */
+void an_evidence_finish(an_evidence *ev);
 
 #endif
