@@ -47,23 +47,6 @@ int an_find_actor(const char *command, const char *option, const pn_dataset *ds,
     return EXIT_INVALID;
 }
 
-int an_view_graph(const char *command, const pn_dataset *ds, const view_opts *vo, pn_diags *diags,
-                  pn_graph **out)
-{
-    size_t ego;
-    if (vo->view.ego) {
-        int code = an_find_actor(command, "--ego", ds, vo->view.ego, &ego);
-        if (code != EXIT_OK)
-            return code;
-    }
-    int rc = pn_view_graph(out, ds, &vo->view, diags);
-    if (rc) {
-        cli_print_diags(diags);
-        return cli_exit_code(rc);
-    }
-    return EXIT_OK;
-}
-
 char *an_describe(const pn_view *view)
 {
     int n = pn_view_describe(view, NULL, 0);
@@ -99,81 +82,6 @@ const char *an_tie_label(const pn_dataset *ds, size_t tie, char *buf, size_t siz
     else
         snprintf(buf, size, "ties[%zu]", tie);
     return buf;
-}
-
-void an_print_tie(FILE *out, const pn_dataset *ds, size_t tie, const char *indent, bool *cited)
-{
-    const pn_tie *t = pn_dataset_tie(ds, tie);
-    char label[128], years[32];
-    an_years(t, years, sizeof(years));
-    fprintf(out, "%s%s: %s", indent, an_tie_label(ds, tie, label, sizeof(label)),
-            pn_tie_type_name(t->type));
-    if (t->instrument != PN_INSTRUMENT_NONE)
-        fprintf(out, " %s", pn_instrument_name(t->instrument));
-    if (years[0])
-        fprintf(out, " %s", years);
-    if (t->status != PN_STATUS_NONE)
-        fprintf(out, " %s", pn_status_name(t->status));
-    fprintf(out, " (%s %s %s)\n", pn_dataset_actor(ds, t->from)->id, t->directed ? "->" : "--",
-            pn_dataset_actor(ds, t->to)->id);
-    if (t->n_sources == 0)
-        fprintf(out, "%s  source: none given\n", indent);
-    for (size_t k = 0; k < t->n_sources; k++) {
-        const pn_source *s = pn_dataset_source(ds, t->sources[k].source);
-        if (cited)
-            cited[t->sources[k].source] = true;
-        if (t->sources[k].page)
-            fprintf(out, "%s  source: %s, %s\n", indent, s->id, t->sources[k].page);
-        else
-            fprintf(out, "%s  source: %s\n", indent, s->id);
-    }
-}
-
-void an_print_path(FILE *out, const pn_graph *g, const size_t *v, size_t len)
-{
-    const pn_dataset *ds = pn_graph_dataset(g);
-    for (size_t i = 0; i < len; i++)
-        fprintf(out, "%s%s", i ? " > " : "",
-                pn_dataset_actor(ds, pn_graph_vertex_actor(g, v[i]))->id);
-}
-
-void an_explain_path(FILE *out, const pn_graph *g, const size_t *v, size_t len, const char *indent,
-                     bool *cited)
-{
-    const pn_dataset *ds = pn_graph_dataset(g);
-    char deeper[64];
-    snprintf(deeper, sizeof(deeper), "%s    ", indent);
-    for (size_t i = 0; i + 1 < len; i++) {
-        const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v[i]));
-        const pn_actor *b = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v[i + 1]));
-        size_t n;
-        const size_t *ties = pn_path_hop_ties(g, v[i], v[i + 1], &n);
-        fprintf(out, "%shop %zu: %s (%s) -> %s (%s), %zu tie%s\n", indent, i + 1, a->id, a->name,
-                b->id, b->name, n, n == 1 ? "" : "s");
-        for (size_t k = 0; k < n; k++)
-            an_print_tie(out, ds, ties[k], deeper, cited);
-    }
-}
-
-bool *an_cited_new(const pn_dataset *ds)
-{
-    return calloc(pn_dataset_source_count(ds) + 1, sizeof(bool));
-}
-
-void an_print_sources(FILE *out, const pn_dataset *ds, const bool *cited)
-{
-    bool any = false;
-    for (size_t i = 0; i < pn_dataset_source_count(ds); i++)
-        any |= cited[i];
-    if (!any)
-        return;
-    fprintf(out, "\nSources cited above:\n");
-    for (size_t i = 0; i < pn_dataset_source_count(ds); i++) {
-        if (!cited[i])
-            continue;
-        const pn_source *s = pn_dataset_source(ds, i);
-        fprintf(out, "  %s: %s%s%s\n", s->id, s->cite, s->url ? " " : "", s->url ? s->url : "");
-    }
 }
 
 char *an_path_text(const pn_graph *g, const size_t *v, size_t len)

@@ -14,11 +14,6 @@
 int an_find_actor(const char *command, const char *option, const pn_dataset *ds, const char *id,
                   size_t *out);
 
-/* Check the --ego id (with a suggestion), then build the view's graph.
- * Returns an exit code; *out is set on EXIT_OK. */
-int an_view_graph(const char *command, const pn_dataset *ds, const view_opts *vo, pn_diags *diags,
-                  pn_graph **out);
-
 /* pn_view_describe into a new string (free()), or NULL. */
 char *an_describe(const pn_view *view);
 
@@ -27,24 +22,6 @@ const char *an_years(const pn_tie *t, char *buf, size_t size);
 
 /* A tie's id, or "ties[N]" when it has none. */
 const char *an_tie_label(const pn_dataset *ds, size_t tie, char *buf, size_t size);
-
-/* Print one tie as evidence: "<indent>ID: type instrument years status (a -> b)"
- * and, below it, one line per citation: "<indent>  source: ID, page". Marks
- * the sources it cites in `cited` (may be NULL; an_cited_new). */
-void an_print_tie(FILE *out, const pn_dataset *ds, size_t tie, const char *indent, bool *cited);
-
-/* A zeroed flag per source of ds (free()), or NULL. */
-bool *an_cited_new(const pn_dataset *ds);
-
-/* "Sources cited above:" and the full citation of each flagged source. */
-void an_print_sources(FILE *out, const pn_dataset *ds, const bool *cited);
-
-/* Print a path as "a > b > c" (actor ids). */
-void an_print_path(FILE *out, const pn_graph *g, const size_t *v, size_t len);
-
-/* Print each hop of a path with the ties behind it (--explain). */
-void an_explain_path(FILE *out, const pn_graph *g, const size_t *v, size_t len, const char *indent,
-                     bool *cited);
 
 /* A path's actor ids joined by " > " ("a > b > c"; free()), or NULL. */
 char *an_path_text(const pn_graph *g, const size_t *v, size_t len);
