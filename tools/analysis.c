@@ -47,6 +47,41 @@ int an_find_actor(const char *command, const char *option, const pn_dataset *ds,
     return EXIT_INVALID;
 }
 
+int an_actors_option(cli_job *job, void *state, int c, const char *arg)
+{
+    (void)job;
+    an_actors *a = state;
+    if (c == 'e') {
+        a->explain = true;
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < a->n; i++) {
+        if (c == a->val[i]) {
+            a->id[i] = arg;
+            return EXIT_OK;
+        }
+    }
+    return EXIT_USAGE;
+}
+
+int an_actors_check(cli_job *job, void *state)
+{
+    const an_actors *a = state;
+    for (size_t i = 0; i < a->n; i++)
+        if (!a->id[i])
+            return cli_usage_error(job->command, "%s", a->required);
+    return EXIT_OK;
+}
+
+int an_actors_loaded(cli_job *job, void *state)
+{
+    an_actors *a = state;
+    int code = EXIT_OK;
+    for (size_t i = 0; i < a->n && code == EXIT_OK; i++)
+        code = cli_find_actor(job, a->option[i], a->id[i], &a->actor[i]);
+    return code;
+}
+
 char *an_describe(const pn_view *view)
 {
     int n = pn_view_describe(view, NULL, 0);

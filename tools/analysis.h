@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "pipeline.h"
 #include "report.h"
 #include "view_opts.h"
 
@@ -13,6 +14,29 @@
  * EXIT_INVALID, as an unknown --ego does. Returns EXIT_OK and sets *out. */
 int an_find_actor(const char *command, const char *option, const pn_dataset *ds, const char *id,
                   size_t *out);
+
+/* The actors a command's options name (reach --from; path --from, --to;
+ * partners --actor) and -e, --explain: the head of the command's state, so
+ * that an_actors_option, an_actors_check and an_actors_loaded serve as its
+ * cli_spec callbacks (or its own option callback ends in an_actors_option). */
+typedef struct an_actors {
+    size_t n;              /* options: 1 or 2 */
+    int val[2];            /* their getopt values */
+    const char *option[2]; /* their names, "--from" */
+    const char *required;  /* the usage message when one is missing */
+    const char *id[2];     /* as given */
+    size_t actor[2];       /* found, once loaded */
+    bool explain;
+} an_actors;
+
+/* An actor option or -e; EXIT_USAGE for any other. */
+int an_actors_option(cli_job *job, void *state, int c, const char *arg);
+
+/* Every actor option given, or the usage error. */
+int an_actors_check(cli_job *job, void *state);
+
+/* Look up each id (cli_find_actor). */
+int an_actors_loaded(cli_job *job, void *state);
 
 /* pn_view_describe into a new string (free()), or NULL. */
 char *an_describe(const pn_view *view);

@@ -77,9 +77,7 @@ static char *ladder_text(const pn_dataset *ds, const pn_partner *p)
 }
 
 typedef struct partners_state {
-    const char *id;
-    size_t actor;
-    bool explain;
+    an_actors who; /* --actor, --explain */
     report_table *rows, *programmes;
     an_evidence ev;
 } partners_state;
@@ -155,7 +153,7 @@ static int partner_row(cli_job *job, partners_state *st, const pn_partner *p)
         report_row_text(out, t, "  ladder:     %s", ladder);
     free(ladder);
     programmes(job, st, p, a);
-    if (st->explain) {
+    if (st->who.explain) {
         report_row_detail(out, t, "  evidence:");
         for (size_t i = 0; i < p->n_ties; i++)
             an_evidence_tie(&st->ev, (const char *const[]){a->id}, p->ties[i], t, "    ");
@@ -163,41 +161,18 @@ static int partner_row(cli_job *job, partners_state *st, const pn_partner *p)
     return EXIT_OK;
 }
 
-static int option(cli_job *job, void *state, int c, const char *arg)
+static void init(void *state)
 {
-    (void)job;
-    partners_state *st = state;
-    switch (c) {
-    case 'a':
-        st->id = arg;
-        return EXIT_OK;
-    case 'e':
-        st->explain = true;
-        return EXIT_OK;
-    default:
-        return EXIT_USAGE;
-    }
-}
-
-static int check(cli_job *job, void *state)
-{
-    (void)job;
-    return ((partners_state *)state)->id ? EXIT_OK
-                                         : cli_usage_error("partners", "--actor ID is required");
-}
-
-static int loaded(cli_job *job, void *state)
-{
-    partners_state *st = state;
-    return cli_find_actor(job, "--actor", st->id, &st->actor);
+    an_actors who = {1, {'a'}, {"--actor"}, "--actor ID is required", {NULL}, {0}, false};
+    ((partners_state *)state)->who = who;
 }
 
 static int compute(cli_job *job, void *state)
 {
     partners_state *st = state;
-    const pn_actor *a = pn_dataset_actor(job->ds, st->actor);
+    const pn_actor *a = pn_dataset_actor(job->ds, st->who.actor[0]);
     report *out = &job->out;
-    report_set_title(out, "paranet partners %s --actor %s", job->file, st->id);
+    report_set_title(out, "paranet partners %s --actor %s", job->file, st->who.id[0]);
     static const char *const head[] = {
         "id",         "name",         "kind",        "country",         "first_year",
         "last_year",  "ties",         "rung",        "rung_instrument", "rung_tie",
@@ -212,12 +187,12 @@ static int compute(cli_job *job, void *state)
     if (st->programmes)
         st->programmes->text_hidden = true;
     static const char *const lead[] = {"partner"};
-    int code = st->explain ? an_evidence_init(&st->ev, out, job->ds, 1, lead, NULL) : EXIT_OK;
+    int code = st->who.explain ? an_evidence_init(&st->ev, out, job->ds, 1, lead, NULL) : EXIT_OK;
     pn_partners *p = NULL;
-    if (code == EXIT_OK && pn_graph_actor_vertex(job->graph, st->actor, NULL) != 0)
+    if (code == EXIT_OK && pn_graph_actor_vertex(job->graph, st->who.actor[0], NULL) != 0)
         report_note(out, "%s (%s) is not in this view: no partners", a->id, a->name);
     else if (code == EXIT_OK)
-        code = cli_fail(job, pn_partners_new(&p, job->graph, st->actor, job->diags));
+        code = cli_fail(job, pn_partners_new(&p, job->graph, st->who.actor[0], job->diags));
     if (code == EXIT_OK && p) {
         size_t n = pn_partners_count(p);
         report_note(out, "%zu partner%s of %s (%s)", n, n == 1 ? "" : "s", a->id, a->name);
@@ -225,7 +200,7 @@ static int compute(cli_job *job, void *state)
         for (size_t i = 0; i < n && code == EXIT_OK && !out->failed; i++)
             code = partner_row(job, st, pn_partners_get(p, i));
     }
-    if (st->explain)
+    if (st->who.explain)
         an_evidence_finish(&st->ev);
     pn_partners_free(p);
     return code;
@@ -244,8 +219,9 @@ const cli_spec pn_cmd_partners = {
     .shortopts = "a:e",
     .options = options,
     .state_size = sizeof(partners_state),
-    .option = option,
-    .check = check,
-    .loaded = loaded,
+    .init = init,
+    .option = an_actors_option,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
     .compute = compute,
 };

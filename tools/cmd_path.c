@@ -35,46 +35,28 @@ static const char help_tail[] =
 enum { OPT_FROM = CLI_OPT_LAST, OPT_TO };
 
 typedef struct path_state {
-    const char *from, *to;
-    size_t a, b;
-    bool all, explain;
+    an_actors who; /* --from, --to, --explain */
+    bool all;
 } path_state;
+
+static void init(void *state)
+{
+    an_actors who = {2,
+                     {OPT_FROM, OPT_TO},
+                     {"--from", "--to"},
+                     "--from A and --to B are required",
+                     {NULL},
+                     {0},
+                     false};
+    ((path_state *)state)->who = who;
+}
 
 static int option(cli_job *job, void *state, int c, const char *arg)
 {
-    (void)job;
-    path_state *st = state;
-    switch (c) {
-    case OPT_FROM:
-        st->from = arg;
-        return EXIT_OK;
-    case OPT_TO:
-        st->to = arg;
-        return EXIT_OK;
-    case 'a':
-        st->all = true;
-        return EXIT_OK;
-    case 'e':
-        st->explain = true;
-        return EXIT_OK;
-    default:
-        return EXIT_USAGE;
-    }
-}
-
-static int check(cli_job *job, void *state)
-{
-    (void)job;
-    const path_state *st = state;
-    return st->from && st->to ? EXIT_OK
-                              : cli_usage_error("path", "--from A and --to B are required");
-}
-
-static int loaded(cli_job *job, void *state)
-{
-    path_state *st = state;
-    int code = cli_find_actor(job, "--from", st->from, &st->a);
-    return code == EXIT_OK ? cli_find_actor(job, "--to", st->to, &st->b) : code;
+    if (c != 'a')
+        return an_actors_option(job, state, c, arg);
+    ((path_state *)state)->all = true;
+    return EXIT_OK;
 }
 
 /* The notes, and one row per path (its text the path). */
@@ -85,7 +67,8 @@ static int rows(cli_job *job, const path_state *st, const pn_paths *p, report_ta
     size_t n = pn_paths_count(p), len;
     if (n == 0) {
         report_note(&job->out, "no path from %s to %s in this view",
-                    pn_dataset_actor(ds, st->a)->id, pn_dataset_actor(ds, st->b)->id);
+                    pn_dataset_actor(ds, st->who.actor[0])->id,
+                    pn_dataset_actor(ds, st->who.actor[1])->id);
         return EXIT_OK;
     }
     pn_paths_get(p, 0, &len);
@@ -107,7 +90,7 @@ static int rows(cli_job *job, const path_state *st, const pn_paths *p, report_ta
         report_row(&job->out, t, cells);
         report_row_text(&job->out, t, "%s", text);
         free(text);
-        if (st->explain)
+        if (st->who.explain)
             an_evidence_hops(ev, job->graph, number, v, len, 1, t, "    ");
     }
     return EXIT_OK;
@@ -117,26 +100,27 @@ static int compute(cli_job *job, void *state)
 {
     path_state *st = state;
     const pn_graph *g = job->graph;
-    report_set_title(&job->out, "paranet path %s --from %s --to %s%s", job->file, st->from, st->to,
-                     st->all ? " --all" : "");
+    report_set_title(&job->out, "paranet path %s --from %s --to %s%s", job->file, st->who.id[0],
+                     st->who.id[1], st->all ? " --all" : "");
     static const char *const head[] = {"path", "hops", "actors"};
     static const bool numeric[] = {true, true, false};
     report_table *t = report_table_new(&job->out, NULL, 3, head, numeric);
     an_evidence ev = {0};
-    int code = st->explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "path", true) : EXIT_OK;
+    int code =
+        st->who.explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "path", true) : EXIT_OK;
     size_t va, vb;
     pn_paths *p = NULL;
-    bool in_a = pn_graph_actor_vertex(g, st->a, &va) == 0;
-    bool in_b = pn_graph_actor_vertex(g, st->b, &vb) == 0;
+    bool in_a = pn_graph_actor_vertex(g, st->who.actor[0], &va) == 0;
+    bool in_b = pn_graph_actor_vertex(g, st->who.actor[1], &vb) == 0;
     if (code == EXIT_OK && (!in_a || !in_b)) {
-        const pn_actor *out = pn_dataset_actor(job->ds, in_a ? st->b : st->a);
+        const pn_actor *out = pn_dataset_actor(job->ds, in_a ? st->who.actor[1] : st->who.actor[0]);
         report_note(&job->out, "%s (%s) is not in this view: no path", out->id, out->name);
     } else if (code == EXIT_OK) {
         code = cli_fail(job, pn_paths_all(&p, g, va, vb, st->all ? 0 : 1, job->diags));
     }
     if (code == EXIT_OK && p)
         code = rows(job, st, p, t, &ev);
-    if (st->explain)
+    if (st->who.explain)
         an_evidence_finish(&ev);
     pn_paths_free(p);
     return code;
@@ -157,8 +141,9 @@ const cli_spec pn_cmd_path = {
     .shortopts = "ae",
     .options = options,
     .state_size = sizeof(path_state),
+    .init = init,
     .option = option,
-    .check = check,
-    .loaded = loaded,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
     .compute = compute,
 };

@@ -41,46 +41,31 @@ static const char help_tail[] =
 enum { OPT_FROM = CLI_OPT_LAST };
 
 typedef struct reach_state {
-    const char *from;
-    size_t actor;
+    an_actors who; /* --from, --explain */
     long hops;
-    bool explain, paths;
+    bool paths;
 } reach_state;
+
+static void init(void *state)
+{
+    an_actors who = {1, {OPT_FROM}, {"--from"}, "--from ID is required", {NULL}, {0}, false};
+    ((reach_state *)state)->who = who;
+}
 
 static int option(cli_job *job, void *state, int c, const char *arg)
 {
-    (void)job;
     reach_state *st = state;
     switch (c) {
-    case OPT_FROM:
-        st->from = arg;
-        return EXIT_OK;
     case 'k':
         if (!cli_parse_long(arg, 1, 1000000, &st->hops))
             return cli_usage_error("reach", "--hops needs a number of hops >= 1");
-        return EXIT_OK;
-    case 'e':
-        st->explain = true;
         return EXIT_OK;
     case 'p':
         st->paths = true;
         return EXIT_OK;
     default:
-        return EXIT_USAGE;
+        return an_actors_option(job, state, c, arg);
     }
-}
-
-static int check(cli_job *job, void *state)
-{
-    (void)job;
-    return ((reach_state *)state)->from ? EXIT_OK
-                                        : cli_usage_error("reach", "--from ID is required");
-}
-
-static int loaded(cli_job *job, void *state)
-{
-    reach_state *st = state;
-    return cli_find_actor(job, "--from", st->from, &st->actor);
 }
 
 /* One row per actor reached; its text the tab-separated cells. */
@@ -112,9 +97,9 @@ static int rows(cli_job *job, const reach_state *st, const pn_reach *r, report_t
         report_row_text(&job->out, t, "%s\t%s\t%s\t%s%s%s", dist, b->id, b->name, p->id,
                         st->paths ? "\t" : "", st->paths ? text : "");
         free(text);
-        if (st->explain && st->paths)
+        if (st->who.explain && st->paths)
             an_evidence_hops(ev, g, b->id, path, len, 1, t, "    ");
-        else if (st->explain) /* the last hop only: linear in the output */
+        else if (st->who.explain) /* the last hop only: linear in the output */
             an_evidence_hops(ev, g, b->id, (const size_t[]){via, v}, 2, (size_t)d, t, "    ");
     }
     free(path);
@@ -124,11 +109,11 @@ static int rows(cli_job *job, const reach_state *st, const pn_reach *r, report_t
 static int compute(cli_job *job, void *state)
 {
     reach_state *st = state;
-    const pn_actor *a = pn_dataset_actor(job->ds, st->actor);
+    const pn_actor *a = pn_dataset_actor(job->ds, st->who.actor[0]);
     char hops[32] = "";
     if (st->hops > 0)
         snprintf(hops, sizeof(hops), " --hops %ld", st->hops);
-    report_set_title(&job->out, "paranet reach %s --from %s%s%s", job->file, st->from, hops,
+    report_set_title(&job->out, "paranet reach %s --from %s%s%s", job->file, st->who.id[0], hops,
                      st->paths ? " --paths" : "");
     static const char *const head[] = {"distance", "id", "name", "via", "path"};
     static const bool numeric[] = {true, false, false, false, false};
@@ -137,10 +122,10 @@ static int compute(cli_job *job, void *state)
                            st->paths ? "distance\tid\tname\tvia\tpath" : "distance\tid\tname\tvia");
     an_evidence ev = {0};
     int code =
-        st->explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "actor", false) : EXIT_OK;
+        st->who.explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "actor", false) : EXIT_OK;
     size_t src;
     pn_reach *r = NULL;
-    bool in_view = pn_graph_actor_vertex(job->graph, st->actor, &src) == 0;
+    bool in_view = pn_graph_actor_vertex(job->graph, st->who.actor[0], &src) == 0;
     if (code == EXIT_OK && !in_view)
         report_note(&job->out, "%s (%s) is not in this view: it reaches no actor", a->id, a->name);
     else if (code == EXIT_OK)
@@ -152,7 +137,7 @@ static int compute(cli_job *job, void *state)
                     a->name);
         code = rows(job, st, r, t, &ev);
     }
-    if (st->explain)
+    if (st->who.explain)
         an_evidence_finish(&ev);
     pn_reach_free(r);
     return code;
@@ -173,8 +158,9 @@ const cli_spec pn_cmd_reach = {
     .shortopts = "k:ep",
     .options = options,
     .state_size = sizeof(reach_state),
+    .init = init,
     .option = option,
-    .check = check,
-    .loaded = loaded,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
     .compute = compute,
 };
