@@ -2,20 +2,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet info [OPTIONS] FILE\n"
     "\n"
-    "Summarise a dataset: actors by kind and by country; ties by type, status,\n"
-    "instrument and sector; the span of years; and each source with the\n"
-    "number of ties and actors citing it. Counts are sorted largest first,\n"
-    "then by name.\n"
+    "Summarise a dataset, or the view of it the view options give: actors by\n"
+    "kind and by country; ties by type, status, instrument and sector; the\n"
+    "span of years; and each source with the number of ties and actors citing\n"
+    "it. Counts are sorted largest first, then by name.\n"
     "\n"
     "Options:\n"
-    "      --max-bytes N   refuse files over N bytes (default 268435456)\n"
-    "      --max-depth N   refuse JSON nested deeper than N (default 64)\n"
     "  -h, --help          show this help\n";
+
+static const char help_tail[] =
+    "Tables (docs/info.md): the summary (one row), then kinds, countries,\n"
+    "types, statuses, instruments, sectors and sources.\n"
+    "\n"
+    "Example:\n"
+    "  paranet info datasets/tangsel.json --at 2016 --types g2g\n"
+    "  paranet info datasets/tangsel.json --format json\n";
 
 typedef struct tally {
     const char *name;
@@ -57,24 +64,105 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-static void print(const char *heading, tallies *t)
+static const char *const tally_head[] = {"name", "count", "label"};
+static const bool tally_numeric[] = {false, true, false};
+
+/* A tally's table (with a label column when labelled), sorted; in text the
+ * heading, then "  name  count  label" lines or "  (none)". */
+static void tally_table(report *out, const char *name, const char *heading, tallies *t,
+                        bool labelled)
 {
-    printf("\n%s\n", heading);
-    if (t->n == 0) {
-        printf("  (none)\n");
-        return;
-    }
-    qsort(t->items, t->n, sizeof(tally), by_count);
+    report_table *tab = report_table_new(out, name, labelled ? 3 : 2, tally_head, tally_numeric);
+    report_table_heading(out, tab, "\n%s", heading);
+    report_table_empty(out, tab, "  (none)");
+    if (t->n)
+        qsort(t->items, t->n, sizeof(tally), by_count);
     for (size_t i = 0; i < t->n; i++) {
-        if (t->items[i].label)
-            printf("  %-14s %5zu  %s\n", t->items[i].name, t->items[i].count, t->items[i].label);
+        char count[32];
+        snprintf(count, sizeof(count), "%zu", t->items[i].count);
+        const char *label = t->items[i].label;
+        const char *cells[] = {t->items[i].name, count, label ? label : ""};
+        report_row(out, tab, cells);
+        if (label)
+            report_row_text(out, tab, "  %-14s %5zu  %s", t->items[i].name, t->items[i].count,
+                            label);
         else
-            printf("  %-14s %5zu\n", t->items[i].name, t->items[i].count);
+            report_row_text(out, tab, "  %-14s %5zu", t->items[i].name, t->items[i].count);
     }
 }
 
-static int print_report(const pn_dataset *ds, const char *name)
+/* The summary: one row; in text the title and the "  field:   value" lines. */
+static void summary(cli_job *job, const pn_dataset *ds, int first, int last, size_t dated)
 {
+    static const char *const head[] = {"title", "file",    "view",       "actors",
+                                       "ties",  "sources", "first_year", "last_year"};
+    static const bool numeric[] = {false, false, false, true, true, true, true, true};
+    report *out = &job->out;
+    report_table *t = report_table_new(out, NULL, 8, head, numeric);
+    size_t na = pn_dataset_actor_count(ds), nt = pn_dataset_tie_count(ds),
+           ns = pn_dataset_source_count(ds);
+    char actors[32], ties[32], sources[32], from[16] = "NA", to[16] = "NA";
+    snprintf(actors, sizeof(actors), "%zu", na);
+    snprintf(ties, sizeof(ties), "%zu", nt);
+    snprintf(sources, sizeof(sources), "%zu", ns);
+    if (dated) {
+        snprintf(from, sizeof(from), "%d", first);
+        snprintf(to, sizeof(to), "%d", last);
+    }
+    const char *title = pn_dataset_title(ds);
+    const char *cells[] = {
+        title ? title : "", job->file, job->view, actors, ties, sources, from, to};
+    report_row(out, t, cells);
+    report_row_text(out, t, "%s", title ? title : job->file);
+    report_row_text(out, t, "  file:    %s", job->file);
+    /* The view only when one is given: without, the text is as it always was. */
+    pn_view all = PN_VIEW_INIT;
+    char *plain = an_describe(&all);
+    if (!plain)
+        out->failed = true;
+    else if (strcmp(plain, job->view) != 0)
+        report_row_text(out, t, "  view:    %s", job->view);
+    free(plain);
+    report_row_text(out, t, "  actors:  %zu\n  ties:    %zu\n  sources: %zu", na, nt, ns);
+    if (dated)
+        report_row_text(out, t, "  years:   %d-%d", first, last);
+    else
+        report_row_text(out, t, "  years:   (no tie is dated)");
+}
+
+static void sources_table(report *out, const pn_dataset *ds, const size_t *cites,
+                          const size_t *actor_cites)
+{
+    static const char *const head[] = {"id", "ties", "actors", "cite"};
+    static const bool numeric[] = {false, true, true, false};
+    report_table *t = report_table_new(out, "sources", 4, head, numeric);
+    report_table_heading(out, t, "\nSources (ties and actors citing each)");
+    report_table_empty(out, t, "  (none)");
+    size_t ns = pn_dataset_source_count(ds);
+    int width = 14;
+    for (size_t i = 0; i < ns; i++) {
+        int len = (int)strlen(pn_dataset_source(ds, i)->id);
+        width = len > width ? len : width;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        const pn_source *s = pn_dataset_source(ds, i);
+        char n_ties[32], n_actors[32];
+        snprintf(n_ties, sizeof(n_ties), "%zu", cites[i]);
+        snprintf(n_actors, sizeof(n_actors), "%zu", actor_cites[i]);
+        const char *cells[] = {s->id, n_ties, n_actors, s->cite};
+        report_row(out, t, cells);
+        report_row_text(out, t, "  %-*s %5zu ties %4zu actors\n  %*s %s", width, s->id, cites[i],
+                        actor_cites[i], width, "", s->cite);
+    }
+}
+
+static int compute(cli_job *job, void *state)
+{
+    (void)state;
+    const pn_dataset *ds = job->view_ds;
+    report *out = &job->out;
+    out->text_header = false;
+    report_set_title(out, "paranet info %s", job->file);
     size_t na = pn_dataset_actor_count(ds), nt = pn_dataset_tie_count(ds),
            ns = pn_dataset_source_count(ds);
     tallies kinds = {0}, countries = {0}, types = {0}, statuses = {0}, instruments = {0},
@@ -126,33 +214,14 @@ static int print_report(const pn_dataset *ds, const char *name)
     }
     if (rc)
         goto cleanup;
-    const char *title = pn_dataset_title(ds);
-    printf("%s\n", title ? title : name);
-    printf("  file:    %s\n", name);
-    printf("  actors:  %zu\n  ties:    %zu\n  sources: %zu\n", na, nt, ns);
-    if (dated)
-        printf("  years:   %d-%d\n", first, last);
-    else
-        printf("  years:   (no tie is dated)\n");
-    print("Actors by kind", &kinds);
-    print("Actors by country", &countries);
-    print("Ties by type", &types);
-    print("Ties by status", &statuses);
-    print("Ties by instrument", &instruments);
-    print("Ties by sector", &sectors);
-    printf("\nSources (ties and actors citing each)\n");
-    if (ns == 0)
-        printf("  (none)\n");
-    int width = 14;
-    for (size_t i = 0; i < ns; i++) {
-        int len = (int)strlen(pn_dataset_source(ds, i)->id);
-        width = len > width ? len : width;
-    }
-    for (size_t i = 0; i < ns; i++) {
-        const pn_source *s = pn_dataset_source(ds, i);
-        printf("  %-*s %5zu ties %4zu actors\n  %*s %s\n", width, s->id, cites[i], actor_cites[i],
-               width, "", s->cite);
-    }
+    summary(job, ds, first, last, dated);
+    tally_table(out, "kinds", "Actors by kind", &kinds, false);
+    tally_table(out, "countries", "Actors by country", &countries, true);
+    tally_table(out, "types", "Ties by type", &types, false);
+    tally_table(out, "statuses", "Ties by status", &statuses, false);
+    tally_table(out, "instruments", "Ties by instrument", &instruments, false);
+    tally_table(out, "sectors", "Ties by sector", &sectors, false);
+    sources_table(out, ds, cites, actor_cites);
 cleanup:
     free(kinds.items);
     free(countries.items);
@@ -162,58 +231,14 @@ cleanup:
     free(sectors.items);
     free(cites);
     free(actor_cites);
-    return rc;
+    return rc ? EXIT_INTERNAL : EXIT_OK;
 }
 
-static int run(int argc, char **argv)
-{
-    static const struct option longopts[] = {{"max-bytes", required_argument, NULL, 'B'},
-                                             {"max-depth", required_argument, NULL, 'D'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    pn_load_options opts = PN_LOAD_OPTIONS_INIT;
-    long v;
-    int c;
-    while ((c = cli_getopt("info", argc, argv, "hq", longopts)) != -1) {
-        switch (c) {
-        case 'h':
-            fputs(help, stdout);
-            return EXIT_OK;
-        case 'q':
-            cli_progress_setup(NULL, true);
-            break;
-        case 'B':
-            if (!cli_parse_long(optarg, 1, 1L << 40, &v))
-                return cli_usage_error("info", "--max-bytes needs a number > 0");
-            opts.max_bytes = (size_t)v;
-            break;
-        case 'D':
-            if (!cli_parse_long(optarg, 1, 2000, &v))
-                return cli_usage_error("info", "--max-depth needs a number from 1 to 2000");
-            opts.max_depth = (size_t)v;
-            break;
-        default:
-            return EXIT_USAGE;
-        }
-    }
-    if (optind != argc - 1)
-        return cli_usage_error("info", optind >= argc ? "no FILE given" : "one FILE only");
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
-    if (pn_diags_new(&diags) != 0)
-        return EXIT_INTERNAL;
-    int code = cli_load(argv[optind], &opts, diags, &ds);
-    if (code == EXIT_OK &&
-        print_report(ds, strcmp(argv[optind], "-") == 0 ? "<stdin>" : argv[optind]))
-        code = EXIT_INTERNAL;
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-    return code;
-}
-
-/* Not yet on the pipeline (pipeline.h): its own main. */
-const cli_spec pn_cmd_info = {.name = "info",
-                              .summary = "summarise a dataset: actors, ties, years, sources",
-                              .help = help,
-                              .legacy_run = run};
+const cli_spec pn_cmd_info = {
+    .name = "info",
+    .summary = "summarise a dataset or a view of it: actors, ties, years, sources",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_VIEW_DATASET | CLI_FORMAT,
+    .compute = compute,
+};

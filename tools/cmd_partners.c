@@ -22,16 +22,24 @@ static const char help[] =
     "Options:\n"
     "  -a, --actor ID   the actor (required)\n"
     "  -e, --explain    every tie of each relation, with its sources\n"
-    "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_LEGACY_HELP "\n"
+    "  -h, --help       show this help\n";
+
+static const char help_tail[] =
     "An actor the view leaves out has no partners: the answer is empty (exit 0).\n"
     "An id not in the dataset is an error (exit 1).\n"
+    "Tables (docs/partners.md): one row per partner, \"programmes\"; with\n"
+    "--explain, \"evidence\" (one row per tie and citation) and \"sources\".\n"
     "\n"
     "Example:\n"
-    "  paranet partners datasets/tangsel.json --actor tangsel --types g2g\n";
+    "  paranet partners datasets/tangsel.json --actor tangsel --types g2g\n"
+    "  paranet partners datasets/tangsel.json --actor tangsel --format csv\n";
 
 static void step_text(const pn_dataset *ds, size_t tie, char *buf, size_t size)
 {
+    if (tie == SIZE_MAX) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
     const pn_tie *t = pn_dataset_tie(ds, tie);
     char years[32];
     an_years(t, years, sizeof(years));
@@ -40,172 +48,180 @@ static void step_text(const pn_dataset *ds, size_t tie, char *buf, size_t size)
              t->status != PN_STATUS_NONE ? pn_status_name(t->status) : "");
 }
 
-static void print_partner(const pn_dataset *ds, const pn_partner *p, bool explain, bool *cited)
+/* A rung's cells: the rung, its tie's label and step text ("" for none). */
+typedef struct rung_cells {
+    char rung[16], tie[128], step[160];
+} rung_cells;
+
+static void rung_cells_of(const pn_dataset *ds, int rung, size_t tie, rung_cells *c)
 {
-    const pn_actor *a = pn_dataset_actor(ds, p->actor);
-    char buf[160], label[128];
-    printf("\n%s  %s (%s, %s)\n", a->id, a->name, pn_kind_name(a->kind), a->country);
-    if (p->first_year && p->first_year != p->last_year)
-        printf("  years:      %d-%d\n", p->first_year, p->last_year);
-    else if (p->first_year)
-        printf("  years:      %d\n", p->first_year);
-    else
-        printf("  years:      not given\n");
-    printf("  ties:       %zu\n", p->n_ties);
-    if (p->rung) {
-        step_text(ds, p->rung_tie, buf, sizeof(buf));
-        printf("  rung:       %d %s (%s: %s)\n", p->rung,
-               pn_instrument_name(pn_dataset_tie(ds, p->rung_tie)->instrument),
-               an_tie_label(ds, p->rung_tie, label, sizeof(label)), buf);
-    } else {
-        printf("  rung:       0 (no ladder step reached)\n");
+    snprintf(c->rung, sizeof(c->rung), "%d", rung);
+    c->tie[0] = '\0';
+    if (tie != SIZE_MAX)
+        an_tie_label(ds, tie, c->tie, sizeof(c->tie));
+    step_text(ds, tie, c->step, sizeof(c->step));
+}
+
+/* "1 visit 2014; 3 mou 2016 active": each rung's step (free()), or NULL. */
+static char *ladder_text(const pn_dataset *ds, const pn_partner *p)
+{
+    char *s = calloc(1, (PN_RUNG_MAX + 1) * 200), *at = s;
+    for (int r = 1; s && r <= PN_RUNG_MAX; r++) {
+        if (p->step[r] == SIZE_MAX)
+            continue;
+        char buf[160];
+        step_text(ds, p->step[r], buf, sizeof(buf));
+        at += sprintf(at, "%s%d %s", at == s ? "" : "; ", r, buf);
     }
-    if (p->blocked_rung) {
-        step_text(ds, p->blocked_tie, buf, sizeof(buf));
-        printf("  blocked at: %d (%s: %s)\n", p->blocked_rung,
-               an_tie_label(ds, p->blocked_tie, label, sizeof(label)), buf);
-    }
-    if (p->beyond_rung) {
-        step_text(ds, p->beyond_tie, buf, sizeof(buf));
-        printf("  beyond:     %d reached above the block (%s: %s)\n", p->beyond_rung,
-               an_tie_label(ds, p->beyond_tie, label, sizeof(label)), buf);
-    }
-    bool any = false;
-    for (int r = 1; r <= PN_RUNG_MAX; r++)
-        any |= p->step[r] != SIZE_MAX;
-    if (any) {
-        printf("  ladder:    ");
-        bool first = true;
-        for (int r = 1; r <= PN_RUNG_MAX; r++) {
-            if (p->step[r] == SIZE_MAX)
-                continue;
-            step_text(ds, p->step[r], buf, sizeof(buf));
-            printf("%s %d %s", first ? "" : ";", r, buf);
-            first = false;
-        }
-        printf("\n");
-    }
-    printf("  programmes: %zu\n", p->n_programmes);
+    return s;
+}
+
+typedef struct partners_state {
+    an_actors who; /* --actor, --explain */
+    report_table *rows, *programmes;
+    an_evidence ev;
+} partners_state;
+
+static void programmes(cli_job *job, partners_state *st, const pn_partner *p, const pn_actor *a)
+{
+    const pn_dataset *ds = job->ds;
+    report_row_text(&job->out, st->rows, "  programmes: %zu", p->n_programmes);
     for (size_t i = 0; i < p->n_programmes; i++) {
         const pn_tie *t = pn_dataset_tie(ds, p->programmes[i]);
-        char years[32];
+        char years[32], label[128];
         an_years(t, years, sizeof(years));
-        printf("    %-12s %-10s %s\n",
-               t->status != PN_STATUS_NONE ? pn_status_name(t->status) : "-",
-               years[0] ? years : "-", an_tie_label(ds, p->programmes[i], label, sizeof(label)));
-    }
-    if (explain) {
-        printf("  evidence:\n");
-        for (size_t i = 0; i < p->n_ties; i++)
-            an_print_tie(stdout, ds, p->ties[i], "    ", cited);
+        an_tie_label(ds, p->programmes[i], label, sizeof(label));
+        const char *status = t->status != PN_STATUS_NONE ? pn_status_name(t->status) : "";
+        report_row_text(&job->out, st->rows, "    %-12s %-10s %s", status[0] ? status : "-",
+                        years[0] ? years : "-", label);
+        const char *cells[] = {a->id, label, status, years};
+        report_row(&job->out, st->programmes, cells);
     }
 }
 
-static int print_report(const pn_graph *g, size_t actor, bool explain, pn_diags *diags)
+/* A partner's row, and its text: a block of lines. */
+static int partner_row(cli_job *job, partners_state *st, const pn_partner *p)
 {
-    const pn_dataset *ds = pn_graph_dataset(g);
-    const pn_actor *a = pn_dataset_actor(ds, actor);
-    if (pn_graph_actor_vertex(g, actor, NULL) != 0) {
-        printf("# %s (%s) is not in this view: no partners\n", a->id, a->name);
-        return EXIT_OK;
+    const pn_dataset *ds = job->ds;
+    const pn_actor *a = pn_dataset_actor(ds, p->actor);
+    rung_cells rung, blocked, beyond;
+    rung_cells_of(ds, p->rung, p->rung_tie, &rung);
+    rung_cells_of(ds, p->blocked_rung, p->blocked_tie, &blocked);
+    rung_cells_of(ds, p->beyond_rung, p->beyond_tie, &beyond);
+    char first[16] = "NA", last[16] = "NA", ties[32], progs[32];
+    if (p->first_year) {
+        snprintf(first, sizeof(first), "%d", p->first_year);
+        snprintf(last, sizeof(last), "%d", p->last_year);
     }
-    pn_partners *p = NULL;
-    int rc = pn_partners_new(&p, g, actor, diags);
-    if (rc) {
-        cli_print_diags(diags);
-        return cli_exit_code(rc);
-    }
-    size_t n = pn_partners_count(p);
-    printf("# %zu partner%s of %s (%s)\n", n, n == 1 ? "" : "s", a->id, a->name);
-    printf("# ladder: 1 visit, 2 loi, 3 mou, 4 sister-city, 5 agreement\n");
-    bool *cited = an_cited_new(ds);
-    if (!cited) {
-        pn_partners_free(p);
+    snprintf(ties, sizeof(ties), "%zu", p->n_ties);
+    snprintf(progs, sizeof(progs), "%zu", p->n_programmes);
+    char *ladder = ladder_text(ds, p);
+    if (!ladder)
         return EXIT_INTERNAL;
+    const char *instrument =
+        p->rung ? pn_instrument_name(pn_dataset_tie(ds, p->rung_tie)->instrument) : "";
+    const char *cells[] = {a->id,       a->name,      pn_kind_name(a->kind),
+                           a->country,  first,        last,
+                           ties,        rung.rung,    instrument,
+                           rung.tie,    rung.step,    blocked.rung,
+                           blocked.tie, blocked.step, beyond.rung,
+                           beyond.tie,  beyond.step,  ladder,
+                           progs};
+    report *out = &job->out;
+    report_table *t = st->rows;
+    report_row(out, t, cells);
+    report_row_text(out, t, "\n%s  %s (%s, %s)", a->id, a->name, pn_kind_name(a->kind), a->country);
+    if (p->first_year && p->first_year != p->last_year)
+        report_row_text(out, t, "  years:      %d-%d", p->first_year, p->last_year);
+    else if (p->first_year)
+        report_row_text(out, t, "  years:      %d", p->first_year);
+    else
+        report_row_text(out, t, "  years:      not given");
+    report_row_text(out, t, "  ties:       %zu", p->n_ties);
+    if (p->rung)
+        report_row_text(out, t, "  rung:       %d %s (%s: %s)", p->rung, instrument, rung.tie,
+                        rung.step);
+    else
+        report_row_text(out, t, "  rung:       0 (no ladder step reached)");
+    if (p->blocked_rung)
+        report_row_text(out, t, "  blocked at: %d (%s: %s)", p->blocked_rung, blocked.tie,
+                        blocked.step);
+    if (p->beyond_rung)
+        report_row_text(out, t, "  beyond:     %d reached above the block (%s: %s)", p->beyond_rung,
+                        beyond.tie, beyond.step);
+    if (ladder[0])
+        report_row_text(out, t, "  ladder:     %s", ladder);
+    free(ladder);
+    programmes(job, st, p, a);
+    if (st->who.explain) {
+        report_row_detail(out, t, "  evidence:");
+        for (size_t i = 0; i < p->n_ties; i++)
+            an_evidence_tie(&st->ev, (const char *const[]){a->id}, p->ties[i], t, "    ");
     }
-    for (size_t i = 0; i < n; i++)
-        print_partner(ds, pn_partners_get(p, i), explain, cited);
-    an_print_sources(stdout, ds, cited);
-    free(cited);
-    pn_partners_free(p);
     return EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+static void init(void *state)
 {
-    static const struct option own[] = {{"actor", required_argument, NULL, 'a'},
-                                        {"explain", no_argument, NULL, 'e'},
-                                        {"help", no_argument, NULL, 'h'},
-                                        {NULL, 0, NULL, 0}};
-    const struct option *longopts = view_opts_merge(own);
-    view_opts vo;
-    view_opts_init(&vo);
-    const char *id = NULL;
-    bool explain = false;
-    int code = EXIT_OK, c;
-    while ((c = cli_getopt("partners", argc, argv, "a:eh", longopts)) != -1) {
-        int v = view_opts_parse(&vo, "partners", c, optarg, argc, argv);
-        if (v == 1)
-            continue;
-        if (v < 0) {
-            code = EXIT_USAGE;
-            goto done;
-        }
-        if (c == 'h') {
-            fputs(help, stdout);
-            goto done;
-        } else if (c == 'a') {
-            id = optarg;
-        } else if (c == 'e') {
-            explain = true;
-        } else {
-            code = EXIT_USAGE;
-            goto done;
-        }
+    an_actors who = {1, {'a'}, {"--actor"}, "--actor ID is required", {NULL}, {0}, false};
+    ((partners_state *)state)->who = who;
+}
+
+static int compute(cli_job *job, void *state)
+{
+    partners_state *st = state;
+    const pn_actor *a = pn_dataset_actor(job->ds, st->who.actor[0]);
+    report *out = &job->out;
+    report_set_title(out, "paranet partners %s --actor %s", job->file, st->who.id[0]);
+    static const char *const head[] = {
+        "id",         "name",         "kind",        "country",         "first_year",
+        "last_year",  "ties",         "rung",        "rung_instrument", "rung_tie",
+        "rung_step",  "blocked_rung", "blocked_tie", "blocked_step",    "beyond_rung",
+        "beyond_tie", "beyond_step",  "ladder",      "programmes"};
+    static const bool numeric[] = {false, false, false, false, true, true,  true,
+                                   true,  false, false, false, true, false, false,
+                                   true,  false, false, false, true};
+    st->rows = report_table_new(out, NULL, 19, head, numeric);
+    static const char *const prog_head[] = {"partner", "tie", "status", "years"};
+    st->programmes = report_table_new(out, "programmes", 4, prog_head, NULL);
+    if (st->programmes)
+        st->programmes->text_hidden = true;
+    static const char *const lead[] = {"partner"};
+    int code = st->who.explain ? an_evidence_init(&st->ev, out, job->ds, 1, lead, NULL) : EXIT_OK;
+    pn_partners *p = NULL;
+    if (code == EXIT_OK && pn_graph_actor_vertex(job->graph, st->who.actor[0], NULL) != 0)
+        report_note(out, "%s (%s) is not in this view: no partners", a->id, a->name);
+    else if (code == EXIT_OK)
+        code = cli_fail(job, pn_partners_new(&p, job->graph, st->who.actor[0], job->diags));
+    if (code == EXIT_OK && p) {
+        size_t n = pn_partners_count(p);
+        report_note(out, "%zu partner%s of %s (%s)", n, n == 1 ? "" : "s", a->id, a->name);
+        report_note(out, "ladder: 1 visit, 2 loi, 3 mou, 4 sister-city, 5 agreement");
+        for (size_t i = 0; i < n && code == EXIT_OK && !out->failed; i++)
+            code = partner_row(job, st, pn_partners_get(p, i));
     }
-    view_opts_finish(&vo);
-    if (optind != argc - 1) {
-        code = cli_usage_error("partners", optind >= argc ? "no FILE given" : "one FILE only");
-        goto done;
-    }
-    if (!id) {
-        code = cli_usage_error("partners", "--actor ID is required");
-        goto done;
-    }
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
-    pn_graph *g = NULL;
-    char *view = NULL;
-    if (pn_diags_new(&diags) != 0) {
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    const char *file = argv[optind];
-    size_t actor = 0;
-    code = cli_load(file, &vo.load, diags, &ds);
-    if (code == EXIT_OK)
-        code = an_find_actor("partners", "--actor", ds, id, &actor);
-    if (code == EXIT_OK)
-        code = an_view_graph("partners", ds, &vo, diags, &g);
-    if (code == EXIT_OK && !(view = an_describe(&vo.view)))
-        code = EXIT_INTERNAL;
-    if (code == EXIT_OK) {
-        printf("# paranet partners %s --actor %s\n# view: %s\n",
-               strcmp(file, "-") == 0 ? "<stdin>" : file, id, view);
-        code = print_report(g, actor, explain, diags);
-    }
-    free(view);
-    pn_graph_free(g);
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-done:
-    view_opts_free(&vo);
+    if (st->who.explain)
+        an_evidence_finish(&st->ev);
+    pn_partners_free(p);
     return code;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
+static const struct option options[] = {{"actor", required_argument, NULL, 'a'},
+                                        {"explain", no_argument, NULL, 'e'},
+                                        {NULL, 0, NULL, 0}};
+
 const cli_spec pn_cmd_partners = {
     .name = "partners",
     .summary = "an actor's partners, the formalisation ladder and programmes",
     .help = help,
-    .legacy_run = run};
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_GRAPH | CLI_FORMAT,
+    .shortopts = "a:e",
+    .options = options,
+    .state_size = sizeof(partners_state),
+    .init = init,
+    .option = an_actors_option,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
+    .compute = compute,
+};

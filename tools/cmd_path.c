@@ -20,147 +20,130 @@ static const char help[] =
     "  -a, --all        every shortest path (at most 10000), not just one\n"
     "  -e, --explain    every hop with the ties behind it: type, instrument,\n"
     "                   years, status and the source of each (study and page)\n"
-    "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_LEGACY_HELP "\n"
+    "  -h, --help       show this help\n";
+
+static const char help_tail[] =
     "No path, or an end the view leaves out, is an empty answer (exit 0).\n"
     "An id not in the dataset is an error (exit 1).\n"
+    "Tables (docs/path.md): one row per path; with --explain, \"evidence\"\n"
+    "(one row per tie and citation of each hop) and \"sources\".\n"
     "\n"
     "Example:\n"
-    "  paranet path datasets/tangsel.json --from daejeon --to banyumas --explain\n";
+    "  paranet path datasets/tangsel.json --from daejeon --to banyumas --explain\n"
+    "  paranet path datasets/tangsel.json --from daejeon --to banyumas --explain --format json\n";
 
-enum { OPT_FROM = VIEW_OPT_LAST + 1, OPT_TO };
+enum { OPT_FROM = CLI_OPT_LAST, OPT_TO };
 
-static int print_report(const pn_graph *g, size_t a, size_t b, bool all, bool explain,
-                        pn_diags *diags)
+typedef struct path_state {
+    an_actors who; /* --from, --to, --explain */
+    bool all;
+} path_state;
+
+static void init(void *state)
 {
-    const pn_dataset *ds = pn_graph_dataset(g);
-    const pn_actor *aa = pn_dataset_actor(ds, a), *bb = pn_dataset_actor(ds, b);
-    size_t va, vb;
-    if (pn_graph_actor_vertex(g, a, &va) != 0 || pn_graph_actor_vertex(g, b, &vb) != 0) {
-        const pn_actor *out = pn_graph_actor_vertex(g, a, NULL) != 0 ? aa : bb;
-        printf("# %s (%s) is not in this view: no path\n", out->id, out->name);
-        return EXIT_OK;
-    }
-    pn_paths *p = NULL;
-    int rc = pn_paths_all(&p, g, va, vb, all ? 0 : 1, diags);
-    if (rc) {
-        cli_print_diags(diags);
-        return cli_exit_code(rc);
-    }
-    size_t n = pn_paths_count(p);
-    if (n == 0) {
-        printf("# no path from %s to %s in this view\n", aa->id, bb->id);
-        pn_paths_free(p);
-        return EXIT_OK;
-    }
-    size_t len;
-    pn_paths_get(p, 0, &len);
-    if (all)
-        printf("# %zu shortest path%s of %zu hop%s%s\n", n, n == 1 ? "" : "s", len - 1,
-               len == 2 ? "" : "s", pn_paths_truncated(p) ? " (more left out)" : "");
-    else
-        printf("# shortest path: %zu hop%s%s\n", len - 1, len == 2 ? "" : "s",
-               pn_paths_truncated(p) ? " (others of the same length: --all)" : "");
-    bool *cited = an_cited_new(ds);
-    if (!cited) {
-        pn_paths_free(p);
-        return EXIT_INTERNAL;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const size_t *v = pn_paths_get(p, i, &len);
-        an_print_path(stdout, g, v, len);
-        putchar('\n');
-        if (explain)
-            an_explain_path(stdout, g, v, len, "    ", cited);
-    }
-    an_print_sources(stdout, ds, cited);
-    free(cited);
-    pn_paths_free(p);
+    an_actors who = {2,
+                     {OPT_FROM, OPT_TO},
+                     {"--from", "--to"},
+                     "--from A and --to B are required",
+                     {NULL},
+                     {0},
+                     false};
+    ((path_state *)state)->who = who;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    if (c != 'a')
+        return an_actors_option(job, state, c, arg);
+    ((path_state *)state)->all = true;
     return EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+/* The notes, and one row per path (its text the path). */
+static int rows(cli_job *job, const path_state *st, const pn_paths *p, report_table *t,
+                an_evidence *ev)
 {
-    static const struct option own[] = {{"from", required_argument, NULL, OPT_FROM},
-                                        {"to", required_argument, NULL, OPT_TO},
-                                        {"all", no_argument, NULL, 'a'},
-                                        {"explain", no_argument, NULL, 'e'},
-                                        {"help", no_argument, NULL, 'h'},
-                                        {NULL, 0, NULL, 0}};
-    const struct option *longopts = view_opts_merge(own);
-    view_opts vo;
-    view_opts_init(&vo);
-    const char *from = NULL, *to = NULL;
-    bool all = false, explain = false;
-    int code = EXIT_OK, c;
-    while ((c = cli_getopt("path", argc, argv, "aeh", longopts)) != -1) {
-        int v = view_opts_parse(&vo, "path", c, optarg, argc, argv);
-        if (v == 1)
-            continue;
-        if (v < 0) {
-            code = EXIT_USAGE;
-            goto done;
-        }
-        if (c == 'h') {
-            fputs(help, stdout);
-            goto done;
-        } else if (c == OPT_FROM) {
-            from = optarg;
-        } else if (c == OPT_TO) {
-            to = optarg;
-        } else if (c == 'a') {
-            all = true;
-        } else if (c == 'e') {
-            explain = true;
-        } else {
-            code = EXIT_USAGE;
-            goto done;
-        }
+    const pn_dataset *ds = job->ds;
+    size_t n = pn_paths_count(p), len;
+    if (n == 0) {
+        report_note(&job->out, "no path from %s to %s in this view",
+                    pn_dataset_actor(ds, st->who.actor[0])->id,
+                    pn_dataset_actor(ds, st->who.actor[1])->id);
+        return EXIT_OK;
     }
-    view_opts_finish(&vo);
-    if (optind != argc - 1) {
-        code = cli_usage_error("path", optind >= argc ? "no FILE given" : "one FILE only");
-        goto done;
+    pn_paths_get(p, 0, &len);
+    if (st->all)
+        report_note(&job->out, "%zu shortest path%s of %zu hop%s%s", n, n == 1 ? "" : "s", len - 1,
+                    len == 2 ? "" : "s", pn_paths_truncated(p) ? " (more left out)" : "");
+    else
+        report_note(&job->out, "shortest path: %zu hop%s%s", len - 1, len == 2 ? "" : "s",
+                    pn_paths_truncated(p) ? " (others of the same length: --all)" : "");
+    for (size_t i = 0; i < n && !job->out.failed; i++) {
+        const size_t *v = pn_paths_get(p, i, &len);
+        char *text = an_path_text(job->graph, v, len);
+        if (!text)
+            return EXIT_INTERNAL;
+        char number[32], hops[32];
+        snprintf(number, sizeof(number), "%zu", i + 1);
+        snprintf(hops, sizeof(hops), "%zu", len - 1);
+        const char *cells[] = {number, hops, text};
+        report_row(&job->out, t, cells);
+        report_row_text(&job->out, t, "%s", text);
+        free(text);
+        if (st->who.explain)
+            an_evidence_hops(ev, job->graph, number, v, len, 1, t, "    ");
     }
-    if (!from || !to) {
-        code = cli_usage_error("path", "--from A and --to B are required");
-        goto done;
+    return EXIT_OK;
+}
+
+static int compute(cli_job *job, void *state)
+{
+    path_state *st = state;
+    const pn_graph *g = job->graph;
+    report_set_title(&job->out, "paranet path %s --from %s --to %s%s", job->file, st->who.id[0],
+                     st->who.id[1], st->all ? " --all" : "");
+    static const char *const head[] = {"path", "hops", "actors"};
+    static const bool numeric[] = {true, true, false};
+    report_table *t = report_table_new(&job->out, NULL, 3, head, numeric);
+    an_evidence ev = {0};
+    int code =
+        st->who.explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "path", true) : EXIT_OK;
+    size_t va, vb;
+    pn_paths *p = NULL;
+    bool in_a = pn_graph_actor_vertex(g, st->who.actor[0], &va) == 0;
+    bool in_b = pn_graph_actor_vertex(g, st->who.actor[1], &vb) == 0;
+    if (code == EXIT_OK && (!in_a || !in_b)) {
+        const pn_actor *out = pn_dataset_actor(job->ds, in_a ? st->who.actor[1] : st->who.actor[0]);
+        report_note(&job->out, "%s (%s) is not in this view: no path", out->id, out->name);
+    } else if (code == EXIT_OK) {
+        code = cli_fail(job, pn_paths_all(&p, g, va, vb, st->all ? 0 : 1, job->diags));
     }
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
-    pn_graph *g = NULL;
-    char *view = NULL;
-    if (pn_diags_new(&diags) != 0) {
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    const char *file = argv[optind];
-    size_t a = 0, b = 0;
-    code = cli_load(file, &vo.load, diags, &ds);
-    if (code == EXIT_OK)
-        code = an_find_actor("path", "--from", ds, from, &a);
-    if (code == EXIT_OK)
-        code = an_find_actor("path", "--to", ds, to, &b);
-    if (code == EXIT_OK)
-        code = an_view_graph("path", ds, &vo, diags, &g);
-    if (code == EXIT_OK && !(view = an_describe(&vo.view)))
-        code = EXIT_INTERNAL;
-    if (code == EXIT_OK) {
-        printf("# paranet path %s --from %s --to %s%s\n# view: %s\n",
-               strcmp(file, "-") == 0 ? "<stdin>" : file, from, to, all ? " --all" : "", view);
-        code = print_report(g, a, b, all, explain, diags);
-    }
-    free(view);
-    pn_graph_free(g);
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-done:
-    view_opts_free(&vo);
+    if (code == EXIT_OK && p)
+        code = rows(job, st, p, t, &ev);
+    if (st->who.explain)
+        an_evidence_finish(&ev);
+    pn_paths_free(p);
     return code;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
-const cli_spec pn_cmd_path = {.name = "path",
-                              .summary = "the shortest path(s) between two actors, with evidence",
-                              .help = help,
-                              .legacy_run = run};
+static const struct option options[] = {{"from", required_argument, NULL, OPT_FROM},
+                                        {"to", required_argument, NULL, OPT_TO},
+                                        {"all", no_argument, NULL, 'a'},
+                                        {"explain", no_argument, NULL, 'e'},
+                                        {NULL, 0, NULL, 0}};
+
+const cli_spec pn_cmd_path = {
+    .name = "path",
+    .summary = "the shortest path(s) between two actors, with evidence",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_GRAPH | CLI_FORMAT,
+    .shortopts = "ae",
+    .options = options,
+    .state_size = sizeof(path_state),
+    .init = init,
+    .option = option,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
+    .compute = compute,
+};

@@ -26,167 +26,141 @@ static const char help[] =
     "  -e, --explain    under each actor, the hop that reaches it (with --paths,\n"
     "                   every hop of its path) with the ties behind it: type,\n"
     "                   instrument, years, status and the source of each\n"
-    "  -h, --help       show this help\n"
-    "\n" VIEW_OPTS_LEGACY_HELP "\n"
+    "  -h, --help       show this help\n";
+
+static const char help_tail[] =
     "An actor that the view leaves out reaches nobody: the answer is empty\n"
     "(exit 0). An id not in the dataset is an error (exit 1).\n"
+    "Tables (docs/reach.md): the actors reached; with --explain, \"evidence\"\n"
+    "(one row per tie and citation of each hop) and \"sources\".\n"
     "\n"
     "Example:\n"
-    "  paranet reach datasets/tangsel.json --from daejeon --hops 2 --explain\n";
+    "  paranet reach datasets/tangsel.json --from daejeon --hops 2 --explain\n"
+    "  paranet reach datasets/tangsel.json --from daejeon --format csv\n";
 
-enum { OPT_FROM = VIEW_OPT_LAST + 1 };
+enum { OPT_FROM = CLI_OPT_LAST };
 
-static int print_report(const pn_graph *g, size_t actor, const char *file, const char *from,
-                        long hops, bool paths, bool explain, const char *view, pn_diags *diags)
+typedef struct reach_state {
+    an_actors who; /* --from, --explain */
+    long hops;
+    bool paths;
+} reach_state;
+
+static void init(void *state)
 {
-    const pn_dataset *ds = pn_graph_dataset(g);
-    const pn_actor *a = pn_dataset_actor(ds, actor);
-    printf("# paranet reach %s --from %s", file, from);
-    if (hops > 0)
-        printf(" --hops %ld", hops);
-    if (paths)
-        printf(" --paths");
-    printf("\n# view: %s\n", view);
-    size_t src;
-    if (pn_graph_actor_vertex(g, actor, &src) != 0) {
-        printf("# %s (%s) is not in this view: it reaches no actor\n", a->id, a->name);
+    an_actors who = {1, {OPT_FROM}, {"--from"}, "--from ID is required", {NULL}, {0}, false};
+    ((reach_state *)state)->who = who;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    reach_state *st = state;
+    switch (c) {
+    case 'k':
+        if (!cli_parse_long(arg, 1, 1000000, &st->hops))
+            return cli_usage_error("reach", "--hops needs a number of hops >= 1");
         return EXIT_OK;
+    case 'p':
+        st->paths = true;
+        return EXIT_OK;
+    default:
+        return an_actors_option(job, state, c, arg);
     }
-    pn_reach *r = NULL;
-    int rc = pn_reach_new(&r, g, src, (int)hops, diags);
-    if (rc) {
-        cli_print_diags(diags);
-        return cli_exit_code(rc);
-    }
+}
+
+/* One row per actor reached; its text the tab-separated cells. */
+static int rows(cli_job *job, const reach_state *st, const pn_reach *r, report_table *t,
+                an_evidence *ev)
+{
+    const pn_graph *g = job->graph;
+    const pn_dataset *ds = job->ds;
     size_t n;
     const size_t *order = pn_reach_vertices(r, &n);
-    printf("# %zu actor%s reachable from %s (%s)\n", n, n == 1 ? "" : "s", a->id, a->name);
     size_t *path = malloc((pn_graph_vertex_count(g) + 1) * sizeof(size_t));
-    bool *cited = an_cited_new(ds);
-    if (!path || !cited) {
-        free(path);
-        free(cited);
-        pn_reach_free(r);
+    if (!path)
         return EXIT_INTERNAL;
-    }
-    if (n)
-        printf(paths ? "distance\tid\tname\tvia\tpath\n" : "distance\tid\tname\tvia\n");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !job->out.failed; i++) {
         size_t v = order[i], via = pn_reach_predecessor(r, v);
         int d = pn_reach_distance(r, v);
         const pn_actor *b = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
         const pn_actor *p = pn_dataset_actor(ds, pn_graph_vertex_actor(g, via));
-        printf("%d\t%s\t%s\t%s", d, b->id, b->name, p->id);
-        size_t len = 0;
-        if (paths) {
-            len = pn_reach_path(r, v, path);
-            putchar('\t');
-            an_print_path(stdout, g, path, len);
+        char dist[32];
+        snprintf(dist, sizeof(dist), "%d", d);
+        size_t len = st->paths ? pn_reach_path(r, v, path) : 0;
+        char *text = st->paths ? an_path_text(g, path, len) : NULL;
+        if (st->paths && !text) {
+            free(path);
+            return EXIT_INTERNAL;
         }
-        putchar('\n');
-        if (explain && paths) {
-            an_explain_path(stdout, g, path, len, "    ", cited);
-        } else if (explain) {
-            /* The last hop only: linear in the output, whatever the distances. */
-            size_t k;
-            const size_t *ties = pn_path_hop_ties(g, via, v, &k);
-            printf("    hop %d: %s (%s) -> %s (%s), %zu tie%s\n", d, p->id, p->name, b->id, b->name,
-                   k, k == 1 ? "" : "s");
-            for (size_t t = 0; t < k; t++)
-                an_print_tie(stdout, ds, ties[t], "        ", cited);
-        }
+        const char *cells[] = {dist, b->id, b->name, p->id, text};
+        report_row(&job->out, t, cells);
+        report_row_text(&job->out, t, "%s\t%s\t%s\t%s%s%s", dist, b->id, b->name, p->id,
+                        st->paths ? "\t" : "", st->paths ? text : "");
+        free(text);
+        if (st->who.explain && st->paths)
+            an_evidence_hops(ev, g, b->id, path, len, 1, t, "    ");
+        else if (st->who.explain) /* the last hop only: linear in the output */
+            an_evidence_hops(ev, g, b->id, (const size_t[]){via, v}, 2, (size_t)d, t, "    ");
     }
-    an_print_sources(stdout, ds, cited);
-    free(cited);
     free(path);
-    pn_reach_free(r);
     return EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+static int compute(cli_job *job, void *state)
 {
-    static const struct option own[] = {{"from", required_argument, NULL, OPT_FROM},
-                                        {"hops", required_argument, NULL, 'k'},
-                                        {"explain", no_argument, NULL, 'e'},
-                                        {"paths", no_argument, NULL, 'p'},
-                                        {"help", no_argument, NULL, 'h'},
-                                        {NULL, 0, NULL, 0}};
-    const struct option *longopts = view_opts_merge(own);
-    view_opts vo;
-    view_opts_init(&vo);
-    const char *from = NULL;
-    long hops = 0;
-    bool explain = false, paths = false;
-    int code = EXIT_OK, c;
-    while ((c = cli_getopt("reach", argc, argv, "k:eph", longopts)) != -1) {
-        int v = view_opts_parse(&vo, "reach", c, optarg, argc, argv);
-        if (v == 1)
-            continue;
-        if (v < 0) {
-            code = EXIT_USAGE;
-            goto done;
-        }
-        if (c == 'h') {
-            fputs(help, stdout);
-            goto done;
-        } else if (c == OPT_FROM) {
-            from = optarg;
-        } else if (c == 'k') {
-            if (!cli_parse_long(optarg, 1, 1000000, &hops)) {
-                code = cli_usage_error("reach", "--hops needs a number of hops >= 1");
-                goto done;
-            }
-        } else if (c == 'e') {
-            explain = true;
-        } else if (c == 'p') {
-            paths = true;
-        } else {
-            code = EXIT_USAGE;
-            goto done;
-        }
+    reach_state *st = state;
+    const pn_actor *a = pn_dataset_actor(job->ds, st->who.actor[0]);
+    char hops[32] = "";
+    if (st->hops > 0)
+        snprintf(hops, sizeof(hops), " --hops %ld", st->hops);
+    report_set_title(&job->out, "paranet reach %s --from %s%s%s", job->file, st->who.id[0], hops,
+                     st->paths ? " --paths" : "");
+    static const char *const head[] = {"distance", "id", "name", "via", "path"};
+    static const bool numeric[] = {true, false, false, false, false};
+    report_table *t = report_table_new(&job->out, NULL, st->paths ? 5 : 4, head, numeric);
+    report_table_text_head(&job->out, t,
+                           st->paths ? "distance\tid\tname\tvia\tpath" : "distance\tid\tname\tvia");
+    an_evidence ev = {0};
+    int code =
+        st->who.explain ? an_evidence_init_hops(&ev, &job->out, job->ds, "actor", false) : EXIT_OK;
+    size_t src;
+    pn_reach *r = NULL;
+    bool in_view = pn_graph_actor_vertex(job->graph, st->who.actor[0], &src) == 0;
+    if (code == EXIT_OK && !in_view)
+        report_note(&job->out, "%s (%s) is not in this view: it reaches no actor", a->id, a->name);
+    else if (code == EXIT_OK)
+        code = cli_fail(job, pn_reach_new(&r, job->graph, src, (int)st->hops, job->diags));
+    if (code == EXIT_OK && r) {
+        size_t n;
+        pn_reach_vertices(r, &n);
+        report_note(&job->out, "%zu actor%s reachable from %s (%s)", n, n == 1 ? "" : "s", a->id,
+                    a->name);
+        code = rows(job, st, r, t, &ev);
     }
-    view_opts_finish(&vo);
-    if (optind != argc - 1) {
-        code = cli_usage_error("reach", optind >= argc ? "no FILE given" : "one FILE only");
-        goto done;
-    }
-    if (!from) {
-        code = cli_usage_error("reach", "--from ID is required");
-        goto done;
-    }
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
-    pn_graph *g = NULL;
-    char *view = NULL;
-    if (pn_diags_new(&diags) != 0) {
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    const char *file = argv[optind];
-    size_t actor = 0;
-    code = cli_load(file, &vo.load, diags, &ds);
-    if (code == EXIT_OK)
-        code = an_find_actor("reach", "--from", ds, from, &actor);
-    if (code == EXIT_OK)
-        code = an_view_graph("reach", ds, &vo, diags, &g);
-    if (code == EXIT_OK) {
-        view = an_describe(&vo.view);
-        code = view ? print_report(g, actor, strcmp(file, "-") == 0 ? "<stdin>" : file, from, hops,
-                                   paths, explain, view, diags)
-                    : EXIT_INTERNAL;
-    }
-    free(view);
-    pn_graph_free(g);
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-done:
-    view_opts_free(&vo);
+    if (st->who.explain)
+        an_evidence_finish(&ev);
+    pn_reach_free(r);
     return code;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
+static const struct option options[] = {{"from", required_argument, NULL, OPT_FROM},
+                                        {"hops", required_argument, NULL, 'k'},
+                                        {"explain", no_argument, NULL, 'e'},
+                                        {"paths", no_argument, NULL, 'p'},
+                                        {NULL, 0, NULL, 0}};
+
 const cli_spec pn_cmd_reach = {
     .name = "reach",
     .summary = "every actor one actor reaches, with distance, route and evidence",
     .help = help,
-    .legacy_run = run};
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_GRAPH | CLI_FORMAT,
+    .shortopts = "k:ep",
+    .options = options,
+    .state_size = sizeof(reach_state),
+    .init = init,
+    .option = option,
+    .check = an_actors_check,
+    .loaded = an_actors_loaded,
+    .compute = compute,
+};

@@ -194,11 +194,13 @@ static bool keeps_all(const pn_view *v)
 }
 
 /* Load, view, graph. */
-static int prepare(const cli_spec *spec, cli_job *job)
+static int prepare(const cli_spec *spec, cli_job *job, void *state)
 {
     int code = EXIT_OK;
     if (spec->uses & CLI_LOAD)
         code = cli_load(job->path, &job->vo.load, job->diags, &job->ds);
+    if (code == EXIT_OK && job->ds && spec->loaded)
+        code = spec->loaded(job, state);
     if (code != EXIT_OK || !(spec->uses & CLI_VIEW))
         return code;
     char *view = an_describe(&job->vo.view);
@@ -255,7 +257,7 @@ int cli_run(const cli_spec *spec, int argc, char **argv)
     if (job.diags)
         pn_diags_set_cap(job.diags, job.max_errors);
     if (code == EXIT_OK && !help)
-        code = prepare(spec, &job);
+        code = prepare(spec, &job, state);
     if (code == EXIT_OK && !help)
         code = spec->compute(&job, state);
     if (code == EXIT_OK && !help && job.out.failed)

@@ -94,6 +94,9 @@ typedef struct cli_spec {
     int (*option)(cli_job *job, void *state, int c, const char *arg);
     /* Once options and operands are read, before loading (may be NULL). */
     int (*check)(cli_job *job, void *state);
+    /* Once the FILE is loaded, before the view is built (may be NULL): look
+     * up the actors the command's options name (cli_find_actor). */
+    int (*loaded)(cli_job *job, void *state);
     /* Compute into job->out, or write a file. Returns an exit code. */
     int (*compute)(cli_job *job, void *state);
     /* Free what the state holds (may be NULL). */
