@@ -73,6 +73,7 @@ typedef struct pn_tie {
     const char *note;
     const pn_ref *sources;
     size_t n_sources;
+    pn_basis basis; /**< what the tie rests on; PN_BASIS_REPORTED (0) by default */
 } pn_tie;
 
 /** Create an empty dataset. @param[out] out owned by the caller. @return 0 or PN_ENOMEM. */

@@ -28,7 +28,14 @@ static bool in_list(const char *s, const char *const *list, size_t n)
     return false;
 }
 
-static bool tie_kept(const pn_tie *t, const pn_view *v)
+bool pn_view_keeps_basis(const pn_view *v, pn_basis basis)
+{
+    unsigned bases = v->bases ? v->bases : PN_VIEW_BASES_DEFAULT;
+    return (bases & PN_BIT(basis)) != 0;
+}
+
+/* Every filter of the view but the basis. */
+static bool tie_kept_any_basis(const pn_tie *t, const pn_view *v)
 {
     if (v->types && !(v->types & PN_BIT(t->type)))
         return false;
@@ -52,6 +59,21 @@ static bool tie_kept(const pn_tie *t, const pn_view *v)
         !in_window(t, v->from_year ? v->from_year : 1, v->to_year ? v->to_year : 9999))
         return false;
     return true;
+}
+
+static bool tie_kept(const pn_tie *t, const pn_view *v)
+{
+    return pn_view_keeps_basis(v, t->basis) && tie_kept_any_basis(t, v);
+}
+
+size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        n += !pn_view_keeps_basis(v, t->basis) && tie_kept_any_basis(t, v);
+    }
+    return n;
 }
 
 /* Keep actors within radius hops of the ego, over the ties kept so far. */
@@ -227,6 +249,8 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
     mask_list(&b, "types", v->types, PN_VOCAB_TYPE, false);
     mask_list(&b, "status", v->statuses, PN_VOCAB_STATUS, v->status_none);
     mask_list(&b, "instruments", v->instruments, PN_VOCAB_INSTRUMENT, false);
+    if (v->bases && v->bases != PN_VIEW_BASES_DEFAULT)
+        mask_list(&b, "basis", v->bases, PN_VOCAB_BASIS, false);
     str_list(&b, "sectors", v->sectors, v->n_sectors);
     mask_list(&b, "kinds", v->kinds, PN_VOCAB_KIND, false);
     str_list(&b, "countries", v->countries, v->n_countries);

@@ -401,7 +401,7 @@ static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
 static char *tie_identity(json_t *t)
 {
     static const char *const fields[] = {"from",   "to",       "type",   "instrument",
-                                         "since",  "until",    "status", "sectors",
+                                         "since",  "until",    "status", "basis", "sectors",
                                          "weight", "directed", "note",   NULL};
     json_t *o = json_object();
     if (!o)
