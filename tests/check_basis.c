@@ -14,7 +14,8 @@ static const char basis_dataset[] =
     "\"recommended\"},"
     "  {\"id\": \"t2\", \"from\": \"b\", \"to\": \"c\", \"type\": \"g2g\", \"basis\": \"proposed\","
     " \"since\": 2016},"
-    "  {\"id\": \"t3\", \"from\": \"a\", \"to\": \"b\", \"type\": \"b2b\", \"basis\": \"inferred\"},"
+    "  {\"id\": \"t3\", \"from\": \"a\", \"to\": \"b\", \"type\": \"b2b\", \"basis\": "
+    "\"inferred\"},"
     "  {\"id\": \"t4\", \"from\": \"b\", \"to\": \"a\", \"type\": \"b2b\", \"basis\": \"reported\"}"
     "]}";
 

@@ -66,8 +66,9 @@ static void extra_attvalues(pn__buf *b, const pn__ix_keys *k, json_t *o)
 
 static const char *const node_attrs[] = {"kind", "country", "region", "aliases",
                                          "note", "sources", NULL};
-static const char *const edge_attrs[] = {"type",    "instrument", "status",  "basis", "since", "until",
-                                         "sectors", "note",       "sources", "id",    NULL};
+static const char *const edge_attrs[] = {"type",    "instrument", "status",  "basis",
+                                         "since",   "until",      "sectors", "note",
+                                         "sources", "id",         NULL};
 
 int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
 {
