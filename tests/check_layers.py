@@ -31,9 +31,7 @@ RANK = {"core": 0, "store": 1, "formats": 2, "analysis": 2, "draw": 3, "front": 
 # Files over MAX_LINES whose split is on its way in another branch of the
 # same issue. An entry that no longer applies (the file is gone or short
 # enough) fails the check, so that it is removed when the split lands.
-PENDING = {
-    "libgraph/src/draw/diagram.c": "split along its seams on the draw branch of issue 12",
-}
+PENDING = {}
 
 DEFINED = set("TDBRCGSV")
 

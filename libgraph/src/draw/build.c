@@ -1,0 +1,580 @@
+/* The Graphviz graph of a scene (graphviz.h): nodes, edges, clusters and
+ * graph attributes from the style data of style.h, every text in an
+ * HTML-like label with its special characters as entities, and the legend
+ * and title drawn as one HTML-like table under the figure. */
+#include "draw/graphviz.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paranet/vocab.h"
+
+/* ---- labels ---- */
+
+/* Append text to an HTML-like label: entities for the characters HTML and
+ * Graphviz treat specially (a backslash is doubled: see below), <BR/> for a newline, U+FFFD for
+ * control characters and bytes that are not UTF-8 (they would make the SVG ill-formed). */
+void pn__gv_html_text(pn__buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        unsigned c = *p;
+        if (c < 0x80) {
+            switch (c) {
+            case '&':
+                pn__buf_puts(b, "&amp;");
+                break;
+            case '<':
+                pn__buf_puts(b, "&lt;");
+                break;
+            case '>':
+                pn__buf_puts(b, "&gt;");
+                break;
+            case '"':
+                pn__buf_puts(b, "&quot;");
+                break;
+            case '\'':
+                pn__buf_puts(b, "&#39;");
+                break;
+            case '\\':
+                /* Graphviz expands \N, \G, \E in HTML text too, and reads a
+                 * doubled backslash as one: so each backslash is written twice. */
+                pn__buf_puts(b, "&#92;&#92;");
+                break;
+            case '\n':
+                pn__buf_puts(b, "<BR/>");
+                break;
+            case '\t':
+                pn__buf_puts(b, " ");
+                break;
+            case '\r':
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f)
+                    pn__buf_puts(b, "\xEF\xBF\xBD");
+                else
+                    pn__buf_add(b, p, 1);
+            }
+            p++;
+            continue;
+        }
+        /* A well-formed UTF-8 sequence is copied; anything else is U+FFFD. */
+        size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        bool ok = len > 0 && (size_t)(end - p) >= len;
+        for (size_t k = 1; ok && k < len; k++)
+            ok = (p[k] & 0xC0) == 0x80;
+        if (ok && len == 3)
+            ok = !(c == 0xE0 && p[1] < 0xA0) && !(c == 0xED && p[1] >= 0xA0);
+        if (ok && len == 4)
+            ok = !(c == 0xF0 && p[1] < 0x90) && !(c == 0xF4 && p[1] >= 0x90);
+        if (ok) {
+            pn__buf_add(b, p, len);
+            p += len;
+        } else {
+            pn__buf_puts(b, "\xEF\xBF\xBD");
+            p++;
+        }
+    }
+}
+
+#define html_text pn__gv_html_text
+
+typedef struct gv {
+    const pn__scene *s;
+    Agraph_t *g;
+    Agnode_t **nodes; /* by actor */
+} gv;
+
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+static int set_html(gv *c, void *obj, const char *name, pn__buf *html)
+{
+    if (html->failed)
+        return PN_ENOMEM;
+    pn__buf_add(html, "", 1); /* NUL */
+    if (html->failed)
+        return PN_ENOMEM;
+    char *s = agstrdup_html(c->g, html->data);
+    if (!s)
+        return PN_ENOMEM;
+    set(obj, name, s);
+    agstrfree(c->g, s);
+    return 0;
+}
+
+/* ---- clusters ---- */
+
+/* Only dot and fdp draw clusters; the other layouts get none, so that what
+ * they draw does not depend on Graphviz state (neato drew the clusters of a
+ * graph on a second render in one process and not on the first). */
+bool pn__gv_clustered(const pn_diagram_options *o)
+{
+    return o->cluster != PN_CLUSTER_NONE &&
+           (o->layout == PN_LAYOUT_DOT || o->layout == PN_LAYOUT_FDP);
+}
+
+/* The subgraph that holds an actor: its country's or kind's cluster, or the
+ * root. Clusters are created at their first actor, so their order follows
+ * the dataset. */
+static Agraph_t *cluster_of(gv *c, size_t actor, int *rc)
+{
+    pn__cluster_look look;
+    if (!pn__gv_clustered(c->s->o) || !pn__cluster_look_of(c->s, actor, &look))
+        return c->g;
+    char name[64];
+    snprintf(name, sizeof(name), "cluster_%s", look.key);
+    Agraph_t *sub = agsubg(c->g, name, 0);
+    if (sub)
+        return sub;
+    sub = agsubg(c->g, name, 1);
+    if (!sub) {
+        *rc = PN_EGRAPHVIZ;
+        return NULL;
+    }
+    const pn__theme *th = c->s->th;
+    set(sub, "style", "rounded");
+    set(sub, "color", look.colour);
+    if (look.heavy)
+        set(sub, "penwidth", "1.5");
+    set(sub, "fontcolor", th->ink);
+    set(sub, "fontsize", "12");
+    set(sub, "labeljust", "l");
+    set(sub, "labelloc", "t"); /* explicit: the root's labelloc would be inherited from DOT */
+    set(sub, "margin", "10");
+    pn__buf label;
+    pn__buf_init(&label);
+    html_text(&label, look.label, strlen(look.label));
+    *rc = set_html(c, sub, "label", &label);
+    pn__buf_free(&label);
+    return *rc ? NULL : sub;
+}
+
+/* ---- nodes ---- */
+
+static bool safe_id(const char *id)
+{
+    if (!id || !*id)
+        return false;
+    for (const char *p = id; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+            return false;
+    }
+    return true;
+}
+
+static const char *node_name(const pn__scene *s, size_t actor, char *buf, size_t size)
+{
+    const char *id = pn_dataset_actor(s->ds, actor)->id;
+    if (safe_id(id))
+        return id;
+    snprintf(buf, size, "actor%zu", actor);
+    return buf;
+}
+
+/* The actor with the most drawn ties (the first in the dataset on a tie):
+ * the centre of twopi's rings. */
+static size_t hub(const pn__scene *c)
+{
+    size_t *deg = calloc(c->na + 1, sizeof(size_t)), best = SIZE_MAX;
+    if (!deg)
+        return SIZE_MAX;
+    for (size_t i = 0; i < c->n_groups; i++) {
+        deg[c->groups[i].tail] += c->groups[i].n;
+        deg[c->groups[i].head] += c->groups[i].n;
+    }
+    for (size_t i = 0; i < c->na; i++) {
+        if (c->actor_mask[i] && (best == SIZE_MAX || deg[i] > deg[best]))
+            best = i;
+    }
+    free(deg);
+    return best;
+}
+
+static int by_size_t(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The order nodes are created in. Graphviz's radial layout puts the hub's
+ * neighbours around the ring in node order, so for twopi actors tied to each
+ * other (other than through the hub) are placed next to each other: a tie
+ * between them is then a short chord, not a line across a third actor.
+ * Otherwise, and among the rest, the dataset's order. */
+static int node_order(const pn__scene *c, size_t *order)
+{
+    size_t n = 0;
+    if (c->o->layout != PN_LAYOUT_TWOPI) {
+        for (size_t i = 0; i < c->na; i++) {
+            if (c->actor_mask[i])
+                order[n++] = i;
+        }
+        return 0;
+    }
+    size_t h = hub(c);
+    size_t *start = calloc(c->na + 2, sizeof(size_t));
+    size_t *adj = malloc((2 * c->n_groups + 1) * sizeof(size_t));
+    bool *placed = calloc(c->na + 1, sizeof(bool));
+    if (!start || !adj || !placed) {
+        free(start);
+        free(adj);
+        free(placed);
+        return PN_ENOMEM;
+    }
+    /* Neighbours other than the hub, as sorted adjacency lists. */
+    for (size_t g = 0; g < c->n_groups; g++) {
+        size_t a = c->groups[g].tail, b = c->groups[g].head;
+        if (a != h && b != h) {
+            start[a + 1]++;
+            start[b + 1]++;
+        }
+    }
+    for (size_t i = 0; i < c->na; i++)
+        start[i + 1] += start[i];
+    size_t *fill = calloc(c->na + 1, sizeof(size_t));
+    if (!fill) {
+        free(start);
+        free(adj);
+        free(placed);
+        return PN_ENOMEM;
+    }
+    for (size_t g = 0; g < c->n_groups; g++) {
+        size_t a = c->groups[g].tail, b = c->groups[g].head;
+        if (a != h && b != h) {
+            adj[start[a] + fill[a]++] = b;
+            adj[start[b] + fill[b]++] = a;
+        }
+    }
+    for (size_t i = 0; i < c->na; i++)
+        qsort(adj + start[i], start[i + 1] - start[i], sizeof(size_t), by_size_t);
+    for (size_t i = 0; i < c->na; i++) {
+        if (!c->actor_mask[i] || placed[i])
+            continue;
+        size_t cur = i;
+        for (;;) {
+            placed[cur] = true;
+            order[n++] = cur;
+            size_t next = SIZE_MAX;
+            for (size_t k = start[cur]; cur != h && k < start[cur + 1] && next == SIZE_MAX; k++) {
+                if (!placed[adj[k]] && c->actor_mask[adj[k]])
+                    next = adj[k];
+            }
+            if (next == SIZE_MAX)
+                break;
+            cur = next;
+        }
+    }
+    free(fill);
+    free(start);
+    free(adj);
+    free(placed);
+    return 0;
+}
+
+static int add_node(gv *c, size_t i)
+{
+    const pn__scene *s = c->s;
+    const pn_actor *a = pn_dataset_actor(s->ds, i);
+    int rc = 0;
+    Agraph_t *sub = cluster_of(c, i, &rc);
+    char buf[32];
+    Agnode_t *n = sub ? agnode(sub, (char *)node_name(s, i, buf, sizeof(buf)), 1) : NULL;
+    if (!n)
+        return rc ? rc : PN_EGRAPHVIZ;
+    c->nodes[i] = n;
+    pn__actor_look look;
+    pn__actor_look_of(s, i, &look);
+    set(n, "shape", look.kind->shape);
+    if (look.kind->peripheries != 1) {
+        snprintf(buf, sizeof(buf), "%d", look.kind->peripheries);
+        set(n, "peripheries", buf);
+    }
+    set(n, "style", look.kind->rounded ? "rounded,filled" : "filled");
+    if (a->kind == PN_KIND_FIRM)
+        set(n, "margin", "0.14,0.06"); /* box3d's depth eats into the text's room */
+    set(n, "fillcolor", look.fill);
+    set(n, "color", look.line);
+    if (look.text_colour)
+        set(n, "fontcolor", look.text_colour);
+    if (look.highlighted)
+        set(n, "penwidth", "3");
+    if (look.font_size > 0.0) {
+        snprintf(buf, sizeof(buf), "%.1f", look.font_size);
+        set(n, "fontsize", buf);
+    }
+    pn__buf text, b;
+    pn__buf_init(&text);
+    pn__buf_init(&b);
+    pn__actor_label(s, i, &text);
+    html_text(&b, text.data ? text.data : "", text.len);
+    /* An empty label equals cgraph's default, so it would not be
+     * written and Graphviz would draw the id (\N) instead. */
+    if (b.len == 0)
+        pn__buf_puts(&b, " ");
+    if (text.failed)
+        b.failed = true;
+    rc = set_html(c, n, "label", &b);
+    pn__buf_free(&text);
+    pn__buf_free(&b);
+    return rc;
+}
+
+static int add_nodes(gv *c)
+{
+    const pn__scene *s = c->s;
+    int rc = 0;
+    size_t *order = malloc((s->na + 1) * sizeof(size_t)), n_order = 0;
+    if (!order)
+        return PN_ENOMEM;
+    if ((rc = node_order(s, order)) != 0) {
+        free(order);
+        return rc;
+    }
+    for (size_t i = 0; i < s->na; i++)
+        n_order += s->actor_mask[i];
+    for (size_t k = 0; k < n_order && rc == 0; k++)
+        rc = add_node(c, order[k]);
+    free(order);
+    return rc;
+}
+
+/* ---- edges ---- */
+
+/* An edge's label: the status mark, then one line per distinct tie text,
+ * then the ties with nothing to show. */
+static int edge_label(const pn__scene *s, const pn__group *g, pn__buf *b)
+{
+    pn__edge_label l;
+    int rc = pn__edge_label_make(s, g, &l);
+    if (rc == 0) {
+        if (l.mark)
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
+                           l.mark_colour, l.mark);
+        /* Tie texts in the order of the ties. */
+        for (size_t j = 0; j < l.n_texts; j++) {
+            if (j > 0)
+                pn__buf_puts(b, "<BR/>");
+            else if (l.mark)
+                pn__buf_puts(b, " ");
+            html_text(b, l.texts[j].data, l.texts[j].len);
+            if (l.counts[j] > 1)
+                pn__buf_printf(b, " \u00D7%zu", l.counts[j]);
+        }
+        if (l.other) {
+            if (l.mark || l.n_texts)
+                pn__buf_puts(b, l.mark && !l.n_texts ? " " : "<BR/>");
+            pn__buf_printf(b, "%s\u00D7%zu", l.n_texts > 0 ? "other " : "", l.unlabelled);
+        }
+    }
+    pn__edge_label_free(&l);
+    return rc;
+}
+
+static int add_edge(gv *c, const pn__group *g)
+{
+    Agedge_t *e = agedge(c->g, c->nodes[g->tail], c->nodes[g->head], NULL, 1);
+    if (!e)
+        return PN_EGRAPHVIZ;
+    pn__tie_look look;
+    pn__tie_look_of(c->s, g, &look);
+    char list[32], buf[32];
+    if (look.twin) {
+        snprintf(list, sizeof(list), "%s:invis:%s", look.ink, look.ink);
+        set(e, "color", list);
+    } else {
+        set(e, "color", look.ink);
+    }
+    set(e, "style", look.line);
+    snprintf(buf, sizeof(buf), "%.1f", look.penwidth);
+    set(e, "penwidth", buf);
+    set(e, "dir", look.directed ? (look.tail ? "both" : "forward") : (look.tail ? "back" : "none"));
+    if (look.tail)
+        set(e, "arrowtail", look.tail);
+    pn__buf text, b;
+    pn__buf_init(&text);
+    pn__buf_init(&b);
+    int rc = edge_label(c->s, g, &text);
+    if (rc == 0 && text.len > 0) {
+        /* In a padded cell, so that the text keeps off its own line. */
+        pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                         "CELLPADDING=\"3\"><TR><TD>");
+        pn__buf_add(&b, text.data, text.len);
+        pn__buf_puts(&b, "</TD></TR></TABLE>");
+        rc = set_html(c, e, "label", &b);
+    }
+    pn__buf_free(&text);
+    pn__buf_free(&b);
+    if (rc == 0 && look.faded)
+        set(e, "fontcolor", "#AAAAAA");
+    return rc;
+}
+
+/* ---- the legend and title ---- */
+
+static void legend_glyph(const pn__theme *th, const pn__legend_entry *e, pn__buf *b)
+{
+    if (!*e->glyph) {
+        pn__buf_puts(b, "<TD></TD>");
+        return;
+    }
+    pn__buf_printf(b, "<TD ALIGN=\"LEFT\"><FONT FACE=\"%s\" COLOR=\"%s\">", th->glyph_font,
+                   e->colour);
+    const char *at = e->mark ? strstr(e->glyph, e->mark) : NULL;
+    if (at) {
+        /* The mark in its own colour, between the line glyphs. */
+        pn__buf_add(b, e->glyph, (size_t)(at - e->glyph));
+        pn__buf_printf(b, "<FONT COLOR=\"%s\"><B>%s</B></FONT>%s", e->mark_colour, e->mark,
+                       at + strlen(e->mark));
+    } else {
+        pn__buf_printf(b, e->bold ? "<B>%s</B>" : "%s", e->glyph);
+    }
+    pn__buf_puts(b, "</FONT></TD>");
+}
+
+/* One table: a column per heading, a row per entry (nested tables would
+ * spread their rows over the height). */
+static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
+{
+    size_t rows = 0;
+    for (size_t k = 0; k < lg->cols; k++)
+        rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
+    pn__buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                    "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    for (size_t r = 0; r < rows; r++) {
+        pn__buf_puts(b, "<TR>");
+        for (size_t k = 0; k < lg->cols; k++) {
+            const pn__legend_column *col = &lg->col[k];
+            if (k > 0)
+                pn__buf_puts(b, "<TD WIDTH=\"16\"></TD>");
+            if (r == 0) {
+                pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>", col->heading);
+            } else if (r <= col->n) {
+                const pn__legend_entry *e = &col->entry[r - 1];
+                const char *text = pn__legend_text(e);
+                legend_glyph(th, e, b);
+                pn__buf_puts(b, "<TD ALIGN=\"LEFT\">");
+                html_text(b, text, strlen(text));
+                pn__buf_puts(b, "</TD>");
+            } else {
+                pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
+            }
+        }
+        pn__buf_puts(b, "</TR>");
+    }
+    pn__buf_puts(b, "</TABLE></TD></TR>");
+}
+
+/* The legend (only what the figure shows) and the title, as one HTML-like
+ * table drawn under the graph: part of the figure in every format. */
+static int add_legend(gv *c)
+{
+    const pn_diagram_options *o = c->s->o;
+    bool title = o->title && *o->title;
+    pn__legend lg;
+    pn__legend_make(c->s, o->cluster == PN_CLUSTER_COUNTRY && pn__gv_clustered(o), &lg);
+    if (!lg.shown && !title)
+        return 0;
+    pn__buf b;
+    pn__buf_init(&b);
+    pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    if (title) {
+        pn__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\"><B>");
+        html_text(&b, o->title, strlen(o->title));
+        pn__buf_puts(&b, "</B></FONT></TD></TR>");
+    }
+    if (lg.shown)
+        legend_table(c->s->th, &lg, &b);
+    pn__buf_puts(&b, "</TABLE>");
+    int rc = set_html(c, c->g, "label", &b);
+    pn__buf_free(&b);
+    pn__legend_free(&lg);
+    set(c->g, "labelloc", "b");
+    set(c->g, "labeljust", "l");
+    return rc;
+}
+
+/* ---- the graph ---- */
+
+/* The graph attributes of the theme and the layout, then the nodes (in
+ * node_order), the edges (in group order), twopi's root and the legend. */
+static int build(gv *c)
+{
+    const pn_diagram_options *o = c->s->o;
+    const pn__theme *th = c->s->th;
+    Agdisc_t disc = {&AgMemDisc, pn__gv_id_disc(), &AgIoDisc};
+    c->g = agopen((char *)"paranet", Agdirected, &disc);
+    if (!c->g)
+        return PN_EGRAPHVIZ;
+    Agraph_t *g = c->g;
+    char buf[64];
+    set(g, "layout", pn__layout_name(o->layout));
+    set(g, "fontname", th->font);
+    set(g, "fontsize", "11");
+    set(g, "fontcolor", th->ink);
+    set(g, "bgcolor", "#FFFFFF");
+    set(g, "pad", "0.2");
+    set(g, "outputorder", "edgesfirst");
+    switch (o->layout) {
+    case PN_LAYOUT_DOT:
+        set(g, "nodesep", o->edge_labels == PN_EDGE_LABELS_NONE ? "0.2" : "0.4");
+        set(g, "ranksep", "0.6");
+        set(g, "newrank", "true");
+        break;
+    case PN_LAYOUT_NEATO:
+    case PN_LAYOUT_FDP:
+    case PN_LAYOUT_SFDP:
+        snprintf(buf, sizeof(buf), "%u", o->seed);
+        set(g, "start", buf);
+        set(g, "overlap", o->layout == PN_LAYOUT_SFDP ? "scale" : "false");
+        set(g, "sep", "+10");
+        set(g, "esep", "+4");
+        if (o->layout == PN_LAYOUT_NEATO)
+            set(g, "mode", "major");
+        break;
+    case PN_LAYOUT_CIRCO:
+        set(g, "mindist", "0.6");
+        break;
+    case PN_LAYOUT_TWOPI:
+        set(g, "ranksep", "1.6");
+        set(g, "overlap", "false");
+        break;
+    }
+    agattr(g, AGNODE, (char *)"fontname", (char *)th->font);
+    agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
+    agattr(g, AGNODE, (char *)"fontcolor", (char *)th->ink);
+    agattr(g, AGNODE, (char *)"margin", (char *)"0.06,0.03");
+    agattr(g, AGNODE, (char *)"penwidth", (char *)"1.3");
+    agattr(g, AGEDGE, (char *)"fontname", (char *)th->font);
+    agattr(g, AGEDGE, (char *)"fontsize", (char *)"8");
+    agattr(g, AGEDGE, (char *)"fontcolor", (char *)th->ink);
+    agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+    int rc = add_nodes(c);
+    for (size_t i = 0; rc == 0 && i < c->s->n_groups; i++)
+        rc = add_edge(c, &c->s->groups[i]);
+    if (rc == 0 && o->layout == PN_LAYOUT_TWOPI) {
+        size_t h = hub(c->s);
+        if (h != SIZE_MAX)
+            set(g, "root", agnameof(c->nodes[h]));
+    }
+    if (rc == 0)
+        rc = add_legend(c);
+    return rc;
+}
+
+int pn__gv_build(const pn__scene *s, Agraph_t **out)
+{
+    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *))};
+    int rc = c.nodes ? build(&c) : PN_ENOMEM;
+    free(c.nodes);
+    if (rc && c.g) {
+        agclose(c.g);
+        c.g = NULL;
+    }
+    *out = c.g;
+    return rc;
+}

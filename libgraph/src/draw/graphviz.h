@@ -1,0 +1,29 @@
+/* What the Graphviz renderer's files share: build.c makes a cgraph graph
+ * (nodes, edges, clusters, legend) from a scene's style data (style.h),
+ * ids.c gives cgraph objects ids that do not follow the heap, and render.c
+ * lays the graph out and renders it with gvc. */
+#ifndef PN_DRAW_GRAPHVIZ_H
+#define PN_DRAW_GRAPHVIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cgraph.h>
+
+#include "draw/style.h"
+
+/* Append plain text to an HTML-like label, with its special characters as
+ * entities (build.c). */
+void pn__gv_html_text(pn__buf *b, const char *s, size_t n);
+
+/* Whether the layout draws the cluster option's boxes (only dot and fdp do). */
+bool pn__gv_clustered(const pn_diagram_options *o);
+
+/* The id discipline of every graph made here (ids.c): a constant table. */
+Agiddisc_t *pn__gv_id_disc(void);
+
+/* The scene as a cgraph graph, with its legend and title as the root's
+ * label (build.c). *out: the graph (agclose), NULL on failure. */
+int pn__gv_build(const pn__scene *s, Agraph_t **out);
+
+#endif

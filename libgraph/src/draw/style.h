@@ -1,0 +1,228 @@
+/* The drawing layer's style decisions as plain data, shared by every
+ * renderer (the Graphviz diagram today; an HTML explorer and maps later):
+ * the option names, the visual vocabulary (kind -> shape, tie type -> line,
+ * status -> line weight and mark, country -> palette colour), the themes,
+ * and the "scene" of one render: what is drawn (the view, its graph, the
+ * highlighted path, metric sizes, parallel ties merged into groups) and how
+ * each actor, tie, cluster and legend entry looks. Colours are "#RRGGBB"
+ * strings, texts are plain UTF-8 (a line break is '\n'); nothing here knows
+ * cgraph, gvc or any output syntax: each renderer escapes and draws. */
+#ifndef PN_DRAW_STYLE_H
+#define PN_DRAW_STYLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paranet/diagram.h"
+#include "paranet/graph.h"
+#include "core/util.h"
+
+/* ---- option names (options.c) ---- */
+
+/* "dot", "neato", ...: the Graphviz engine's name of a layout (in range). */
+const char *pn__layout_name(pn_diagram_layout layout);
+
+/* ---- the visual vocabulary (style.c) ---- */
+
+/* Actor kind -> node shape (Graphviz shape names, the vocabulary's own
+ * words), and a glyph of the same shape for a legend. */
+typedef struct pn__kind_look {
+    const char *shape;
+    bool rounded; /* the shape's corners are rounded */
+    int peripheries;
+    const char *glyph;
+} pn__kind_look;
+
+/* Tie type -> line structure and a mark at the tie's `from` end. */
+typedef struct pn__type_look {
+    bool twin;        /* drawn as two parallel lines */
+    const char *tail; /* the mark at the tail end (Graphviz arrow names: obox, tee, ...), or NULL */
+    const char *glyph;
+} pn__type_look;
+
+/* Status -> line. Slot PN__STATUS_SLOTS - 1 is "no status given". */
+#define PN__STATUS_SLOTS (PN_STATUS_COUNT + 1)
+typedef struct pn__status_look {
+    const char *line; /* "solid", "dashed" or "dotted" */
+    double penwidth;
+    bool faint;       /* drawn in the theme's faint ink */
+    const char *mark; /* a sign drawn on the tie (in the mark colour), or NULL */
+    const char *glyph;
+} pn__status_look;
+
+const pn__kind_look *pn__kind_look_of(pn_kind kind);
+const pn__type_look *pn__type_look_of(pn_tie_type type);
+const pn__status_look *pn__status_look_of(int slot);
+int pn__status_slot(pn_status status);
+/* The legend's name of a status slot ("not given" for the last). */
+const char *pn__status_slot_name(int slot);
+
+/* The country palette: Okabe-Ito (Okabe & Ito 2008), black last. */
+#define PN__PALETTE_SIZE 8
+unsigned pn__palette(size_t slot);
+
+/* A theme: fonts and inks. Every colour is "#RRGGBB". */
+typedef struct pn__theme {
+    const char *font;
+    const char *glyph_font; /* for a legend's shape and line glyphs */
+    const char *ink;        /* lines and text */
+    const char *faint;      /* planned and ended ties */
+    const char *faded;      /* what a highlight pushes back */
+    const char *faded_fill;
+    const char *cluster;
+    bool colour; /* countries in palette colours, status marks and the path in colour */
+} pn__theme;
+
+const pn__theme *pn__theme_of(pn_diagram_theme theme);
+
+/* "#RRGGBB" of an 0xRRGGBB value into buf (8 bytes). */
+void pn__hex_colour(char *buf, unsigned rgb);
+
+/* The colour of a status mark and of the highlighted path, "#RRGGBB" into buf. */
+void pn__mark_colour(const pn__theme *th, char *buf);
+void pn__path_colour(const pn__theme *th, char *buf);
+
+/* s broken at spaces into lines of about `width` characters: a space
+ * between two words becomes '\n' where the line would grow too long; every
+ * other character is kept. Appended to out. */
+void pn__wrap_text(pn__buf *out, const char *s, size_t width);
+
+/* ---- the scene of one render (style.c) ---- */
+
+/* Parallel ties of one pair with the same direction, type and status,
+ * drawn as one edge. */
+typedef struct pn__group {
+    size_t first;     /* index into the scene's sorted tie list */
+    size_t first_tie; /* the dataset index of its first tie: groups follow it */
+    size_t n;
+    size_t tail, head; /* actors; for an undirected tie, the end its mark is at is the tail */
+    bool directed;
+    pn_tie_type type;
+    int status; /* slot */
+    bool highlight;
+} pn__group;
+
+typedef struct pn__scene {
+    const pn_dataset *ds;
+    const pn_diagram_options *o;
+    const pn__theme *th;
+    pn_diags *diags;
+    size_t na, nt;
+    bool *tie_mask, *actor_mask;
+    pn_graph *graph;
+    int *country_slot; /* actor -> palette slot, -1 for none (ZZ or past the palette) */
+    double *size;      /* actor -> font size, or NULL */
+    bool *hl_actor;    /* actors on the highlighted path, or NULL */
+    size_t *path;      /* the path's actors in order */
+    size_t path_len;
+    size_t *ties; /* kept ties, sorted into groups */
+    size_t n_ties;
+    pn__group *groups; /* in the order of their first tie */
+    size_t n_groups;
+    /* What the figure shows, for the legend. */
+    bool kinds_seen[PN_KIND_COUNT];
+    bool types_seen[PN_TYPE_COUNT];
+    bool status_seen[PN__STATUS_SLOTS];
+    bool directed_seen;
+    bool country_seen[PN__PALETTE_SIZE + 1]; /* by palette slot; the last is "other" */
+} pn__scene;
+
+/* Step 1: the view (masks) and its graph. opts must have been checked.
+ * Free with pn__scene_free, also after a failure. */
+int pn__scene_open(pn__scene *s, const pn_dataset *ds, const pn_diagram_options *opts,
+                   pn_diags *diags);
+/* Step 2: country colours, the highlighted path, metric sizes, the groups
+ * and what is seen. */
+int pn__scene_style(pn__scene *s);
+void pn__scene_free(pn__scene *s);
+
+/* How an actor looks. */
+typedef struct pn__actor_look {
+    const pn__kind_look *kind;
+    char fill[8], line[8];
+    const char *text_colour; /* NULL: the theme's ink */
+    bool highlighted;        /* on the highlighted path: a heavy outline */
+    double font_size;        /* 0: the renderer's default */
+} pn__actor_look;
+
+void pn__actor_look_of(const pn__scene *s, size_t actor, pn__actor_look *out);
+/* The actor's label (by the labels option), plain text appended to out. */
+void pn__actor_label(const pn__scene *s, size_t actor, pn__buf *out);
+
+/* The group an actor is boxed in by the cluster option (a renderer decides
+ * whether it draws boxes). */
+typedef struct pn__cluster_look {
+    char key[48];      /* unique among clusters: the country code, "country_<slot>", the kind */
+    const char *label; /* plain text, borrowed */
+    char colour[8];
+    bool heavy; /* a country's box in its palette colour: a heavier line */
+} pn__cluster_look;
+
+/* false when the cluster option is none. */
+bool pn__cluster_look_of(const pn__scene *s, size_t actor, pn__cluster_look *out);
+
+/* How a group of ties looks. */
+typedef struct pn__tie_look {
+    char ink[8];
+    bool twin;        /* two parallel lines */
+    const char *line; /* "solid", "dashed", "dotted" */
+    double penwidth;
+    bool directed;    /* an arrowhead at the head */
+    const char *tail; /* the type's mark at the tail, or NULL */
+    bool faded;       /* pushed back by a highlight: its label faint too */
+} pn__tie_look;
+
+void pn__tie_look_of(const pn__scene *s, const pn__group *g, pn__tie_look *out);
+
+/* What a group's label says: the status mark, then (with edge labels) the
+ * distinct tie texts in tie order with their counts ("programme" x4), then
+ * "other xN" (or "xN") for ties with nothing to show when `other`. */
+typedef struct pn__edge_label {
+    const char *mark; /* or NULL */
+    char mark_colour[8];
+    pn__buf *texts; /* plain text */
+    size_t *counts;
+    size_t n_texts;
+    size_t unlabelled;
+    bool other;
+} pn__edge_label;
+
+int pn__edge_label_make(const pn__scene *s, const pn__group *g, pn__edge_label *out);
+void pn__edge_label_free(pn__edge_label *l);
+
+/* ---- the legend as data (legend.c) ---- */
+
+/* A grid: a column per heading, its entries under it. */
+#define PN__LEGEND_COLS    5
+#define PN__LEGEND_ENTRIES 11
+
+typedef struct pn__legend_entry {
+    char colour[8];    /* of the glyph */
+    const char *glyph; /* "" for none */
+    const char *mark;  /* a status mark inside the glyph, drawn in mark_colour; or NULL */
+    char mark_colour[8];
+    bool bold;    /* the glyph drawn bold */
+    pn__buf text; /* plain text */
+} pn__legend_entry;
+
+typedef struct pn__legend_column {
+    const char *heading;
+    pn__legend_entry entry[PN__LEGEND_ENTRIES];
+    size_t n;
+} pn__legend_column;
+
+typedef struct pn__legend {
+    bool shown; /* false: no legend (option off or nothing drawn) */
+    pn__legend_column col[PN__LEGEND_COLS];
+    size_t cols;
+} pn__legend;
+
+/* Only what the figure shows: actor kinds, tie types (and direction),
+ * statuses, countries (unless the renderer draws country boxes, which name
+ * them), and what the options added (size metric, highlighted path). */
+void pn__legend_make(const pn__scene *s, bool country_boxes, pn__legend *out);
+void pn__legend_free(pn__legend *lg);
+/* An entry's text, "" when its buffer failed. */
+const char *pn__legend_text(const pn__legend_entry *e);
+
+#endif
