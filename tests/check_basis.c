@@ -103,6 +103,8 @@ START_TEST(views_leave_out_recommended_and_proposed)
     ck_assert_str_eq(buf, "basis=reported,recommended undirected");
     v.bases = ~0u;
     kept(ds, &v, "11111");
+    pn_view_describe(&v, buf, sizeof(buf));
+    ck_assert_str_eq(buf, "basis=all undirected");
     ck_assert_uint_eq(pn_view_basis_dropped(ds, &v), 0);
     /* The graph of the default view has the reported and inferred ties only. */
     pn_view d = PN_VIEW_INIT;
