@@ -23,6 +23,7 @@ enum {
     VIEW_OPT_WEIGHT,
     VIEW_OPT_KEEP_ISOLATES,
     VIEW_OPT_BASIS,
+    VIEW_OPT_UNDATED,
     VIEW_OPT_MAX_BYTES,
     VIEW_OPT_MAX_DEPTH,
     VIEW_OPT_QUIET,
@@ -42,6 +43,8 @@ enum {
     "      --kinds LIST        actors of these kinds\n"                                            \
     "      --at YEAR           ties in force that year\n"                                          \
     "      --between Y1 Y2     ties in force at some time from Y1 to Y2\n"                         \
+    "      --undated MODE      with --at or --between: drop (default) or keep the\n"               \
+    "                          ties that have no since\n"                                          \
     "      --ego ID            the actor and its neighbourhood ...\n"                              \
     "      --radius R          ... up to R hops (default 1)\n"                                     \
     "      --directed          directed ties one way, undirected both ways\n"                      \

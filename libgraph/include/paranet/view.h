@@ -46,6 +46,9 @@ typedef struct pn_view {
      * (reported and inferred ties: what a study recommends or a party proposes is not a
      * relation, so it is left out unless asked for) */
     unsigned bases;
+    /** keep ties without a `since` in views by time (at, from_year/to_year), which
+     * otherwise leave them out: their start is unknown */
+    bool keep_undated;
 } pn_view;
 
 /** The bases a view keeps by default: reported and inferred. */
@@ -53,11 +56,27 @@ typedef struct pn_view {
 
 #define PN_VIEW_INIT                                                                               \
     {                                                                                              \
-        0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE, 0     \
+        0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE, 0,    \
+            false                                                                                  \
     }
 
-/** True when the tie is in force in `year`: since <= year and (no until, or until >= year). A tie
- * without since is never in force: its start is unknown. */
+/**
+ * The years a tie is in force, the one rule of every view by time and of
+ * the GEXF timeline (docs/views.md, "Time"):
+ * - a tie that is planned or failed is never in force: it did not come
+ *   into effect;
+ * - a tie without `since` has no known span: its start is unknown;
+ * - otherwise it starts in `since`'s year and ends in `until`'s year when
+ *   given; without `until`, an event (pn_instrument_is_event) or a tie that
+ *   is implemented or ended ends in its own year (it took place, or ended
+ *   at a time the study does not give), and a standing relation is open.
+ * @param[out] start, end the first and last year; end 0 when open.
+ * @return 1 with a span, 0 when the tie has no since (undated), -1 when it
+ * is never in force.
+ */
+PN_EXTERN int pn_tie_span(const pn_tie *tie, int *start, int *end);
+
+/** True when the tie is in force in `year` (pn_tie_span). An undated tie is not. */
 PN_EXTERN bool pn_tie_in_force(const pn_tie *tie, int year);
 
 /** True when the view keeps ties of this basis (view->bases, or the default). */
@@ -69,6 +88,13 @@ PN_EXTERN bool pn_view_keeps_basis(const pn_view *view, pn_basis basis);
  * ("3 recommended ties left out; --basis all keeps them"). O(T).
  */
 PN_EXTERN size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *view);
+
+/**
+ * The number of ties a view by time leaves out for having no `since`
+ * alone (ties every other filter of the view keeps), and 0 when the view is
+ * not by time or keeps undated ties. What a command says on stderr. O(T).
+ */
+PN_EXTERN size_t pn_view_undated_dropped(const pn_dataset *ds, const pn_view *view);
 
 /**
  * Select ties and actors. The masks are caller-allocated, tie_count and

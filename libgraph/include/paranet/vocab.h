@@ -67,6 +67,7 @@ extern "C" {
     X(REGULATION, "regulation", "a law or regulation that binds the other end")                    \
     X(APPROVAL, "approval", "an approval or permission given")                                     \
     X(ADOPTION, "adoption", "the adoption of another actor's practice")                            \
+    X(WITNESS, "witness", "an official's witnessing of a signing")                                 \
     X(OTHER, "other", "anything else; the tie's note says what")
 
 #define PN_X(e, name, meaning) PN_KIND_##e,
@@ -126,6 +127,15 @@ PN_EXTERN const char *pn_basis_name(pn_basis basis);
 
 /** True for kinds that are governments: city, regency, province, ministry, agency. */
 PN_EXTERN bool pn_kind_is_government(pn_kind kind);
+
+/**
+ * True for the instruments that are events, in force in their own year (or
+ * from since to until when both are given): visit, loi, witness, approval,
+ * adoption. The others (mou, sister-city, agreement, programme, investment,
+ * regulation, other, and no instrument) are standing relations, in force
+ * from since until until, or until a status ends them (docs/views.md).
+ */
+PN_EXTERN bool pn_instrument_is_event(pn_instrument instrument);
 
 /** Rung of an instrument on the formalisation ladder (visit 1 ... agreement 5), 0 when off it. */
 PN_EXTERN int pn_instrument_rung(pn_instrument instrument);

@@ -6,18 +6,40 @@
 
 #include "core/util.h"
 
-bool pn_tie_in_force(const pn_tie *t, int year)
+int pn_tie_span(const pn_tie *t, int *start, int *end)
 {
-    if (t->since.year == 0 || t->since.year > year)
-        return false;
-    return t->until.year == 0 || t->until.year >= year;
+    *start = *end = 0;
+    if (t->status == PN_STATUS_PLANNED || t->status == PN_STATUS_FAILED)
+        return -1;
+    if (t->since.year == 0)
+        return 0;
+    *start = t->since.year;
+    if (t->until.year)
+        *end = t->until.year;
+    else if (pn_instrument_is_event(t->instrument) || t->status == PN_STATUS_IMPLEMENTED ||
+             t->status == PN_STATUS_ENDED)
+        *end = t->since.year;
+    return 1;
 }
 
-static bool in_window(const pn_tie *t, int from, int to)
+/* In force at some time in [from, to]; undated ties as keep_undated says. */
+static bool in_window(const pn_tie *t, int from, int to, bool keep_undated)
 {
-    if (t->since.year == 0 || t->since.year > to)
-        return false;
-    return t->until.year == 0 || t->until.year >= from;
+    int start, end;
+    int span = pn_tie_span(t, &start, &end);
+    if (span <= 0)
+        return span == 0 && keep_undated;
+    return start <= to && (end == 0 || end >= from);
+}
+
+bool pn_tie_in_force(const pn_tie *t, int year)
+{
+    return in_window(t, year, year, false);
+}
+
+static bool by_time(const pn_view *v)
+{
+    return v->at || v->from_year || v->to_year;
 }
 
 static bool in_list(const char *s, const char *const *list, size_t n)
@@ -34,8 +56,8 @@ bool pn_view_keeps_basis(const pn_view *v, pn_basis basis)
     return (bases & PN_BIT(basis)) != 0;
 }
 
-/* Every filter of the view but the basis. */
-static bool tie_kept_any_basis(const pn_tie *t, const pn_view *v)
+/* The filters of the view on a tie's fields: all but basis and time. */
+static bool tie_fields_kept(const pn_tie *t, const pn_view *v)
 {
     if (v->types && !(v->types & PN_BIT(t->type)))
         return false;
@@ -53,17 +75,38 @@ static bool tie_kept_any_basis(const pn_tie *t, const pn_view *v)
         if (!any)
             return false;
     }
-    if (v->at && !pn_tie_in_force(t, v->at))
+    return true;
+}
+
+/* The time filters of the view. */
+static bool tie_in_time(const pn_tie *t, const pn_view *v, bool keep_undated)
+{
+    if (v->at && !in_window(t, v->at, v->at, keep_undated))
         return false;
-    if ((v->from_year || v->to_year) &&
-        !in_window(t, v->from_year ? v->from_year : 1, v->to_year ? v->to_year : 9999))
+    if ((v->from_year || v->to_year) && !in_window(t, v->from_year ? v->from_year : 1,
+                                                   v->to_year ? v->to_year : 9999, keep_undated))
         return false;
     return true;
 }
 
+size_t pn_view_undated_dropped(const pn_dataset *ds, const pn_view *v)
+{
+    if (!by_time(v) || v->keep_undated)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        int start, end;
+        n += pn_tie_span(t, &start, &end) == 0 && pn_view_keeps_basis(v, t->basis) &&
+             tie_fields_kept(t, v) && tie_in_time(t, v, true);
+    }
+    return n;
+}
+
 static bool tie_kept(const pn_tie *t, const pn_view *v)
 {
-    return pn_view_keeps_basis(v, t->basis) && tie_kept_any_basis(t, v);
+    return pn_view_keeps_basis(v, t->basis) && tie_fields_kept(t, v) &&
+           tie_in_time(t, v, v->keep_undated);
 }
 
 size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *v)
@@ -71,7 +114,8 @@ size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *v)
     size_t n = 0;
     for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
         const pn_tie *t = pn_dataset_tie(ds, i);
-        n += !pn_view_keeps_basis(v, t->basis) && tie_kept_any_basis(t, v);
+        n += !pn_view_keeps_basis(v, t->basis) && tie_fields_kept(t, v) &&
+             tie_in_time(t, v, v->keep_undated);
     }
     return n;
 }
@@ -261,6 +305,8 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
         pn__buf_printf(&b, "%sat=%d", b.len ? " " : "", v->at);
     if (v->from_year || v->to_year)
         pn__buf_printf(&b, "%sbetween=%d-%d", b.len ? " " : "", v->from_year, v->to_year);
+    if (by_time(v) && v->keep_undated)
+        pn__buf_printf(&b, "%sundated=keep", b.len ? " " : "");
     if (v->ego)
         pn__buf_printf(&b, "%sego=%s radius=%d", b.len ? " " : "", v->ego,
                        v->radius > 0 ? v->radius : 1);

@@ -169,6 +169,20 @@ const char *pn_basis_name(pn_basis basis)
     return pn_vocab_name(PN_VOCAB_BASIS, (int)basis);
 }
 
+bool pn_instrument_is_event(pn_instrument instrument)
+{
+    switch (instrument) {
+    case PN_INSTRUMENT_VISIT:
+    case PN_INSTRUMENT_LOI:
+    case PN_INSTRUMENT_WITNESS:
+    case PN_INSTRUMENT_APPROVAL:
+    case PN_INSTRUMENT_ADOPTION:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool pn_kind_is_government(pn_kind kind)
 {
     return kind == PN_KIND_CITY || kind == PN_KIND_REGENCY || kind == PN_KIND_PROVINCE ||
