@@ -60,25 +60,6 @@ typedef struct pn_view {
             false                                                                                  \
     }
 
-/**
- * The years a tie is in force, the one rule of every view by time and of
- * the GEXF timeline (docs/views.md, "Time"):
- * - a tie that is planned or failed is never in force: it did not come
- *   into effect;
- * - a tie without `since` has no known span: its start is unknown;
- * - otherwise it starts in `since`'s year and ends in `until`'s year when
- *   given; without `until`, an event (pn_instrument_is_event) or a tie that
- *   is implemented or ended ends in its own year (it took place, or ended
- *   at a time the study does not give), and a standing relation is open.
- * @param[out] start, end the first and last year; end 0 when open.
- * @return 1 with a span, 0 when the tie has no since (undated), -1 when it
- * is never in force.
- */
-PN_EXTERN int pn_tie_span(const pn_tie *tie, int *start, int *end);
-
-/** True when the tie is in force in `year` (pn_tie_span). An undated tie is not. */
-PN_EXTERN bool pn_tie_in_force(const pn_tie *tie, int year);
-
 /** True when the view keeps ties of this basis (view->bases, or the default). */
 PN_EXTERN bool pn_view_keeps_basis(const pn_view *view, pn_basis basis);
 

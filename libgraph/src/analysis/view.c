@@ -6,22 +6,6 @@
 
 #include "core/util.h"
 
-int pn_tie_span(const pn_tie *t, int *start, int *end)
-{
-    *start = *end = 0;
-    if (t->status == PN_STATUS_PLANNED || t->status == PN_STATUS_FAILED)
-        return -1;
-    if (t->since.year == 0)
-        return 0;
-    *start = t->since.year;
-    if (t->until.year)
-        *end = t->until.year;
-    else if (pn_instrument_is_event(t->instrument) || t->status == PN_STATUS_IMPLEMENTED ||
-             t->status == PN_STATUS_ENDED)
-        *end = t->since.year;
-    return 1;
-}
-
 /* In force at some time in [from, to]; undated ties as keep_undated says. */
 static bool in_window(const pn_tie *t, int from, int to, bool keep_undated)
 {
@@ -30,11 +14,6 @@ static bool in_window(const pn_tie *t, int from, int to, bool keep_undated)
     if (span <= 0)
         return span == 0 && keep_undated;
     return start <= to && (end == 0 || end >= from);
-}
-
-bool pn_tie_in_force(const pn_tie *t, int year)
-{
-    return in_window(t, year, year, false);
 }
 
 static bool by_time(const pn_view *v)
