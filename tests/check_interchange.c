@@ -921,8 +921,13 @@ START_TEST(gexf_export)
     ck_assert_ptr_nonnull(strstr(x, "<edge id=\"0\" source=\"tangsel\" target=\"daejeon\" "
                                     "type=\"directed\" kind=\"g2g\" label=\"g2g\" weight=\"0.1\" "
                                     "start=\"2016-01-01\" end=\"2021-12-31\">"));
-    /* since "2015-05" starts on the month's first day; until 2022 ends on its last. */
-    ck_assert_ptr_nonnull(strstr(x, "start=\"2015-05-01\">"));
+    /* since "2015-05" starts on the month's first day; an LoI is an event, in
+     * force in its own year only (docs/views.md); until 2022 ends on its last day. */
+    ck_assert_ptr_nonnull(strstr(x, "start=\"2015-05-01\" end=\"2015-12-31\">"));
+    /* No lifetime to state: the stalled sister city has no since, the
+     * planned approval never came into effect. */
+    ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"undated\"/>"));
+    ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"never\"/>"));
     ck_assert_ptr_nonnull(strstr(x, "end=\"2022-12-31\">"));
     /* Kinds as attributes; text escaped for XML. */
     ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"kind\" value=\"regency\"/>"));
