@@ -928,11 +928,24 @@ START_TEST(gexf_export)
      * planned approval never came into effect. */
     ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"undated\"/>"));
     ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"never\"/>"));
-    ck_assert_ptr_nonnull(strstr(x, "end=\"2022-12-31\">"));
+    /* The ended investment gives an until (2022) but no since: undated, so no
+     * lifetime is written (it used to end on 2022-12-31 with no start). */
+    ck_assert_ptr_null(strstr(x, "end=\"2022-12-31\""));
     /* Kinds as attributes; text escaped for XML. */
     ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"kind\" value=\"regency\"/>"));
     ck_assert_ptr_nonnull(strstr(x, "label=\"An NGO, &quot;with quotes&quot;\""));
     ck_assert_ptr_null(strstr(x, "<!DOCTYPE"));
+    free(x);
+    pn_dataset_free(ds);
+    /* A year-only until ends on the year's last day. */
+    ds = tu_load_text(
+        "{\"paranet\": 1, \"sources\": [], \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"instrument\": "
+        "\"mou\", \"since\": 2016, \"until\": 2022}]}");
+    ck_assert_int_eq(pn_gexf_write(ds, &x, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(x, "start=\"2016-01-01\" end=\"2022-12-31\">"));
     free(x);
     pn_dataset_free(ds);
 }
