@@ -671,7 +671,7 @@ START_TEST(csv_formula_cells)
     ck_assert_ptr_nonnull(strstr(csv, "\nb,''=already,city,KR,,+62,'\tcmd,,'-y,-3\n"));
     free(csv);
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
-    ck_assert_ptr_nonnull(strstr(csv, "\n,'-a,b,g2g,,,,,,0.5,,'plain,\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n,'-a,b,g2g,,,,,,,0.5,,'plain,\n"));
     free(csv);
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_DATASET, ',', &csv, NULL), 0);
     ck_assert_ptr_nonnull(strstr(csv, "\ntitle,\"'=HYPERLINK(\"\"x\"\")\"\n"));
@@ -921,13 +921,31 @@ START_TEST(gexf_export)
     ck_assert_ptr_nonnull(strstr(x, "<edge id=\"0\" source=\"tangsel\" target=\"daejeon\" "
                                     "type=\"directed\" kind=\"g2g\" label=\"g2g\" weight=\"0.1\" "
                                     "start=\"2016-01-01\" end=\"2021-12-31\">"));
-    /* since "2015-05" starts on the month's first day; until 2022 ends on its last. */
-    ck_assert_ptr_nonnull(strstr(x, "start=\"2015-05-01\">"));
-    ck_assert_ptr_nonnull(strstr(x, "end=\"2022-12-31\">"));
+    /* since "2015-05" starts on the month's first day; an LoI is an event, in
+     * force in its own year only (docs/views.md); until 2022 ends on its last day. */
+    ck_assert_ptr_nonnull(strstr(x, "start=\"2015-05-01\" end=\"2015-12-31\">"));
+    /* No lifetime to state: the stalled sister city has no since, the
+     * planned approval never came into effect. */
+    ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"undated\"/>"));
+    ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"timeline\" value=\"never\"/>"));
+    /* The ended investment gives an until (2022) but no since: undated, so no
+     * lifetime is written (it used to end on 2022-12-31 with no start). */
+    ck_assert_ptr_null(strstr(x, "end=\"2022-12-31\""));
     /* Kinds as attributes; text escaped for XML. */
     ck_assert_ptr_nonnull(strstr(x, "<attvalue for=\"kind\" value=\"regency\"/>"));
     ck_assert_ptr_nonnull(strstr(x, "label=\"An NGO, &quot;with quotes&quot;\""));
     ck_assert_ptr_null(strstr(x, "<!DOCTYPE"));
+    free(x);
+    pn_dataset_free(ds);
+    /* A year-only until ends on the year's last day. */
+    ds = tu_load_text(
+        "{\"paranet\": 1, \"sources\": [], \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"instrument\": "
+        "\"mou\", \"since\": 2016, \"until\": 2022}]}");
+    ck_assert_int_eq(pn_gexf_write(ds, &x, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(x, "start=\"2016-01-01\" end=\"2022-12-31\">"));
     free(x);
     pn_dataset_free(ds);
 }

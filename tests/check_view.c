@@ -15,26 +15,46 @@ static void sel(const pn_dataset *ds, const pn_view *v, char ties[6], char actor
 
 START_TEST(time_views)
 {
+    /* Tie 0: loi 2015 (an event: 2015 only). 1: mou 2016 (standing, open).
+     * 2: programme 2017-2018, failed (never in force). 3: adoption 2019 (an
+     * event: 2019 only). 4: no date (undated). */
     pn_dataset *ds = tu_load_text(small_dataset);
     char t[6], a[6];
     pn_view v = PN_VIEW_INIT;
     sel(ds, &v, t, a);
     ck_assert_str_eq(t, "11111");
     ck_assert_str_eq(a, "11111");
-    v.at = 2016; /* ties 0 (since 2015) and 1 (since 2016); 4 has no date */
+    ck_assert_uint_eq(pn_view_undated_dropped(ds, &v), 0); /* not a view by time */
+    v.at = 2015;
     sel(ds, &v, t, a);
-    ck_assert_str_eq(t, "11000");
-    v.at = 2018; /* until 2018 is still in force in 2018 */
+    ck_assert_str_eq(t, "10000");
+    v.at = 2016; /* the loi was an event of 2015; the mou stands from 2016 */
     sel(ds, &v, t, a);
-    ck_assert_str_eq(t, "11100");
+    ck_assert_str_eq(t, "01000");
+    ck_assert_uint_eq(pn_view_undated_dropped(ds, &v), 1);
+    v.at = 2018; /* the failed programme never came into effect */
+    sel(ds, &v, t, a);
+    ck_assert_str_eq(t, "01000");
     v.at = 2019;
     sel(ds, &v, t, a);
-    ck_assert_str_eq(t, "11010");
+    ck_assert_str_eq(t, "01010");
+    v.at = 2020; /* the adoption was an event of 2019 */
+    sel(ds, &v, t, a);
+    ck_assert_str_eq(t, "01000");
+    v.keep_undated = true; /* the undated tie is kept, and no longer counted as dropped */
+    sel(ds, &v, t, a);
+    ck_assert_str_eq(t, "01001");
+    ck_assert_uint_eq(pn_view_undated_dropped(ds, &v), 0);
+    v.keep_undated = false;
     v.at = 0;
+    v.from_year = 2015;
+    v.to_year = 2015;
+    sel(ds, &v, t, a);
+    ck_assert_str_eq(t, "10000");
     v.from_year = 2018;
     v.to_year = 2019;
     sel(ds, &v, t, a);
-    ck_assert_str_eq(t, "11110");
+    ck_assert_str_eq(t, "01010");
     v.from_year = 2010;
     v.to_year = 2014;
     v.drop_isolates = true;
@@ -42,6 +62,51 @@ START_TEST(time_views)
     ck_assert_str_eq(t, "00000");
     ck_assert_str_eq(a, "00000");
     pn_dataset_free(ds);
+}
+END_TEST
+
+START_TEST(tie_spans)
+{
+    pn_tie t = {0};
+    t.status = PN_STATUS_NONE;
+    t.instrument = PN_INSTRUMENT_NONE;
+    int s, e;
+    ck_assert_int_eq(pn_tie_span(&t, &s, &e), 0); /* undated */
+    t.since.year = 2016;
+    t.instrument = PN_INSTRUMENT_MOU;
+    t.status = PN_STATUS_ACTIVE;
+    ck_assert_int_eq(pn_tie_span(&t, &s, &e), 1);
+    ck_assert_int_eq(s, 2016);
+    ck_assert_int_eq(e, 0);     /* open */
+    t.status = PN_STATUS_ENDED; /* ended, at a time not given */
+    ck_assert_int_eq(pn_tie_span(&t, &s, &e), 1);
+    ck_assert_int_eq(e, 2016);
+    t.until.year = 2019;
+    ck_assert_int_eq(pn_tie_span(&t, &s, &e), 1);
+    ck_assert_int_eq(e, 2019);
+    t.status = PN_STATUS_STALLED; /* stalled stays in force until its until */
+    ck_assert(pn_tie_in_force(&t, 2019));
+    ck_assert(!pn_tie_in_force(&t, 2020));
+    t.status = PN_STATUS_PLANNED;
+    ck_assert_int_eq(pn_tie_span(&t, &s, &e), -1);
+    ck_assert(!pn_tie_in_force(&t, 2017));
+    t.status = PN_STATUS_NONE;
+    t.until.year = 0;
+    t.instrument = PN_INSTRUMENT_WITNESS; /* an event */
+    ck_assert(pn_tie_in_force(&t, 2016));
+    ck_assert(!pn_tie_in_force(&t, 2017));
+    t.until.year = 2017; /* an event over two years when both are given */
+    ck_assert(pn_tie_in_force(&t, 2017));
+    t.until.year = 0;
+    t.instrument = PN_INSTRUMENT_PROGRAMME;
+    t.status = PN_STATUS_IMPLEMENTED; /* it took place in 2016 */
+    ck_assert(pn_tie_in_force(&t, 2016));
+    ck_assert(!pn_tie_in_force(&t, 2017));
+    t.instrument = PN_INSTRUMENT_NONE;
+    t.status = PN_STATUS_NONE; /* a standing relation by default */
+    ck_assert(pn_tie_in_force(&t, 2030));
+    ck_assert(pn_instrument_is_event(PN_INSTRUMENT_VISIT));
+    ck_assert(!pn_instrument_is_event(PN_INSTRUMENT_SISTER_CITY));
 }
 END_TEST
 
@@ -157,6 +222,7 @@ int main(void)
     Suite *s = suite_create("view");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, time_views);
+    tcase_add_test(tc, tie_spans);
     tcase_add_test(tc, field_views);
     tcase_add_test(tc, ego_views);
     tcase_add_test(tc, describe);

@@ -19,6 +19,8 @@ const struct option view_long_options[] = {
     {"directed", no_argument, NULL, VIEW_OPT_DIRECTED},
     {"weight", required_argument, NULL, VIEW_OPT_WEIGHT},
     {"keep-isolates", no_argument, NULL, VIEW_OPT_KEEP_ISOLATES},
+    {"basis", required_argument, NULL, VIEW_OPT_BASIS},
+    {"undated", required_argument, NULL, VIEW_OPT_UNDATED},
     {NULL, 0, NULL, 0}};
 
 /* Until every command runs through cli_run (pipeline.h). */
@@ -156,6 +158,20 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
     case VIEW_OPT_INSTRUMENTS:
         v->tie_filter = true;
         return vocab_mask(command, "instruments", PN_VOCAB_INSTRUMENT, arg, &w->instruments, NULL);
+    case VIEW_OPT_BASIS:
+        if (strcmp(arg, "all") == 0) {
+            w->bases = (1u << PN_BASIS_COUNT) - 1;
+            return 1;
+        }
+        v->tie_filter = true;
+        return vocab_mask(command, "basis", PN_VOCAB_BASIS, arg, &w->bases, NULL);
+    case VIEW_OPT_UNDATED:
+        if (strcmp(arg, "keep") == 0 || strcmp(arg, "drop") == 0) {
+            w->keep_undated = strcmp(arg, "keep") == 0;
+            return 1;
+        }
+        cli_usage_error(command, "--undated must be keep or drop (got '%s')", arg);
+        return -1;
     case VIEW_OPT_KINDS:
         return vocab_mask(command, "kinds", PN_VOCAB_KIND, arg, &w->kinds, NULL);
     case VIEW_OPT_SECTORS:

@@ -22,6 +22,8 @@ enum {
     VIEW_OPT_DIRECTED,
     VIEW_OPT_WEIGHT,
     VIEW_OPT_KEEP_ISOLATES,
+    VIEW_OPT_BASIS,
+    VIEW_OPT_UNDATED,
     VIEW_OPT_MAX_BYTES,
     VIEW_OPT_MAX_DEPTH,
     VIEW_OPT_QUIET,
@@ -35,10 +37,14 @@ enum {
     "      --sectors LIST      ties with any of these sectors\n"                                   \
     "      --status LIST       statuses (add 'none' for ties that give none)\n"                    \
     "      --instruments LIST  instruments, e.g. loi,mou,sister-city\n"                            \
+    "      --basis LIST        what ties rest on: reported, recommended, proposed,\n"              \
+    "                          inferred, or all (default: reported,inferred)\n"                    \
     "      --countries LIST    actors of these ISO country codes\n"                                \
     "      --kinds LIST        actors of these kinds\n"                                            \
     "      --at YEAR           ties in force that year\n"                                          \
     "      --between Y1 Y2     ties in force at some time from Y1 to Y2\n"                         \
+    "      --undated MODE      with --at or --between: drop (default) or keep the\n"               \
+    "                          ties that have no since\n"                                          \
     "      --ego ID            the actor and its neighbourhood ...\n"                              \
     "      --radius R          ... up to R hops (default 1)\n"                                     \
     "      --directed          directed ties one way, undirected both ways\n"                      \

@@ -73,6 +73,7 @@ typedef struct pn_tie {
     const char *note;
     const pn_ref *sources;
     size_t n_sources;
+    pn_basis basis; /**< what the tie rests on; PN_BASIS_REPORTED (0) by default */
 } pn_tie;
 
 /** Create an empty dataset. @param[out] out owned by the caller. @return 0 or PN_ENOMEM. */
@@ -132,6 +133,26 @@ PN_EXTERN const char *pn_dataset_extra(const pn_dataset *ds, const char *record,
  */
 PN_EXTERN int pn_dataset_set_extra(pn_dataset *ds, const char *record, size_t index,
                                    const char *json);
+
+/**
+ * The years a tie is in force, the one rule of every view by time and of
+ * the GEXF timeline (docs/views.md, "Time"), in the library's core so that every layer
+reads time the same way:
+ * - a tie that is planned or failed is never in force: it did not come
+ *   into effect;
+ * - a tie without `since` has no known span: its start is unknown;
+ * - otherwise it starts in `since`'s year and ends in `until`'s year when
+ *   given; without `until`, an event (pn_instrument_is_event) or a tie that
+ *   is implemented or ended ends in its own year (it took place, or ended
+ *   at a time the study does not give), and a standing relation is open.
+ * @param[out] start, end the first and last year; end 0 when open.
+ * @return 1 with a span, 0 when the tie has no since (undated), -1 when it
+ * is never in force.
+ */
+PN_EXTERN int pn_tie_span(const pn_tie *tie, int *start, int *end);
+
+/** True when the tie is in force in `year` (pn_tie_span). An undated tie is not. */
+PN_EXTERN bool pn_tie_in_force(const pn_tie *tie, int year);
 
 /** Compare two dates: negative, 0 or positive. A missing part sorts first. */
 PN_EXTERN int pn_date_compare(pn_date a, pn_date b);

@@ -42,16 +42,40 @@ typedef struct pn_view {
     bool drop_isolates; /**< drop actors left without any tie */
     bool directed;      /**< directed ties one way, undirected ones both ways */
     pn_weight_mode weight;
+    /** PN_BIT(pn_basis) mask of the bases kept; 0: the default, PN_VIEW_BASES_DEFAULT
+     * (reported and inferred ties: what a study recommends or a party proposes is not a
+     * relation, so it is left out unless asked for) */
+    unsigned bases;
+    /** keep ties without a `since` in views by time (at, from_year/to_year), which
+     * otherwise leave them out: their start is unknown */
+    bool keep_undated;
 } pn_view;
+
+/** The bases a view keeps by default: reported and inferred. */
+#define PN_VIEW_BASES_DEFAULT (PN_BIT(PN_BASIS_REPORTED) | PN_BIT(PN_BASIS_INFERRED))
 
 #define PN_VIEW_INIT                                                                               \
     {                                                                                              \
-        0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE        \
+        0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE, 0,    \
+            false                                                                                  \
     }
 
-/** True when the tie is in force in `year`: since <= year and (no until, or until >= year). A tie
- * without since is never in force: its start is unknown. */
-PN_EXTERN bool pn_tie_in_force(const pn_tie *tie, int year);
+/** True when the view keeps ties of this basis (view->bases, or the default). */
+PN_EXTERN bool pn_view_keeps_basis(const pn_view *view, pn_basis basis);
+
+/**
+ * The number of ties the view leaves out for their basis alone: ties that
+ * every other filter of the view keeps. What a command says on stderr
+ * ("3 recommended ties left out; --basis all keeps them"). O(T).
+ */
+PN_EXTERN size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *view);
+
+/**
+ * The number of ties a view by time leaves out for having no `since`
+ * alone (ties every other filter of the view keeps), and 0 when the view is
+ * not by time or keeps undated ties. What a command says on stderr. O(T).
+ */
+PN_EXTERN size_t pn_view_undated_dropped(const pn_dataset *ds, const pn_view *view);
 
 /**
  * Select ties and actors. The masks are caller-allocated, tie_count and

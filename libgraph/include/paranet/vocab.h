@@ -47,6 +47,14 @@ extern "C" {
     X(FAILED, "failed", "planned or signed, never carried out")                                    \
     X(ENDED, "ended", "was in force, has ended")
 
+/* What a tie rests on: the first is the default. Views leave recommended and
+ * proposed ties out unless asked (docs/views.md). */
+#define PN_BASIS_MAP(X)                                                                            \
+    X(REPORTED, "reported", "the study reports the relation (the default)")                        \
+    X(RECOMMENDED, "recommended", "the study's author recommends it: advice, not a relation")      \
+    X(PROPOSED, "proposed", "proposed or aimed at by a party, not (yet) a relation")               \
+    X(INFERRED, "inferred", "the coder's inference from the text, not a statement of it")
+
 /* The first five are the formalisation ladder, in order. */
 #define PN_INSTRUMENT_MAP(X)                                                                       \
     X(VISIT, "visit", "an informal or official visit (ladder rung 1)")                             \
@@ -59,6 +67,7 @@ extern "C" {
     X(REGULATION, "regulation", "a law or regulation that binds the other end")                    \
     X(APPROVAL, "approval", "an approval or permission given")                                     \
     X(ADOPTION, "adoption", "the adoption of another actor's practice")                            \
+    X(WITNESS, "witness", "an official's witnessing of a signing")                                 \
     X(OTHER, "other", "anything else; the tie's note says what")
 
 #define PN_X(e, name, meaning) PN_KIND_##e,
@@ -78,18 +87,23 @@ typedef enum pn_instrument {
 } pn_instrument;
 #undef PN_X
 
-/** The four closed vocabularies. */
+#define PN_X(e, name, meaning) PN_BASIS_##e,
+typedef enum pn_basis { PN_BASIS_MAP(PN_X) PN_BASIS_COUNT } pn_basis;
+#undef PN_X
+
+/** The five closed vocabularies. */
 typedef enum pn_vocab {
     PN_VOCAB_KIND,
     PN_VOCAB_TYPE,
     PN_VOCAB_STATUS,
-    PN_VOCAB_INSTRUMENT
+    PN_VOCAB_INSTRUMENT,
+    PN_VOCAB_BASIS
 } pn_vocab;
 
 /** Number of values in a vocabulary. */
 PN_EXTERN size_t pn_vocab_size(pn_vocab vocab);
 
-/** The field name the vocabulary is used for ("kind", "type", "status", "instrument"). */
+/** The field name the vocabulary is used for ("kind", "type", "status", "instrument", "basis"). */
 PN_EXTERN const char *pn_vocab_field(pn_vocab vocab);
 
 /** The file name of a value ("sister-city"), or NULL when out of range. */
@@ -109,9 +123,19 @@ PN_EXTERN const char *pn_kind_name(pn_kind kind);
 PN_EXTERN const char *pn_tie_type_name(pn_tie_type type);
 PN_EXTERN const char *pn_status_name(pn_status status);
 PN_EXTERN const char *pn_instrument_name(pn_instrument instrument);
+PN_EXTERN const char *pn_basis_name(pn_basis basis);
 
 /** True for kinds that are governments: city, regency, province, ministry, agency. */
 PN_EXTERN bool pn_kind_is_government(pn_kind kind);
+
+/**
+ * True for the instruments that are events, in force in their own year (or
+ * from since to until when both are given): visit, loi, witness, approval,
+ * adoption. The others (mou, sister-city, agreement, programme, investment,
+ * regulation, other, and no instrument) are standing relations, in force
+ * from since until until, or until a status ends them (docs/views.md).
+ */
+PN_EXTERN bool pn_instrument_is_event(pn_instrument instrument);
 
 /** Rung of an instrument on the formalisation ladder (visit 1 ... agreement 5), 0 when off it. */
 PN_EXTERN int pn_instrument_rung(pn_instrument instrument);

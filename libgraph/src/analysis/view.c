@@ -6,18 +6,19 @@
 
 #include "core/util.h"
 
-bool pn_tie_in_force(const pn_tie *t, int year)
+/* In force at some time in [from, to]; undated ties as keep_undated says. */
+static bool in_window(const pn_tie *t, int from, int to, bool keep_undated)
 {
-    if (t->since.year == 0 || t->since.year > year)
-        return false;
-    return t->until.year == 0 || t->until.year >= year;
+    int start, end;
+    int span = pn_tie_span(t, &start, &end);
+    if (span <= 0)
+        return span == 0 && keep_undated;
+    return start <= to && (end == 0 || end >= from);
 }
 
-static bool in_window(const pn_tie *t, int from, int to)
+static bool by_time(const pn_view *v)
 {
-    if (t->since.year == 0 || t->since.year > to)
-        return false;
-    return t->until.year == 0 || t->until.year >= from;
+    return v->at || v->from_year || v->to_year;
 }
 
 static bool in_list(const char *s, const char *const *list, size_t n)
@@ -28,7 +29,14 @@ static bool in_list(const char *s, const char *const *list, size_t n)
     return false;
 }
 
-static bool tie_kept(const pn_tie *t, const pn_view *v)
+bool pn_view_keeps_basis(const pn_view *v, pn_basis basis)
+{
+    unsigned bases = v->bases ? v->bases : PN_VIEW_BASES_DEFAULT;
+    return (bases & PN_BIT(basis)) != 0;
+}
+
+/* The filters of the view on a tie's fields: all but basis and time. */
+static bool tie_fields_kept(const pn_tie *t, const pn_view *v)
 {
     if (v->types && !(v->types & PN_BIT(t->type)))
         return false;
@@ -46,12 +54,49 @@ static bool tie_kept(const pn_tie *t, const pn_view *v)
         if (!any)
             return false;
     }
-    if (v->at && !pn_tie_in_force(t, v->at))
+    return true;
+}
+
+/* The time filters of the view. */
+static bool tie_in_time(const pn_tie *t, const pn_view *v, bool keep_undated)
+{
+    if (v->at && !in_window(t, v->at, v->at, keep_undated))
         return false;
-    if ((v->from_year || v->to_year) &&
-        !in_window(t, v->from_year ? v->from_year : 1, v->to_year ? v->to_year : 9999))
+    if ((v->from_year || v->to_year) && !in_window(t, v->from_year ? v->from_year : 1,
+                                                   v->to_year ? v->to_year : 9999, keep_undated))
         return false;
     return true;
+}
+
+size_t pn_view_undated_dropped(const pn_dataset *ds, const pn_view *v)
+{
+    if (!by_time(v) || v->keep_undated)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        int start, end;
+        n += pn_tie_span(t, &start, &end) == 0 && pn_view_keeps_basis(v, t->basis) &&
+             tie_fields_kept(t, v) && tie_in_time(t, v, true);
+    }
+    return n;
+}
+
+static bool tie_kept(const pn_tie *t, const pn_view *v)
+{
+    return pn_view_keeps_basis(v, t->basis) && tie_fields_kept(t, v) &&
+           tie_in_time(t, v, v->keep_undated);
+}
+
+size_t pn_view_basis_dropped(const pn_dataset *ds, const pn_view *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pn_dataset_tie_count(ds); i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        n += !pn_view_keeps_basis(v, t->basis) && tie_fields_kept(t, v) &&
+             tie_in_time(t, v, v->keep_undated);
+    }
+    return n;
 }
 
 /* Keep actors within radius hops of the ego, over the ties kept so far. */
@@ -227,6 +272,11 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
     mask_list(&b, "types", v->types, PN_VOCAB_TYPE, false);
     mask_list(&b, "status", v->statuses, PN_VOCAB_STATUS, v->status_none);
     mask_list(&b, "instruments", v->instruments, PN_VOCAB_INSTRUMENT, false);
+    unsigned all_bases = (1u << PN_BASIS_COUNT) - 1;
+    if ((v->bases & all_bases) == all_bases)
+        pn__buf_printf(&b, "%sbasis=all", b.len ? " " : "");
+    else if (v->bases && v->bases != PN_VIEW_BASES_DEFAULT)
+        mask_list(&b, "basis", v->bases, PN_VOCAB_BASIS, false);
     str_list(&b, "sectors", v->sectors, v->n_sectors);
     mask_list(&b, "kinds", v->kinds, PN_VOCAB_KIND, false);
     str_list(&b, "countries", v->countries, v->n_countries);
@@ -234,6 +284,8 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
         pn__buf_printf(&b, "%sat=%d", b.len ? " " : "", v->at);
     if (v->from_year || v->to_year)
         pn__buf_printf(&b, "%sbetween=%d-%d", b.len ? " " : "", v->from_year, v->to_year);
+    if (by_time(v) && v->keep_undated)
+        pn__buf_printf(&b, "%sundated=keep", b.len ? " " : "");
     if (v->ego)
         pn__buf_printf(&b, "%sego=%s radius=%d", b.len ? " " : "", v->ego,
                        v->radius > 0 ? v->radius : 1);

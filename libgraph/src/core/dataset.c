@@ -13,9 +13,9 @@ const char *const pn__dataset_fields[] = {"paranet", "title", "description", "so
 const char *const pn__source_fields[] = {"id", "cite", "url", "year", NULL};
 const char *const pn__actor_fields[] = {"id",     "name", "kind",    "country", "aliases",
                                         "region", "note", "sources", NULL};
-const char *const pn__tie_fields[] = {"id",       "from",  "to",      "type",    "instrument",
-                                      "since",    "until", "status",  "sectors", "weight",
-                                      "directed", "note",  "sources", NULL};
+const char *const pn__tie_fields[] = {"id",     "from",     "to",     "type",    "instrument",
+                                      "since",  "until",    "status", "basis",   "sectors",
+                                      "weight", "directed", "note",   "sources", NULL};
 
 bool pn__field_known(const char *const *fields, const char *key)
 {

@@ -13,6 +13,7 @@ static const entry kinds[] = {PN_KIND_MAP(PN_X)};
 static const entry types[] = {PN_TYPE_MAP(PN_X)};
 static const entry statuses[] = {PN_STATUS_MAP(PN_X)};
 static const entry instruments[] = {PN_INSTRUMENT_MAP(PN_X)};
+static const entry bases[] = {PN_BASIS_MAP(PN_X)};
 #undef PN_X
 
 static const entry *table(pn_vocab vocab, size_t *n)
@@ -30,6 +31,9 @@ static const entry *table(pn_vocab vocab, size_t *n)
     case PN_VOCAB_INSTRUMENT:
         *n = sizeof(instruments) / sizeof(instruments[0]);
         return instruments;
+    case PN_VOCAB_BASIS:
+        *n = sizeof(bases) / sizeof(bases[0]);
+        return bases;
     }
     *n = 0;
     return NULL;
@@ -44,8 +48,8 @@ size_t pn_vocab_size(pn_vocab vocab)
 
 const char *pn_vocab_field(pn_vocab vocab)
 {
-    static const char *const fields[] = {"kind", "type", "status", "instrument"};
-    return (unsigned)vocab < 4 ? fields[vocab] : NULL;
+    static const char *const fields[] = {"kind", "type", "status", "instrument", "basis"};
+    return (unsigned)vocab < sizeof(fields) / sizeof(fields[0]) ? fields[vocab] : NULL;
 }
 
 const char *pn_vocab_name(pn_vocab vocab, int value)
@@ -158,6 +162,25 @@ const char *pn_status_name(pn_status status)
 const char *pn_instrument_name(pn_instrument instrument)
 {
     return pn_vocab_name(PN_VOCAB_INSTRUMENT, (int)instrument);
+}
+
+const char *pn_basis_name(pn_basis basis)
+{
+    return pn_vocab_name(PN_VOCAB_BASIS, (int)basis);
+}
+
+bool pn_instrument_is_event(pn_instrument instrument)
+{
+    switch (instrument) {
+    case PN_INSTRUMENT_VISIT:
+    case PN_INSTRUMENT_LOI:
+    case PN_INSTRUMENT_WITNESS:
+    case PN_INSTRUMENT_APPROVAL:
+    case PN_INSTRUMENT_ADOPTION:
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool pn_kind_is_government(pn_kind kind)

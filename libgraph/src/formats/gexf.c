@@ -1,6 +1,11 @@
-/* GEXF 1.3 out, for Gephi: a dynamic graph whose edges live from the ties'
- * since to their until, so that Gephi's timeline plays the network's
- * history; kinds, types and the other fields as attributes. Export only. */
+/* GEXF 1.3 out, for Gephi: a dynamic graph whose edges live in the years
+ * their ties are in force (pn_tie_span, the rule of --at), so that Gephi's
+ * timeline plays the network's history; kinds, types and the other fields
+ * as attributes. A tie that is never in force (planned, failed) or has no
+ * known start (no since) has no lifetime GEXF can state (an edge without
+ * start and end lives for the whole timeline): it is written without one and
+ * with the attribute timeline = "never" or "undated", which readers and
+ * Gephi's filters can use. Export only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,8 +71,9 @@ static void extra_attvalues(pn__buf *b, const pn__ix_keys *k, json_t *o)
 
 static const char *const node_attrs[] = {"kind", "country", "region", "aliases",
                                          "note", "sources", NULL};
-static const char *const edge_attrs[] = {"type",    "instrument", "status",  "since", "until",
-                                         "sectors", "note",       "sources", "id",    NULL};
+static const char *const edge_attrs[] = {"type",    "instrument", "status",  "basis",
+                                         "since",   "until",      "sectors", "note",
+                                         "sources", "id",         NULL};
 
 int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
 {
@@ -128,6 +134,7 @@ int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diag
     for (size_t k = 0; edge_attrs[k]; k++)
         attr_decl(&b, edge_attrs[k], strcmp(edge_attrs[k], "id") == 0 ? "tie_id" : edge_attrs[k],
                   "string");
+    attr_decl(&b, "timeline", "timeline", "string");
     for (size_t k = 0; k < ex.n; k++) {
         snprintf(id, sizeof(id), "x%zu", k);
         attr_decl(&b, id, ex.names[k], "string");
@@ -169,11 +176,18 @@ int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diag
             pn__ix_real(&b, json_number_value(w));
             pn__buf_puts(&b, "\"");
         }
-        if (gexf_date(json_object_get(o, "since"), false, start, sizeof(start)))
+        int first, last;
+        int span = pn_tie_span(pn_dataset_tie(ds, i), &first, &last);
+        if (span > 0 && gexf_date(json_object_get(o, "since"), false, start, sizeof(start)))
             pn__buf_printf(&b, " start=\"%s\"", start);
-        if (gexf_date(json_object_get(o, "until"), true, end, sizeof(end)))
+        if (span > 0 && gexf_date(json_object_get(o, "until"), true, end, sizeof(end)))
             pn__buf_printf(&b, " end=\"%s\"", end);
+        else if (span > 0 && last)
+            pn__buf_printf(&b, " end=\"%04d-12-31\"", last); /* an event: its own year */
         pn__buf_puts(&b, ">\n        <attvalues>\n");
+        if (span <= 0)
+            pn__buf_printf(&b, "          <attvalue for=\"timeline\" value=\"%s\"/>\n",
+                           span < 0 ? "never" : "undated");
         for (size_t k = 0; edge_attrs[k]; k++)
             attvalue(&b, edge_attrs[k], json_object_get(o, edge_attrs[k]),
                      pn__ix_ftype(PN__REC_TIE, edge_attrs[k]));

@@ -400,9 +400,9 @@ static void merge_actors(merger *M, size_t k, json_t *actors, json_t *rename)
 /* What makes two ties the same tie: every field but id, sources and extras. */
 static char *tie_identity(json_t *t)
 {
-    static const char *const fields[] = {"from",   "to",       "type",   "instrument",
-                                         "since",  "until",    "status", "sectors",
-                                         "weight", "directed", "note",   NULL};
+    static const char *const fields[] = {"from",     "to",     "type",  "instrument", "since",
+                                         "until",    "status", "basis", "sectors",    "weight",
+                                         "directed", "note",   NULL};
     json_t *o = json_object();
     if (!o)
         return NULL;

@@ -63,8 +63,12 @@ int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t 
     case PN_FORMAT_GEXF:
         return pn__gexf_write(ds, out, len, diags);
     case PN_FORMAT_DOT: {
+        /* An export holds every tie, whatever it rests on (a view leaves
+         * recommended and proposed ones out). */
+        pn_diagram_options opts = PN_DIAGRAM_OPTIONS_INIT;
+        opts.view.bases = ~0u;
         size_t n = 0;
-        int rc = pn_diagram_render(ds, NULL, "dot", out, &n, diags);
+        int rc = pn_diagram_render(ds, &opts, "dot", out, &n, diags);
         if (rc == 0 && len)
             *len = n;
         return rc;

@@ -528,7 +528,8 @@ static uint64_t tie_hash(const pn__hkey *key, const pn_dataset *ds, size_t i)
 {
     const pn_tie *t = &ds->ties[i];
     uint64_t h = mix(t->from, t->to);
-    h = mix(h, (uint64_t)t->type << 16 | (uint64_t)t->instrument << 8 | (uint64_t)t->status);
+    h = mix(h, (uint64_t)t->basis << 24 | (uint64_t)t->type << 16 | (uint64_t)t->instrument << 8 |
+                   (uint64_t)t->status);
     h = mix(h, date_bits(t->since) << 32 | date_bits(t->until));
     h = mix(h, (uint64_t)t->has_weight << 1 | (uint64_t)t->directed);
     if (t->has_weight) {
@@ -556,7 +557,7 @@ static bool ties_same(const pn_dataset *ds, size_t i, size_t j)
 {
     const pn_tie *a = &ds->ties[i], *b = &ds->ties[j];
     if (a->from != b->from || a->to != b->to || a->type != b->type ||
-        a->instrument != b->instrument || a->status != b->status ||
+        a->instrument != b->instrument || a->status != b->status || a->basis != b->basis ||
         date_bits(a->since) != date_bits(b->since) || date_bits(a->until) != date_bits(b->until) ||
         a->has_weight != b->has_weight || a->directed != b->directed ||
         (a->has_weight && memcmp(&a->weight, &b->weight, sizeof(a->weight)) != 0) ||

@@ -530,6 +530,9 @@ static void load_ties(loader *L, const pn__jv *arr)
         int status = vocab_field(L, o, PN_VOCAB_STATUS, false);
         t.status = status >= 0 ? (pn_status)status : PN_STATUS_NONE;
         ok &= status >= 0 || !pn__jv_get(o, "status");
+        int basis = vocab_field(L, o, PN_VOCAB_BASIS, false);
+        t.basis = basis >= 0 ? (pn_basis)basis : PN_BASIS_REPORTED;
+        ok &= basis >= 0 || !pn__jv_get(o, "basis");
         ok &= date_field(L, o, "since", &t.since);
         ok &= date_field(L, o, "until", &t.until);
         ok &= strings_field(L, o, "sectors", &sectors, &t.n_sectors);

@@ -273,6 +273,8 @@ static json_t *tie_json(const pn_dataset *ds, size_t i, bool *failed)
         set(o, "until", date_json(t->until), failed);
     if (t->status != PN_STATUS_NONE)
         set_str(o, "status", pn_status_name(t->status), failed);
+    if (t->basis != PN_BASIS_REPORTED)
+        set_str(o, "basis", pn_basis_name(t->basis), failed);
     if (t->n_sectors)
         set(o, "sectors", strings_json(t->sectors, t->n_sectors, failed), failed);
     /* A weight is a number, whole or not: a whole one is written as an
