@@ -9,9 +9,11 @@
  *   1. parses the shared options (the view, the limits, --format, -o,
  *      --quiet, --help) and hands every other one to spec->option;
  *   2. checks the operands (one FILE, or FILE... with CLI_FILES, or none
- *      with CLI_NO_FILE) and calls spec->check;
+ *      with CLI_NO_FILE, or any number with CLI_ANY_FILES) and calls
+ *      spec->check;
  *   3. loads the FILE (CLI_LOAD), checks the --ego id, builds the view's
- *      graph (CLI_GRAPH) or the view's sub-dataset (CLI_VIEW_DATASET);
+ *      graph (CLI_GRAPH) or the view's sub-dataset (CLI_VIEW_DATASET; a
+ *      command that reads its input itself calls cli_view_dataset);
  *   4. calls spec->compute, which fills job->out (a report) or writes a
  *      file itself (cli_write_output);
  *   5. writes job->out in the chosen --format to standard output, and
