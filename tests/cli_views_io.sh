@@ -23,7 +23,7 @@ all_ties=$(figure "$OUT/all.csv" ties)
 # and what it writes validates.
 "$PN" convert "$T" -o "$OUT/all.graphml" 2>/dev/null
 n=0
-for view in "--at 2016 --types g2g" "--at 2016" "--types g2g --keep-isolates" "--ego daejeon" \
+for view in "--at 2016 --types g2g" "--types g2g --keep-isolates" "--ego daejeon" \
     "--kinds city --between 2010 2015"; do
     n=$((n + 1))
     expect_exit 0 "$PN" metrics --network "$T" $view --format csv
