@@ -217,6 +217,155 @@ START_TEST(view_graph)
 }
 END_TEST
 
+/* Six actors, the first one ("e") without ties, so that a view that drops it
+ * moves every other actor down one index; unknown fields on every kind of
+ * record. */
+static const char subset_dataset[] =
+    "{\"paranet\": 1, \"title\": \"T\", \"description\": \"D\", \"project\": \"p\","
+    " \"sources\": [{\"id\": \"s1\", \"cite\": \"S1\", \"lang\": \"id\"},"
+    "  {\"id\": \"s2\", \"cite\": \"S2\"}, {\"id\": \"s3\", \"cite\": \"S3\", \"lang\": \"ko\"}],"
+    " \"actors\": ["
+    "  {\"id\": \"e\", \"name\": \"E\", \"kind\": \"university\", \"country\": \"ID\"},"
+    "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"pop\": 5},"
+    "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"},"
+    "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"city\", \"country\": \"ID\"},"
+    "  {\"id\": \"d\", \"name\": \"D\", \"kind\": \"firm\", \"country\": \"ID\", \"x\": [1]}],"
+    " \"ties\": ["
+    "  {\"id\": \"t1\", \"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"since\": 2015,"
+    "   \"sources\": [\"s1\"], \"evidence\": \"letter\"},"
+    "  {\"id\": \"t2\", \"from\": \"b\", \"to\": \"c\", \"type\": \"g2g\", \"since\": 2017,"
+    "   \"sources\": [\"s1\"]},"
+    "  {\"id\": \"t3\", \"from\": \"c\", \"to\": \"d\", \"type\": \"g2b\", \"since\": 2016,"
+    "   \"sources\": [{\"ref\": \"s3\", \"page\": \"4\"}], \"evidence\": \"mou\"},"
+    "  {\"id\": \"t4\", \"from\": \"d\", \"to\": \"a\", \"type\": \"g2b\", \"since\": 2016,"
+    "   \"until\": 2016, \"sources\": [\"s2\"]},"
+    "  {\"id\": \"t5\", \"from\": \"a\", \"to\": \"c\", \"type\": \"horizontal\","
+    "   \"sources\": [\"s2\"]}]}";
+
+static const char *tie_end(const pn_dataset *ds, size_t tie, bool to)
+{
+    const pn_tie *t = pn_dataset_tie(ds, tie);
+    return pn_dataset_actor(ds, to ? t->to : t->from)->id;
+}
+
+static void str_eq_or_null(const char *a, const char *b)
+{
+    if (!a || !b)
+        ck_assert_ptr_eq(a, b);
+    else
+        ck_assert_str_eq(a, b);
+}
+
+/* sub holds exactly the actors and ties named (ids, in order), each with
+ * the same ends, citations and unknown fields as in ds, and every source
+ * of ds; it validates, and saves to JSON that loads back. */
+static void check_subset(const pn_dataset *ds, const pn_dataset *sub, const char *actors,
+                         const char *ties)
+{
+    char got[64] = "";
+    for (size_t i = 0; i < pn_dataset_actor_count(sub); i++) {
+        const pn_actor *a = pn_dataset_actor(sub, i);
+        size_t at;
+        strcat(got, a->id);
+        ck_assert_int_eq(pn_dataset_find_actor(ds, a->id, &at), 0);
+        str_eq_or_null(pn_dataset_extra(sub, "actor", i), pn_dataset_extra(ds, "actor", at));
+        ck_assert_str_eq(a->name, pn_dataset_actor(ds, at)->name);
+    }
+    ck_assert_str_eq(got, actors);
+    got[0] = '\0';
+    for (size_t i = 0; i < pn_dataset_tie_count(sub); i++) {
+        const pn_tie *t = pn_dataset_tie(sub, i);
+        size_t at;
+        strcat(got, t->id);
+        ck_assert_int_eq(pn_dataset_find_tie(ds, t->id, &at), 0);
+        const pn_tie *o = pn_dataset_tie(ds, at);
+        ck_assert_str_eq(tie_end(sub, i, false), tie_end(ds, at, false));
+        ck_assert_str_eq(tie_end(sub, i, true), tie_end(ds, at, true));
+        ck_assert_uint_eq(t->n_sources, o->n_sources);
+        for (size_t k = 0; k < t->n_sources; k++) {
+            ck_assert_str_eq(pn_dataset_source(sub, t->sources[k].source)->id,
+                             pn_dataset_source(ds, o->sources[k].source)->id);
+            str_eq_or_null(t->sources[k].page, o->sources[k].page);
+        }
+        str_eq_or_null(pn_dataset_extra(sub, "tie", i), pn_dataset_extra(ds, "tie", at));
+    }
+    ck_assert_str_eq(got, ties);
+    ck_assert_uint_eq(pn_dataset_source_count(sub), pn_dataset_source_count(ds));
+    for (size_t i = 0; i < pn_dataset_source_count(ds); i++) {
+        ck_assert_str_eq(pn_dataset_source(sub, i)->id, pn_dataset_source(ds, i)->id);
+        str_eq_or_null(pn_dataset_extra(sub, "source", i), pn_dataset_extra(ds, "source", i));
+    }
+    ck_assert_str_eq(pn_dataset_title(sub), pn_dataset_title(ds));
+    ck_assert_str_eq(pn_dataset_description(sub), pn_dataset_description(ds));
+    str_eq_or_null(pn_dataset_extra(sub, "dataset", 0), pn_dataset_extra(ds, "dataset", 0));
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    ck_assert_int_eq(pn_dataset_validate(sub, NULL, d), 0);
+    ck_assert_uint_eq(pn_diags_errors(d), 0);
+    pn_diags_free(d);
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_dataset_save_buffer(sub, &text, &len), 0);
+    pn_dataset *back = tu_load_text(text);
+    ck_assert_uint_eq(pn_dataset_actor_count(back), pn_dataset_actor_count(sub));
+    ck_assert_uint_eq(pn_dataset_tie_count(back), pn_dataset_tie_count(sub));
+    pn_dataset_free(back);
+    free(text);
+}
+
+START_TEST(subset)
+{
+    pn_dataset *ds = tu_load_text(subset_dataset);
+    ck_assert_ptr_nonnull(pn_dataset_extra(ds, "dataset", 0));
+    ck_assert_ptr_nonnull(pn_dataset_extra(ds, "actor", 1));
+    ck_assert_ptr_nonnull(pn_dataset_extra(ds, "tie", 0));
+    ck_assert_ptr_nonnull(pn_dataset_extra(ds, "source", 2));
+    pn_dataset *sub = NULL;
+    pn_view v = PN_VIEW_INIT;
+    /* Everything: the same records. */
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "eabcd", "t1t2t3t4t5");
+    pn_dataset_free(sub);
+    /* In force in 2016, isolates dropped: e goes, the others move down. */
+    v.at = 2016;
+    v.drop_isolates = true;
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "abcd", "t1t3t4");
+    ck_assert_uint_eq(pn_dataset_tie(sub, 0)->from, 0); /* a: actors[1] in ds */
+    pn_dataset_free(sub);
+    /* g2b in 2016: c, d and a with t3 and t4. */
+    v.types = PN_BIT(PN_TYPE_G2B);
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "acd", "t3t4");
+    pn_dataset_free(sub);
+    /* An ego view: c and its neighbours, and only the ties among them. */
+    v = (pn_view)PN_VIEW_INIT;
+    v.ego = "c";
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "abcd", "t1t2t3t4t5");
+    pn_dataset_free(sub);
+    v.types = PN_BIT(PN_TYPE_G2G);
+    v.drop_isolates = true;
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "bc", "t2");
+    pn_dataset_free(sub);
+    /* No tie in force: no actor, no tie, and still every source. */
+    v = (pn_view)PN_VIEW_INIT;
+    v.at = 1990;
+    v.drop_isolates = true;
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), 0);
+    check_subset(ds, sub, "", "");
+    pn_dataset_free(sub);
+    /* An unknown ego: PN_ENOTFOUND, nothing allocated. */
+    v = (pn_view)PN_VIEW_INIT;
+    v.ego = "nobody";
+    sub = (pn_dataset *)1;
+    ck_assert_int_eq(pn_view_subset(&sub, ds, &v, NULL), PN_ENOTFOUND);
+    ck_assert_ptr_null(sub);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("view");
@@ -227,6 +376,7 @@ int main(void)
     tcase_add_test(tc, ego_views);
     tcase_add_test(tc, describe);
     tcase_add_test(tc, view_graph);
+    tcase_add_test(tc, subset);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

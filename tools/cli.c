@@ -88,6 +88,22 @@ void cli_print_diags(const pn_diags *diags)
                 pn_diags_errors(diags), pn_diags_warnings(diags));
 }
 
+void cli_print_errors(const pn_diags *diags, bool quiet)
+{
+    if (!quiet) {
+        cli_print_diags(diags);
+        return;
+    }
+    char line[2048];
+    for (size_t i = 0; i < pn_diags_count(diags); i++) {
+        const pn_diag *d = pn_diags_get(diags, i);
+        if (d->severity == PN_SEVERITY_ERROR) {
+            pn_diag_format(d, line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
+    }
+}
+
 int cli_exit_code(int rc)
 {
     switch (rc) {

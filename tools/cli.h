@@ -23,6 +23,9 @@ int cli_getopt(const char *command, int argc, char **argv, const char *shortopts
 /* Print every diagnostic to stderr, and a summary line when some were not kept. */
 void cli_print_diags(const pn_diags *diags);
 
+/* cli_print_diags, or with quiet only the errors (--quiet: "nothing but errors"). */
+void cli_print_errors(const pn_diags *diags, bool quiet);
+
 /* The exit code for a library return code. */
 int cli_exit_code(int rc);
 

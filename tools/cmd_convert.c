@@ -41,14 +41,17 @@ static const char help[] =
     "      --default-country CC  for imported actors without a country (ZZ: unknown)\n"
     "      --default-type TYPE   for imported ties without a type\n"
     "  -s, --strict              treat warnings as errors\n"
-    "  -q, --quiet               print nothing but errors\n"
-    "      --max-errors N        report at most N problems (default 50; 0: all)\n"
-    "      --max-bytes N         refuse inputs larger than N bytes (default 268435456)\n"
-    "      --max-depth N         refuse JSON nested deeper than N (default 64)\n"
+    "  -q, --quiet               print nothing but errors (and no progress)\n"
     "  -h, --help                show this help\n"
     "\n"
-    "Exit status: 0 converted, 1 invalid input, 2 usage error, 3 a file cannot be\n"
-    "read or written, 4 internal error.\n";
+    "With view options, OUTPUT holds the view's actors and the ties between them\n"
+    "(with every source), and a note on standard error says how many of each the\n"
+    "view keeps: paranet convert net.json --at 2016 --types g2g -o t2016.gexf\n"
+    "(--directed and --weight shape graphs, not records: they change nothing here).\n";
+
+static const char help_tail[] =
+    "Exit status: 0 converted, 1 invalid input or an unknown --ego, 2 usage error,\n"
+    "3 a file cannot be read or written, 4 internal error.\n";
 
 enum { MAX_INPUTS = 8 };
 
@@ -58,8 +61,6 @@ typedef struct conv {
     pn_format to, from;
     const char *tables[PN_CSV_TABLE_COUNT];
     char out_delim;
-    bool quiet;
-    long max_errors;
 } conv;
 
 static bool is_dir(const char *path)
@@ -250,181 +251,157 @@ static bool parse_delim(const char *s, char *out)
     return true;
 }
 
-static int run(int argc, char **argv)
+enum { O_ACTORS = CLI_OPT_LAST, O_TIES, O_SOURCES, O_DATASET, O_KIND, O_COUNTRY, O_TYPE };
+
+static void init(void *state)
 {
-    enum {
-        O_ACTORS = 256,
-        O_TIES,
-        O_SOURCES,
-        O_DATASET,
-        O_KIND,
-        O_COUNTRY,
-        O_TYPE,
-        O_MAXE,
-        O_MAXB,
-        O_MAXD
-    };
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"to", required_argument, NULL, 't'},
-        {"from", required_argument, NULL, 'f'},
-        {"actors", required_argument, NULL, O_ACTORS},
-        {"ties", required_argument, NULL, O_TIES},
-        {"sources", required_argument, NULL, O_SOURCES},
-        {"dataset", required_argument, NULL, O_DATASET},
-        {"delimiter", required_argument, NULL, 'd'},
-        {"default-kind", required_argument, NULL, O_KIND},
-        {"default-country", required_argument, NULL, O_COUNTRY},
-        {"default-type", required_argument, NULL, O_TYPE},
-        {"strict", no_argument, NULL, 's'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"max-errors", required_argument, NULL, O_MAXE},
-        {"max-bytes", required_argument, NULL, O_MAXB},
-        {"max-depth", required_argument, NULL, O_MAXD},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    conv C;
-    memset(&C, 0, sizeof(C));
+    conv *C = state;
     pn_import_options io = PN_IMPORT_OPTIONS_INIT;
-    C.iopts = io;
-    C.to = C.from = PN_FORMAT_UNKNOWN;
-    C.max_errors = 50;
-    long v;
-    int c;
-    while ((c = cli_getopt("convert", argc, argv, "o:t:f:d:sqh", longopts)) != -1) {
-        switch (c) {
-        case 'o':
-            C.output = optarg;
-            break;
-        case 't':
-            C.to = pn_format_parse(optarg);
-            if (C.to == PN_FORMAT_UNKNOWN)
-                return cli_usage_error("convert",
-                                       "unknown format '%s' (json, graphml, gexf, "
-                                       "csv or dot)",
-                                       optarg);
-            break;
-        case 'f':
-            C.from = pn_format_parse(optarg);
-            if (C.from != PN_FORMAT_JSON && C.from != PN_FORMAT_GRAPHML && C.from != PN_FORMAT_CSV)
-                return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)",
-                                       optarg);
-            break;
-        case O_ACTORS:
-        case O_TIES:
-        case O_SOURCES:
-        case O_DATASET:
-            C.tables[c - O_ACTORS] = optarg;
-            break;
-        case 'd': {
-            char d;
-            if (!parse_delim(optarg, &d))
-                return cli_usage_error("convert", "--delimiter is ',', ';' or 'tab'");
-            C.iopts.delimiter = d;
-            C.out_delim = d;
-            break;
-        }
-        case O_KIND:
-            if (pn_vocab_parse(PN_VOCAB_KIND, optarg) < 0)
-                return cli_usage_error("convert", "--default-kind: unknown kind '%s'", optarg);
-            C.iopts.default_kind = optarg;
-            break;
-        case O_COUNTRY:
-            if (!pn_country_valid(optarg))
-                return cli_usage_error("convert",
-                                       "--default-country: '%s' is not an ISO 3166-1 code", optarg);
-            C.iopts.default_country = optarg;
-            break;
-        case O_TYPE:
-            if (pn_vocab_parse(PN_VOCAB_TYPE, optarg) < 0)
-                return cli_usage_error("convert", "--default-type: unknown type '%s'", optarg);
-            C.iopts.default_type = optarg;
-            break;
-        case 's':
-            C.iopts.load.strict = true;
-            break;
-        case 'q':
-            C.quiet = true;
-            break;
-        case O_MAXE:
-            if (!cli_parse_long(optarg, 0, 1000000, &C.max_errors))
-                return cli_usage_error("convert", "--max-errors needs a number >= 0");
-            break;
-        case O_MAXB:
-            if (!cli_parse_long(optarg, 1, 1L << 40, &v))
-                return cli_usage_error("convert", "--max-bytes needs a number > 0");
-            C.iopts.load.max_bytes = (size_t)v;
-            break;
-        case O_MAXD:
-            if (!cli_parse_long(optarg, 1, 2000, &v))
-                return cli_usage_error("convert", "--max-depth needs a number from 1 to 2000");
-            C.iopts.load.max_depth = (size_t)v;
-            break;
-        case 'h':
-            fputs(help, stdout);
-            return EXIT_OK;
-        default:
-            return EXIT_USAGE;
-        }
+    C->iopts = io;
+    C->to = C->from = PN_FORMAT_UNKNOWN;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    conv *C = state;
+    switch (c) {
+    case 't':
+        C->to = pn_format_parse(arg);
+        if (C->to == PN_FORMAT_UNKNOWN)
+            return cli_usage_error("convert",
+                                   "unknown format '%s' (json, graphml, gexf, "
+                                   "csv or dot)",
+                                   arg);
+        return EXIT_OK;
+    case 'f':
+        C->from = pn_format_parse(arg);
+        if (C->from != PN_FORMAT_JSON && C->from != PN_FORMAT_GRAPHML && C->from != PN_FORMAT_CSV)
+            return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)", arg);
+        return EXIT_OK;
+    case O_ACTORS:
+    case O_TIES:
+    case O_SOURCES:
+    case O_DATASET:
+        C->tables[c - O_ACTORS] = arg;
+        return EXIT_OK;
+    case 'd': {
+        char d;
+        if (!parse_delim(arg, &d))
+            return cli_usage_error("convert", "--delimiter is ',', ';' or 'tab'");
+        C->iopts.delimiter = d;
+        C->out_delim = d;
+        return EXIT_OK;
     }
-    size_t n = (size_t)(argc - optind);
+    case O_KIND:
+        if (pn_vocab_parse(PN_VOCAB_KIND, arg) < 0)
+            return cli_usage_error("convert", "--default-kind: unknown kind '%s'", arg);
+        C->iopts.default_kind = arg;
+        return EXIT_OK;
+    case O_COUNTRY:
+        if (!pn_country_valid(arg))
+            return cli_usage_error("convert", "--default-country: '%s' is not an ISO 3166-1 code",
+                                   arg);
+        C->iopts.default_country = arg;
+        return EXIT_OK;
+    case O_TYPE:
+        if (pn_vocab_parse(PN_VOCAB_TYPE, arg) < 0)
+            return cli_usage_error("convert", "--default-type: unknown type '%s'", arg);
+        C->iopts.default_type = arg;
+        return EXIT_OK;
+    case 's':
+        job->load->strict = true;
+        return EXIT_OK;
+    default:
+        return EXIT_USAGE;
+    }
+}
+
+static int check(cli_job *job, void *state)
+{
+    conv *C = state;
     bool named = false;
     for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
-        named |= C.tables[t] != NULL;
-    if (n == 0 && !named)
+        named |= C->tables[t] != NULL;
+    if (job->n_files == 0 && !named)
         return cli_usage_error("convert", "no INPUT given");
-    if (named && n > 0)
+    if (named && job->n_files > 0)
         return cli_usage_error("convert", "give the CSV tables either by --actors/--ties/... "
                                           "or as INPUTs, not both");
-    if (n > MAX_INPUTS)
+    if (job->n_files > MAX_INPUTS)
         return cli_usage_error("convert", "too many inputs");
-    if (!C.output)
+    C->output = job->output;
+    if (!C->output)
         return cli_usage_error("convert", "no output given: add -o OUTPUT");
-    if (C.to == PN_FORMAT_UNKNOWN) {
-        C.to = strcmp(C.output, "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(C.output);
-        if (C.to == PN_FORMAT_UNKNOWN)
+    if (C->to == PN_FORMAT_UNKNOWN) {
+        C->to = strcmp(C->output, "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(C->output);
+        if (C->to == PN_FORMAT_UNKNOWN)
             return cli_usage_error("convert",
                                    "cannot tell the output format from '%s': give --to (json, "
                                    "graphml, gexf, csv or dot)",
-                                   C.output);
+                                   C->output);
     }
-    pn_diags *diags = NULL;
-    if (pn_diags_new(&diags) != 0)
-        return EXIT_INTERNAL;
-    pn_diags_set_cap(diags, (size_t)C.max_errors);
-    pn_dataset *ds = NULL;
-    cli_progress_setup(&C.iopts.load, C.quiet);
-    int rc = load(&C, argv + optind, n, diags, &ds);
-    if (rc == 0)
-        rc = save(&C, ds, diags);
-    if (rc != 0 || !C.quiet) {
-        if (C.quiet) {
-            for (size_t i = 0; i < pn_diags_count(diags); i++) {
-                const pn_diag *d = pn_diags_get(diags, i);
-                char line[2048];
-                if (d->severity == PN_SEVERITY_ERROR) {
-                    pn_diag_format(d, line, sizeof(line));
-                    fprintf(stderr, "%s\n", line);
-                }
-            }
-        } else {
-            cli_print_diags(diags);
-        }
-    }
-    if (rc == 0 && !C.quiet && strcmp(C.output, "-") != 0)
-        fprintf(stderr, "%s: wrote %s: %zu actors, %zu ties, %zu sources\n", C.output,
-                pn_format_name(C.to), pn_dataset_actor_count(ds), pn_dataset_tie_count(ds),
-                pn_dataset_source_count(ds));
-    int code = rc == PN_EINVAL ? EXIT_USAGE : cli_exit_code(rc);
-    if (rc == PN_ENOMEM)
-        fprintf(stderr, "paranet convert: out of memory\n");
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-    return code;
+    C->iopts.load = *job->load;
+    cli_progress_setup(&C->iopts.load, job->quiet);
+    return EXIT_OK;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
-const cli_spec pn_cmd_convert = {.name = "convert",
-                                 .summary = "convert between JSON, GraphML, GEXF, CSV and DOT",
-                                 .help = help,
-                                 .legacy_run = run};
+static int compute(cli_job *job, void *state)
+{
+    conv *C = state;
+    pn_dataset *ds = NULL, *view = NULL;
+    bool same = true;
+    int rc = load(C, job->files, (size_t)job->n_files, job->diags, &ds);
+    if (rc == 0) {
+        int code = cli_view_dataset(job, ds, &view, &same);
+        if (code != EXIT_OK) {
+            pn_dataset_free(ds);
+            return code;
+        }
+        rc = save(C, view, job->diags);
+    }
+    if (rc != 0 || !job->quiet)
+        cli_print_errors(job->diags, job->quiet);
+    if (rc == 0)
+        cli_view_note(job, ds, view);
+    if (rc == 0 && !job->quiet && strcmp(C->output, "-") != 0)
+        fprintf(stderr, "%s: wrote %s: %zu actors, %zu ties, %zu sources\n", C->output,
+                pn_format_name(C->to), pn_dataset_actor_count(view), pn_dataset_tie_count(view),
+                pn_dataset_source_count(view));
+    if (rc == PN_ENOMEM)
+        fprintf(stderr, "paranet convert: out of memory\n");
+    if (!same)
+        pn_dataset_free(view);
+    pn_dataset_free(ds);
+    return cli_exit_code(rc);
+}
+
+static const struct option options[] = {{"to", required_argument, NULL, 't'},
+                                        {"from", required_argument, NULL, 'f'},
+                                        {"actors", required_argument, NULL, O_ACTORS},
+                                        {"ties", required_argument, NULL, O_TIES},
+                                        {"sources", required_argument, NULL, O_SOURCES},
+                                        {"dataset", required_argument, NULL, O_DATASET},
+                                        {"delimiter", required_argument, NULL, 'd'},
+                                        {"default-kind", required_argument, NULL, O_KIND},
+                                        {"default-country", required_argument, NULL, O_COUNTRY},
+                                        {"default-type", required_argument, NULL, O_TYPE},
+                                        {"strict", no_argument, NULL, 's'},
+                                        {NULL, 0, NULL, 0}};
+
+/* -f, --from and -t, --to are dataset formats: not CLI_FORMAT (the report
+ * formats). The inputs are read here, not by the pipeline (CSV tables,
+ * GraphML), and the view applied to what they give (cli_view_dataset). */
+const cli_spec pn_cmd_convert = {
+    .name = "convert",
+    .summary = "convert between JSON, GraphML, GEXF, CSV and DOT",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_ANY_FILES | CLI_LIMITS | CLI_OUTPUT | CLI_VIEW,
+    .shortopts = "t:f:d:s",
+    .options = options,
+    .state_size = sizeof(conv),
+    .init = init,
+    .option = option,
+    .check = check,
+    .compute = compute,
+};

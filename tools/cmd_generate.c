@@ -20,78 +20,76 @@ static const char help[] =
     "  -t, --ties-per-actor X  ties per actor, 0.5 to 20 (default 3)\n"
     "  -o, --output FILE       where to write the dataset; '-' for standard output\n"
     "  -q, --quiet             print nothing on success\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "Example:\n"
-    "  paranet generate --actors 10000 --seed 7 -o world-10k.json\n";
+    "  -h, --help              show this help\n";
 
-static int run(int argc, char **argv)
+static const char help_tail[] = "Example:\n"
+                                "  paranet generate --actors 10000 --seed 7 -o world-10k.json\n";
+
+typedef struct generate_state {
+    pn_generate_options opts;
+    bool have_actors;
+} generate_state;
+
+static void init(void *state)
 {
-    static const struct option longopts[] = {{"actors", required_argument, NULL, 'n'},
-                                             {"seed", required_argument, NULL, 'S'},
-                                             {"ties-per-actor", required_argument, NULL, 't'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    generate_state *st = state;
     pn_generate_options opts = PN_GENERATE_OPTIONS_INIT;
-    const char *output = NULL;
-    bool quiet = false, have_actors = false;
+    st->opts = opts;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    (void)job;
+    generate_state *st = state;
     long v;
-    int c;
-    while ((c = cli_getopt("generate", argc, argv, "n:S:t:o:qh", longopts)) != -1) {
-        switch (c) {
-        case 'n':
-            if (!cli_parse_long(optarg, PN_GENERATE_MIN_ACTORS, PN_GENERATE_MAX_ACTORS, &v))
-                return cli_usage_error("generate", "--actors needs a number from %d to %d",
-                                       PN_GENERATE_MIN_ACTORS, PN_GENERATE_MAX_ACTORS);
-            opts.actors = (size_t)v;
-            have_actors = true;
-            break;
-        case 'S': {
-            char *end;
-            errno = 0;
-            unsigned long long s = strtoull(optarg, &end, 10);
-            if (errno || end == optarg || *end || optarg[0] == '-')
-                return cli_usage_error("generate", "--seed needs a number from 0 to 2^64-1");
-            opts.seed = (uint64_t)s;
-            break;
-        }
-        case 't': {
-            char *end;
-            double x = strtod(optarg, &end);
-            if (end == optarg || *end || !(x >= 0.5 && x <= 20))
-                return cli_usage_error("generate",
-                                       "--ties-per-actor needs a number from 0.5 to 20");
-            opts.ties_per_actor = x;
-            break;
-        }
-        case 'o':
-            output = optarg;
-            break;
-        case 'q':
-            quiet = true;
-            break;
-        case 'h':
-            fputs(help, stdout);
-            return EXIT_OK;
-        default:
-            return EXIT_USAGE;
-        }
+    switch (c) {
+    case 'n':
+        if (!cli_parse_long(arg, PN_GENERATE_MIN_ACTORS, PN_GENERATE_MAX_ACTORS, &v))
+            return cli_usage_error("generate", "--actors needs a number from %d to %d",
+                                   PN_GENERATE_MIN_ACTORS, PN_GENERATE_MAX_ACTORS);
+        st->opts.actors = (size_t)v;
+        st->have_actors = true;
+        return EXIT_OK;
+    case 'S': {
+        char *end;
+        errno = 0;
+        unsigned long long s = strtoull(arg, &end, 10);
+        if (errno || end == arg || *end || arg[0] == '-')
+            return cli_usage_error("generate", "--seed needs a number from 0 to 2^64-1");
+        st->opts.seed = (uint64_t)s;
+        return EXIT_OK;
     }
-    if (optind < argc)
-        return cli_usage_error("generate", "unexpected argument '%s'", argv[optind]);
-    if (!have_actors)
+    case 't': {
+        char *end;
+        double x = strtod(arg, &end);
+        if (end == arg || *end || !(x >= 0.5 && x <= 20))
+            return cli_usage_error("generate", "--ties-per-actor needs a number from 0.5 to 20");
+        st->opts.ties_per_actor = x;
+        return EXIT_OK;
+    }
+    default:
+        return EXIT_USAGE;
+    }
+}
+
+static int check(cli_job *job, void *state)
+{
+    generate_state *st = state;
+    if (!st->have_actors)
         return cli_usage_error("generate", "--actors N is required");
-    if (!output)
+    if (!job->output)
         return cli_usage_error("generate", "-o OUT.json is required ('-' for standard output)");
-    pn_diags *diags = NULL;
+    return EXIT_OK;
+}
+
+static int compute(cli_job *job, void *state)
+{
+    generate_state *st = state;
+    const char *output = job->output;
     pn_dataset *ds = NULL;
     char *text = NULL;
     int code = EXIT_OK;
-    if (pn_diags_new(&diags) != 0)
-        return EXIT_INTERNAL;
-    int rc = pn_generate(&ds, &opts, diags);
+    int rc = pn_generate(&ds, &st->opts, job->diags);
     if (rc == 0) {
         size_t len;
         rc = pn_dataset_save_buffer(ds, &text, &len);
@@ -101,25 +99,38 @@ static int run(int argc, char **argv)
                 code = EXIT_IO;
             }
         } else if (rc == 0) {
-            rc = cli_write_output(output, text, len, diags);
+            rc = cli_write_output(output, text, len, job->diags);
         }
     }
-    cli_print_diags(diags);
+    cli_print_diags(job->diags);
     if (rc)
         code = cli_exit_code(rc);
-    else if (code == EXIT_OK && !quiet)
+    else if (code == EXIT_OK && !job->quiet)
         fprintf(stderr, "%s: %zu actors, %zu ties, %zu sources (seed %llu)\n",
                 strcmp(output, "-") == 0 ? "<stdout>" : output, pn_dataset_actor_count(ds),
                 pn_dataset_tie_count(ds), pn_dataset_source_count(ds),
-                (unsigned long long)opts.seed);
+                (unsigned long long)st->opts.seed);
     free(text);
     pn_dataset_free(ds);
-    pn_diags_free(diags);
     return code;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
-const cli_spec pn_cmd_generate = {.name = "generate",
-                                  .summary = "write a synthetic dataset for tests and benchmarks",
-                                  .help = help,
-                                  .legacy_run = run};
+static const struct option options[] = {{"actors", required_argument, NULL, 'n'},
+                                        {"seed", required_argument, NULL, 'S'},
+                                        {"ties-per-actor", required_argument, NULL, 't'},
+                                        {NULL, 0, NULL, 0}};
+
+const cli_spec pn_cmd_generate = {
+    .name = "generate",
+    .summary = "write a synthetic dataset for tests and benchmarks",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_NO_FILE | CLI_OUTPUT,
+    .shortopts = "n:S:t:",
+    .options = options,
+    .state_size = sizeof(generate_state),
+    .init = init,
+    .option = option,
+    .check = check,
+    .compute = compute,
+};

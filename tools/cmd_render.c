@@ -2,10 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
 #include "pipeline.h"
-#include "cli.h"
-#include "view_opts.h"
 
 static const char help[] =
     "Usage: paranet render [OPTIONS] FILE\n"
@@ -36,15 +33,16 @@ static const char help[] =
     "      --highlight-path A,B  highlight a shortest path from A to B, fade the rest\n"
     "      --title TEXT        a title above the legend\n"
     "      --seed N            start seed of neato, fdp and sfdp (default 1)\n"
-    "  -h, --help              show this help\n"
-    "\n" VIEW_OPTS_LEGACY_HELP "\n"
+    "  -h, --help              show this help\n";
+
+static const char help_tail[] =
     "Examples:\n"
     "  paranet render datasets/tangsel.json -o tangsel.svg\n"
     "  paranet render datasets/tangsel.json --at 2016 --theme paper -o tangsel-2016.pdf\n"
     "  paranet render datasets/tangsel.json --ego daejeon --edge-labels both -o daejeon.png\n";
 
 enum {
-    OPT_LAYOUT = VIEW_OPT_LAST + 1,
+    OPT_LAYOUT = CLI_OPT_LAST,
     OPT_THEME,
     OPT_CLUSTER,
     OPT_LEGEND,
@@ -85,203 +83,198 @@ static int enum_option(const char *option, const char *arg, int *out)
 /* Above this many actors in the view, the default layout is sfdp, not dot. */
 #define LARGE_VIEW 150
 
-static int run(int argc, char **argv)
+typedef struct render_state {
+    pn_diagram_options o;
+    const char *format;
+    char *path_from;
+    bool layout_given;
+} render_state;
+
+static void init(void *state)
 {
-    static const struct option own[] = {
-        {"format", required_argument, NULL, 'T'},
-        {"output", required_argument, NULL, 'o'},
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"theme", required_argument, NULL, OPT_THEME},
-        {"cluster", required_argument, NULL, OPT_CLUSTER},
-        {"legend", no_argument, NULL, OPT_LEGEND},
-        {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
-        {"labels", required_argument, NULL, OPT_LABELS},
-        {"edge-labels", required_argument, NULL, OPT_EDGE_LABELS},
-        {"size-by", required_argument, NULL, OPT_SIZE_BY},
-        {"highlight-path", required_argument, NULL, OPT_HIGHLIGHT_PATH},
-        {"title", required_argument, NULL, OPT_TITLE},
-        {"seed", required_argument, NULL, OPT_SEED},
-        {"force-layout", no_argument, NULL, OPT_FORCE_LAYOUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    const struct option *longopts = view_opts_merge(own);
-    view_opts vo;
-    view_opts_init(&vo);
+    render_state *st = state;
     pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
-    const char *format = NULL, *output = NULL;
-    char *path_from = NULL;
-    pn_diags *diags = NULL;
-    pn_dataset *ds = NULL;
+    st->o = o;
+}
+
+static void free_state(void *state)
+{
+    free(((render_state *)state)->path_from);
+}
+
+static int highlight_path(render_state *st, const char *arg)
+{
+    const char *comma = strchr(arg, ',');
+    if (!comma || comma == arg || !comma[1] || strchr(comma + 1, ','))
+        return cli_usage_error("render", "--highlight-path needs two actor ids: A,B");
+    free(st->path_from);
+    st->path_from = strndup(arg, (size_t)(comma - arg));
+    if (!st->path_from)
+        return EXIT_INTERNAL;
+    st->o.path_from = st->path_from;
+    st->o.path_to = comma + 1;
+    return EXIT_OK;
+}
+
+static int option(cli_job *job, void *state, int c, const char *arg)
+{
+    (void)job;
+    render_state *st = state;
+    pn_diagram_options *o = &st->o;
+    int code = EXIT_OK, v = 0;
+    long seed;
+    switch (c) {
+    case 'T':
+        if (strcmp(arg, "dot") && strcmp(arg, "svg") && strcmp(arg, "png") && strcmp(arg, "pdf"))
+            return cli_usage_error("render", "-T must be dot, svg, png or pdf (got '%s')", arg);
+        st->format = arg;
+        return EXIT_OK;
+    case OPT_LAYOUT:
+        code = enum_option("layout", arg, &v);
+        o->layout = (pn_diagram_layout)v;
+        st->layout_given = true;
+        return code;
+    case OPT_THEME:
+        code = enum_option("theme", arg, &v);
+        o->theme = (pn_diagram_theme)v;
+        return code;
+    case OPT_CLUSTER:
+        code = enum_option("cluster", arg, &v);
+        o->cluster = (pn_diagram_cluster)v;
+        return code;
+    case OPT_LABELS:
+        code = enum_option("labels", arg, &v);
+        o->labels = (pn_diagram_labels)v;
+        return code;
+    case OPT_EDGE_LABELS:
+        code = enum_option("edge-labels", arg, &v);
+        o->edge_labels = (pn_diagram_edge_labels)v;
+        return code;
+    case OPT_LEGEND:
+    case OPT_NO_LEGEND:
+        o->legend = c == OPT_LEGEND;
+        return EXIT_OK;
+    case OPT_SIZE_BY:
+        if (pn_metric_find(arg, NULL) != 0)
+            return cli_usage_error("render",
+                                   "--size-by: unknown metric '%s' (see `paranet "
+                                   "metrics --help`)",
+                                   arg);
+        o->size_by = arg;
+        return EXIT_OK;
+    case OPT_HIGHLIGHT_PATH:
+        return highlight_path(st, arg);
+    case OPT_TITLE:
+        o->title = arg;
+        return EXIT_OK;
+    case OPT_FORCE_LAYOUT:
+        o->force_layout = true;
+        return EXIT_OK;
+    case OPT_SEED:
+        if (!cli_parse_long(arg, 0, 2147483647L, &seed))
+            return cli_usage_error("render", "--seed needs a number >= 0");
+        o->seed = (unsigned)seed;
+        return EXIT_OK;
+    default:
+        return EXIT_USAGE;
+    }
+}
+
+static int check(cli_job *job, void *state)
+{
+    render_state *st = state;
+    if (job->output && strcmp(job->output, "-") == 0)
+        job->output = NULL;
+    if (!st->format)
+        st->format = job->output && format_of(job->output) ? format_of(job->output) : "svg";
+    st->o.view = job->vo.view;
+    return EXIT_OK;
+}
+
+/* dot with clusters takes minutes past a few hundred actors (over 100 s at
+ * 1,000 here); sfdp takes a second. Say so rather than hang. */
+static void choose_layout(const cli_job *job, pn_diagram_options *o)
+{
+    pn_graph *g = NULL;
+    size_t max_actors, max_ties;
+    pn_diagram_layout_limits(PN_LAYOUT_DOT, &max_actors, &max_ties);
+    if (pn_view_graph(&g, job->ds, &o->view, NULL) == 0 &&
+        (pn_graph_vertex_count(g) > LARGE_VIEW || pn_graph_edge_count(g) > max_ties)) {
+        fprintf(stderr,
+                "paranet render: %zu actors: using --layout sfdp (dot would take minutes; "
+                "give --layout dot --force-layout to insist)\n",
+                pn_graph_vertex_count(g));
+        o->layout = PN_LAYOUT_SFDP;
+    }
+    pn_graph_free(g);
+}
+
+static int compute(cli_job *job, void *state)
+{
+    render_state *st = state;
+    pn_diagram_options *o = &st->o;
+    size_t actor;
+    int code = EXIT_OK;
+    if (o->path_from &&
+        ((code = cli_find_actor(job, "--highlight-path", o->path_from, &actor)) != EXIT_OK ||
+         (code = cli_find_actor(job, "--highlight-path", o->path_to, &actor)) != EXIT_OK))
+        return code;
+    pn_diags_clear(job->diags);
+    if (!st->layout_given && o->layout == PN_LAYOUT_DOT)
+        choose_layout(job, o);
     char *data = NULL;
     size_t len = 0;
-    int code = EXIT_OK, c, v = 0;
-    bool layout_given = false;
-    long seed;
-    while ((c = cli_getopt("render", argc, argv, "T:o:h", longopts)) != -1) {
-        int r = view_opts_parse(&vo, "render", c, optarg, argc, argv);
-        if (r == 1)
-            continue;
-        if (r < 0) {
-            code = EXIT_USAGE;
-            goto done;
-        }
-        switch (c) {
-        case 'h':
-            fputs(help, stdout);
-            goto done;
-        case 'T':
-            if (strcmp(optarg, "dot") && strcmp(optarg, "svg") && strcmp(optarg, "png") &&
-                strcmp(optarg, "pdf")) {
-                code =
-                    cli_usage_error("render", "-T must be dot, svg, png or pdf (got '%s')", optarg);
-                goto done;
-            }
-            format = optarg;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case OPT_LAYOUT:
-            code = enum_option("layout", optarg, &v);
-            o.layout = (pn_diagram_layout)v;
-            layout_given = true;
-            break;
-        case OPT_THEME:
-            code = enum_option("theme", optarg, &v);
-            o.theme = (pn_diagram_theme)v;
-            break;
-        case OPT_CLUSTER:
-            code = enum_option("cluster", optarg, &v);
-            o.cluster = (pn_diagram_cluster)v;
-            break;
-        case OPT_LABELS:
-            code = enum_option("labels", optarg, &v);
-            o.labels = (pn_diagram_labels)v;
-            break;
-        case OPT_EDGE_LABELS:
-            code = enum_option("edge-labels", optarg, &v);
-            o.edge_labels = (pn_diagram_edge_labels)v;
-            break;
-        case OPT_LEGEND:
-        case OPT_NO_LEGEND:
-            o.legend = c == OPT_LEGEND;
-            break;
-        case OPT_SIZE_BY:
-            if (pn_metric_find(optarg, NULL) != 0) {
-                code = cli_usage_error("render",
-                                       "--size-by: unknown metric '%s' (see `paranet "
-                                       "metrics --help`)",
-                                       optarg);
-                goto done;
-            }
-            o.size_by = optarg;
-            break;
-        case OPT_HIGHLIGHT_PATH: {
-            const char *comma = strchr(optarg, ',');
-            if (!comma || comma == optarg || !comma[1] || strchr(comma + 1, ',')) {
-                code = cli_usage_error("render", "--highlight-path needs two actor ids: A,B");
-                goto done;
-            }
-            free(path_from);
-            path_from = strndup(optarg, (size_t)(comma - optarg));
-            if (!path_from) {
-                code = EXIT_INTERNAL;
-                goto done;
-            }
-            o.path_from = path_from;
-            o.path_to = comma + 1;
-            break;
-        }
-        case OPT_TITLE:
-            o.title = optarg;
-            break;
-        case OPT_FORCE_LAYOUT:
-            o.force_layout = true;
-            break;
-        case OPT_SEED:
-            if (!cli_parse_long(optarg, 0, 2147483647L, &seed)) {
-                code = cli_usage_error("render", "--seed needs a number >= 0");
-                goto done;
-            }
-            o.seed = (unsigned)seed;
-            break;
-        default:
-            code = EXIT_USAGE;
-            goto done;
-        }
-        if (code != EXIT_OK)
-            goto done;
-    }
-    view_opts_finish(&vo);
-    if (optind != argc - 1) {
-        code = cli_usage_error("render", optind >= argc ? "no FILE given" : "one FILE only");
-        goto done;
-    }
-    if (output && strcmp(output, "-") == 0)
-        output = NULL;
-    if (!format)
-        format = output && format_of(output) ? format_of(output) : "svg";
-    o.view = vo.view;
-    if (pn_diags_new(&diags) != 0) {
-        code = EXIT_INTERNAL;
-        goto done;
-    }
-    code = cli_load(argv[optind], &vo.load, diags, &ds);
-    if (code != EXIT_OK)
-        goto done;
-    size_t actor;
-    if (o.view.ego && (code = an_find_actor("render", "--ego", ds, o.view.ego, &actor)) != 0)
-        goto done;
-    if (o.path_from &&
-        ((code = an_find_actor("render", "--highlight-path", ds, o.path_from, &actor)) != 0 ||
-         (code = an_find_actor("render", "--highlight-path", ds, o.path_to, &actor)) != 0))
-        goto done;
-    pn_diags_clear(diags);
-    if (!layout_given && o.layout == PN_LAYOUT_DOT) {
-        /* dot with clusters takes minutes past a few hundred actors (over 100 s
-         * at 1,000 here); sfdp takes a second. Say so rather than hang. */
-        pn_graph *g = NULL;
-        size_t max_actors, max_ties;
-        pn_diagram_layout_limits(PN_LAYOUT_DOT, &max_actors, &max_ties);
-        if (pn_view_graph(&g, ds, &o.view, NULL) == 0 &&
-            (pn_graph_vertex_count(g) > LARGE_VIEW || pn_graph_edge_count(g) > max_ties)) {
-            fprintf(stderr,
-                    "paranet render: %zu actors: using --layout sfdp (dot would take minutes; "
-                    "give --layout dot --force-layout to insist)\n",
-                    pn_graph_vertex_count(g));
-            o.layout = PN_LAYOUT_SFDP;
-        }
-        pn_graph_free(g);
-    }
-    int rc = pn_diagram_render(ds, &o, format, &data, &len, diags);
-    cli_print_diags(diags);
+    int rc = pn_diagram_render(job->ds, o, st->format, &data, &len, job->diags);
+    cli_print_diags(job->diags);
     if (rc != 0) {
         /* Over a layout's size limit: the option asked for what cannot be
          * done in reasonable time, a usage error. */
-        code = rc == PN_ELIMIT ? EXIT_USAGE : cli_exit_code(rc);
-        goto done;
+        free(data);
+        return rc == PN_ELIMIT ? EXIT_USAGE : cli_exit_code(rc);
     }
-    pn_diags_clear(diags);
-    if (output) {
-        if (cli_write_output(output, data, len, diags) != 0) {
-            cli_print_diags(diags);
+    pn_diags_clear(job->diags);
+    if (job->output) {
+        if (cli_write_output(job->output, data, len, job->diags) != 0) {
+            cli_print_diags(job->diags);
             code = EXIT_IO;
         }
     } else if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
         fprintf(stderr, "paranet render: cannot write to standard output\n");
         code = EXIT_IO;
     }
-done:
     free(data);
-    pn_dataset_free(ds);
-    pn_diags_free(diags);
-    free(path_from);
-    view_opts_free(&vo);
     return code;
 }
 
-/* Not yet on the pipeline (pipeline.h): its own main. */
-const cli_spec pn_cmd_render = {.name = "render",
-                                .summary = "draw a diagram of a view: DOT, SVG, PNG or PDF",
-                                .help = help,
-                                .legacy_run = run};
+static const struct option options[] = {
+    {"format", required_argument, NULL, 'T'},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"cluster", required_argument, NULL, OPT_CLUSTER},
+    {"legend", no_argument, NULL, OPT_LEGEND},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"labels", required_argument, NULL, OPT_LABELS},
+    {"edge-labels", required_argument, NULL, OPT_EDGE_LABELS},
+    {"size-by", required_argument, NULL, OPT_SIZE_BY},
+    {"highlight-path", required_argument, NULL, OPT_HIGHLIGHT_PATH},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"force-layout", no_argument, NULL, OPT_FORCE_LAYOUT},
+    {NULL, 0, NULL, 0}};
+
+/* -T, --format is the image format: not CLI_FORMAT (the report formats). */
+const cli_spec pn_cmd_render = {
+    .name = "render",
+    .summary = "draw a diagram of a view: DOT, SVG, PNG or PDF",
+    .help = help,
+    .help_tail = help_tail,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_OUTPUT,
+    .shortopts = "T:",
+    .options = options,
+    .state_size = sizeof(render_state),
+    .init = init,
+    .option = option,
+    .check = check,
+    .compute = compute,
+    .free = free_state,
+};

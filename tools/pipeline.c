@@ -154,7 +154,7 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
         } else if (spec->uses & CLI_VIEW &&
                    (code = view_opts_parse(&job->vo, spec->name, c, optarg, argc, argv)) != 0) {
             code = code < 0 ? EXIT_USAGE : EXIT_OK;
-        } else if ((code = shared_option(job, c, optarg)) != 0) {
+        } else if (shared_used(spec, c) && (code = shared_option(job, c, optarg)) != 0) {
             code = code < 0 ? -code : EXIT_OK;
         } else if (spec->option) {
             code = spec->option(job, state, c, optarg);
@@ -171,11 +171,11 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
     if (spec->uses & CLI_NO_FILE) {
         if (operands > 0)
             return cli_usage_error(spec->name, "unexpected argument '%s'", argv[optind]);
-    } else if (operands == 0) {
+    } else if (operands == 0 && !(spec->uses & CLI_ANY_FILES)) {
         return cli_usage_error(spec->name, "no FILE given");
-    } else if (!(spec->uses & CLI_FILES) && operands > 1) {
+    } else if (!(spec->uses & (CLI_FILES | CLI_ANY_FILES)) && operands > 1) {
         return cli_usage_error(spec->name, "one FILE only");
-    } else {
+    } else if (operands > 0) {
         job->files = argv + optind;
         job->n_files = operands;
         job->path = argv[optind];
@@ -191,6 +191,37 @@ static bool keeps_all(const pn_view *v)
     return !v->types && !v->statuses && !v->status_none && !v->instruments && !v->kinds &&
            !v->n_sectors && !v->n_countries && !v->at && !v->from_year && !v->to_year && !v->ego &&
            !v->drop_isolates;
+}
+
+static int check_ego(cli_job *job, const pn_dataset *ds)
+{
+    size_t ego;
+    const char *id = job->vo.view.ego;
+    return id ? an_find_actor(job->command, "--ego", ds, id, &ego) : EXIT_OK;
+}
+
+int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out, bool *same)
+{
+    *out = NULL;
+    int code = check_ego(job, ds);
+    if (code != EXIT_OK)
+        return code;
+    *same = keeps_all(&job->vo.view);
+    if (*same) {
+        *out = (pn_dataset *)ds;
+        return EXIT_OK;
+    }
+    return cli_fail(job, pn_view_subset(out, ds, &job->vo.view, job->diags));
+}
+
+void cli_view_note(const cli_job *job, const pn_dataset *all, const pn_dataset *kept)
+{
+    size_t na = pn_dataset_actor_count(all), nt = pn_dataset_tie_count(all);
+    size_t ka = pn_dataset_actor_count(kept), kt = pn_dataset_tie_count(kept);
+    if (job->quiet || (ka == na && kt == nt))
+        return;
+    fprintf(stderr, "paranet %s: note: the view keeps %zu of %zu actors and %zu of %zu ties (%s)\n",
+            job->command, ka, na, kt, nt, job->view ? job->view : "");
 }
 
 /* Load, view, graph. */
@@ -210,26 +241,16 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
     report_set_view(&job->out, view);
     if (!job->ds)
         return EXIT_OK;
-    size_t ego;
-    if (job->vo.view.ego &&
-        (code = cli_find_actor(job, "--ego", job->vo.view.ego, &ego)) != EXIT_OK)
-        return code;
-    if (spec->uses & CLI_GRAPH) {
+    if (spec->uses & CLI_VIEW_DATASET)
+        code = cli_view_dataset(job, job->ds, &job->view_ds, &job->view_all);
+    else
+        code = check_ego(job, job->ds);
+    if (code == EXIT_OK && spec->uses & CLI_GRAPH) {
         int rc = pn_view_graph(&job->graph, job->ds, &job->vo.view, job->diags);
         if (rc)
             return cli_fail(job, rc);
     }
-    if (spec->uses & CLI_VIEW_DATASET) {
-        job->view_all = keeps_all(&job->vo.view);
-        if (job->view_all) {
-            job->view_ds = job->ds;
-        } else {
-            int rc = pn_view_subset(&job->view_ds, job->ds, &job->vo.view, job->diags);
-            if (rc)
-                return cli_fail(job, rc);
-        }
-    }
-    return EXIT_OK;
+    return code;
 }
 
 int cli_run(const cli_spec *spec, int argc, char **argv)

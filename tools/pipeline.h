@@ -9,9 +9,11 @@
  *   1. parses the shared options (the view, the limits, --format, -o,
  *      --quiet, --help) and hands every other one to spec->option;
  *   2. checks the operands (one FILE, or FILE... with CLI_FILES, or none
- *      with CLI_NO_FILE) and calls spec->check;
+ *      with CLI_NO_FILE, or any number with CLI_ANY_FILES) and calls
+ *      spec->check;
  *   3. loads the FILE (CLI_LOAD), checks the --ego id, builds the view's
- *      graph (CLI_GRAPH) or the view's sub-dataset (CLI_VIEW_DATASET);
+ *      graph (CLI_GRAPH) or the view's sub-dataset (CLI_VIEW_DATASET; a
+ *      command that reads its input itself calls cli_view_dataset);
  *   4. calls spec->compute, which fills job->out (a report) or writes a
  *      file itself (cli_write_output);
  *   5. writes job->out in the chosen --format to standard output, and
@@ -40,7 +42,8 @@ enum cli_uses {
     CLI_OUTPUT = 1u << 5,       /* -o, --output FILE into job->output */
     CLI_FILES = 1u << 6,        /* FILE... (one or more), not loaded: job->files */
     CLI_NO_FILE = 1u << 7,      /* no operand */
-    CLI_LIMITS = 1u << 8        /* the limits options without CLI_LOAD (CLI_FILES commands) */
+    CLI_LIMITS = 1u << 8,       /* the limits options without CLI_LOAD (CLI_FILES commands) */
+    CLI_ANY_FILES = 1u << 9     /* FILE... or none, not loaded: the command's check decides */
 };
 
 /* getopt values of the shared options, above the view options'. */
@@ -122,5 +125,18 @@ int cli_fail(cli_job *job, int rc);
 /* The actor with id `id` for option `option` ("--from"), or EXIT_INVALID
  * after "paranet CMD: --from: no actor 'x' (did you mean 'y'?)". */
 int cli_find_actor(cli_job *job, const char *option, const char *id, size_t *out);
+
+/* The view of job->vo on ds, for a command that loads its input itself
+ * (convert imports, merge merges): checks the --ego id (EXIT_INVALID after
+ * "paranet CMD: --ego: no actor 'x' (did you mean 'y'?)"), then gives the
+ * view's actors and ties as a dataset (pn_view_subset). When the view keeps
+ * everything, *out is ds itself and *same is true (do not free it). The
+ * CLI_VIEW_DATASET path of cli_run is this function. Returns an exit code. */
+int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out, bool *same);
+
+/* Unless --quiet, when the view dropped actors or ties of `all` to give
+ * `kept`, "paranet CMD: note: the view keeps 13 of 25 actors and 9 of 42
+ * ties (VIEW)" on stderr, so that no record is lost silently. */
+void cli_view_note(const cli_job *job, const pn_dataset *all, const pn_dataset *kept);
 
 #endif
