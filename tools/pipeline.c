@@ -52,8 +52,6 @@ static bool shared_used(const cli_spec *spec, int val)
 void cli_print_help(const cli_spec *spec)
 {
     fputs(spec->help, stdout);
-    if (spec->legacy_run)
-        return;
     if (spec->uses & CLI_FORMAT)
         fputs("\n" FORMAT_HELP, stdout);
     if (spec->uses & CLI_VIEW)
@@ -255,8 +253,6 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
 
 int cli_run(const cli_spec *spec, int argc, char **argv)
 {
-    if (spec->legacy_run)
-        return spec->legacy_run(argc, argv);
     cli_job job;
     memset(&job, 0, sizeof(job));
     job.command = spec->name;

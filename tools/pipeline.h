@@ -104,8 +104,6 @@ typedef struct cli_spec {
     int (*compute)(cli_job *job, void *state);
     /* Free what the state holds (may be NULL). */
     void (*free)(void *state);
-    /* A command not yet on the pipeline: its own main (the rest unused). */
-    int (*legacy_run)(int argc, char **argv);
 } cli_spec;
 
 /* Every command: pn_cmd_NAME, listed in commands.def. */

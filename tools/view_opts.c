@@ -23,13 +23,6 @@ const struct option view_long_options[] = {
     {"undated", required_argument, NULL, VIEW_OPT_UNDATED},
     {NULL, 0, NULL, 0}};
 
-/* Until every command runs through cli_run (pipeline.h). */
-static const struct option legacy_options[] = {
-    {"max-bytes", required_argument, NULL, VIEW_OPT_MAX_BYTES},
-    {"max-depth", required_argument, NULL, VIEW_OPT_MAX_DEPTH},
-    {"quiet", no_argument, NULL, VIEW_OPT_QUIET},
-    {NULL, 0, NULL, 0}};
-
 void view_opts_init(view_opts *v)
 {
     memset(v, 0, sizeof(*v));
@@ -50,20 +43,6 @@ void view_opts_free(view_opts *v)
 {
     free_list(v->sectors, v->n_sectors);
     free_list(v->countries, v->n_countries);
-}
-
-const struct option *view_opts_merge(const struct option *own)
-{
-    static struct option merged[64];
-    size_t n = 0;
-    for (const struct option *o = own; o->name && n < 40; o++)
-        merged[n++] = *o;
-    for (const struct option *o = view_long_options; o->name; o++)
-        merged[n++] = *o;
-    for (const struct option *o = legacy_options; o->name; o++)
-        merged[n++] = *o;
-    merged[n] = (struct option){NULL, 0, NULL, 0};
-    return merged;
 }
 
 /* Split a comma list into newly allocated strings. */
@@ -240,27 +219,6 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
         return 1;
     case VIEW_OPT_KEEP_ISOLATES:
         v->keep_isolates = true;
-        return 1;
-    case VIEW_OPT_MAX_BYTES: {
-        long n;
-        if (!cli_parse_long(arg, 1, 1L << 40, &n)) {
-            cli_usage_error(command, "--max-bytes needs a number > 0");
-            return -1;
-        }
-        v->load.max_bytes = (size_t)n;
-        return 1;
-    }
-    case VIEW_OPT_MAX_DEPTH: {
-        long n;
-        if (!cli_parse_long(arg, 1, 2000, &n)) {
-            cli_usage_error(command, "--max-depth needs a number from 1 to 2000");
-            return -1;
-        }
-        v->load.max_depth = (size_t)n;
-        return 1;
-    }
-    case VIEW_OPT_QUIET:
-        cli_progress_setup(NULL, true);
         return 1;
     default:
         return 0;

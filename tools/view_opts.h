@@ -24,9 +24,6 @@ enum {
     VIEW_OPT_KEEP_ISOLATES,
     VIEW_OPT_BASIS,
     VIEW_OPT_UNDATED,
-    VIEW_OPT_MAX_BYTES,
-    VIEW_OPT_MAX_DEPTH,
-    VIEW_OPT_QUIET,
     VIEW_OPT_LAST
 };
 
@@ -51,15 +48,7 @@ enum {
     "      --weight MODE       none, count (parallel ties) or sum (their weights)\n"               \
     "      --keep-isolates     keep actors left without ties by a tie filter\n"
 
-/* Until every command runs through cli_run (pipeline.h). */
-#define VIEW_OPTS_LEGACY_HELP                                                                      \
-    VIEW_OPTS_HELP                                                                                 \
-    "Limits (docs/limits.md):\n"                                                                   \
-    "      --max-bytes N       refuse input files over N bytes (default 268435456)\n"              \
-    "      --max-depth N       refuse JSON nested deeper than N (default 64)\n"                    \
-    "      --quiet             no progress line on a terminal during long work\n"
-
-/* Long options to put in a command's table, ended by {NULL...}; see view_opts_merge. */
+/* The view options' long options, ended by {NULL...}; pipeline.c merges them in. */
 extern const struct option view_long_options[];
 
 /* Parsed view plus the storage its lists point into. */
@@ -71,15 +60,11 @@ typedef struct view_opts {
     size_t n_countries;
     bool tie_filter; /* some tie filter was given: isolates are dropped by default */
     bool keep_isolates;
-    pn_load_options load; /* --max-bytes, --max-depth: pass to cli_load */
+    pn_load_options load; /* set by the pipeline's limits options, passed to cli_load */
 } view_opts;
 
 void view_opts_init(view_opts *v);
 void view_opts_free(view_opts *v);
-
-/* Copy the command's options and the view options into one table (static
- * storage, for one command per process). */
-const struct option *view_opts_merge(const struct option *own);
 
 /* Handle getopt value c. Returns 1 when handled, 0 when c is not a view
  * option, or -1 after printing a usage error. argv/optind for --between's
