@@ -1020,11 +1020,12 @@ START_TEST(merge_shipped)
     ck_assert_int_eq(pn_diags_new(&d), 0);
     pn_dataset *m = NULL;
     ck_assert_int_eq(pn_dataset_merge(&m, in, 2, PN_MERGE_STOP, d), 0);
-    /* 26 + 3 actors, bandung and seoul in both: 27; sources 3 + 2; no tie of
-     * one file repeats one of the other, so 42 + 7 ties. */
-    ck_assert_uint_eq(pn_dataset_actor_count(m), 27);
-    ck_assert_uint_eq(pn_dataset_source_count(m), 5);
-    ck_assert_uint_eq(pn_dataset_tie_count(m), 49);
+    /* 29 + 3 actors, bandung and seoul in both: 30; sources 4 + 3, the
+     * gazetteer (twin-cities-wikidata, same cite) in both: 6; no tie of one
+     * file repeats one of the other, so 46 + 7 ties. */
+    ck_assert_uint_eq(pn_dataset_actor_count(m), 30);
+    ck_assert_uint_eq(pn_dataset_source_count(m), 6);
+    ck_assert_uint_eq(pn_dataset_tie_count(m), 53);
     ck_assert_int_eq(pn_dataset_validate(m, NULL, NULL), 0);
     /* Bandung links the studies: Petaling Jaya (only in bandung.json) reaches
      * Tangerang Selatan, and only through Bandung. */

@@ -313,17 +313,19 @@ START_TEST(tangsel)
     ck_assert_int_eq(pn_graph_actor_vertex(g, a, &jp), 0);
     double *d = tg_metric(g, "degree"), *b = tg_metric(g, "betweenness"),
            *c = tg_metric(g, "closeness");
-    /* Tangsel has 24 partners; the 25th other actor, the Japanese firm, hangs
-     * on Sinar Mas Land. Every pair of Tangsel's partners but Bandung-Seoul
-     * (tied) goes through Tangsel: C(24,2) - 1 = 275 pairs, plus the Japanese
-     * firm to Tangsel's 23 other partners: 298. Sinar Mas Land lies between
-     * the Japanese firm and the 24 others. */
-    ck_assert_double_eq(d[ts], 24);
-    ck_assert_double_eq_tol(b[ts], 298, TOL);
-    ck_assert_double_eq_tol(b[sm], 24, TOL);
+    /* Tangsel has 26 partners; the two other actors hang on one partner each:
+     * the Japanese firm on Sinar Mas Land, the Korean research ministry on
+     * Daejeon. Every pair of Tangsel's partners but Bandung-Seoul (tied) goes
+     * through Tangsel: C(26,2) - 1 = 324 pairs; plus the Japanese firm to
+     * Tangsel's 25 other partners, the ministry to its 25 others, and the
+     * firm to the ministry: 324 + 25 + 25 + 1 = 375. Sinar Mas Land lies
+     * between the Japanese firm and the 27 others. */
+    ck_assert_double_eq(d[ts], 26);
+    ck_assert_double_eq_tol(b[ts], 375, TOL);
+    ck_assert_double_eq_tol(b[sm], 27, TOL);
     ck_assert_double_eq_tol(b[jp], 0, TOL);
-    /* 24 actors at 1 hop and one at 2: 25 / 26 */
-    ck_assert_double_eq_tol(c[ts], 25.0 / 26, TOL);
+    /* 26 actors at 1 hop and two at 2: 28 / 30 */
+    ck_assert_double_eq_tol(c[ts], 28.0 / 30, TOL);
     free(d);
     free(b);
     free(c);

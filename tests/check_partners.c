@@ -37,27 +37,28 @@ START_TEST(tangsel_daejeon)
         pn_partners *p = partners_of(ds, &g, directed, "tangsel");
         const pn_partner *d = find(p, ds, "daejeon");
         /* datasets/README.md: visits 2014, LoI 2015, MoU friendship 2016
-         * (active); the upgrade to a sister city stalled; the R&D agreement
-         * signed the same day in 2016. */
-        ck_assert_int_eq(d->rung, 3);
-        ck_assert_str_eq(tie_id(ds, d->rung_tie), "tangsel-daejeon-mou-friendship");
-        ck_assert_int_eq(d->blocked_rung, 4);
-        ck_assert_str_eq(tie_id(ds, d->blocked_tie), "tangsel-daejeon-mou-sister-city");
-        ck_assert_int_eq(d->beyond_rung, 5);
-        ck_assert_str_eq(tie_id(ds, d->beyond_tie), "tangsel-daejeon-rnd-agreement");
+         * (active); the upgrade to a sister city planned (never signed), an
+         * attempt that does not block; the R&D agreement signed the same day
+         * in 2016 is the highest rung reached. */
+        ck_assert_int_eq(d->rung, 5);
+        ck_assert_str_eq(tie_id(ds, d->rung_tie), "tangsel-daejeon-rnd-agreement");
+        ck_assert_int_eq(d->blocked_rung, 0);
+        ck_assert_int_eq(d->beyond_rung, 0);
         ck_assert_str_eq(tie_id(ds, d->step[1]), "tangsel-daejeon-visits");
         ck_assert_str_eq(tie_id(ds, d->step[2]), "tangsel-daejeon-loi-1");
+        ck_assert_str_eq(tie_id(ds, d->step[4]), "tangsel-daejeon-mou-sister-city");
         ck_assert_int_eq(d->first_year, 2014);
         ck_assert_int_eq(d->last_year, 2017);
         ck_assert_uint_eq(d->n_ties, 15);      /* 13 g2g ties + 2 adoptions */
-        ck_assert_uint_eq(d->n_programmes, 7); /* youth exchange ... waste sorting */
-        ck_assert_str_eq(tie_id(ds, d->programmes[0]), "tangsel-daejeon-youth-exchange");
-        /* Sorted by rung: the four universities of the 2016 R&D agreement
-         * (rung 5, by id), then Daejeon (rung 3). */
-        ck_assert_str_eq(pn_dataset_actor(ds, pn_partners_get(p, 0)->actor)->id, "ipb");
-        ck_assert_int_eq(pn_partners_get(p, 3)->rung, 5);
-        ck_assert_ptr_eq(pn_partners_get(p, 4), d);
-        ck_assert_uint_eq(pn_partners_count(p), 24); /* all but the Japanese firm */
+        ck_assert_uint_eq(d->n_programmes, 8); /* student exchange ... waste sorting */
+        ck_assert_str_eq(tie_id(ds, d->programmes[0]), "daejeon-tangsel-student-exchange");
+        /* Sorted by rung, then ties: Daejeon (rung 5, 15 ties), then the four
+         * universities of the 2016 R&D agreement (rung 5, 1 tie, by id). */
+        ck_assert_ptr_eq(pn_partners_get(p, 0), d);
+        ck_assert_str_eq(pn_dataset_actor(ds, pn_partners_get(p, 1)->actor)->id, "ipb");
+        ck_assert_int_eq(pn_partners_get(p, 4)->rung, 5);
+        /* all but the Japanese firm and the Korean ministry */
+        ck_assert_uint_eq(pn_partners_count(p), 26);
         pn_partners_free(p);
         pn_graph_free(g);
     }

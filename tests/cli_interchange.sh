@@ -6,7 +6,7 @@ T=$SRC/tests/data
 
 # Round trips through the CLI give the canonical JSON back, byte for byte.
 expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/canon.json"
-has "$OUT/err" "wrote json: 26 actors, 42 ties, 3 sources"
+has "$OUT/err" "wrote json: 29 actors, 46 ties, 4 sources"
 expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/t.graphml"
 expect_exit 0 "$PN" convert "$OUT/t.graphml" -o "$OUT/back.json"
 if cmp -s "$OUT/canon.json" "$OUT/back.json"; then ok; else fail "GraphML round trip differs"; fi
@@ -73,7 +73,7 @@ expect_exit 3 "$PN" merge "$D/tangsel.json" "$D/bandung.json" -o /nonexistent-di
 
 # Merge: the shipped studies form one valid network.
 expect_exit 0 "$PN" merge "$D/tangsel.json" "$D/bandung.json" -o "$OUT/merged.json"
-has "$OUT/err" "merged 2 files: 27 actors, 49 ties, 5 sources"
+has "$OUT/err" "merged 2 files: 30 actors, 53 ties, 6 sources"
 expect_exit 0 "$PN" validate --strict "$OUT/merged.json"
 # A conflict names both files with lines, and stops unless --prefer.
 expect_exit 1 "$PN" merge "$T/merge/a.json" "$T/merge/b.json" -o "$OUT/m.json"

@@ -11,7 +11,7 @@ fi
 expect_exit 0 "$PN" convert "$SRC/tests/data/roundtrip/everything.json" -o "$OUT/e.graphml"
 expect_exit 0 "$PN" convert "$SRC/datasets/tangsel.json" -o "$OUT/t.graphml"
 # Expected values by hand from the JSON: everything.json has 12 actors and
-# 13 ties, 4 of them between tangsel and daejeon; tangsel.json 26 and 42.
+# 13 ties, 4 of them between tangsel and daejeon; tangsel.json 29 and 46.
 expect_exit 0 "$PY" - "$OUT/e.graphml" "$OUT/t.graphml" <<'PYEOF'
 import sys
 import networkx as nx
@@ -29,7 +29,7 @@ w = [d["weight"] for _, _, d in G.edges(data=True) if "weight" in d]
 assert sorted(w) == [0.0, 0.1, 3.0], w
 assert G.graph["title"].startswith("Everything")
 H = nx.read_graphml(t)
-assert (H.number_of_nodes(), H.number_of_edges()) == (26, 42)
+assert (H.number_of_nodes(), H.number_of_edges()) == (29, 46)
 g = ig.Graph.Read_GraphML(e)
 assert (g.vcount(), g.ecount()) == (12, 13)
 assert g.vs["name"][1] == "대전광역시" and g.vs["id"][1] == "daejeon"

@@ -70,14 +70,14 @@ if [ -f "$OUT/j1-0" ] && [ -f "$OUT/j1-3" ]; then
     if cmp -s "$OUT/j1-0" "$OUT/j1-3"; then fail "--cutoff 3 gave the exact table"; else ok; fi
 fi
 
-# --- --cutoff values by hand on tangsel (connected, 26 actors) ---
+# --- --cutoff values by hand on tangsel (connected, 29 actors) ---
 # With a cutoff of 1 hop no path has an inner actor: betweenness 0 for all.
 # Every actor has a neighbour, all at 1 hop: closeness deg / deg = 1.
-# Harmonic: deg / (V - 1), so Tangerang Selatan (24 partners) 24/25 = 0.96.
+# Harmonic: deg / (V - 1), so Tangerang Selatan (26 partners) 26/28 = 0.928571.
 expect_exit 0 "$PN" metrics "$T" --cutoff 1 -m degree,betweenness,closeness,harmonic -f tsv -q
-has "$OUT/out" "$(printf '1\ttangsel\tKota Tangerang Selatan\tcity\tID\t24\t0.000000\t1.000000\t0.960000')"
+has "$OUT/out" "$(printf '1\ttangsel\tKota Tangerang Selatan\tcity\tID\t26\t0.000000\t1.000000\t0.928571')"
 TAB=$(printf '\t')
-[ "$(grep -cE "^[0-9]+$TAB" "$OUT/out")" -eq 26 ] && ok || fail "26 rows wanted"
+[ "$(grep -cE "^[0-9]+$TAB" "$OUT/out")" -eq 29 ] && ok || fail "29 rows wanted"
 if grep -E "^[0-9]+$TAB" "$OUT/out" | cut -f 7,8 | grep -qv "^0\.000000${TAB}1\.000000\$"; then
     fail "cutoff 1: some betweenness is not 0 or some closeness not 1"
 else
