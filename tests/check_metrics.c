@@ -300,10 +300,15 @@ END_TEST
 
 /* ---- the studies' dataset, by hand ---- */
 
-START_TEST(tangsel)
+/* Tangsel's degree, betweenness and closeness, Sinar Mas Land's and its
+ * Japanese partner's betweenness, in a view of tangsel.json. */
+static void tangsel_check(unsigned bases, double deg, double btw, double btw_sm, double clo)
 {
     pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
-    pn_graph *g = tg_graph(ds, false, PN_WEIGHT_NONE);
+    pn_view v = PN_VIEW_INIT;
+    v.bases = bases;
+    pn_graph *g = NULL;
+    ck_assert_int_eq(pn_view_graph(&g, ds, &v, NULL), 0);
     size_t a, ts, sm, jp;
     ck_assert_int_eq(pn_dataset_find_actor(ds, "tangsel", &a), 0);
     ck_assert_int_eq(pn_graph_actor_vertex(g, a, &ts), 0);
@@ -313,24 +318,36 @@ START_TEST(tangsel)
     ck_assert_int_eq(pn_graph_actor_vertex(g, a, &jp), 0);
     double *d = tg_metric(g, "degree"), *b = tg_metric(g, "betweenness"),
            *c = tg_metric(g, "closeness");
-    /* Tangsel has 26 partners; the two other actors hang on one partner each:
-     * the Japanese firm on Sinar Mas Land, the Korean research ministry on
-     * Daejeon. Every pair of Tangsel's partners but Bandung-Seoul (tied) goes
-     * through Tangsel: C(26,2) - 1 = 324 pairs; plus the Japanese firm to
-     * Tangsel's 25 other partners, the ministry to its 25 others, and the
-     * firm to the ministry: 324 + 25 + 25 + 1 = 375. Sinar Mas Land lies
-     * between the Japanese firm and the 27 others. */
-    ck_assert_double_eq(d[ts], 26);
-    ck_assert_double_eq_tol(b[ts], 375, TOL);
-    ck_assert_double_eq_tol(b[sm], 27, TOL);
+    ck_assert_double_eq(d[ts], deg);
+    ck_assert_double_eq_tol(b[ts], btw, TOL);
+    ck_assert_double_eq_tol(b[sm], btw_sm, TOL);
     ck_assert_double_eq_tol(b[jp], 0, TOL);
-    /* 26 actors at 1 hop and two at 2: 28 / 30 */
-    ck_assert_double_eq_tol(c[ts], 28.0 / 30, TOL);
+    ck_assert_double_eq_tol(c[ts], clo, TOL);
     free(d);
     free(b);
     free(c);
     pn_graph_free(g);
     pn_dataset_free(ds);
+}
+
+START_TEST(tangsel)
+{
+    /* The default view leaves out the three ties study 001 only recommends
+     * (Bandung, Semarang and Seoul to Tangsel). Tangsel then has 23
+     * partners; two more actors hang on one partner each: the Japanese firm
+     * on Sinar Mas Land, the Korean research ministry on Daejeon. Every pair
+     * of Tangsel's partners goes through Tangsel: C(23,2) = 253; plus the
+     * Japanese firm to Tangsel's 22 other partners, the ministry to its 22
+     * others, and the firm to the ministry: 253 + 22 + 22 + 1 = 298. Sinar
+     * Mas Land lies between the Japanese firm and the 24 others of their
+     * component (Bandung-Seoul and Semarang are apart). Closeness counts the
+     * actors Tangsel reaches: 23 at 1 hop and two at 2, 25 / 27. */
+    tangsel_check(0, 23, 298, 24, 25.0 / 27);
+    /* Every basis: 26 partners; every pair of them but Bandung-Seoul (tied)
+     * goes through Tangsel: C(26,2) - 1 = 324; plus 25 + 25 + 1 = 375; Sinar
+     * Mas Land between the firm and the 27 others; 26 at 1 hop and two at 2:
+     * 28 / 30. */
+    tangsel_check(~0u, 26, 375, 27, 28.0 / 30);
 }
 END_TEST
 

@@ -21,18 +21,32 @@ has "$OUT/zeros" "acciaiuoli ginori lamberteschi pazzi pucci"
 "$PN" metrics "$T" --format csv >"$OUT/a" && "$PN" metrics "$T" --format csv >"$OUT/b"
 if cmp -s "$OUT/a" "$OUT/b"; then ok; else fail "metrics output differs between runs"; fi
 # Every format, with the view echoed.
+# The default view leaves out the three ties study 001 only recommends
+# (Bandung, Semarang, Seoul to Tangsel), says so on stderr and in the view;
+# Semarang, left without ties, goes too. Tangsel: 26 partners - those 3.
 expect_exit 0 "$PN" metrics "$T" --top 10 --format md
-has "$OUT/out" "View: \`all ties undirected\`"
+has "$OUT/out" "View: \`basis=reported,inferred no-isolates undirected\`"
+has "$OUT/out" "| 1 | tangsel | Kota Tangerang Selatan | city | ID | 23 |"
+has "$OUT/err" "note: 3 ties left out that a study only recommends or a party only proposes"
+has "$OUT/err" "--basis all keeps them"
+hasnt "$OUT/out" "semarang"
+expect_exit 0 "$PN" metrics "$T" --top 10 --format md --basis all
+has "$OUT/out" "View: \`basis=all undirected\`"
 has "$OUT/out" "| 1 | tangsel | Kota Tangerang Selatan | city | ID | 26 |"
+[ -s "$OUT/err" ] && fail "--basis all: a note on stderr" || ok
+expect_exit 0 "$PN" metrics "$T" --top 10 --format md --quiet
+[ -s "$OUT/err" ] && fail "--quiet: a note on stderr" || ok
 [ "$(grep -c '^| [0-9]' "$OUT/out")" -eq 10 ] && ok || fail "--top 10 gave another count"
 expect_exit 0 "$PN" metrics "$T" --top 3 --format latex --types g2g
 has "$OUT/out" "\\toprule"
 has "$OUT/out" "\\bottomrule"
-has "$OUT/out" "View: types=g2g no-isolates undirected."
+has "$OUT/out" "View: types=g2g basis=reported,inferred no-isolates undirected."
 expect_exit 0 "$PN" metrics "$T" --format tsv --metrics degree --sort id --top 1
+has "$OUT/out" "$(printf '1\tbandung\tKota Bandung\tcity\tID\t1')" # Seoul; not Tangsel (recommended)
+expect_exit 0 "$PN" metrics "$T" --format tsv --metrics degree --sort id --top 1 --basis all
 has "$OUT/out" "$(printf '1\tbandung\tKota Bandung\tcity\tID\t2')"
 expect_exit 0 "$PN" metrics "$T" --format json --metrics constraint --directed --weight count
-has "$OUT/out" '"view": "all ties directed weight=count"'
+has "$OUT/out" '"view": "basis=reported,inferred no-isolates directed weight=count"'
 has "$OUT/out" '"constraint": '
 # Directed views add in/out degree, hub and authority.
 expect_exit 0 "$PN" metrics "$T" --directed --top 1
@@ -43,15 +57,24 @@ has "$OUT/out" "authority"
 # one representative and one gatekeeper role by country.
 expect_exit 0 "$PN" metrics "$T" --groups country --metrics coordinator,gatekeeper,representative,liaison --sort id --format csv
 has "$OUT/out" "sinarmas-land,Sinar Mas Land,firm,ID,0,1,1,0"
-# Network level: 29 actors and 46 ties (datasets/README.md); 29 pairs joined:
-# Tangsel's 26 partners, Sinar Mas Land's Japanese partner, the Korean
-# ministry - Daejeon, Bandung - Seoul. Density 29 / (29 * 28 / 2) = 0.071429.
-expect_exit 0 "$PN" metrics "$T" --network --format csv
+# Network level, every basis: 29 actors and 46 ties (datasets/README.md);
+# 29 pairs joined: Tangsel's 26 partners, Sinar Mas Land's Japanese partner,
+# the Korean ministry - Daejeon, Bandung - Seoul. Density 29 / (29 * 28 / 2)
+# = 0.071429.
+expect_exit 0 "$PN" metrics "$T" --network --format csv --basis all
 has "$OUT/out" "actors,29"
 has "$OUT/out" "ties,46"
 has "$OUT/out" "edges,29"
 has "$OUT/out" "components,1"
 has "$OUT/out" "density,0.071429"
+# The default view: 46 - 3 recommended ties = 43; Semarang goes (28 actors);
+# 26 pairs; Bandung - Seoul apart: 2 components; 26 / (28 * 27 / 2) = 0.068783.
+expect_exit 0 "$PN" metrics "$T" --network --format csv
+has "$OUT/out" "actors,28"
+has "$OUT/out" "ties,43"
+has "$OUT/out" "edges,26"
+has "$OUT/out" "components,2"
+has "$OUT/out" "density,0.068783"
 # A filter that removes everything: an empty, valid table.
 expect_exit 0 "$PN" metrics "$T" --types b2b --status failed --format csv
 has "$OUT/out" "rank,id,name,kind,country,degree"
@@ -88,7 +111,9 @@ has "$OUT/out" '"name": "Smith, \"Jones\" & Co_1 | 100%"'
 
 # --- reach ---
 expect_exit 0 "$PN" reach "$T" --from daejeon
-has "$OUT/out" "# view: all ties undirected"
+has "$OUT/out" "# view: basis=reported,inferred no-isolates undirected"
+has "$OUT/out" "# 25 actors reachable from daejeon" # not Bandung, Seoul (nor Semarang)
+expect_exit 0 "$PN" reach "$T" --from daejeon --basis all
 has "$OUT/out" "# 28 actors reachable from daejeon"
 has "$OUT/out" "$(printf 'distance\tid\tname\tvia\n')"
 has "$OUT/out" "$(printf '3\tsinarmas-land-jp-partner\tUnnamed Japanese partner of Sinar Mas Land\tsinarmas-land\n')"
@@ -142,12 +167,13 @@ has "$OUT/err" "did you mean 'pucci'?"
 
 # --- partners ---
 expect_exit 0 "$PN" partners "$T" --actor tangsel --types g2g
-has "$OUT/out" "# view: types=g2g no-isolates undirected"
-# datasets/README.md: 8 foreign partners (Daejeon, Miri, Kathmandu, Frankfurt,
-# Timrå, the unnamed cities of Japan and of China, Seoul). The sister-city
+has "$OUT/out" "# view: types=g2g basis=reported,inferred no-isolates undirected"
+# datasets/README.md: 7 foreign partners reported (Daejeon, Miri, Kathmandu,
+# Frankfurt, Timrå, the unnamed cities of Japan and of China), and Seoul,
+# which study 001 only recommends (left out by default). The sister-city
 # upgrade is planned, not stalled, so nothing blocks the ladder and the
 # signed 2016 R&D agreement is the highest rung reached.
-has "$OUT/out" "# 8 partners of tangsel"
+has "$OUT/out" "# 7 partners of tangsel"
 has "$OUT/out" "rung:       5 agreement (tangsel-daejeon-rnd-agreement: agreement 2016 signed)"
 hasnt "$OUT/out" "blocked at:"
 hasnt "$OUT/out" "beyond:"
@@ -156,6 +182,8 @@ has "$OUT/out" "years:      2014-2017"
 has "$OUT/out" "programmes: 8"
 # Waste sorting has no status and no year.
 has "$OUT/out" "$(printf '%-12s %-10s %s' - - tangsel-daejeon-waste-sorting)"
+expect_exit 0 "$PN" partners "$T" --actor tangsel --types g2g --basis all
+has "$OUT/out" "# 8 partners of tangsel"
 expect_exit 0 "$PN" partners "$SRC/datasets/bandung.json" --actor bandung --explain
 has "$OUT/out" "rung:       4 sister-city (bandung-petaling-jaya-sister-city: sister-city 2015-2023 active)"
 has "$OUT/out" "Sources cited above:"

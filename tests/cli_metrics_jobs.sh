@@ -70,11 +70,11 @@ if [ -f "$OUT/j1-0" ] && [ -f "$OUT/j1-3" ]; then
     if cmp -s "$OUT/j1-0" "$OUT/j1-3"; then fail "--cutoff 3 gave the exact table"; else ok; fi
 fi
 
-# --- --cutoff values by hand on tangsel (connected, 29 actors) ---
+# --- --cutoff values by hand on tangsel, every basis (connected, 29 actors) ---
 # With a cutoff of 1 hop no path has an inner actor: betweenness 0 for all.
 # Every actor has a neighbour, all at 1 hop: closeness deg / deg = 1.
 # Harmonic: deg / (V - 1), so Tangerang Selatan (26 partners) 26/28 = 0.928571.
-expect_exit 0 "$PN" metrics "$T" --cutoff 1 -m degree,betweenness,closeness,harmonic -f tsv -q
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 1 -m degree,betweenness,closeness,harmonic -f tsv -q
 has "$OUT/out" "$(printf '1\ttangsel\tKota Tangerang Selatan\tcity\tID\t26\t0.000000\t1.000000\t0.928571')"
 TAB=$(printf '\t')
 [ "$(grep -cE "^[0-9]+$TAB" "$OUT/out")" -eq 29 ] && ok || fail "29 rows wanted"
@@ -86,26 +86,26 @@ fi
 [ ! -s "$OUT/err" ] && ok || fail "--quiet printed on stderr"
 
 # --- the cutoff is said: stderr note, title, view line in every format ---
-expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m betweenness -n 2
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m betweenness -n 2
 has "$OUT/err" "paranet metrics: note: --cutoff 2: betweenness, closeness and harmonic count only shortest paths of at most 2 hops"
 has "$OUT/out" "# paranet metrics --cutoff 2 "
-has "$OUT/out" "# view: all ties undirected; betweenness, closeness, harmonic: paths of at most 2 hops"
-expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m betweenness -n 2 -f md
-has "$OUT/out" "View: \`all ties undirected; betweenness, closeness, harmonic: paths of at most 2 hops\`"
-expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m closeness -n 2 -f latex
+has "$OUT/out" "# view: basis=all undirected; betweenness, closeness, harmonic: paths of at most 2 hops"
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m betweenness -n 2 -f md
+has "$OUT/out" "View: \`basis=all undirected; betweenness, closeness, harmonic: paths of at most 2 hops\`"
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m closeness -n 2 -f latex
 has "$OUT/out" "\\caption{paranet metrics --cutoff 2 "
 has "$OUT/out" "paths of at most 2 hops.}"
-expect_exit 0 "$PN" metrics "$T" --cutoff 1 -m harmonic -n 1 -f json
-has "$OUT/out" '"view": "all ties undirected; betweenness, closeness, harmonic: paths of at most 1 hop"'
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 1 -m harmonic -n 1 -f json
+has "$OUT/out" '"view": "basis=all undirected; betweenness, closeness, harmonic: paths of at most 1 hop"'
 # Sorted by a path metric that is not shown: still said.
-expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m degree --sort betweenness -n 1
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m degree --sort betweenness -n 1
 has "$OUT/out" "paths of at most 2 hops"
 # No path metric at all: a note that the cutoff changes nothing.
-expect_exit 0 "$PN" metrics "$T" --cutoff 2 -m degree -n 1
+expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m degree -n 1
 has "$OUT/err" "--cutoff 2 changes nothing here"
 hasnt "$OUT/out" "paths of at most"
 # Without --cutoff: no note, no mention.
-expect_exit 0 "$PN" metrics "$T" -m betweenness -n 1 --jobs 2
+expect_exit 0 "$PN" metrics "$T" --basis all -m betweenness -n 1 --jobs 2
 hasnt "$OUT/out" "cutoff"
 [ ! -s "$OUT/err" ] && ok || fail "stderr not empty without --cutoff"
 

@@ -97,14 +97,14 @@ on_tty 0 "'$PN' partners --quiet '$T' --actor tangsel >'$OUT/out'"
 nothing_shown "partners --quiet"
 
 # stderr to a file: no progress there, and nothing on the terminal.
-on_tty 0 "'$PN' metrics '$T' -m betweenness >'$OUT/out' 2>'$OUT/err'"
+on_tty 0 "'$PN' metrics '$T' --basis all -m betweenness >'$OUT/out' 2>'$OUT/err'"
 nothing_shown "metrics 2>file"
 if [ -s "$OUT/err" ]; then fail "stderr file not empty"; cat -v "$OUT/err" >&2; else ok; fi
 on_tty 0 "'$PN' info '$T' >'$OUT/out' 2>'$OUT/err'"
 nothing_shown "info 2>file"
 [ ! -s "$OUT/err" ] && ok || fail "info: stderr file not empty"
 # ... and without a terminal at all.
-"$PN" metrics "$T" -m closeness >"$OUT/out" 2>"$OUT/err" || fail "metrics"
+"$PN" metrics "$T" --basis all -m closeness >"$OUT/out" 2>"$OUT/err" || fail "metrics"
 [ ! -s "$OUT/err" ] && ok || fail "metrics without a terminal wrote on stderr"
 
 # The default delay of a second: tangsel loads in far less, so nothing shows

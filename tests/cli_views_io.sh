@@ -13,7 +13,9 @@ count() { grep -cF -- "$2" "$1"; }
 # validated FILE: the "valid: N actors, M ties" figures of `validate`, as "N M".
 validated() { sed -n 's/.*: valid: \([0-9]*\) actors, \([0-9]*\) ties,.*/\1 \2/p' "$1"; }
 
-"$PN" metrics --network "$T" --format csv >"$OUT/all.csv"
+# The whole dataset: every tie, whatever its basis (a view leaves
+# recommended ones out; convert without a view option writes everything).
+"$PN" metrics --network "$T" --format csv --basis all >"$OUT/all.csv"
 all_actors=$(figure "$OUT/all.csv" actors)
 all_ties=$(figure "$OUT/all.csv" ties)
 
@@ -21,7 +23,9 @@ all_ties=$(figure "$OUT/all.csv" ties)
 # --network on the same view of the original (isolates dropped by a tie
 # filter unless --keep-isolates, docs/views.md), in JSON, GEXF and GraphML,
 # and what it writes validates.
-"$PN" convert "$T" -o "$OUT/all.graphml" 2>/dev/null
+"$PN" convert "$T" -o "$OUT/all.graphml" 2>"$OUT/all.err"
+sources=$(sed -n 's/.*wrote graphml: .* ties, \([0-9]*\) sources.*/\1/p' "$OUT/all.err")
+[ -n "$sources" ] && ok || fail "no source count from convert: $(cat "$OUT/all.err")"
 n=0
 for view in "--at 2016 --types g2g" "--types g2g --keep-isolates" "--ego daejeon" \
     "--kinds city --between 2010 2015"; do
@@ -34,7 +38,7 @@ for view in "--at 2016 --types g2g" "--types g2g --keep-isolates" "--ego daejeon
     describe=$(sed -n 's/^# view: //p' "$OUT/m$n.csv")
     expect_exit 0 "$PN" convert "$T" $view -o "$OUT/v$n.json"
     has "$OUT/err" "paranet convert: note: the view keeps $actors of $all_actors actors and $ties of $all_ties ties ($describe)"
-    has "$OUT/err" "wrote json: $actors actors, $ties ties, 3 sources"
+    has "$OUT/err" "wrote json: $actors actors, $ties ties, $sources sources"
     expect_exit 0 "$PN" validate --strict "$OUT/v$n.json"
     [ "$(validated "$OUT/err")" = "$actors $ties" ] && ok || fail "$view: JSON validates as $(validated "$OUT/err"), wanted $actors $ties"
     expect_exit 0 "$PN" convert "$T" $view -o "$OUT/v$n.gexf"
@@ -70,22 +74,26 @@ for view in "--directed" "--weight sum" "--keep-isolates"; do
 done
 # A filter that keeps everything says nothing; --quiet says nothing.
 countries=$(sed -n 's/.*"country": "\([A-Z][A-Z]\)".*/\1/p' "$T" | sort -u | paste -sd, -)
-expect_exit 0 "$PN" convert "$T" --countries "$countries" -o "$OUT/x.json"
+expect_exit 0 "$PN" convert "$T" --countries "$countries" --basis all -o "$OUT/x.json"
 hasnt "$OUT/err" "note:"
-cmp -s "$OUT/plain.json" "$OUT/x.json" && ok || fail "convert --countries (all) changed the output"
+cmp -s "$OUT/plain.json" "$OUT/x.json" && ok || fail "convert --countries (all) --basis all changed the output"
+# ... but a view leaves out the ties a study only recommends, and says so.
+expect_exit 0 "$PN" convert "$T" --countries "$countries" -o "$OUT/x.json"
+has "$OUT/err" "note: 3 ties left out that a study only recommends"
+has "$OUT/err" "the view keeps $((all_actors - 1)) of $all_actors actors and $((all_ties - 3)) of $all_ties ties"
 expect_exit 0 "$PN" convert "$T" --at 2016 --quiet -o "$OUT/x.json"
 [ -s "$OUT/err" ] && fail "convert --quiet printed: $(cat "$OUT/err")" || ok
 # A view that keeps nothing writes an empty dataset that validates.
 expect_exit 0 "$PN" convert "$T" --at 1900 -o "$OUT/empty.json"
 has "$OUT/err" "the view keeps 0 of $all_actors actors and 0 of $all_ties ties"
 expect_exit 0 "$PN" validate "$OUT/empty.json"
-has "$OUT/err" "valid: 0 actors, 0 ties, 3 sources"
+has "$OUT/err" "valid: 0 actors, 0 ties, $sources sources"
 
 # merge applies the view to the merged dataset.
 B=$D/bandung.json
 expect_exit 0 "$PN" merge "$T" "$B" -o "$OUT/merged.json"
 hasnt "$OUT/err" "note:"
-"$PN" metrics --network "$OUT/merged.json" --format csv >"$OUT/mall.csv"
+"$PN" metrics --network "$OUT/merged.json" --format csv --basis all >"$OUT/mall.csv"
 "$PN" metrics --network "$OUT/merged.json" --at 2016 --format csv >"$OUT/m2016.csv"
 actors=$(figure "$OUT/m2016.csv" actors)
 ties=$(figure "$OUT/m2016.csv" ties)

@@ -187,7 +187,6 @@ static int check(cli_job *job, void *state)
         job->output = NULL;
     if (!st->format)
         st->format = job->output && format_of(job->output) ? format_of(job->output) : "svg";
-    st->o.view = job->vo.view;
     return EXIT_OK;
 }
 
@@ -213,6 +212,7 @@ static int compute(cli_job *job, void *state)
 {
     render_state *st = state;
     pn_diagram_options *o = &st->o;
+    o->view = job->vo.view; /* as the pipeline settled it on the dataset */
     size_t actor;
     int code = EXIT_OK;
     if (o->path_from &&

@@ -183,12 +183,47 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
 }
 
 /* Does the view keep every actor and tie? (directed and weight shape
- * graphs, not which records are kept) */
+ * graphs, not which records are kept; a view given no option keeps every
+ * record, whatever its basis, when it selects records rather than a graph) */
 static bool keeps_all(const pn_view *v)
 {
+    unsigned all_bases = (1u << PN_BASIS_COUNT) - 1;
     return !v->types && !v->statuses && !v->status_none && !v->instruments && !v->kinds &&
            !v->n_sectors && !v->n_countries && !v->at && !v->from_year && !v->to_year && !v->ego &&
-           !v->drop_isolates;
+           !v->drop_isolates && (!v->bases || (v->bases & all_bases) == all_bases);
+}
+
+/* Settle the view on the dataset and say what it leaves out for a reason
+ * the reader may not expect: ties a study only recommends (or a party only
+ * proposes), and, in a view by time, ties without a date. Ties left out for
+ * their basis are a tie filter: the actors they leave without ties go too,
+ * unless --keep-isolates. The view's description follows. */
+static int settle_view(cli_job *job, const pn_dataset *ds)
+{
+    pn_view *v = &job->vo.view;
+    size_t basis = pn_view_basis_dropped(ds, v), undated = pn_view_undated_dropped(ds, v);
+    if (basis && !job->vo.keep_isolates)
+        v->drop_isolates = true;
+    if (basis && !v->bases)
+        v->bases = PN_VIEW_BASES_DEFAULT; /* said in the view's description */
+    if (!job->quiet && basis)
+        fprintf(stderr,
+                "paranet %s: note: %zu tie%s left out that a study only recommends or a party "
+                "only proposes (not reported relations); --basis all keeps them\n",
+                job->command, basis, basis == 1 ? "" : "s");
+    if (!job->quiet && undated)
+        fprintf(stderr,
+                "paranet %s: note: %zu tie%s left out that %s no since (the start is unknown, so "
+                "%s not in force in a given year); --undated keep keeps them\n",
+                job->command, undated, undated == 1 ? "" : "s", undated == 1 ? "has" : "have",
+                undated == 1 ? "it is" : "they are");
+    char *view = an_describe(v);
+    if (!view)
+        return EXIT_INTERNAL;
+    free((char *)job->view);
+    job->view = view;
+    report_set_view(&job->out, view);
+    return EXIT_OK;
 }
 
 static int check_ego(cli_job *job, const pn_dataset *ds)
@@ -209,6 +244,8 @@ int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out, bool 
         *out = (pn_dataset *)ds;
         return EXIT_OK;
     }
+    if ((code = settle_view(job, ds)) != EXIT_OK)
+        return code;
     return cli_fail(job, pn_view_subset(out, ds, &job->vo.view, job->diags));
 }
 
@@ -243,6 +280,8 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
         code = cli_view_dataset(job, job->ds, &job->view_ds, &job->view_all);
     else
         code = check_ego(job, job->ds);
+    if (code == EXIT_OK && !(spec->uses & CLI_VIEW_DATASET))
+        code = settle_view(job, job->ds);
     if (code == EXIT_OK && spec->uses & CLI_GRAPH) {
         int rc = pn_view_graph(&job->graph, job->ds, &job->vo.view, job->diags);
         if (rc)

@@ -105,7 +105,9 @@ PN_EXTERN int pn_view_subset(pn_dataset **out, const pn_dataset *ds, const pn_vi
 
 /**
  * Describe a view in one line for output headers, e.g.
- * "types=g2g,horizontal at=2016 directed weight=count", or "all ties".
+ * "types=g2g,horizontal at=2016 directed weight=count", or "all ties". The
+ * basis is named when view->bases is set ("basis=reported,inferred" for
+ * PN_VIEW_BASES_DEFAULT given explicitly; "basis=all").
  * @return the length needed, as snprintf.
  */
 PN_EXTERN int pn_view_describe(const pn_view *view, char *buf, size_t size);

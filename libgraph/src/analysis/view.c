@@ -275,7 +275,7 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
     unsigned all_bases = (1u << PN_BASIS_COUNT) - 1;
     if ((v->bases & all_bases) == all_bases)
         pn__buf_printf(&b, "%sbasis=all", b.len ? " " : "");
-    else if (v->bases && v->bases != PN_VIEW_BASES_DEFAULT)
+    else if (v->bases)
         mask_list(&b, "basis", v->bases, PN_VOCAB_BASIS, false);
     str_list(&b, "sectors", v->sectors, v->n_sectors);
     mask_list(&b, "kinds", v->kinds, PN_VOCAB_KIND, false);
