@@ -13,7 +13,7 @@ mode=${1:-demo}
 
 # Everything paranet builds and tests with, from Debian 12.
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
-libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev"
+libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
 
 missing=""
 for p in $PACKAGES; do
