@@ -32,6 +32,7 @@ formats path "$PN" path "$F" --from medici --to peruzzi --all --explain
 formats path-none "$PN" path "$F" --from medici --to pucci
 formats partners "$PN" partners "$T" --actor tangsel --explain
 formats partners-g2g "$PN" partners "$T" --actor tangsel --types g2g
+formats partners-at "$PN" partners "$T" --actor tangsel --at 2016 --types g2g --explain
 formats info "$PN" info "$T"
 formats info-view "$PN" info "$T" --at 2016 --types g2g
 formats info-bandung "$PN" info "$B" --kinds city
@@ -185,7 +186,7 @@ PARTNERS = ["id", "name", "kind", "country", "first_year", "last_year", "ongoing
             "rung_step", "blocked_rung", "blocked_tie", "blocked_step", "beyond_rung",
             "beyond_tie", "beyond_step", "ladder", "programmes"]
 PROGRAMMES = ["partner", "tie", "status", "years", "basis"]
-for name, explain in (("partners", True), ("partners-g2g", False)):
+for name, explain in (("partners", True), ("partners-g2g", False), ("partners-at", True)):
     ls = lines(name)
     heads = [l.split("  ")[0] for i, l in enumerate(ls) if i and ls[i - 1] == "" and l and l != "Sources cited above:"]
     want = {"rows": PARTNERS, "programmes": PROGRAMMES}
@@ -213,6 +214,15 @@ for name, explain in (("partners", True), ("partners-g2g", False)):
             bad.append(f"{name}: {len(j['evidence'])} evidence rows, text has {n} source lines")
     numeric(name, j, "rows", ["first_year", "last_year", "ties", "ties_not_reported", "rung",
                               "blocked_rung", "beyond_rung", "programmes"])
+    if name == "partners-at":
+        # datasets/tangsel.json in 2016: the visits (2 citations), the LoI (3)
+        # and the undated sister-city upgrade (2) are rungs outside the view.
+        out_rows = [(r["tie"], r["source"]) for r in j["evidence"] if r["in_view"] == "false"]
+        if len(out_rows) != 7 or {t for t, _ in out_rows} != {
+                "tangsel-daejeon-visits", "tangsel-daejeon-loi-1", "tangsel-daejeon-mou-sister-city"}:
+            bad.append(f"partners-at: evidence outside the view {out_rows}")
+        if (j["rows"][0]["rung"], j["rows"][0]["ongoing"]) != (5, "true"):
+            bad.append(f"partners-at: daejeon {j['rows'][0]}")
     if name == "partners-g2g":
         d = j["rows"][0]
         # datasets/README.md: the sister-city upgrade is planned, which does not
