@@ -178,12 +178,100 @@ has "$OUT/out" "rung:       5 agreement (tangsel-daejeon-rnd-agreement: agreemen
 hasnt "$OUT/out" "blocked at:"
 hasnt "$OUT/out" "beyond:"
 has "$OUT/out" "; 4 sister-city planned; "
-has "$OUT/out" "years:      2014-2017"
+# The MoU (2016 active) and the R&D agreement (2016 signed) are standing
+# rungs without until: the years run to the present; the last dated year
+# (the 2017 youth exchange) stays in the tables.
+has "$OUT/out" "years:      2014-present (still in force: agreement 2016 signed)"
 has "$OUT/out" "programmes: 8"
 # Waste sorting has no status and no year.
 has "$OUT/out" "$(printf '%-12s %-10s %s' - - tangsel-daejeon-waste-sorting)"
 expect_exit 0 "$PN" partners "$T" --actor tangsel --types g2g --basis all
 has "$OUT/out" "# 8 partners of tangsel"
+# Seoul's tie is the one study 001 only recommends: marked.
+block() { awk -v id="$1" '$1 == id { p = 1 } p && /^$/ { exit } p' "$OUT/out" >"$OUT/block"; }
+block seoul
+has "$OUT/block" "ties:       1 (not reported: 1 recommended)"
+# The whole view (datasets/README.md): the ladder only for foreign g2g
+# relations. Daejeon, then the six foreign cities without a ladder
+# instrument (rung 0, 1 tie, by id); then the 16 others, by ties (DKI
+# Jakarta 3, the WTA 2, then 1 each by id): the four universities of the R&D
+# agreement are academic ties, without a rung; the ministries are Indonesian.
+expect_exit 0 "$PN" partners "$T" --actor tangsel
+has "$OUT/out" "# 23 partners of tangsel (Kota Tangerang Selatan): 7 on the ladder (foreign g2g), 16 not"
+awk 'prev == "" && NF { printf "%s ", $1 } { prev = $0 }' "$OUT/out" >"$OUT/heads"
+has "$OUT/heads" "# daejeon frankfurt kathmandu miri timra unnamed-cities-cn unnamed-cities-jp dki-jakarta wta banyumas ipb itb iti kemendagri kemendikbudristek kemenko-pmk kemenlu kemenpan-rb kemenristekdikti puspiptek sinarmas-land uin wte-investors "
+[ "$(grep -c '^  rung:       5' "$OUT/out")" -eq 1 ] && ok || fail "partners: another rung 5 than Daejeon's"
+[ "$(grep -c '^  rung:' "$OUT/out")" -eq 7 ] && ok || fail "partners: rungs off the ladder"
+block ipb
+has "$OUT/block" "relation:   academic (not on the ladder: the partner is not a government)"
+hasnt "$OUT/block" "rung:"
+block kemenko-pmk
+has "$OUT/block" "relation:   vertical (not on the ladder: both in ID)"
+block wta
+has "$OUT/block" "relation:   membership (not on the ladder: the partner is not a government)"
+# One Indonesian foreign policy is the coder's inference: marked.
+block kemenlu
+has "$OUT/block" "ties:       1 (not reported: 1 inferred)"
+expect_exit 0 "$PN" partners "$T" --actor tangsel --format csv
+has "$OUT/out" "daejeon,Daejeon Metropolitan City,city,KR,2014,2017,true,15,0,g2g,,5,agreement,tangsel-daejeon-rnd-agreement,agreement 2016 signed,0,,,0,,,"
+has "$OUT/out" "ipb,Institut Pertanian Bogor,university,ID,2016,2016,false,1,0,academic,not a government,NA,,,,NA,,,NA,,,,0"
+has "$OUT/out" "frankfurt,Stadt Frankfurt am Main,city,DE,NA,NA,false,1,0,g2g,,0,,,,0,,,0,,,,0"
+# By hand in 2016 (g2g): the MoU (2016 active) and the R&D agreement (2016
+# signed) in force; the visits (2014) and the LoI (2015), events, not in
+# force then but taken; the sister-city upgrade planned and undated. Every
+# one is on the ladder, marked: rung 5, nothing blocks, as in the whole
+# dataset; the years from 2014, and the agreement still in force.
+expect_exit 0 "$PN" partners "$T" --actor tangsel --at 2016 --types g2g --explain
+has "$OUT/out" "# 1 partner of tangsel"
+has "$OUT/out" "# ladder in 2016: the rungs of every year up to 2016 count, marked (undated) without a year and (not in force in 2016) when dated but not in force then"
+has "$OUT/out" "rung:       5 agreement (tangsel-daejeon-rnd-agreement: agreement 2016 signed)"
+has "$OUT/out" "ladder:     1 visit 2014 implemented (not in force in 2016); 2 loi 2015 signed (not in force in 2016); 3 mou 2016 active; 4 sister-city planned (undated); 5 agreement 2016 signed"
+has "$OUT/out" "years:      2014-present (still in force: agreement 2016 signed)"
+has "$OUT/out" "ties:       2"
+hasnt "$OUT/out" "blocked at:"
+has "$OUT/out" "  ladder ties outside the view (2016):"
+has "$OUT/out" "    tangsel-daejeon-mou-sister-city: "
+# 2014-2015: the MoU and the agreement come later; the LoI is the rung.
+expect_exit 0 "$PN" partners "$T" --actor tangsel --between 2014 2015 --types g2g
+has "$OUT/out" "rung:       2 loi (tangsel-daejeon-loi-1: loi 2015 signed)"
+has "$OUT/out" "ladder:     1 visit 2014 implemented; 2 loi 2015 signed; 4 sister-city planned (undated)"
+has "$OUT/out" "years:      2014-2015"
+# Were the upgrade stalled (it is planned), it would block at 4 with or
+# without --at: an undated rung does not drop out of the reading.
+sed '/"id": "tangsel-daejeon-mou-sister-city"/,/"status"/s/"planned"/"stalled"/' "$T" >"$OUT/stalled.json"
+for at in "" "--at 2016"; do
+    # shellcheck disable=SC2086
+    expect_exit 0 "$PN" partners "$OUT/stalled.json" --actor tangsel --types g2g $at
+    has "$OUT/out" "rung:       3 mou (tangsel-daejeon-mou-friendship: mou 2016 active)"
+    has "$OUT/out" "blocked at: 4 (tangsel-daejeon-mou-sister-city: sister-city stalled${at:+ (undated)})"
+    has "$OUT/out" "beyond:     5 reached above the block (tangsel-daejeon-rnd-agreement: agreement 2016 signed)"
+done
+# A sister city a study only recommends and an exchange a party proposes
+# (KR), and a g2g MoU inside Indonesia (no rung; validate warns of the type).
+cat >"$OUT/ladder.json" <<'JSON'
+{"paranet": 1, "sources": [{"id": "s", "cite": "S"}],
+ "actors": [{"id": "x", "name": "Kota X", "kind": "city", "country": "ID"},
+            {"id": "y", "name": "Y City", "kind": "city", "country": "KR"},
+            {"id": "z", "name": "Kabupaten Z", "kind": "regency", "country": "ID"}],
+ "ties": [{"id": "x-y-sister", "from": "x", "to": "y", "type": "g2g", "instrument": "sister-city", "since": 2016, "basis": "recommended", "sources": ["s"]},
+          {"id": "x-y-exchange", "from": "x", "to": "y", "type": "g2g", "instrument": "programme", "since": 2017, "status": "planned", "basis": "proposed", "sources": ["s"]},
+          {"id": "x-z-mou", "from": "x", "to": "z", "type": "g2g", "instrument": "mou", "since": 2015, "status": "active", "sources": ["s"]}]}
+JSON
+expect_exit 0 "$PN" partners "$OUT/ladder.json" --actor x
+has "$OUT/out" "# 1 partner of x (Kota X): 0 on the ladder (foreign g2g), 1 not"
+has "$OUT/out" "relation:   g2g (not on the ladder: both in ID)"
+hasnt "$OUT/out" "rung:"
+hasnt "$OUT/out" "present"
+expect_exit 0 "$PN" partners "$OUT/ladder.json" --actor x --basis all
+block y
+has "$OUT/block" "ties:       2 (not reported: 1 recommended, 1 proposed)"
+has "$OUT/block" "rung:       4 sister-city (x-y-sister: sister-city 2016 [recommended])"
+has "$OUT/block" "ladder:     4 sister-city 2016 [recommended]"
+has "$OUT/block" "$(printf '    %-12s %-10s %s' planned 2017 'x-y-exchange [proposed]')"
+expect_exit 0 "$PN" partners "$OUT/ladder.json" --actor x --basis all --format csv
+has "$OUT/out" "y,Y City,city,KR,2016,2017,true,2,2,g2g,,4,sister-city,x-y-sister,sister-city 2016 [recommended],0,,,0,,,4 sister-city 2016 [recommended],1"
+has "$OUT/out" "y,x-y-exchange,planned,2017,proposed"
+has "$OUT/out" "z,Kabupaten Z,regency,ID,2015,2015,false,1,0,g2g,same country,NA,"
 expect_exit 0 "$PN" partners "$SRC/datasets/bandung.json" --actor bandung --explain
 has "$OUT/out" "rung:       4 sister-city (bandung-petaling-jaya-sister-city: sister-city 2015-2023 active)"
 has "$OUT/out" "Sources cited above:"

@@ -32,6 +32,7 @@ formats path "$PN" path "$F" --from medici --to peruzzi --all --explain
 formats path-none "$PN" path "$F" --from medici --to pucci
 formats partners "$PN" partners "$T" --actor tangsel --explain
 formats partners-g2g "$PN" partners "$T" --actor tangsel --types g2g
+formats partners-at "$PN" partners "$T" --actor tangsel --at 2016 --types g2g --explain
 formats info "$PN" info "$T"
 formats info-view "$PN" info "$T" --at 2016 --types g2g
 formats info-bandung "$PN" info "$B" --kinds city
@@ -180,24 +181,30 @@ if j and "no path from medici to pucci in this view" not in j.get("notes", []):
     bad.append("path-none: the JSON notes lack 'no path'")
 
 # partners: one row per partner block; the programmes as the text lists them.
-PARTNERS = ["id", "name", "kind", "country", "first_year", "last_year", "ties", "rung",
-            "rung_instrument", "rung_tie", "rung_step", "blocked_rung", "blocked_tie",
-            "blocked_step", "beyond_rung", "beyond_tie", "beyond_step", "ladder", "programmes"]
-PROGRAMMES = ["partner", "tie", "status", "years"]
-for name, explain in (("partners", True), ("partners-g2g", False)):
+PARTNERS = ["id", "name", "kind", "country", "first_year", "last_year", "ongoing", "ties",
+            "ties_not_reported", "relation", "off_ladder", "rung", "rung_instrument", "rung_tie",
+            "rung_step", "blocked_rung", "blocked_tie", "blocked_step", "beyond_rung",
+            "beyond_tie", "beyond_step", "ladder", "programmes"]
+PROGRAMMES = ["partner", "tie", "status", "years", "basis"]
+for name, explain in (("partners", True), ("partners-g2g", False), ("partners-at", True)):
     ls = lines(name)
     heads = [l.split("  ")[0] for i, l in enumerate(ls) if i and ls[i - 1] == "" and l and l != "Sources cited above:"]
     want = {"rows": PARTNERS, "programmes": PROGRAMMES}
     if explain:
-        want.update({"evidence": ["partner"] + EVIDENCE, "sources": SOURCES})
+        want.update({"evidence": ["partner", "in_view"] + EVIDENCE, "sources": SOURCES})
     j = check(name, want, len(heads))
     if not j:
         continue
     if [r["id"] for r in j["rows"]] != heads:
         bad.append(f"{name}: JSON ids differ from the text's")
-    rungs = [int(l.split()[1]) for l in ls if l.startswith("  rung:")]
+    # A rung on the ladder; off it, null and the text's "relation:" line.
+    rungs = [int(l.split()[1]) if l.startswith("  rung:") else None
+             for l in ls if l.startswith(("  rung:", "  relation:"))]
     if [r["rung"] for r in j["rows"]] != rungs:
         bad.append(f"{name}: JSON rungs differ from the text's")
+    if [r["ongoing"] for r in j["rows"]] != [
+            "true" if "(still in force: " in l else "false" for l in ls if l.startswith("  years:")]:
+        bad.append(f"{name}: JSON ongoing differs from the text's years")
     progs = sum(int(l.split()[1]) for l in ls if l.startswith("  programmes:"))
     if len(j["programmes"]) != progs or sum(r["programmes"] for r in j["rows"]) != progs:
         bad.append(f"{name}: {len(j['programmes'])} programme rows, text counts {progs}")
@@ -205,8 +212,17 @@ for name, explain in (("partners", True), ("partners-g2g", False)):
         n = sum(1 for l in ls if re.match(r" +source: ", l))
         if len(j["evidence"]) != n or n == 0:
             bad.append(f"{name}: {len(j['evidence'])} evidence rows, text has {n} source lines")
-    numeric(name, j, "rows", ["first_year", "last_year", "ties", "rung", "blocked_rung",
-                              "beyond_rung", "programmes"])
+    numeric(name, j, "rows", ["first_year", "last_year", "ties", "ties_not_reported", "rung",
+                              "blocked_rung", "beyond_rung", "programmes"])
+    if name == "partners-at":
+        # datasets/tangsel.json in 2016: the visits (2 citations), the LoI (3)
+        # and the undated sister-city upgrade (2) are rungs outside the view.
+        out_rows = [(r["tie"], r["source"]) for r in j["evidence"] if r["in_view"] == "false"]
+        if len(out_rows) != 7 or {t for t, _ in out_rows} != {
+                "tangsel-daejeon-visits", "tangsel-daejeon-loi-1", "tangsel-daejeon-mou-sister-city"}:
+            bad.append(f"partners-at: evidence outside the view {out_rows}")
+        if (j["rows"][0]["rung"], j["rows"][0]["ongoing"]) != (5, "true"):
+            bad.append(f"partners-at: daejeon {j['rows'][0]}")
     if name == "partners-g2g":
         d = j["rows"][0]
         # datasets/README.md: the sister-city upgrade is planned, which does not
