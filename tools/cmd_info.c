@@ -132,19 +132,20 @@ static void summary(cli_job *job, const pn_dataset *ds, int first, int last, siz
         report_row_text(out, t, "  years:   %d-%d", first, last);
     else
         report_row_text(out, t, "  years:   (no tie is dated)");
-    if (note[0]) {
+    if (note) {
         report_row_text(out, t, "  note:    %s", note);
         report_note(out, "note: %s", note);
     }
 }
 
-/* The ego-network note of the dataset's ties (ego_note), into buf. */
-static int ego(cli_job *job, const pn_dataset *ds, char *buf, size_t size)
+/* The ego-network note of the dataset's ties (ego_note), or NULL. */
+static int ego(cli_job *job, const pn_dataset *ds, char **note)
 {
     pn_graph *g = NULL;
+    *note = NULL;
     int rc = pn_graph_new(&g, ds, NULL);
     if (!rc)
-        rc = ego_note(g, buf, size, job->diags);
+        rc = ego_note(g, note, job->diags);
     pn_graph_free(g);
     return rc;
 }
@@ -187,6 +188,7 @@ static int compute(cli_job *job, void *state)
     tallies kinds = {0}, countries = {0}, types = {0}, statuses = {0}, instruments = {0},
             sectors = {0};
     int rc = 0;
+    char *note = NULL;
     size_t *cites = calloc(ns + 1, sizeof(size_t)), *actor_cites = calloc(ns + 1, sizeof(size_t));
     if (!cites || !actor_cites) {
         rc = -1;
@@ -231,8 +233,7 @@ static int compute(cli_job *job, void *state)
                 last = y;
         }
     }
-    char note[512];
-    if (rc || (rc = ego(job, ds, note, sizeof(note))))
+    if (rc || (rc = ego(job, ds, &note)))
         goto cleanup;
     summary(job, ds, first, last, dated, note);
     tally_table(out, "kinds", "Actors by kind", &kinds, false);
@@ -243,6 +244,7 @@ static int compute(cli_job *job, void *state)
     tally_table(out, "sectors", "Ties by sector", &sectors, false);
     sources_table(out, ds, cites, actor_cites);
 cleanup:
+    free(note);
     free(kinds.items);
     free(countries.items);
     free(types.items);

@@ -20,11 +20,11 @@ static const char help[] =
     "Options:\n"
     "  -m, --metrics LIST  metrics to show, comma-separated, or 'all'. Default:\n"
     "                      degree, ties (in-degree,out-degree when directed),\n"
-    "                      strength\n"
-    "                      (when weighted), betweenness, closeness, harmonic,\n"
-    "                      eigenvector, pagerank, hub,authority (directed),\n"
-    "                      constraint, effective-size, coreness, component,\n"
-    "                      community; and the brokerage roles with --groups\n"
+    "                      strength (when weighted), betweenness, closeness,\n"
+    "                      harmonic, eigenvector, pagerank, hub,authority\n"
+    "                      (directed), constraint, effective-size, coreness,\n"
+    "                      component, community; and the brokerage roles with\n"
+    "                      --groups\n"
     "  -s, --sort M        sort by metric M (largest first), or 'id' or 'name'\n"
     "                      (default: the first metric shown); with id or name\n"
     "                      the rank is the row's position\n"
@@ -471,12 +471,13 @@ static int check(cli_job *job, void *state)
 /* The ego-network note, in every format. */
 static int note_ego(cli_job *job)
 {
-    char note[512];
-    int rc = ego_note(job->graph, note, sizeof(note), job->diags);
+    char *note = NULL;
+    int rc = ego_note(job->graph, &note, job->diags);
     if (rc)
         return cli_fail(job, rc);
-    if (note[0])
+    if (note)
         report_note(&job->out, "note: %s", note);
+    free(note);
     return EXIT_OK;
 }
 

@@ -8,8 +8,9 @@
 #include <paranet.h>
 
 /* When pn_ego_dominance finds g dominated by one actor, the sentence that
- * says so into buf ("40 of the 43 ties (93%) touch tangsel (Kota Tangerang
- * Selatan): ..."); otherwise buf is "". Returns 0 or a pn error code. */
-int ego_note(const pn_graph *g, char *buf, size_t size, pn_diags *diags);
+ * says so ("40 of the 43 ties (93%) touch tangsel (Kota Tangerang Selatan):
+ * ...") into *out (free()); otherwise *out is NULL. Returns 0 or a pn error
+ * code (PN_ENOMEM). */
+int ego_note(const pn_graph *g, char **out, pn_diags *diags);
 
 #endif
