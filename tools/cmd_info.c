@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "ego_note.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -11,7 +12,8 @@ static const char help[] =
     "Summarise a dataset, or the view of it the view options give: actors by\n"
     "kind and by country; ties by type, status, instrument and sector; the\n"
     "span of years; and each source with the number of ties and actors citing\n"
-    "it. Counts are sorted largest first, then by name.\n"
+    "it. Counts are sorted largest first, then by name. When over 80% of the\n"
+    "ties touch one actor, a note says so (docs/metrics.md, \"Ego networks\").\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help\n";
@@ -91,8 +93,10 @@ static void tally_table(report *out, const char *name, const char *heading, tall
     }
 }
 
-/* The summary: one row; in text the title and the "  field:   value" lines. */
-static void summary(cli_job *job, const pn_dataset *ds, int first, int last, size_t dated)
+/* The summary: one row; in text the title and the "  field:   value" lines,
+ * and the ego-network note (a report note in the other formats). */
+static void summary(cli_job *job, const pn_dataset *ds, int first, int last, size_t dated,
+                    const char *note)
 {
     static const char *const head[] = {"title", "file",    "view",       "actors",
                                        "ties",  "sources", "first_year", "last_year"};
@@ -128,6 +132,22 @@ static void summary(cli_job *job, const pn_dataset *ds, int first, int last, siz
         report_row_text(out, t, "  years:   %d-%d", first, last);
     else
         report_row_text(out, t, "  years:   (no tie is dated)");
+    if (note) {
+        report_row_text(out, t, "  note:    %s", note);
+        report_note(out, "note: %s", note);
+    }
+}
+
+/* The ego-network note of the dataset's ties (ego_note), or NULL. */
+static int ego(cli_job *job, const pn_dataset *ds, char **note)
+{
+    pn_graph *g = NULL;
+    *note = NULL;
+    int rc = pn_graph_new(&g, ds, NULL);
+    if (!rc)
+        rc = ego_note(g, note, job->diags);
+    pn_graph_free(g);
+    return rc;
 }
 
 static void sources_table(report *out, const pn_dataset *ds, const size_t *cites,
@@ -168,6 +188,7 @@ static int compute(cli_job *job, void *state)
     tallies kinds = {0}, countries = {0}, types = {0}, statuses = {0}, instruments = {0},
             sectors = {0};
     int rc = 0;
+    char *note = NULL;
     size_t *cites = calloc(ns + 1, sizeof(size_t)), *actor_cites = calloc(ns + 1, sizeof(size_t));
     if (!cites || !actor_cites) {
         rc = -1;
@@ -212,9 +233,9 @@ static int compute(cli_job *job, void *state)
                 last = y;
         }
     }
-    if (rc)
+    if (rc || (rc = ego(job, ds, &note)))
         goto cleanup;
-    summary(job, ds, first, last, dated);
+    summary(job, ds, first, last, dated, note);
     tally_table(out, "kinds", "Actors by kind", &kinds, false);
     tally_table(out, "countries", "Actors by country", &countries, true);
     tally_table(out, "types", "Ties by type", &types, false);
@@ -223,6 +244,7 @@ static int compute(cli_job *job, void *state)
     tally_table(out, "sectors", "Ties by sector", &sectors, false);
     sources_table(out, ds, cites, actor_cites);
 cleanup:
+    free(note);
     free(kinds.items);
     free(countries.items);
     free(types.items);

@@ -5,25 +5,29 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "ego_note.h"
 #include "pipeline.h"
 
 static const char help[] =
     "Usage: paranet metrics [OPTIONS] FILE\n"
     "\n"
     "A table of metrics, one row per actor of the view (docs/metrics.md gives\n"
-    "each metric's definition). Rows are sorted by --sort, largest first, ties\n"
-    "broken by actor id; numbers are printed as %.6f (counts as integers), NA\n"
-    "where a value is undefined.\n"
+    "each metric's definition). Rows are sorted by --sort, largest first, equal\n"
+    "values by actor id; equal values share a rank (1, 2, 2, 4); numbers are\n"
+    "printed as %.6f (counts as integers), NA where a value is undefined. When\n"
+    "over 80% of the view's ties touch one actor, a note says so.\n"
     "\n"
     "Options:\n"
     "  -m, --metrics LIST  metrics to show, comma-separated, or 'all'. Default:\n"
-    "                      degree (in-degree,out-degree when directed), strength\n"
-    "                      (when weighted), betweenness, closeness, harmonic,\n"
-    "                      eigenvector, pagerank, hub,authority (directed),\n"
-    "                      constraint, effective-size, coreness, component,\n"
-    "                      community; and the brokerage roles with --groups\n"
+    "                      degree, ties (in-degree,out-degree when directed),\n"
+    "                      strength (when weighted), betweenness, closeness,\n"
+    "                      harmonic, eigenvector, pagerank, hub,authority\n"
+    "                      (directed), constraint, effective-size, coreness,\n"
+    "                      component, community; and the brokerage roles with\n"
+    "                      --groups\n"
     "  -s, --sort M        sort by metric M (largest first), or 'id' or 'name'\n"
-    "                      (default: the first metric shown)\n"
+    "                      (default: the first metric shown); with id or name\n"
+    "                      the rank is the row's position\n"
     "  -n, --top N         only the first N rows\n"
     "      --groups G      country or kind: groups of the brokerage roles\n"
     "                      (coordinator, itinerant, gatekeeper, representative,\n"
@@ -48,10 +52,10 @@ static const char help[] =
     "  -h, --help          show this help\n";
 
 static const char help_tail[] =
-    "Metric names: degree in-degree out-degree strength in-strength out-strength\n"
-    "betweenness closeness harmonic eigenvector pagerank hub authority constraint\n"
-    "effective-size coreness component community coordinator itinerant gatekeeper\n"
-    "representative liaison brokerage\n"
+    "Metric names: degree ties in-degree out-degree strength in-strength\n"
+    "out-strength betweenness closeness harmonic eigenvector pagerank hub\n"
+    "authority constraint effective-size coreness component community\n"
+    "coordinator itinerant gatekeeper representative liaison brokerage\n"
     "\n"
     "Example:\n"
     "  paranet metrics datasets/tangsel.json --top 10 --format md\n"
@@ -68,6 +72,21 @@ typedef struct row {
     const char *name;
     double key;
 } row;
+
+/* A value as the table prints it, so that values a reader sees as equal
+ * sort by id and share a rank. */
+static double as_shown(double x, bool integer)
+{
+    char buf[64];
+    if (isnan(x) || isinf(x))
+        return x;
+    return strtod(table_number(x, integer, buf, sizeof(buf)), NULL);
+}
+
+static bool same_key(double x, double y)
+{
+    return isnan(x) ? isnan(y) : x == y;
+}
 
 static int by_key(const void *a, const void *b)
 {
@@ -149,6 +168,8 @@ static void default_metrics(const pn_graph *g, bool groups, size_t *idx, size_t 
     *n = 0;
     for (const char *const *p = undirected; *p; p++) {
         pn_metric_find(*p, &idx[(*n)++]);
+        if (strcmp(*p, "degree") == 0)
+            pn_metric_find("ties", &idx[(*n)++]);
         if (strcmp(*p, "degree") == 0 && pn_graph_directed(g)) {
             pn_metric_find("in-degree", &idx[(*n)++]);
             pn_metric_find("out-degree", &idx[(*n)++]);
@@ -241,9 +262,10 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
         code = cli_fail(job, rc);
         goto cleanup;
     }
+    bool integer = sort_metric != SIZE_MAX && pn_metric_is_integer(sort_metric);
     for (size_t v = 0; v < n; v++) {
         const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
-        rows[v] = (row){v, a->id, a->name, sort_metric == SIZE_MAX ? 0 : key[v]};
+        rows[v] = (row){v, a->id, a->name, sort_metric == SIZE_MAX ? 0 : as_shown(key[v], integer)};
     }
     qsort(rows, n, sizeof(row),
           strcmp(sort, "id") == 0     ? by_id
@@ -259,11 +281,15 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
         numeric[5 + k] = true;
     }
     report_table *t = report_table_new(&job->out, NULL, nm + 5, head, numeric);
-    size_t shown = top > 0 && (size_t)top < n ? (size_t)top : n;
+    size_t shown = top > 0 && (size_t)top < n ? (size_t)top : n, rank = 0;
     for (size_t r = 0; r < shown; r++) {
         size_t v = rows[r].v;
         const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
-        snprintf(nums[nm], sizeof(nums[nm]), "%zu", r + 1);
+        /* Standard competition ranking on the sort metric (1, 2, 2, 4); by
+         * id or name, the position. */
+        if (r == 0 || sort_metric == SIZE_MAX || !same_key(rows[r].key, rows[r - 1].key))
+            rank = r + 1;
+        snprintf(nums[nm], sizeof(nums[nm]), "%zu", rank);
         cells[0] = nums[nm];
         cells[1] = a->id;
         cells[2] = a->name;
@@ -442,9 +468,25 @@ static int check(cli_job *job, void *state)
     return st->metrics_arg ? parse_metrics(st->metrics_arg, st->idx, &st->nm) : EXIT_OK;
 }
 
+/* The ego-network note, in every format. */
+static int note_ego(cli_job *job)
+{
+    char *note = NULL;
+    int rc = ego_note(job->graph, &note, job->diags);
+    if (rc)
+        return cli_fail(job, rc);
+    if (note)
+        report_note(&job->out, "note: %s", note);
+    free(note);
+    return EXIT_OK;
+}
+
 static int compute(cli_job *job, void *state)
 {
     metrics_state *st = state;
+    int code = note_ego(job);
+    if (code != EXIT_OK)
+        return code;
     if (st->network) {
         report_set_title(&job->out, "paranet metrics --network %s", job->file);
         return network_table(job);
@@ -452,7 +494,6 @@ static int compute(cli_job *job, void *state)
     if (!st->metrics_arg)
         default_metrics(job->graph, st->groups, st->idx, &st->nm);
     const char *by = st->sort ? st->sort : pn_metric_name(st->idx[0]);
-    int code = EXIT_OK;
     if (st->mo.cutoff > 0) {
         report_set_title(&job->out, "paranet metrics --cutoff %d %s", st->mo.cutoff, job->file);
         code = cutoff_note(&job->out, st->idx, st->nm, by, st->mo.cutoff, job->quiet, job->view);

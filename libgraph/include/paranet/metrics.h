@@ -95,7 +95,7 @@ typedef struct pn_metric_options {
 
 /**
  * Number of per-actor metrics pn_metric_vector knows. Their names, in this
- * order: degree, in-degree, out-degree, strength, in-strength, out-strength,
+ * order: degree, ties, in-degree, out-degree, strength, in-strength, out-strength,
  * betweenness, closeness, harmonic, eigenvector, pagerank, hub, authority,
  * constraint, effective-size, coreness, component, community, coordinator,
  * itinerant, gatekeeper, representative, liaison, brokerage.
@@ -116,7 +116,10 @@ PN_EXTERN int pn_metric_find(const char *name, size_t *index);
 
 /**
  * Compute one per-actor metric: out[v] for every vertex v of g
- * (pn_graph_vertex_count(g) entries, caller-allocated). Brokerage roles
+ * (pn_graph_vertex_count(g) entries, caller-allocated). "ties" is the
+ * number of the graph's dataset ties at the actor: parallel ties merged
+ * into one edge count each, an undirected tie once even in a directed
+ * graph (where it is two arcs), in either direction; O(V + T). Brokerage roles
  * group actors by country (see pn_metric_vector_opts). A value that is
  * undefined is NaN: closeness of an actor that reaches nobody, constraint and
  * effective size of an isolated actor. Cost: see
@@ -230,6 +233,28 @@ typedef struct pn_network_metrics {
 /** Compute the network-level figures. O(V E). @return 0, PN_ENOMEM or PN_EIGRAPH. */
 PN_EXTERN int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out,
                                          pn_diags *diags);
+
+/* ---- One actor's ego network ---- */
+
+/**
+ * How far the ties of a graph gather on one actor (docs/metrics.md, "Ego
+ * networks"). When most ties touch one actor, the view is largely that
+ * actor's ego network (as when the sources are studies of it): its
+ * centrality and brokerage are high by construction.
+ */
+typedef struct pn_ego_dominance {
+    size_t ties;     /**< the graph's ties (as pn_network_metrics.ties) */
+    size_t vertex;   /**< the vertex most ties touch (the first in vertex order on a
+                          tie), SIZE_MAX when the graph has no tie */
+    size_t touching; /**< the ties at that vertex (its "ties" metric) */
+    size_t partners; /**< its distinct neighbours, in either direction */
+    /** More than 80% of the ties touch the vertex (5 touching > 4 ties) and it
+     * has at least two partners (one pair alone is no ego network). */
+    bool dominant;
+} pn_ego_dominance;
+
+/** Compute pn_ego_dominance of g. O(V + T). @return 0, PN_ENOMEM or PN_EIGRAPH. */
+PN_EXTERN int pn_ego_dominance_compute(const pn_graph *g, pn_ego_dominance *out, pn_diags *diags);
 
 #ifdef __cplusplus
 }

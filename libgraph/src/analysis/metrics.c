@@ -17,6 +17,7 @@
 
 typedef enum metric_id {
     M_DEGREE,
+    M_TIES,
     M_IN_DEGREE,
     M_OUT_DEGREE,
     M_STRENGTH,
@@ -49,6 +50,7 @@ static const struct {
     const char *meaning;
 } metrics[M_COUNT] = {
     {"degree", true, "number of neighbours (in + out arcs when directed)"},
+    {"ties", true, "number of the view's ties at the actor (parallel ties each, in or out)"},
     {"in-degree", true, "number of incoming arcs (= degree when undirected)"},
     {"out-degree", true, "number of outgoing arcs (= degree when undirected)"},
     {"strength", false, "sum of edge weights (= degree when unweighted)"},
@@ -109,6 +111,33 @@ int pn_metric_find(const char *name, size_t *index)
 static igraph_neimode_t out_mode(const pn_graph *g)
 {
     return pn_graph_directed(g) ? IGRAPH_OUT : IGRAPH_ALL;
+}
+
+/* The ties at each vertex: every dataset tie of the graph once at each of
+ * its two ends, however many arcs carry it (an undirected tie is two arcs
+ * of a directed graph). The graph has no self-ties. O(V + T). */
+static int actor_ties(const pn_graph *g, double *out)
+{
+    const igraph_t *ig = pn_graph_igraph(g);
+    size_t n = pn_graph_vertex_count(g), m = pn_graph_edge_count(g);
+    bool *seen = calloc(pn_dataset_tie_count(pn_graph_dataset(g)) + 1, sizeof(bool));
+    if (!seen)
+        return PN_ENOMEM;
+    for (size_t v = 0; v < n; v++)
+        out[v] = 0;
+    for (size_t e = 0; e < m; e++) {
+        size_t k;
+        const size_t *ties = pn_graph_edge_ties(g, e, &k);
+        for (size_t i = 0; i < k; i++) {
+            if (seen[ties[i]])
+                continue;
+            seen[ties[i]] = true;
+            out[IGRAPH_FROM(ig, (igraph_integer_t)e)]++;
+            out[IGRAPH_TO(ig, (igraph_integer_t)e)]++;
+        }
+    }
+    free(seen);
+    return 0;
 }
 
 /* Copy an igraph vector into out. */
@@ -386,6 +415,9 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
             out[v] = (double)VECTOR(ires)[v];
         break;
     }
+    case M_TIES:
+        rc = actor_ties(g, out);
+        break;
     case M_STRENGTH:
     case M_IN_STRENGTH:
     case M_OUT_STRENGTH: {

@@ -98,11 +98,74 @@ static int path_lengths(const pn_graph *g, double *diameter, double *mean, pn_di
     return 0;
 }
 
+/* The ties at each vertex (the "ties" metric) into *at (V doubles, free(),
+ * when at is not NULL) and the graph's ties: each has two ends. */
+static int tie_counts(const pn_graph *g, double **at, size_t *total, pn_diags *diags)
+{
+    size_t n = pn_graph_vertex_count(g);
+    double *count = malloc((n + 1) * sizeof(double));
+    if (!count)
+        return PN_ENOMEM;
+    int rc = pn_metric_vector(g, "ties", count, diags);
+    double ends = 0;
+    for (size_t v = 0; !rc && v < n; v++)
+        ends += count[v];
+    *total = (size_t)(ends / 2);
+    if (at && !rc)
+        *at = count;
+    else
+        free(count);
+    return rc;
+}
+
+/* The number of distinct neighbours of v, in either direction. */
+static int partners(const pn_graph *g, size_t v, size_t *out, pn_diags *diags)
+{
+    igraph_vector_int_t nb;
+    igraph_error_t err = igraph_vector_int_init(&nb, 0);
+    if (!err)
+        err = igraph_neighbors(pn_graph_igraph(g), &nb, (igraph_integer_t)v, IGRAPH_ALL);
+    if (err) {
+        igraph_vector_int_destroy(&nb);
+        return pn__igraph_fail(diags, "ego dominance", err);
+    }
+    /* Sorted: the two arcs of a pair in a directed graph are adjacent. */
+    *out = 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nb); i++)
+        if (i == 0 || VECTOR(nb)[i] != VECTOR(nb)[i - 1])
+            (*out)++;
+    igraph_vector_int_destroy(&nb);
+    return 0;
+}
+
+int pn_ego_dominance_compute(const pn_graph *g, pn_ego_dominance *out, pn_diags *diags)
+{
+    pn__igraph_init();
+    pn_ego_dominance r = {0, SIZE_MAX, 0, 0, false};
+    double *at = NULL;
+    int rc = tie_counts(g, &at, &r.ties, diags);
+    if (rc)
+        return rc;
+    for (size_t v = 0; v < pn_graph_vertex_count(g); v++)
+        if (at[v] > 0 && (r.vertex == SIZE_MAX || at[v] > at[r.vertex]))
+            r.vertex = v;
+    if (r.vertex != SIZE_MAX) {
+        r.touching = (size_t)at[r.vertex];
+        rc = partners(g, r.vertex, &r.partners, diags);
+    }
+    free(at);
+    if (rc)
+        return rc;
+    /* Over 80%, in integers: 5 touching > 4 ties. */
+    r.dominant = r.partners >= 2 && 5 * r.touching > 4 * r.ties;
+    *out = r;
+    return 0;
+}
+
 int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out, pn_diags *diags)
 {
     pn__igraph_init();
     const igraph_t *ig = pn_graph_igraph(g);
-    const pn_dataset *ds = pn_graph_dataset(g);
     size_t n = pn_graph_vertex_count(g), m = pn_graph_edge_count(g);
     pn_network_metrics r = {0};
     igraph_error_t err;
@@ -111,20 +174,8 @@ int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out, pn_di
     r.edges = m;
     r.density = r.diameter = r.mean_path = r.transitivity = NAN;
     r.assortativity_kind = r.assortativity_country = r.modularity = NAN;
-    bool *seen = calloc(pn_dataset_tie_count(ds) + 1, sizeof(bool));
-    if (!seen)
-        return PN_ENOMEM;
-    for (size_t e = 0; e < m; e++) {
-        size_t k;
-        const size_t *ties = pn_graph_edge_ties(g, e, &k);
-        for (size_t i = 0; i < k; i++) {
-            if (!seen[ties[i]]) {
-                seen[ties[i]] = true;
-                r.ties++;
-            }
-        }
-    }
-    free(seen);
+    if ((rc = tie_counts(g, NULL, &r.ties, diags)))
+        return rc;
     if (n == 0) {
         *out = r;
         return 0;
