@@ -61,4 +61,8 @@ has "$OUT/err" "nested deeper than 2 levels (raise it with --max-depth)"
 [ ! -e "$OUT/m.json" ] && ok || fail "merge wrote output after an error"
 expect_exit 1 sh -c "echo '[]' | \"$PN\" info -"
 
+# A view of one year spans that year: "2016", not "2016-2016".
+expect_exit 0 "$PN" info "$SRC/datasets/tangsel.json" --at 2016 --types g2g
+has "$OUT/out" "  years:   2016"
+hasnt "$OUT/out" "2016-2016"
 finish

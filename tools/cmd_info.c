@@ -128,7 +128,9 @@ static void summary(cli_job *job, const pn_dataset *ds, int first, int last, siz
         report_row_text(out, t, "  view:    %s", job->view);
     free(plain);
     report_row_text(out, t, "  actors:  %zu\n  ties:    %zu\n  sources: %zu", na, nt, ns);
-    if (dated)
+    if (dated && first == last)
+        report_row_text(out, t, "  years:   %d", first);
+    else if (dated)
         report_row_text(out, t, "  years:   %d-%d", first, last);
     else
         report_row_text(out, t, "  years:   (no tie is dated)");
