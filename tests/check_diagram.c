@@ -481,6 +481,15 @@ static const char basis_dataset[] =
     "  {\"from\": \"a\", \"to\": \"c\", \"type\": \"horizontal\", \"status\": \"failed\","
     "   \"basis\": \"recommended\", \"sources\": [\"s\"]}]}";
 
+/* The DOT of a render (into *dot, free()) read back by cgraph (agclose). */
+static Agraph_t *render_graph(const pn_dataset *ds, const pn_diagram_options *o, char **dot)
+{
+    *dot = render(ds, o, "dot", NULL);
+    Agraph_t *g = agmemread(*dot);
+    ck_assert_ptr_nonnull(g);
+    return g;
+}
+
 #define ALL_BASES                                                                                  \
     (PN_BIT(PN_BASIS_REPORTED) | PN_BIT(PN_BASIS_RECOMMENDED) | PN_BIT(PN_BASIS_PROPOSED) |        \
      PN_BIT(PN_BASIS_INFERRED))
@@ -493,9 +502,8 @@ START_TEST(basis_marked_only_when_drawn)
     pn_dataset *ds = tu_load_text(basis_dataset);
     pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
     /* The default view: reported and inferred, one solid edge; no mark. */
-    char *dot = render(ds, &o, "dot", NULL);
-    Agraph_t *g = agmemread(dot);
-    ck_assert_ptr_nonnull(g);
+    char *dot;
+    Agraph_t *g = render_graph(ds, &o, &dot);
     ck_assert_int_eq(edges_between(g, "a", "b", NULL, NULL), 1);
     ck_assert_int_eq(edges_between(g, "a", "b", "style", "solid"), 1);
     ck_assert_ptr_null(strstr(dot, "#AA3377"));
@@ -512,9 +520,7 @@ START_TEST(basis_marked_only_when_drawn)
         const char *ink = theme ? "#808080" : "#AA3377";
         char twin[32];
         snprintf(twin, sizeof(twin), "%s:invis:%s", ink, ink);
-        dot = render(ds, &o, "dot", NULL);
-        g = agmemread(dot);
-        ck_assert_ptr_nonnull(g);
+        g = render_graph(ds, &o, &dot);
         ck_assert_int_eq(edges_between(g, "a", "b", NULL, NULL), 2);
         ck_assert_int_eq(edges_between(g, "a", "b", "style", "solid"), 1);
         ck_assert_int_eq(edges_between(g, "a", "b", "style", "dotted"), 1);
