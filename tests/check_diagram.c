@@ -368,6 +368,10 @@ static void check_gray_graph(Agraph_t *root, Agraph_t *g)
         check_gray_graph(root, s);
 }
 
+#define ALL_BASES                                                                                  \
+    (PN_BIT(PN_BASIS_REPORTED) | PN_BIT(PN_BASIS_RECOMMENDED) | PN_BIT(PN_BASIS_PROPOSED) |        \
+     PN_BIT(PN_BASIS_INFERRED))
+
 START_TEST(paper_theme_is_gray)
 {
     pn_dataset *ds = tu_load_file(PN_DATASETS "/tangsel.json");
@@ -377,8 +381,10 @@ START_TEST(paper_theme_is_gray)
     o.path_from = "sinarmas-land-jp-partner";
     o.path_to = "daejeon";
     o.title = "Paper";
-    for (int pass = 0; pass < 2; pass++) {
-        o.cluster = pass ? PN_CLUSTER_NONE : PN_CLUSTER_COUNTRY;
+    /* The third pass draws the recommended ties too (their ink and mark). */
+    for (int pass = 0; pass < 3; pass++) {
+        o.cluster = pass == 1 ? PN_CLUSTER_NONE : PN_CLUSTER_COUNTRY;
+        o.view.bases = pass == 2 ? ALL_BASES : 0;
         char *dot = render(ds, &o, "dot", NULL);
         Agraph_t *g = agmemread(dot);
         ck_assert_ptr_nonnull(g);
@@ -394,6 +400,7 @@ START_TEST(paper_theme_is_gray)
     }
     /* The colour theme does use colours (so the check above can fail). */
     o.theme = PN_THEME_COLOR;
+    o.view.bases = 0;
     char *dot = render(ds, &o, "dot", NULL);
     ck_assert_ptr_nonnull(strstr(dot, "#E69F00"));
     free(dot);
@@ -461,6 +468,97 @@ START_TEST(parallel_ties_and_path)
 }
 END_TEST
 
+/* Three cities: a-b has a reported, an inferred and a recommended horizontal
+ * tie (no status); b-c a proposed g2g tie; a-c a recommended horizontal tie
+ * that failed. */
+static const char basis_dataset[] =
+    "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}],"
+    " \"actors\": ["
+    "  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\"},"
+    "  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"ID\"},"
+    "  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"city\", \"country\": \"KR\"}],"
+    " \"ties\": ["
+    "  {\"from\": \"a\", \"to\": \"b\", \"type\": \"horizontal\", \"sources\": [\"s\"]},"
+    "  {\"from\": \"a\", \"to\": \"b\", \"type\": \"horizontal\", \"basis\": \"inferred\","
+    "   \"sources\": [\"s\"]},"
+    "  {\"from\": \"a\", \"to\": \"b\", \"type\": \"horizontal\", \"basis\": \"recommended\","
+    "   \"sources\": [\"s\"]},"
+    "  {\"from\": \"b\", \"to\": \"c\", \"type\": \"g2g\", \"basis\": \"proposed\","
+    "   \"sources\": [\"s\"]},"
+    "  {\"from\": \"a\", \"to\": \"c\", \"type\": \"horizontal\", \"status\": \"failed\","
+    "   \"basis\": \"recommended\", \"sources\": [\"s\"]}]}";
+
+/* The DOT of a render (into *dot, free()) read back by cgraph (agclose). */
+static Agraph_t *render_graph(const pn_dataset *ds, const pn_diagram_options *o, char **dot)
+{
+    *dot = render(ds, o, "dot", NULL);
+    Agraph_t *g = agmemread(*dot);
+    ck_assert_ptr_nonnull(g);
+    return g;
+}
+
+/* A recommended or proposed tie is its own edge, dotted, thin, in the basis
+ * ink (#AA3377; #808080 on paper) with a "?"; reported and inferred ties
+ * share the status's look; the legend's Basis column only when one is drawn. */
+START_TEST(basis_marked_only_when_drawn)
+{
+    pn_dataset *ds = tu_load_text(basis_dataset);
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    /* The default view: reported and inferred, one solid edge; no mark. */
+    char *dot;
+    Agraph_t *g = render_graph(ds, &o, &dot);
+    ck_assert_int_eq(edges_between(g, "a", "b", NULL, NULL), 1);
+    ck_assert_int_eq(edges_between(g, "a", "b", "style", "solid"), 1);
+    ck_assert_ptr_null(strstr(dot, "#AA3377"));
+    ck_assert_ptr_null(strstr(dot, "<B>Basis</B>"));
+    ck_assert(!legend_has(dot, "recommended"));
+    agclose(g);
+    free(dot);
+    /* Every basis: a-b a solid edge (reported and inferred) and a dotted
+     * one (recommended); b-c dotted twin lines (proposed g2g); a-c dotted
+     * and thin (not the failed status's 1.4) with the cross and the "?". */
+    o.view.bases = ALL_BASES;
+    for (int theme = 0; theme < 2; theme++) {
+        o.theme = theme ? PN_THEME_PAPER : PN_THEME_COLOR;
+        const char *ink = theme ? "#808080" : "#AA3377";
+        char twin[32];
+        snprintf(twin, sizeof(twin), "%s:invis:%s", ink, ink);
+        g = render_graph(ds, &o, &dot);
+        ck_assert_int_eq(edges_between(g, "a", "b", NULL, NULL), 2);
+        ck_assert_int_eq(edges_between(g, "a", "b", "style", "solid"), 1);
+        ck_assert_int_eq(edges_between(g, "a", "b", "style", "dotted"), 1);
+        Agnode_t *a = agnode(g, (char *)"a", 0);
+        for (Agedge_t *e = agfstedge(g, a); e; e = agnxtedge(g, e, a)) {
+            bool dotted = strcmp(agget(e, (char *)"style"), "dotted") == 0;
+            ck_assert_str_eq(agget(e, (char *)"penwidth"), "1.0");
+            if (dotted) {
+                ck_assert_str_eq(agget(e, (char *)"color"), ink);
+                ck_assert_ptr_nonnull(strstr(agget(e, (char *)"label"), "<B>?</B>"));
+            } else {
+                ck_assert_str_eq(agget(e, (char *)"color"), theme ? "#000000" : "#333333");
+                ck_assert_ptr_null(strstr(agget(e, (char *)"label"), "?"));
+            }
+        }
+        ck_assert_int_eq(edges_between(g, "a", "c", "style", "dotted"), 1);
+        ck_assert_int_eq(edges_between(g, "a", "c", "label", "\u2715</B></FONT><FONT"), 1);
+        ck_assert_int_eq(edges_between(g, "b", "c", "style", "dotted"), 1);
+        ck_assert_int_eq(edges_between(g, "b", "c", "color", twin), 1);
+        ck_assert_ptr_nonnull(strstr(dot, "<B>Basis</B>"));
+        ck_assert(legend_has(dot, "recommended or proposed"));
+        agclose(g);
+        free(dot);
+    }
+    /* Only the recommended tie: the entry names it alone. */
+    o.theme = PN_THEME_COLOR;
+    o.view.bases = PN_BIT(PN_BASIS_RECOMMENDED);
+    dot = render(ds, &o, "dot", NULL);
+    ck_assert(legend_has(dot, "recommended"));
+    ck_assert(!legend_has(dot, "recommended or proposed"));
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(size_by_degree)
 {
     pn_dataset *ds = tu_load_text(small_dataset);
@@ -495,6 +593,7 @@ int main(void)
     tcase_add_test(tc, paper_theme_is_gray);
     tcase_add_test(tc, parallel_ties_and_path);
     tcase_add_test(tc, size_by_degree);
+    tcase_add_test(tc, basis_marked_only_when_drawn);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -118,7 +118,7 @@ def cited_lines(name):
         return []
     return [l for l in ls[ls.index("Sources cited above:") + 1:] if l]
 
-EVIDENCE = ["tie", "type", "instrument", "years", "status", "tie_from", "tie_to", "directed",
+EVIDENCE = ["tie", "type", "instrument", "years", "status", "basis", "tie_from", "tie_to", "directed",
             "source", "page"]
 SOURCES = ["id", "cite", "url"]
 

@@ -141,8 +141,9 @@ char *an_path_text(const pn_graph *g, const size_t *v, size_t len)
     return s;
 }
 
-static const char *const tie_head[] = {"tie",      "type",   "instrument", "years",  "status",
-                                       "tie_from", "tie_to", "directed",   "source", "page"};
+static const char *const tie_head[] = {"tie",      "type",   "instrument", "years",
+                                       "status",   "basis",  "tie_from",   "tie_to",
+                                       "directed", "source", "page"};
 #define TIE_COLS (sizeof(tie_head) / sizeof(tie_head[0]))
 #define MAX_LEAD 8
 
@@ -188,10 +189,14 @@ void an_evidence_tie(an_evidence *ev, const char *const *lead, size_t tie, repor
     const char *instrument =
         t->instrument != PN_INSTRUMENT_NONE ? pn_instrument_name(t->instrument) : "";
     const char *status = t->status != PN_STATUS_NONE ? pn_status_name(t->status) : "";
+    const char *basis = pn_basis_name(t->basis);
+    bool reported = t->basis == PN_BASIS_REPORTED;
     const char *from = pn_dataset_actor(ds, t->from)->id, *to = pn_dataset_actor(ds, t->to)->id;
-    report_row_detail(ev->out, shown, "%s%s: %s%s%s%s%s%s%s (%s %s %s)", indent, label, type,
+    /* A basis other than reported in brackets: "[recommended]". */
+    report_row_detail(ev->out, shown, "%s%s: %s%s%s%s%s%s%s%s%s%s (%s %s %s)", indent, label, type,
                       instrument[0] ? " " : "", instrument, years[0] ? " " : "", years,
-                      status[0] ? " " : "", status, from, t->directed ? "->" : "--", to);
+                      status[0] ? " " : "", status, reported ? "" : " [", reported ? "" : basis,
+                      reported ? "" : "]", from, t->directed ? "->" : "--", to);
     const char *cells[MAX_LEAD + TIE_COLS];
     for (size_t c = 0; c < ev->nlead; c++)
         cells[c] = lead[c];
@@ -201,10 +206,11 @@ void an_evidence_tie(an_evidence *ev, const char *const *lead, size_t tie, repor
     own[2] = instrument;
     own[3] = years;
     own[4] = status;
-    own[5] = from;
-    own[6] = to;
-    own[7] = t->directed ? "true" : "false";
-    own[8] = own[9] = "";
+    own[5] = basis;
+    own[6] = from;
+    own[7] = to;
+    own[8] = t->directed ? "true" : "false";
+    own[9] = own[10] = "";
     if (t->n_sources == 0) {
         report_row_detail(ev->out, shown, "%s  source: none given", indent);
         report_row(ev->out, ev->ties, cells);
@@ -213,8 +219,8 @@ void an_evidence_tie(an_evidence *ev, const char *const *lead, size_t tie, repor
         const pn_source *s = pn_dataset_source(ds, t->sources[k].source);
         if (ev->cited)
             ev->cited[t->sources[k].source] = true;
-        own[8] = s->id;
-        own[9] = t->sources[k].page ? t->sources[k].page : "";
+        own[9] = s->id;
+        own[10] = t->sources[k].page ? t->sources[k].page : "";
         if (t->sources[k].page)
             report_row_detail(ev->out, shown, "%s  source: %s, %s", indent, s->id,
                               t->sources[k].page);

@@ -55,12 +55,13 @@ char *an_path_text(const pn_graph *g, const size_t *v, size_t len);
  *
  *   "evidence"  the command's lead columns (reach: actor, hop, from, to),
  *               then one row per tie and citation: tie, type, instrument,
- *               years, status, tie_from, tie_to, directed, source, page (a
- *               tie citing no source: one row, source and page empty).
- *               Hidden in the text format, which shows each tie under the
- *               row it explains:
- *                 <indent>ID: type instrument years status (a -> b)
+ *               years, status, basis, tie_from, tie_to, directed, source,
+ *               page (a tie citing no source: one row, source and page
+ *               empty). Hidden in the text format, which shows each tie
+ *               under the row it explains:
+ *                 <indent>ID: type instrument years status [basis] (a -> b)
  *                 <indent>  source: ID, page
+ *               ("[basis]" only when it is not "reported": "[recommended]")
  *   "sources"   id, cite, url of each source cited, in dataset order; in
  *               text "\nSources cited above:" and "  ID: cite url" lines
  *               (nothing when none is cited).

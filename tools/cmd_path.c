@@ -19,7 +19,9 @@ static const char help[] =
     "      --to B       where it ends (required)\n"
     "  -a, --all        every shortest path (at most 10000), not just one\n"
     "  -e, --explain    every hop with the ties behind it: type, instrument,\n"
-    "                   years, status and the source of each (study and page)\n"
+    "                   years, status, basis when not \"reported\"\n"
+    "                   (\"[recommended]\") and the source of each (study and\n"
+    "                   page)\n"
     "  -h, --help       show this help\n";
 
 static const char help_tail[] =

@@ -25,7 +25,8 @@ static const char help[] =
     "                   N^2/2 ids)\n"
     "  -e, --explain    under each actor, the hop that reaches it (with --paths,\n"
     "                   every hop of its path) with the ties behind it: type,\n"
-    "                   instrument, years, status and the source of each\n"
+    "                   instrument, years, status, basis when not \"reported\"\n"
+    "                   (\"[recommended]\") and the source of each\n"
     "  -h, --help       show this help\n";
 
 static const char help_tail[] =

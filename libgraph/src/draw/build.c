@@ -345,29 +345,33 @@ static int add_nodes(gv *c)
 
 /* ---- edges ---- */
 
-/* An edge's label: the status mark, then one line per distinct tie text,
+/* An edge's label: the status and basis marks, then one line per distinct tie text,
  * then the ties with nothing to show. */
 static int edge_label(const pn__scene *s, const pn__group *g, pn__buf *b)
 {
     pn__edge_label l;
     int rc = pn__edge_label_make(s, g, &l);
     if (rc == 0) {
+        bool marked = l.mark || l.basis_mark;
         if (l.mark)
             pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
                            l.mark_colour, l.mark);
+        if (l.basis_mark)
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
+                           l.basis_colour, l.basis_mark);
         /* Tie texts in the order of the ties. */
         for (size_t j = 0; j < l.n_texts; j++) {
             if (j > 0)
                 pn__buf_puts(b, "<BR/>");
-            else if (l.mark)
+            else if (marked)
                 pn__buf_puts(b, " ");
             html_text(b, l.texts[j].data, l.texts[j].len);
             if (l.counts[j] > 1)
                 pn__buf_printf(b, " \u00D7%zu", l.counts[j]);
         }
         if (l.other) {
-            if (l.mark || l.n_texts)
-                pn__buf_puts(b, l.mark && !l.n_texts ? " " : "<BR/>");
+            if (marked || l.n_texts)
+                pn__buf_puts(b, marked && !l.n_texts ? " " : "<BR/>");
             pn__buf_printf(b, "%s\u00D7%zu", l.n_texts > 0 ? "other " : "", l.unlabelled);
         }
     }

@@ -1,5 +1,6 @@
 /* The legend as data (style.h): which entries a figure's legend has (only
- * what it shows: kinds, tie types and direction, statuses, countries, the
+ * what it shows: kinds, tie types and direction, statuses, the bases marked
+ * (recommended, proposed) when such ties are drawn, countries, the
  * size metric and the highlighted path) and their glyph, colour and text.
  * Each renderer draws it its own way (Graphviz: build.c). */
 #include "draw/style.h"
@@ -56,6 +57,30 @@ static void add_countries(const pn__scene *s, pn__legend *lg)
     }
 }
 
+/* One entry for the bases drawn with the marked look, naming them:
+ * "recommended", "proposed", "recommended or proposed". */
+static void add_bases(const pn__scene *s, pn__legend *lg)
+{
+    const pn__basis_look *look = NULL;
+    for (int b = 0; b < PN_BASIS_COUNT && !look; b++)
+        look = s->basis_seen[b] ? pn__basis_look_of((pn_basis)b) : NULL;
+    if (!look)
+        return;
+    heading(lg, "Basis");
+    pn__legend_entry *e = entry(lg, s->th->basis, look->glyph);
+    if (!e)
+        return;
+    e->mark = look->mark;
+    snprintf(e->mark_colour, sizeof(e->mark_colour), "%s", s->th->basis);
+    bool first = true;
+    for (int b = 0; b < PN_BASIS_COUNT; b++) {
+        if (!s->basis_seen[b])
+            continue;
+        pn__buf_printf(&e->text, "%s%s", first ? "" : " or ", pn_basis_name((pn_basis)b));
+        first = false;
+    }
+}
+
 void pn__legend_make(const pn__scene *s, bool country_boxes, pn__legend *lg)
 {
     const pn_diagram_options *o = s->o;
@@ -91,6 +116,7 @@ void pn__legend_make(const pn__scene *s, bool country_boxes, pn__legend *lg)
             pn__buf_puts(&e->text, pn__status_slot_name(k));
         }
     }
+    add_bases(s, lg);
     if (th->colour && !country_boxes)
         add_countries(s, lg);
     if (o->size_by || s->path) {

@@ -51,17 +51,30 @@ static const pn__status_look status_looks[PN__STATUS_SLOTS] = {
     [PN_STATUS_COUNT] = {"solid", 1.0, false, NULL, "\u2500\u2500\u2500\u2500"},
 };
 
+/* Only the bases the default view leaves out are marked: a thin dotted
+ * line and a "?" (dotted is the failed status's line too, but that is
+ * heavier, in the ink and marked with a cross). */
+static const pn__basis_look basis_looks[PN_BASIS_COUNT] = {
+    [PN_BASIS_REPORTED] = {false, NULL, 0.0, NULL, NULL},
+    [PN_BASIS_RECOMMENDED] = {true, "dotted", 1.0, "?", "\u2508?\u2508\u2508"},
+    [PN_BASIS_PROPOSED] = {true, "dotted", 1.0, "?", "\u2508?\u2508\u2508"},
+    [PN_BASIS_INFERRED] = {false, NULL, 0.0, NULL, NULL},
+};
+
 /* The Okabe-Ito palette (Okabe & Ito 2008), in its usual order, black last. */
 static const unsigned okabe_ito[PN__PALETTE_SIZE] = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
                                                      0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
 #define VERMILLION 0xD55E00
 #define BLUE       0x0072B2
 
+/* Ties of a marked basis: purple (Paul Tol's bright scheme), darker than
+ * Okabe-Ito's reddish purple of the countries, and a colour no status,
+ * mark or path uses; the faint gray on paper (with the dots and the "?"). */
 static const pn__theme themes[] = {
     [PN_THEME_COLOR] = {"DejaVu Sans", "DejaVu Sans", "#333333", "#999999", "#CCCCCC", "#F4F4F4",
-                        "#888888", true},
+                        "#888888", true, "#AA3377"},
     [PN_THEME_PAPER] = {"DejaVu Serif", "DejaVu Sans", "#000000", "#808080", "#C8C8C8", "#FFFFFF",
-                        "#808080", false},
+                        "#808080", false, "#808080"},
 };
 
 const pn__kind_look *pn__kind_look_of(pn_kind kind)
@@ -82,6 +95,11 @@ const pn__status_look *pn__status_look_of(int slot)
 int pn__status_slot(pn_status s)
 {
     return s == PN_STATUS_NONE ? PN_STATUS_COUNT : (int)s;
+}
+
+const pn__basis_look *pn__basis_look_of(pn_basis basis)
+{
+    return &basis_looks[basis];
 }
 
 const char *pn__status_slot_name(int slot)
@@ -351,7 +369,7 @@ static int metric_sizes(pn__scene *c)
 typedef struct keyed {
     size_t lo, hi;
     int dir; /* 0 undirected, 1 lo -> hi, 2 hi -> lo */
-    int type, status;
+    int type, status, basis;
     size_t tie;
 } keyed;
 
@@ -366,6 +384,7 @@ static int keyed_cmp(const void *x, const void *y)
     KEYCMP(dir)
     KEYCMP(type)
     KEYCMP(status)
+    KEYCMP(basis)
     KEYCMP(tie)
 #undef KEYCMP
     return 0;
@@ -396,8 +415,9 @@ static bool marks(pn_tie_type type, pn_kind kind)
     }
 }
 
-/* Parallel ties of one pair with the same direction, type and status become
- * one group (one edge); groups keep the order of their first tie. */
+/* Parallel ties of one pair with the same direction, type, status and
+ * marked basis (or none) become one group (one edge); groups keep the order
+ * of their first tie. */
 static int make_groups(pn__scene *c)
 {
     keyed *k = malloc((c->nt + 1) * sizeof(*k));
@@ -414,7 +434,8 @@ static int make_groups(pn__scene *c)
             continue;
         size_t lo = t->from < t->to ? t->from : t->to, hi = t->from < t->to ? t->to : t->from;
         int dir = !t->directed ? 0 : t->from == lo ? 1 : 2;
-        k[n++] = (keyed){lo, hi, dir, (int)t->type, pn__status_slot(t->status), i};
+        pn_basis basis = basis_looks[t->basis].marked ? t->basis : PN_BASIS_REPORTED;
+        k[n++] = (keyed){lo, hi, dir, (int)t->type, pn__status_slot(t->status), (int)basis, i};
     }
     qsort(k, n, sizeof(*k), keyed_cmp);
     c->n_ties = n;
@@ -423,13 +444,16 @@ static int make_groups(pn__scene *c)
         c->ties[i] = k[i].tie;
         bool same = i > 0 && k[i].lo == k[i - 1].lo && k[i].hi == k[i - 1].hi &&
                     k[i].dir == k[i - 1].dir && k[i].type == k[i - 1].type &&
-                    k[i].status == k[i - 1].status;
+                    k[i].status == k[i - 1].status && k[i].basis == k[i - 1].basis;
         if (same) {
             c->groups[c->n_groups - 1].n++;
             continue;
         }
         const pn_tie *t = pn_dataset_tie(c->ds, k[i].tie);
-        pn__group g = {i, k[i].tie, 1, t->from, t->to, k[i].dir != 0, t->type, k[i].status, false};
+        pn__group g = {i,       k[i].tie,    1,
+                       t->from, t->to,       k[i].dir != 0,
+                       t->type, k[i].status, (pn_basis)k[i].basis,
+                       false};
         if (!g.directed) {
             /* An undirected edge runs from the actor listed first in the dataset,
              * unless only the other end is the one its type's mark stands for. */
@@ -471,6 +495,7 @@ static void note_seen(pn__scene *c)
         const pn__group *g = &c->groups[i];
         c->types_seen[g->type] = true;
         c->status_seen[g->status] = true;
+        c->basis_seen[g->basis] |= basis_looks[g->basis].marked;
         c->directed_seen |= g->directed;
     }
 }
@@ -556,18 +581,20 @@ void pn__tie_look_of(const pn__scene *s, const pn__group *g, pn__tie_look *out)
 {
     const pn__theme *th = s->th;
     const pn__status_look *st = pn__status_look_of(g->status);
+    const pn__basis_look *ba = &basis_looks[g->basis];
     memset(out, 0, sizeof(*out));
     out->faded = s->hl_actor && !g->highlight;
     if (g->highlight)
         pn__path_colour(th, out->ink);
     else
         snprintf(out->ink, sizeof(out->ink), "%s",
-                 out->faded  ? th->faded
-                 : st->faint ? th->faint
-                             : th->ink);
+                 out->faded   ? th->faded
+                 : ba->marked ? th->basis
+                 : st->faint  ? th->faint
+                              : th->ink);
     out->twin = type_looks[g->type].twin;
-    out->line = st->line;
-    out->penwidth = st->penwidth + (g->highlight ? 2.0 : 0.0);
+    out->line = ba->marked ? ba->line : st->line;
+    out->penwidth = (ba->marked ? ba->penwidth : st->penwidth) + (g->highlight ? 2.0 : 0.0);
     out->directed = g->directed;
     out->tail = type_looks[g->type].tail;
 }
@@ -595,10 +622,14 @@ int pn__edge_label_make(const pn__scene *c, const pn__group *g, pn__edge_label *
 {
     memset(out, 0, sizeof(*out));
     out->mark = status_looks[g->status].mark;
-    if (c->hl_actor && !g->highlight)
+    out->basis_mark = basis_looks[g->basis].mark;
+    if (c->hl_actor && !g->highlight) {
         snprintf(out->mark_colour, sizeof(out->mark_colour), "%s", c->th->faded);
-    else
+        snprintf(out->basis_colour, sizeof(out->basis_colour), "%s", c->th->faded);
+    } else {
         pn__mark_colour(c->th, out->mark_colour);
+        snprintf(out->basis_colour, sizeof(out->basis_colour), "%s", c->th->basis);
+    }
     out->texts = calloc(g->n, sizeof(pn__buf));
     out->counts = calloc(g->n, sizeof(size_t));
     if (!out->texts || !out->counts)

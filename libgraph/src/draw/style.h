@@ -1,7 +1,8 @@
 /* The drawing layer's style decisions as plain data, shared by every
  * renderer (the Graphviz diagram today; an HTML explorer and maps later):
  * the option names, the visual vocabulary (kind -> shape, tie type -> line,
- * status -> line weight and mark, country -> palette colour), the themes,
+ * status -> line weight and mark, basis -> a line and mark of its own,
+ * country -> palette colour), the themes,
  * and the "scene" of one render: what is drawn (the view, its graph, the
  * highlighted path, metric sizes, parallel ties merged into groups) and how
  * each actor, tie, cluster and legend entry looks. Colours are "#RRGGBB"
@@ -50,10 +51,24 @@ typedef struct pn__status_look {
     const char *glyph;
 } pn__status_look;
 
+/* Basis -> line. The bases the default view leaves out (recommended,
+ * proposed: no study reports the relation) are `marked`: drawn in the
+ * theme's basis ink, this line and weight instead of their status's, with a
+ * mark of their own beside the status's. Reported and inferred ties are
+ * drawn by their status alone. */
+typedef struct pn__basis_look {
+    bool marked;
+    const char *line; /* when marked */
+    double penwidth;
+    const char *mark; /* drawn on the tie in the theme's basis ink */
+    const char *glyph;
+} pn__basis_look;
+
 const pn__kind_look *pn__kind_look_of(pn_kind kind);
 const pn__type_look *pn__type_look_of(pn_tie_type type);
 const pn__status_look *pn__status_look_of(int slot);
 int pn__status_slot(pn_status status);
+const pn__basis_look *pn__basis_look_of(pn_basis basis);
 /* The legend's name of a status slot ("not given" for the last). */
 const char *pn__status_slot_name(int slot);
 
@@ -70,7 +85,8 @@ typedef struct pn__theme {
     const char *faded;      /* what a highlight pushes back */
     const char *faded_fill;
     const char *cluster;
-    bool colour; /* countries in palette colours, status marks and the path in colour */
+    bool colour;       /* countries in palette colours, status marks and the path in colour */
+    const char *basis; /* ties of a marked basis (pn__basis_look) and their mark */
 } pn__theme;
 
 const pn__theme *pn__theme_of(pn_diagram_theme theme);
@@ -98,7 +114,8 @@ typedef struct pn__group {
     size_t tail, head; /* actors; for an undirected tie, the end its mark is at is the tail */
     bool directed;
     pn_tie_type type;
-    int status; /* slot */
+    int status;     /* slot */
+    pn_basis basis; /* a marked basis, or PN_BASIS_REPORTED for the others */
     bool highlight;
 } pn__group;
 
@@ -123,6 +140,7 @@ typedef struct pn__scene {
     bool kinds_seen[PN_KIND_COUNT];
     bool types_seen[PN_TYPE_COUNT];
     bool status_seen[PN__STATUS_SLOTS];
+    bool basis_seen[PN_BASIS_COUNT]; /* marked bases only */
     bool directed_seen;
     bool country_seen[PN__PALETTE_SIZE + 1]; /* by palette slot; the last is "other" */
 } pn__scene;
@@ -174,12 +192,14 @@ typedef struct pn__tie_look {
 
 void pn__tie_look_of(const pn__scene *s, const pn__group *g, pn__tie_look *out);
 
-/* What a group's label says: the status mark, then (with edge labels) the
+/* What a group's label says: the status mark and the basis mark, then (with edge labels) the
  * distinct tie texts in tie order with their counts ("programme" x4), then
  * "other xN" (or "xN") for ties with nothing to show when `other`. */
 typedef struct pn__edge_label {
     const char *mark; /* or NULL */
     char mark_colour[8];
+    const char *basis_mark; /* or NULL */
+    char basis_colour[8];
     pn__buf *texts; /* plain text */
     size_t *counts;
     size_t n_texts;
@@ -193,7 +213,7 @@ void pn__edge_label_free(pn__edge_label *l);
 /* ---- the legend as data (legend.c) ---- */
 
 /* A grid: a column per heading, its entries under it. */
-#define PN__LEGEND_COLS    5
+#define PN__LEGEND_COLS    6
 #define PN__LEGEND_ENTRIES 11
 
 typedef struct pn__legend_entry {
@@ -218,7 +238,7 @@ typedef struct pn__legend {
 } pn__legend;
 
 /* Only what the figure shows: actor kinds, tie types (and direction),
- * statuses, countries (unless the renderer draws country boxes, which name
+ * statuses, marked bases, countries (unless the renderer draws country boxes, which name
  * them), and what the options added (size metric, highlighted path). */
 void pn__legend_make(const pn__scene *s, bool country_boxes, pn__legend *out);
 void pn__legend_free(pn__legend *lg);
