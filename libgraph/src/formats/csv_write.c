@@ -161,6 +161,21 @@ static void encode_attrs(pn__buf *b, const pn__jv *o, const char *const *known)
     json_decref(obj);
 }
 
+/* The column of the ties' weight when no tie has one (readers such as R
+ * igraph take an empty weight column for NaN weights), or SIZE_MAX. */
+static size_t unused_weight(const pn__jv *records, const char *record, const char *const *known)
+{
+    if (strcmp(record, PN__REC_TIE) != 0)
+        return SIZE_MAX;
+    for (uint32_t i = 0; records && i < records->n; i++)
+        if (pn__jv_get(&records->u.items[i], "weight"))
+            return SIZE_MAX;
+    for (size_t c = 0; known[c]; c++)
+        if (strcmp(known[c], "weight") == 0)
+            return c;
+    return SIZE_MAX;
+}
+
 static void write_records(pn__buf *b, const pn__jv *records, const char *record, char delim)
 {
     const char *const *known = pn__ix_fields(record);
@@ -183,9 +198,12 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
     for (size_t k = 0; k < nx && !attrs; k++)
         attrs = strcmp(extras[k], PN__CSV_ATTRS) == 0;
     size_t ncols = attrs ? nk + (nx > 0) : nk + nx;
+    size_t skip = unused_weight(records, record, known);
     for (size_t c = 0; c < ncols; c++) {
         const char *name = c < nk ? known[c] : attrs ? PN__CSV_ATTRS : extras[c - nk];
-        if (c)
+        if (c == skip)
+            continue;
+        if (c && !(c == 1 && skip == 0))
             pn__buf_add(b, &delim, 1);
         cell(b, name, strlen(name), delim);
     }
@@ -197,7 +215,9 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
     for (uint32_t i = 0; records && i < records->n; i++) {
         const pn__jv *o = &records->u.items[i];
         for (size_t c = 0; c < ncols; c++) {
-            if (c)
+            if (c == skip)
+                continue;
+            if (c && !(c == 1 && skip == 0))
                 pn__buf_add(b, &delim, 1);
             text.len = 0;
             if (c < nk) {

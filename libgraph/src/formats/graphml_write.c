@@ -158,6 +158,10 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
     size_t i;
     json_t *o;
     json_array_foreach(ties, i, o) all_directed &= json_is_true(json_object_get(o, "directed"));
+    /* No weight key unless a tie has a weight: readers (R igraph) take a
+     * declared weight missing on every edge for NaN weights. */
+    bool weighted = false;
+    json_array_foreach(ties, i, o) weighted |= json_object_get(o, "weight") != NULL;
 
     pn__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -193,7 +197,8 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         write_key(&b, id, "node", vx.keys.names[k], vx.types[k]);
     }
     for (const char *const *f = pn__tie_fields; *f; f++) {
-        if (strcmp(*f, "id") == 0 || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0)
+        if (strcmp(*f, "id") == 0 || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0 ||
+            (!weighted && strcmp(*f, "weight") == 0))
             continue;
         snprintf(id, sizeof(id), "e_%s", *f);
         write_key(&b, id, "edge", *f, known_type(PN__REC_TIE, *f));
