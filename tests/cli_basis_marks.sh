@@ -31,8 +31,12 @@ for cmd in path reach; do
     has "$OUT/out" "        bandung-petaling-jaya-sister-city: g2g sister-city 2015-2023 active (bandung -- petaling-jaya)"
     hasnt "$OUT/out" "[reported]"
     for f in csv tsv json md latex; do
+        case $f in
+        csv | tsv) table="--table evidence" ;; # one plain table each
+        *) table= ;;
+        esac
         # shellcheck disable=SC2086
-        expect_exit 0 "$PN" $args -f $f
+        expect_exit 0 "$PN" $args -f $f $table
         cp "$OUT/out" "$OUT/$cmd.$f"
     done
     has "$OUT/$cmd.csv" "tie,type,instrument,years,status,basis,tie_from,tie_to,directed,source,page"
@@ -64,13 +68,13 @@ done
 # The inferred tie is in the default view, and says so.
 expect_exit 0 "$PN" path "$T" --from kemenlu --to tangsel --explain
 has "$OUT/out" "kemenlu-tangsel-one-foreign-policy: vertical regulation [inferred] (kemenlu -> tangsel)"
-expect_exit 0 "$PN" path "$T" --from kemenlu --to tangsel --explain -f csv
+expect_exit 0 "$PN" path "$T" --from kemenlu --to tangsel --explain -f csv --table evidence
 has "$OUT/out" ",kemenlu-tangsel-one-foreign-policy,vertical,regulation,,,inferred,kemenlu,tangsel,true,"
 
 # partners --explain shares the evidence: Tangsel's tie to Bandung.
 expect_exit 0 "$PN" partners "$T" --actor tangsel --explain --basis all
 has "$OUT/out" "bandung-tangsel-recommended: horizontal [recommended] (bandung -- tangsel)"
-expect_exit 0 "$PN" partners "$T" --actor tangsel --explain --basis all -f csv
+expect_exit 0 "$PN" partners "$T" --actor tangsel --explain --basis all -f csv --table evidence
 has "$OUT/out" ",bandung-tangsel-recommended,horizontal,,,,recommended,bandung,tangsel,"
 
 # render: the three recommended ties (to Bandung, Semarang, Seoul) dotted,

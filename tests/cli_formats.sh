@@ -17,8 +17,21 @@ formats() {
     name=$1
     shift
     for fmt in text csv tsv json md latex; do
-        expect_exit 0 "$@" --format "$fmt"
+        case $fmt in
+        csv | tsv) expect_exit 0 "$@" --format "$fmt" --comments ;; # every table
+        *) expect_exit 0 "$@" --format "$fmt" ;;
+        esac
         cp "$OUT/out" "$OUT/$name.$fmt"
+    done
+    # csv and tsv without --comments: the main table alone, its first line
+    # the header row; the "# " lines of --comments on stderr instead.
+    for fmt in csv tsv; do
+        expect_exit 0 "$@" --format "$fmt"
+        sed -n '/^# table: /q; /^#/d; /^$/d; p' "$OUT/$name.$fmt" | cmp -s - "$OUT/out" && ok ||
+            fail "$name: plain $fmt is not the main table of --comments"
+        if head -n 1 "$OUT/out" | grep -q '^#'; then fail "$name: plain $fmt starts with #"; else ok; fi
+        sed -n '/^[^#]/q; p' "$OUT/$name.$fmt" >"$OUT/hash"
+        grep '^# ' "$OUT/err" | cmp -s - "$OUT/hash" && ok || fail "$name: $fmt's # lines not on stderr"
     done
     # The default is text, and --format text is the same bytes.
     expect_exit 0 "$@"

@@ -96,11 +96,19 @@ has "$OUT/out" "so its centrality and brokerage are high by construction, not a 
 expect_exit 0 "$PN" metrics "$T" --top 10 --format json
 has "$OUT/out" '"notes": ['
 has "$OUT/out" "\"note: $note"
-expect_exit 0 "$PN" metrics "$T" --format csv --quiet
+# csv: a plain table, the note on stderr; --comments puts it first on
+# stdout, even with --quiet (it is part of the answer, not progress).
+expect_exit 0 "$PN" metrics "$T" --format csv
+has "$OUT/err" "# note: $note"
+hasnt "$OUT/out" "# note"
+expect_exit 0 "$PN" metrics "$T" --format csv --quiet --comments
 has "$OUT/out" "# note: $note"
+expect_exit 0 "$PN" metrics "$T" --format csv --quiet
+hasnt "$OUT/out" "# note"
+hasnt "$OUT/err" "# note"
 expect_exit 0 "$PN" metrics "$T" --format md
 has "$OUT/out" "note: $note"
-expect_exit 0 "$PN" metrics "$T" --network --format csv
+expect_exit 0 "$PN" metrics "$T" --network --format csv --comments
 has "$OUT/out" "# note: $note"
 # info: the whole file by default (46 ties, 3 of them not at tangsel): 43.
 all="43 of the 46 ties (93%) touch tangsel (Kota Tangerang Selatan)"
@@ -109,7 +117,7 @@ has "$OUT/out" "  note:    $all"
 expect_exit 0 "$PN" info "$T" --format json
 has "$OUT/out" "\"note: $all"
 expect_exit 0 "$PN" info "$T" --format csv
-has "$OUT/out" "# note: $all"
+has "$OUT/err" "# note: $all"
 expect_exit 0 "$PN" info "$T" --basis reported,inferred
 has "$OUT/out" "  note:    $note"
 # Florentine: the Medici touch 6 of 20 ties (30%): no note.

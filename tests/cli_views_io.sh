@@ -32,10 +32,11 @@ for view in "--at 2016 --types g2g" "--types g2g --keep-isolates" "--ego daejeon
     n=$((n + 1))
     expect_exit 0 "$PN" metrics --network "$T" $view --format csv
     cp "$OUT/out" "$OUT/m$n.csv"
+    cp "$OUT/err" "$OUT/m$n.err" # the "# view:" line (csv is a plain table)
     actors=$(figure "$OUT/m$n.csv" actors)
     ties=$(figure "$OUT/m$n.csv" ties)
     [ -n "$actors" ] && [ "$ties" -lt "$all_ties" ] && ok || fail "$view: metrics gave '$actors' '$ties'"
-    describe=$(sed -n 's/^# view: //p' "$OUT/m$n.csv")
+    describe=$(sed -n 's/^# view: //p' "$OUT/m$n.err")
     expect_exit 0 "$PN" convert "$T" $view -o "$OUT/v$n.json"
     has "$OUT/err" "paranet convert: note: the view keeps $actors of $all_actors actors and $ties of $all_ties ties ($describe)"
     has "$OUT/err" "wrote json: $actors actors, $ties ties, $sources sources"

@@ -15,7 +15,12 @@
 #define FORMAT_HELP                                                                                \
     "Output:\n"                                                                                    \
     "  -f, --format F          text (default), csv, tsv, json, md or latex (booktabs):\n"          \
-    "                          the same columns in every format (docs/architecture.md)\n"
+    "                          the same columns in every format (docs/architecture.md);\n"         \
+    "                          csv and tsv are one plain table, its title, view and\n"             \
+    "                          notes as \"# \" lines on stderr (not with --quiet)\n"               \
+    "      --table NAME        csv, tsv: the table NAME, not the main one (\"rows\")\n"            \
+    "      --comments          csv, tsv: the \"# \" lines first, on stdout; without\n"             \
+    "                          --table, every table, each after \"# table: NAME\"\n"
 
 static const struct option shared_options[] = {
     {"help", no_argument, NULL, 'h'},
@@ -25,6 +30,8 @@ static const struct option shared_options[] = {
     {"max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH},
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"comments", no_argument, NULL, CLI_OPT_COMMENTS},
+    {"table", required_argument, NULL, CLI_OPT_TABLE},
     {NULL, 0, NULL, 0}};
 
 static bool loads(const cli_spec *spec)
@@ -37,6 +44,8 @@ static bool shared_used(const cli_spec *spec, int val)
 {
     switch (val) {
     case 'f':
+    case CLI_OPT_COMMENTS:
+    case CLI_OPT_TABLE:
         return spec->uses & CLI_FORMAT;
     case 'o':
         return spec->uses & CLI_OUTPUT;
@@ -113,6 +122,12 @@ static int shared_option(cli_job *job, int c, const char *arg)
     case 'o':
         job->output = arg;
         return 1;
+    case CLI_OPT_COMMENTS:
+        job->comments = true;
+        return 1;
+    case CLI_OPT_TABLE:
+        job->table = arg;
+        return 1;
     case CLI_OPT_MAX_ERRORS:
         if (!cli_parse_long(arg, 0, 100000000L, &n))
             return -cli_usage_error(job->command, "--max-errors needs a number >= 0 (0: all)");
@@ -165,6 +180,11 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
     if (code != EXIT_OK || *help)
         return code;
     view_opts_finish(&job->vo);
+    if ((job->comments || job->table) && job->format != FMT_CSV && job->format != FMT_TSV)
+        return cli_usage_error(spec->name,
+                               "%s is for --format csv or tsv (the other formats hold every "
+                               "table, with the title, view and notes)",
+                               job->comments ? "--comments" : "--table");
     int operands = argc - optind;
     if (spec->uses & CLI_NO_FILE) {
         if (operands > 0)
@@ -290,6 +310,30 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
     return code;
 }
 
+/* Write job->out in its format. csv and tsv: one table, the one --table
+ * names (a usage error when the report has none of that name); without
+ * --table and --comments, a report of several tables gives its main one,
+ * and a note on stderr names the others. */
+static int write_report(cli_job *job)
+{
+    report_write_opts o = {job->comments, job->table, job->quiet ? NULL : stderr};
+    bool csv = job->format == FMT_CSV || job->format == FMT_TSV;
+    char names[512];
+    if (csv && job->table && report_table_index(&job->out, job->table) < 0)
+        return cli_usage_error(job->command, "--table: no table '%s' in this report (%s)",
+                               job->table, report_table_names(&job->out, names, sizeof(names)));
+    report_write(&job->out, job->format, &o, stdout);
+    if (csv && !job->table && !job->comments && !job->quiet && job->out.n_tables > 1) {
+        const char *others = report_table_names(&job->out, names, sizeof(names));
+        others += strlen("rows, ");
+        fprintf(stderr,
+                "paranet %s: note: %s holds the main table (rows); --table NAME gives another "
+                "(%s), --comments all of them\n",
+                job->command, job->format == FMT_CSV ? "csv" : "tsv", others);
+    }
+    return EXIT_OK;
+}
+
 int cli_run(const cli_spec *spec, int argc, char **argv)
 {
     cli_job job;
@@ -319,7 +363,7 @@ int cli_run(const cli_spec *spec, int argc, char **argv)
     if (code == EXIT_OK && !help && job.out.failed)
         code = EXIT_INTERNAL;
     if (code == EXIT_OK && !help && job.out.n_tables + job.out.n_notes > 0)
-        report_write(&job.out, job.format, stdout);
+        code = write_report(&job);
     if (spec->free)
         spec->free(state);
     free(state);

@@ -16,8 +16,9 @@
  *      command that reads its input itself calls cli_view_dataset);
  *   4. calls spec->compute, which fills job->out (a report) or writes a
  *      file itself (cli_write_output);
- *   5. writes job->out in the chosen --format to standard output, and
- *      frees everything.
+ *   5. writes job->out in the chosen --format to standard output (csv and
+ *      tsv: one plain table, its "# " title, view and notes on stderr,
+ *      unless --comments or --quiet), and frees everything.
  *
  * Usage errors print "paranet CMD: what is wrong" and give EXIT_USAGE; data
  * errors print the diagnostics and give EXIT_INVALID; see cli.h.
@@ -51,6 +52,8 @@ enum {
     CLI_OPT_MAX_ERRORS = VIEW_OPT_LAST + 1,
     CLI_OPT_MAX_BYTES,
     CLI_OPT_MAX_DEPTH,
+    CLI_OPT_COMMENTS,
+    CLI_OPT_TABLE,
     CLI_OPT_LAST /* a command's own long-only options start here */
 };
 
@@ -70,6 +73,8 @@ typedef struct cli_job {
     bool view_all;         /* the view keeps every actor and tie */
     table_format format;   /* CLI_FORMAT (default text) */
     bool format_given;
+    bool comments;      /* --comments: csv/tsv start with the "# " lines */
+    const char *table;  /* --table NAME: the csv/tsv table */
     const char *output; /* CLI_OUTPUT: -o value, or NULL */
     bool quiet;         /* --quiet */
     pn_diags *diags;

@@ -511,11 +511,50 @@ static void hash_header(const report *r, FILE *out)
 
 static const char *table_name(const report_table *t, size_t i)
 {
-    return t->name ? t->name : i == 0 ? "rows" : "table";
+    return i == 0 ? "rows" : t->name ? t->name : "table";
 }
 
-void report_write(const report *r, table_format fmt, FILE *out)
+int report_table_index(const report *r, const char *name)
 {
+    for (size_t i = 0; i < r->n_tables; i++)
+        if (strcmp(table_name(r->tables[i], i), name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *report_table_names(const report *r, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->n_tables && len < size; i++) {
+        int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", table_name(r->tables[i], i));
+        len += n > 0 ? (size_t)n : 0;
+    }
+    return buf;
+}
+
+/* CSV and TSV: one plain table, or with comments the "# " lines first. */
+static void write_csv(const report *r, char sep, const report_write_opts *o, FILE *out)
+{
+    int pick = o->table ? report_table_index(r, o->table) : 0;
+    if (o->comments)
+        hash_header(r, out);
+    else if (o->meta)
+        hash_header(r, o->meta);
+    for (size_t i = 0; i < r->n_tables; i++) {
+        if (o->comments && !o->table) {
+            if (i)
+                fprintf(out, "\n# table: %s\n", table_name(r->tables[i], i));
+        } else if ((int)i != pick) {
+            continue;
+        }
+        write_delimited(r->tables[i], sep, out);
+    }
+}
+
+void report_write(const report *r, table_format fmt, const report_write_opts *opts, FILE *out)
+{
+    static const report_write_opts defaults = {false, NULL, NULL};
     switch (fmt) {
     case FMT_TEXT:
         if (r->text_header)
@@ -525,12 +564,7 @@ void report_write(const report *r, table_format fmt, FILE *out)
         break;
     case FMT_CSV:
     case FMT_TSV:
-        hash_header(r, out);
-        for (size_t i = 0; i < r->n_tables; i++) {
-            if (i)
-                fprintf(out, "\n# table: %s\n", table_name(r->tables[i], i));
-            write_delimited(r->tables[i], fmt == FMT_CSV ? ',' : '\t', out);
-        }
+        write_csv(r, fmt == FMT_CSV ? ',' : '\t', opts ? opts : &defaults, out);
         break;
     case FMT_JSON:
         fputs("{\n  \"title\": ", out);
@@ -550,7 +584,7 @@ void report_write(const report *r, table_format fmt, FILE *out)
         }
         for (size_t i = 0; i < r->n_tables; i++) {
             fputs(",\n  ", out);
-            json_string(out, i == 0 ? "rows" : table_name(r->tables[i], i));
+            json_string(out, table_name(r->tables[i], i));
             fputs(": ", out);
             write_json_rows(r->tables[i], out);
         }

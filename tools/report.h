@@ -5,8 +5,11 @@
  *          the notes as "# " lines, then each table aligned in columns, or
  *          as the rows' own text lines when the command gives them
  *          (report_row_text), with detail lines under a row
- *   csv    "# " header and note lines, then each table with its header row;
- *   tsv    tables after the first follow a blank line and "# table: NAME"
+ *   csv    a plain table, its header row first: the main table, or the one
+ *   tsv    report_write_opts.table names; the title, view and notes go to
+ *          opts.meta as "# " lines. With opts.comments, those "# " lines
+ *          come first, then the chosen table, or every table, those after
+ *          the first after a blank line and "# table: NAME"
  *   json   {"title", "view", "notes" (when any), "rows": the first table,
  *          then each further table under its name}
  *   md     the title, the view, the notes, then each table (further ones
@@ -95,8 +98,24 @@ void report_row_text(report *r, report_table *t, const char *fmt, ...)
 void report_row_detail(report *r, report_table *t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Write the report. */
-void report_write(const report *r, table_format fmt, FILE *out);
+/* How csv and tsv are written (the other formats hold every table and
+ * their own header). */
+typedef struct report_write_opts {
+    bool comments;     /* start with the "# " title, view and note lines */
+    const char *table; /* the table to write (report_table_index); NULL: the
+                          main one, or with comments every table */
+    FILE *meta;        /* without comments, where the "# " lines go (NULL: nowhere) */
+} report_write_opts;
+
+/* The index of the table named `name` ("rows" is the main table), or -1. */
+int report_table_index(const report *r, const char *name);
+
+/* The tables' names, ", "-separated ("rows, evidence, sources"), into buf. */
+const char *report_table_names(const report *r, char *buf, size_t size);
+
+/* Write the report (opts NULL: the defaults, all zero). A table opts names
+ * must exist (report_table_index). */
+void report_write(const report *r, table_format fmt, const report_write_opts *opts, FILE *out);
 
 /* Format a number the one way tables show them: integers as "%.0f", others
  * "%.6f"; NaN as "NA", infinities as "Inf" and "-Inf". buf of 64 bytes. */
