@@ -32,8 +32,9 @@ export PKG_CONFIG_PATH
 
 # 1. pkg-config. The prefix must be the one installed to, wherever that is.
 libdir=$("$pkgconfig" --variable=libdir paranet)
-[ -d "$libdir" ] && [ "$(cd "$libdir" && pwd -P)" = "$(cd "$(dirname "$pc")/.." && pwd -P)" ] ||
+if ! [ -d "$libdir" ] || [ "$(cd "$libdir" && pwd -P)" != "$(cd "$(dirname "$pc")/.." && pwd -P)" ]; then
     fail "paranet.pc: libdir '$libdir' is not the installed $(dirname "$pc")/.."
+fi
 # shellcheck disable=SC2046 # the flags are words
 "$cc" -o "$work/app" "$here/app.c" $("$pkgconfig" --cflags --libs paranet) -Wl,-rpath,"$libdir" ||
     fail "cc app.c \$(pkg-config --cflags --libs paranet)"
