@@ -103,7 +103,7 @@ def find_cycle(graph):
 
 def object_source(obj):
     """The source file (relative to libgraph/src) an object file was built from."""
-    m = re.search(r"paranet\.dir/src/(.+)\.c\.o(bj)?$", obj.replace(os.sep, "/"))
+    m = re.search(r"paranet(?:_objects)?\.dir/src/(.+)\.c\.o(bj)?$", obj.replace(os.sep, "/"))
     return m.group(1) + ".c" if m else None
 
 
