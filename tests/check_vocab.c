@@ -32,6 +32,29 @@ START_TEST(suggestions)
 }
 END_TEST
 
+START_TEST(spreadsheet_spellings)
+{
+    bool exact = false;
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "mou", &exact), PN_INSTRUMENT_MOU);
+    ck_assert(exact);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "MoU", &exact), PN_INSTRUMENT_MOU);
+    ck_assert(!exact);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "Sister City", NULL),
+                     PN_INSTRUMENT_SISTER_CITY);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "sister_city", NULL),
+                     PN_INSTRUMENT_SISTER_CITY);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_STATUS, "  Active ", NULL), PN_STATUS_ACTIVE);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_TYPE, "G2G", NULL), PN_TYPE_G2G);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_BASIS, "Recommended", NULL), PN_BASIS_RECOMMENDED);
+    /* Only case, end spaces and the separator: a misspelling is not read. */
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "sister_cty", NULL), -1);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_INSTRUMENT, "sistercity", NULL), -1);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_KIND, "", NULL), -1);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_KIND, "   ", NULL), -1);
+    ck_assert_int_eq(pn_vocab_match(PN_VOCAB_KIND, NULL, NULL), -1);
+}
+END_TEST
+
 START_TEST(edit_distance)
 {
     /* Textbook values. */
@@ -128,6 +151,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, names_round_trip);
     tcase_add_test(tc, suggestions);
+    tcase_add_test(tc, spreadsheet_spellings);
     tcase_add_test(tc, edit_distance);
     tcase_add_test(tc, governments_and_ladder);
     tcase_add_test(tc, countries);

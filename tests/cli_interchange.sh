@@ -135,4 +135,19 @@ has "$OUT/formula/actors.csv" "b,'@SUM(A1),city,KR,,-0.5,,"
 expect_exit 0 "$PN" convert "$OUT/formula" -o "$OUT/formula.back.json"
 if cmp -s "$OUT/formula.canon.json" "$OUT/formula.back.json"; then ok; else fail "formula cells did not read back unchanged"; fi
 
+# A spreadsheet's spelling of the vocabulary is read, each normalisation a
+# located warning; the saved dataset has the format's spelling and loads clean.
+mkdir -p "$OUT/sheet"
+printf 'id,name,kind,country\na,A,City,ID\nb,B,city,KR\n' >"$OUT/sheet/actors.csv"
+printf 'from,to,type,instrument,status,sources\na,b,G2G,MoU,Active,s\n' >"$OUT/sheet/ties.csv"
+printf 'id,cite\ns,A study.\n' >"$OUT/sheet/sources.csv"
+expect_exit 0 "$PN" convert "$OUT/sheet" -o "$OUT/sheet.json"
+has "$OUT/err" 'actors.csv:2: warning: column "kind": kind "City" is read as "city" (the format'"'"'s spelling)'
+has "$OUT/err" 'ties.csv:2: warning: column "type": type "G2G" is read as "g2g"'
+has "$OUT/err" 'ties.csv:2: warning: column "instrument": instrument "MoU" is read as "mou"'
+has "$OUT/err" 'ties.csv:2: warning: column "status": status "Active" is read as "active"'
+[ "$(grep -c 'is read as' "$OUT/err")" -eq 4 ] && ok || fail "not 4 normalisations: $(cat "$OUT/err")"
+has "$OUT/sheet.json" '"instrument": "mou"'
+expect_exit 0 "$PN" validate --strict "$OUT/sheet.json"
+expect_exit 1 "$PN" convert --strict "$OUT/sheet" -o "$OUT/sheet2.json"
 finish

@@ -115,6 +115,14 @@ PN_EXTERN const char *pn_vocab_meaning(pn_vocab vocab, int value);
 /** Look a name up (exact, case-sensitive). @return the value, or -1 when unknown. */
 PN_EXTERN int pn_vocab_parse(pn_vocab vocab, const char *name);
 
+/**
+ * Look a name up as a spreadsheet writes it: exactly, or else ignoring
+ * ASCII case, spaces at either end, and ' ' or '_' for '-' ("MoU" is
+ * "mou", "Sister City" is "sister-city"). *exact (may be NULL) says which.
+ * @return the value, or -1 when neither finds it.
+ */
+PN_EXTERN int pn_vocab_match(pn_vocab vocab, const char *name, bool *exact);
+
 /** The known value nearest to name by edit distance (at most 3 edits), or NULL. */
 PN_EXTERN const char *pn_vocab_suggest(pn_vocab vocab, const char *name);
 

@@ -116,6 +116,30 @@ size_t pn_edit_distance(const char *a, const char *b, size_t cap)
     return row[lb] > cap ? cap + 1 : row[lb];
 }
 
+int pn_vocab_match(pn_vocab vocab, const char *name, bool *exact)
+{
+    if (exact)
+        *exact = true;
+    int v = pn_vocab_parse(vocab, name);
+    if (v >= 0 || !name)
+        return v;
+    while (*name == ' ')
+        name++;
+    size_t len = strlen(name);
+    while (len && name[len - 1] == ' ')
+        len--;
+    char folded[64];
+    if (len == 0 || len >= sizeof(folded))
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        folded[i] = name[i] == '_' || name[i] == ' ' ? '-' : lower(name[i]);
+    folded[len] = '\0';
+    v = pn_vocab_parse(vocab, folded);
+    if (v >= 0 && exact)
+        *exact = false;
+    return v;
+}
+
 const char *pn_vocab_suggest(pn_vocab vocab, const char *name)
 {
     size_t n;

@@ -135,7 +135,17 @@ static int vocab_field(loader *L, const pn__jv *obj, pn_vocab vocab, bool requir
     const char *s = string_field(L, obj, key, required);
     if (!s)
         return -2;
-    int v = pn_vocab_parse(vocab, s);
+    bool exact = true;
+    int v = pn_vocab_match(vocab, s, &exact);
+    if (v >= 0 && !exact) {
+        /* A spreadsheet's spelling: read, and said (saved as the format's). */
+        char sh[PN__SHORT_SIZE];
+        pn__path_key(&L->path, key);
+        pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "normalised-value",
+                      "%s \"%s\" is read as \"%s\" (the format's spelling)", key, pn__short(s, sh),
+                      pn_vocab_name(vocab, v));
+        pn__path_pop(&L->path);
+    }
     if (v >= 0)
         return v;
     pn__buf allowed;
