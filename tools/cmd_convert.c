@@ -349,10 +349,9 @@ static int compute(cli_job *job, void *state)
 {
     conv *C = state;
     pn_dataset *ds = NULL, *view = NULL;
-    bool same = true;
     int rc = load(C, job->files, (size_t)job->n_files, job->diags, &ds);
     if (rc == 0) {
-        int code = cli_view_dataset(job, ds, &view, &same);
+        int code = cli_view_dataset(job, ds, &view);
         if (code != EXIT_OK) {
             pn_dataset_free(ds);
             return code;
@@ -369,7 +368,7 @@ static int compute(cli_job *job, void *state)
                 pn_dataset_source_count(view));
     if (rc == PN_ENOMEM)
         fprintf(stderr, "paranet convert: out of memory\n");
-    if (!same)
+    if (view != ds)
         pn_dataset_free(view);
     pn_dataset_free(ds);
     return cli_exit_code(rc);

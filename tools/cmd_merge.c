@@ -111,12 +111,11 @@ static int compute(cli_job *job, void *state)
     pn_merge_input *in = calloc(n, sizeof(*in));
     char **texts = calloc(n, sizeof(*texts));
     pn_dataset *merged = NULL, *view = NULL;
-    bool same = true;
     char *data = NULL;
     size_t len = 0;
     int code = EXIT_OK;
     int rc = in && texts ? merge(job, st, in, texts, &merged) : PN_ENOMEM;
-    if (rc == 0 && (code = cli_view_dataset(job, merged, &view, &same)) != EXIT_OK)
+    if (rc == 0 && (code = cli_view_dataset(job, merged, &view)) != EXIT_OK)
         goto cleanup;
     if (rc == 0 && st->title)
         rc = pn_dataset_set_title(view, st->title);
@@ -142,7 +141,7 @@ cleanup:
     free(in);
     free(texts);
     free(data);
-    if (!same)
+    if (view != merged)
         pn_dataset_free(view);
     pn_dataset_free(merged);
     return code;

@@ -117,7 +117,6 @@ static int shared_option(cli_job *job, int c, const char *arg)
         if (!table_parse_format(arg, &job->format))
             return -cli_usage_error(job->command, "--format must be " REPORT_FORMATS " (got '%s')",
                                     arg);
-        job->format_given = true;
         return 1;
     case 'o':
         job->output = arg;
@@ -207,10 +206,9 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
  * record, whatever its basis, when it selects records rather than a graph) */
 static bool keeps_all(const pn_view *v)
 {
-    unsigned all_bases = (1u << PN_BASIS_COUNT) - 1;
     return !v->types && !v->statuses && !v->status_none && !v->instruments && !v->kinds &&
            !v->n_sectors && !v->n_countries && !v->at && !v->from_year && !v->to_year && !v->ego &&
-           !v->drop_isolates && (!v->bases || (v->bases & all_bases) == all_bases);
+           !v->drop_isolates && (!v->bases || (v->bases & PN_VIEW_BASES_ALL) == PN_VIEW_BASES_ALL);
 }
 
 /* Settle the view on the dataset and say what it leaves out for a reason
@@ -253,14 +251,13 @@ static int check_ego(cli_job *job, const pn_dataset *ds)
     return id ? an_find_actor(job->command, "--ego", ds, id, &ego) : EXIT_OK;
 }
 
-int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out, bool *same)
+int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out)
 {
     *out = NULL;
     int code = check_ego(job, ds);
     if (code != EXIT_OK)
         return code;
-    *same = keeps_all(&job->vo.view);
-    if (*same) {
+    if (keeps_all(&job->vo.view)) {
         *out = (pn_dataset *)ds;
         return EXIT_OK;
     }
@@ -297,10 +294,8 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
     if (!job->ds)
         return EXIT_OK;
     if (spec->uses & CLI_VIEW_DATASET)
-        code = cli_view_dataset(job, job->ds, &job->view_ds, &job->view_all);
-    else
-        code = check_ego(job, job->ds);
-    if (code == EXIT_OK && !(spec->uses & CLI_VIEW_DATASET))
+        code = cli_view_dataset(job, job->ds, &job->view_ds);
+    else if ((code = check_ego(job, job->ds)) == EXIT_OK)
         code = settle_view(job, job->ds);
     if (code == EXIT_OK && spec->uses & CLI_GRAPH) {
         int rc = pn_view_graph(&job->graph, job->ds, &job->vo.view, job->diags);
@@ -339,8 +334,6 @@ int cli_run(const cli_spec *spec, int argc, char **argv)
     cli_job job;
     memset(&job, 0, sizeof(job));
     job.command = spec->name;
-    job.argc = argc;
-    job.argv = argv;
     view_opts_init(&job.vo);
     job.load = &job.vo.load;
     job.max_errors = 50;

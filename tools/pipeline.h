@@ -70,17 +70,13 @@ typedef struct cli_job {
     pn_dataset *ds;        /* CLI_LOAD */
     pn_graph *graph;       /* CLI_GRAPH */
     pn_dataset *view_ds;   /* CLI_VIEW_DATASET: ds itself when the view keeps everything */
-    bool view_all;         /* the view keeps every actor and tie */
     table_format format;   /* CLI_FORMAT (default text) */
-    bool format_given;
-    bool comments;      /* --comments: csv/tsv start with the "# " lines */
-    const char *table;  /* --table NAME: the csv/tsv table */
-    const char *output; /* CLI_OUTPUT: -o value, or NULL */
-    bool quiet;         /* --quiet */
+    bool comments;         /* --comments: csv/tsv start with the "# " lines */
+    const char *table;     /* --table NAME: the csv/tsv table */
+    const char *output;    /* CLI_OUTPUT: -o value, or NULL */
+    bool quiet;            /* --quiet */
     pn_diags *diags;
-    report out;  /* written in job->format after compute */
-    char **argv; /* the command's argv (for --between's second value) */
-    int argc;
+    report out; /* written in job->format after compute */
 } cli_job;
 
 typedef struct cli_spec {
@@ -133,9 +129,9 @@ int cli_find_actor(cli_job *job, const char *option, const char *id, size_t *out
  * (convert imports, merge merges): checks the --ego id (EXIT_INVALID after
  * "paranet CMD: --ego: no actor 'x' (did you mean 'y'?)"), then gives the
  * view's actors and ties as a dataset (pn_view_subset). When the view keeps
- * everything, *out is ds itself and *same is true (do not free it). The
+ * everything, *out is ds itself (free it only when it is not ds). The
  * CLI_VIEW_DATASET path of cli_run is this function. Returns an exit code. */
-int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out, bool *same);
+int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out);
 
 /* Unless --quiet, when the view dropped actors or ties of `all` to give
  * `kept`, "paranet CMD: note: the view keeps 13 of 25 actors and 9 of 42

@@ -139,7 +139,7 @@ int view_opts_parse(view_opts *v, const char *command, int c, const char *arg, i
         return vocab_mask(command, "instruments", PN_VOCAB_INSTRUMENT, arg, &w->instruments, NULL);
     case VIEW_OPT_BASIS:
         if (strcmp(arg, "all") == 0) {
-            w->bases = (1u << PN_BASIS_COUNT) - 1;
+            w->bases = PN_VIEW_BASES_ALL;
             return 1;
         }
         v->tie_filter = true;

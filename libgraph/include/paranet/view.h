@@ -54,6 +54,9 @@ typedef struct pn_view {
 /** The bases a view keeps by default: reported and inferred. */
 #define PN_VIEW_BASES_DEFAULT (PN_BIT(PN_BASIS_REPORTED) | PN_BIT(PN_BASIS_INFERRED))
 
+/** Every basis: a view that keeps all ties, whatever they rest on (--basis all). */
+#define PN_VIEW_BASES_ALL ((1u << PN_BASIS_COUNT) - 1)
+
 #define PN_VIEW_INIT                                                                               \
     {                                                                                              \
         0, 0, false, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, NULL, 1, false, false, PN_WEIGHT_NONE, 0,    \

@@ -272,8 +272,7 @@ int pn_view_describe(const pn_view *v, char *buf, size_t size)
     mask_list(&b, "types", v->types, PN_VOCAB_TYPE, false);
     mask_list(&b, "status", v->statuses, PN_VOCAB_STATUS, v->status_none);
     mask_list(&b, "instruments", v->instruments, PN_VOCAB_INSTRUMENT, false);
-    unsigned all_bases = (1u << PN_BASIS_COUNT) - 1;
-    if ((v->bases & all_bases) == all_bases)
+    if ((v->bases & PN_VIEW_BASES_ALL) == PN_VIEW_BASES_ALL)
         pn__buf_printf(&b, "%sbasis=all", b.len ? " " : "");
     else if (v->bases)
         mask_list(&b, "basis", v->bases, PN_VOCAB_BASIS, false);

@@ -66,7 +66,7 @@ int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t 
         /* An export holds every tie, whatever it rests on (a view leaves
          * recommended and proposed ones out). */
         pn_diagram_options opts = PN_DIAGRAM_OPTIONS_INIT;
-        opts.view.bases = ~0u;
+        opts.view.bases = PN_VIEW_BASES_ALL;
         size_t n = 0;
         int rc = pn_diagram_render(ds, &opts, "dot", out, &n, diags);
         if (rc == 0 && len)
