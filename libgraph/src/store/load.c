@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "store/check.h"
 #include "core/dataset_private.h"
@@ -398,41 +397,51 @@ static void load_sources(loader *L, const pn__jv *arr)
     pn__path_pop(&L->path);
 }
 
-/* A country field: two letters held as given; other shapes reported here. */
+/* A country field: a code, or a name or alias read as its code with a
+ * warning (pn_country_lookup); two letters it does not know are held as
+ * given (the checks report them); other shapes are reported here. */
 static bool country_field(loader *L, const pn__jv *o, char out[3])
 {
     const char *c = string_field(L, o, "country", true);
     out[0] = '\0';
     if (!c)
         return false;
-    if (strlen(c) == 2) {
-        if (c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z') {
-            char up[3] = {(char)(c[0] - 32), (char)(c[1] - 32), 0};
+    pn_country_match how;
+    const char *code = pn_country_lookup(c, &how);
+    char sh[PN__SHORT_SIZE];
+    if (code) {
+        if (how != PN_COUNTRY_CODE) {
             pn__path_key(&L->path, "country");
-            ERR(L, "bad-country", "country codes are upper case: \"%s\"%s", up,
-                pn_country_valid(up) ? "" : " is not an ISO 3166-1 alpha-2 code either");
+            pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "normalised-value",
+                          "country \"%s\" is read as \"%s\" (%s)", pn__short(c, sh), code,
+                          pn_country_name(code));
             pn__path_pop(&L->path);
-            return false;
         }
+        memcpy(out, code, 3);
+        return true;
+    }
+    if (strlen(c) == 2) {
         memcpy(out, c, 3);
         return true;
     }
-    /* A country's name instead of its code: suggest the code. */
-    const char *hint = NULL;
-    static const char *const probe[] = {"ID", "KR", "MY", "JP", "CN", "DE", "SE", "NP", "FR",
-                                        "GB", "US", "NL", "AU", "SG", "TH", "PH", "VN", "IN"};
-    for (size_t k = 0; k < sizeof(probe) / sizeof(probe[0]); k++)
-        if (strcasecmp(c, pn_country_name(probe[k])) == 0)
-            hint = probe[k];
-    char sh[PN__SHORT_SIZE];
+    const char *hint = how == PN_COUNTRY_AMBIGUOUS ? NULL : pn_country_suggest(c);
     c = pn__short(c, sh);
     pn__path_key(&L->path, "country");
-    if (hint)
+    if (how == PN_COUNTRY_AMBIGUOUS)
         ERR(L, "bad-country",
-            "expected an ISO 3166-1 alpha-2 code, found \"%s\" (did you mean \"%s\"?)", c, hint);
+            "\"%s\" is the name of more than one country in iso-codes' translations: give its "
+            "ISO 3166-1 alpha-2 code",
+            c);
+    else if (hint)
+        ERR(L, "bad-country",
+            "unknown country \"%s\" (did you mean \"%s\", %s?); expected an ISO 3166-1 "
+            "alpha-2 code or a country's name",
+            c, hint, pn_country_name(hint));
     else
         ERR(L, "bad-country",
-            "expected an ISO 3166-1 alpha-2 code such as \"ID\" or \"KR\", found \"%s\"", c);
+            "unknown country \"%s\"; expected an ISO 3166-1 alpha-2 code such as \"ID\" or "
+            "\"KR\", or a country's name",
+            c);
     pn__path_pop(&L->path);
     return false;
 }
