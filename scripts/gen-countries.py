@@ -10,7 +10,8 @@ countries.inc      PN_COUNTRY(code, English name): the codes paranet accepts,
                    else name), plus XK (Kosovo), the one user-assigned code
                    paranet accepts (the EU and Wikidata use it).
 country_names.inc  the names a country may be given by, folded for matching
-                   (see fold() below), sorted bytewise for bsearch:
+                   (see fold() below), sorted bytewise and front-coded in
+                   blocks of 16 names (bsearch on the blocks' first names):
                    - tier 1: each code's English name, common_name and
                      official_name, its alpha-3 code, and the aliases in
                      scripts/country-aliases.txt. A clash here is a bug in
@@ -48,6 +49,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 USER_ASSIGNED = {"XK": "Kosovo"}
 NAME_FIELDS = ("name", "common_name", "official_name")
 MAX_KEY = 255  # bytes; the C side folds into a buffer of 256
+BLOCK = 16  # names a block of the front-coded table
 
 RANGES = [(0x00A0, 0x024F), (0x0300, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F),
           (0x0531, 0x058F), (0x10A0, 0x10FF), (0x1E00, 0x1FFF), (0x2000, 0x206F),
@@ -188,17 +190,32 @@ def main():
         for cp in sorted(FOLD):
             w("    {0x%04X, %s},\n" % (cp, c_string(FOLD[cp])))
         w("};\n\n")
-        w("/* The folded names, each ending in '\\0'. */\n")
+        w("/* The folded names, front-coded in blocks of NAME_BLOCK: a block's first\n"
+          " * name whole, each other as one byte, the length of the prefix it shares\n"
+          " * with the name before it, then the rest; each name ends in '\\0'. */\n")
+        w("#define NAME_BLOCK %d\n" % BLOCK)
         w("static const char name_text[] =\n")
-        at, pos = [], 0
-        for k in order:
-            at.append(pos)
-            pos += len(k.encode()) + 1
-            w("    %s \"\\0\"\n" % c_string(k))
+        blocks, pos, prev = [], 0, b""
+        for i, k in enumerate(order):
+            kb = k.encode()
+            if i % BLOCK == 0:
+                blocks.append(pos)
+                w("    %s \"\\0\"\n" % c_string(k))
+                pos += len(kb) + 1
+            else:
+                n = 0
+                while n < min(len(prev), len(kb)) and prev[n] == kb[n]:
+                    n += 1
+                while n and 0x80 <= kb[n] < 0xC0:
+                    n -= 1  # not inside a UTF-8 sequence (kb is longer than n)
+                w("    \"\\%03o\" %s \"\\0\"\n" % (n, c_string(kb[n:].decode())))
+                pos += 1 + len(kb) - n + 1
+            prev = kb
         w("    ;\n\n")
-        w("static const uint32_t name_at[] = {\n")
-        for i in range(0, len(at), 12):
-            w("    " + ", ".join(str(x) for x in at[i:i + 12]) + ",\n")
+        w("/* Where each block starts in name_text. */\n")
+        w("static const uint32_t name_block[] = {\n")
+        for i in range(0, len(blocks), 12):
+            w("    " + ", ".join(str(x) for x in blocks[i:i + 12]) + ",\n")
         w("};\n\n")
         w("/* Index in countries[] of each name's code; NAME_AMBIGUOUS when two. */\n")
         w("static const unsigned char name_code[] = {\n")
