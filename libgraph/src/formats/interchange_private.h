@@ -33,6 +33,11 @@ typedef enum pn__ftype {
 /* The known fields of a record kind, in canonical order (NULL-terminated). */
 const char *const *pn__ix_fields(const char *record);
 
+/* The field a header name (a CSV column) stands for as a documented alias
+ * ("year" for a tie's "since", "source" for its "from"), compared in ASCII
+ * lower case with runs of ' ', '_' and '-' as one space; NULL when none. */
+const char *pn__ix_alias(const char *record, const char *name);
+
 /* The type of a field of a record kind; PN__F_EXTRA for unknown ones. */
 pn__ftype pn__ix_ftype(const char *record, const char *key);
 
