@@ -559,9 +559,9 @@ static bool end_by_name(loader *L, const char *end, size_t *out)
         *out = h->actor;
         if (!h->warned)
             pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "end-by-name",
-                          "\"%s\" is the %s of actor \"%s\": read as that actor (here and in "
+                          "\"%s\" is %s of actor \"%s\": read as that actor (here and in "
                           "every tie that gives it)",
-                          pn__short(end, sh), h->alias ? "alias" : "name",
+                          pn__short(end, sh), h->alias ? "an alias" : "the name",
                           L->ds->actors[h->actor].id);
         h->warned = true;
         return true;
