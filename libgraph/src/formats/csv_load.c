@@ -225,11 +225,11 @@ static int make_actors(pn__csv_reader *R, csv_loc *loc)
     if (rc == 0 && m->n) {
         bool k = R->opts->default_kind, c = R->opts->default_country;
         if (pn_diags_add(R->diags, PN_SEVERITY_WARNING, t->name, 0, 0, NULL, "actors-from-ends",
-                         "no actors table: %zu actors made from the tie ends (each named as "
-                         "written, its id the end or its slug), of kind \"%s\" (%s) and country "
-                         "\"%s\" (%s)",
-                         m->n, kind, k ? "--default-kind" : "not known: give --default-kind",
-                         country, c ? "--default-country" : "unknown: give --default-country") != 0)
+                         "no actors table: %zu actors made from the tie ends (named as written; "
+                         "id: the end, or its slug), of kind \"%s\" (%s) and country \"%s\" (%s)",
+                         m->n, kind, k ? "--default-kind" : "not known: set it with --default-kind",
+                         country,
+                         c ? "--default-country" : "unknown: set it with --default-country") != 0)
             rc = PN_ENOMEM;
         R->warnings++;
     }
