@@ -214,19 +214,15 @@ static int compute(cli_job *job, void *state)
     return cli_exit_code(rc);
 }
 
-static const struct option options[] = {
-    {"to", required_argument, NULL, 't'},
-    {"from", required_argument, NULL, 'f'},
-    {"actors", required_argument, NULL, CLI_IMPORT_ACTORS},
-    {"ties", required_argument, NULL, CLI_IMPORT_TIES},
-    {"sources", required_argument, NULL, CLI_IMPORT_SOURCES},
-    {"dataset", required_argument, NULL, CLI_IMPORT_DATASET},
-    {"delimiter", required_argument, NULL, 'd'},
-    {"default-kind", required_argument, NULL, CLI_IMPORT_KIND},
-    {"default-country", required_argument, NULL, CLI_IMPORT_COUNTRY},
-    {"default-type", required_argument, NULL, CLI_IMPORT_TYPE},
-    {"strict", no_argument, NULL, 's'},
-    {NULL, 0, NULL, 0}};
+static const struct option options[] = {{"to", required_argument, NULL, 't'},
+                                        {"from", required_argument, NULL, 'f'},
+                                        {"actors", required_argument, NULL, CLI_IMPORT_ACTORS},
+                                        {"ties", required_argument, NULL, CLI_IMPORT_TIES},
+                                        {"sources", required_argument, NULL, CLI_IMPORT_SOURCES},
+                                        {"dataset", required_argument, NULL, CLI_IMPORT_DATASET},
+                                        CLI_IMPORT_LONG_OPTIONS,
+                                        {"strict", no_argument, NULL, 's'},
+                                        {NULL, 0, NULL, 0}};
 
 /* -f, --from and -t, --to are dataset formats: not CLI_FORMAT (the report
  * formats). The inputs are read here, not by the pipeline (CSV tables,

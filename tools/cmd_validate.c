@@ -113,12 +113,7 @@ static int compute(cli_job *job, void *state)
 }
 
 static const struct option options[] = {
-    {"strict", no_argument, NULL, 's'},
-    {"delimiter", required_argument, NULL, 'd'},
-    {"default-kind", required_argument, NULL, CLI_IMPORT_KIND},
-    {"default-country", required_argument, NULL, CLI_IMPORT_COUNTRY},
-    {"default-type", required_argument, NULL, CLI_IMPORT_TYPE},
-    {NULL, 0, NULL, 0}};
+    {"strict", no_argument, NULL, 's'}, CLI_IMPORT_LONG_OPTIONS, {NULL, 0, NULL, 0}};
 
 static void init(void *state)
 {

@@ -29,6 +29,15 @@ enum {
     CLI_IMPORT_TYPE
 };
 
+/* The long options convert and validate share (cli_import_option). */
+/* clang-format off */
+#define CLI_IMPORT_LONG_OPTIONS                                            \
+    {"delimiter", required_argument, NULL, 'd'},                           \
+    {"default-kind", required_argument, NULL, CLI_IMPORT_KIND},            \
+    {"default-country", required_argument, NULL, CLI_IMPORT_COUNTRY},      \
+    {"default-type", required_argument, NULL, CLI_IMPORT_TYPE}
+/* clang-format on */
+
 void cli_import_init(cli_import *I);
 
 /* True when path names a directory. */
