@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "store/actor_names.h"
 #include "store/check.h"
 #include "core/dataset_private.h"
 #include "store/json.h"
@@ -29,15 +30,9 @@ typedef struct loader {
     /* For did-you-mean, built at the first unknown id (the section is
      * complete by then: sources before actors, actors before ties). */
     pn__nearest_ix near_sources, near_actors;
-    /* Actors by name and alias, for tie ends that give one instead of an
-     * id: built at the first such end (the actors are all in by then). */
-    pn__map by_name; /* name or alias -> its first entry */
-    struct name_entry {
-        size_t actor;
-        size_t next, tail; /* the other actors of that name, in order; SIZE_MAX: none */
-        bool alias, warned;
-    } * names;
-    bool names_built;
+    /* For tie ends that give a name instead of an id: built at the first
+     * such end (the actors are all in by then). */
+    pn__actor_names names;
 } loader;
 
 /* Progress (pn_load_options.progress): parsing is about the first half of
@@ -503,64 +498,22 @@ static void load_actors(loader *L, const pn__jv *arr)
     pn__path_pop(&L->path);
 }
 
-static void add_name(loader *L, const char *name, size_t actor, bool alias, size_t *n)
-{
-    struct name_entry *e = &L->names[*n];
-    *e = (struct name_entry){actor, SIZE_MAX, *n, alias, false};
-    int put = pn__map_put(&L->by_name, name, *n);
-    if (put < 0) {
-        L->r->nomem = true;
-        return;
-    }
-    if (put == 1) {
-        size_t head = 0;
-        pn__map_get(&L->by_name, name, &head);
-        struct name_entry *h = &L->names[head];
-        if (L->names[h->tail].actor == actor)
-            return; /* its name is also its alias */
-        L->names[h->tail].next = *n;
-        h->tail = *n;
-    }
-    (*n)++;
-}
-
-static void build_names(loader *L)
-{
-    L->names_built = true;
-    const pn_dataset *ds = L->ds;
-    size_t total = ds->n_actors;
-    for (size_t i = 0; i < ds->n_actors; i++)
-        total += ds->actors[i].n_aliases;
-    L->names = malloc((total ? total : 1) * sizeof(*L->names));
-    if (!L->names || pn__map_reserve(&L->by_name, total) != 0) {
-        L->r->nomem = true;
-        return;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < ds->n_actors && !L->r->nomem; i++) {
-        add_name(L, ds->actors[i].name, i, false, &n);
-        for (size_t k = 0; k < ds->actors[i].n_aliases && !L->r->nomem; k++)
-            add_name(L, ds->actors[i].aliases[k], i, true, &n);
-    }
-}
-
 /* A tie end that is no actor's id but an actor's name or alias: that
  * actor, said once per name; two actors of that name are an error. */
 static bool end_by_name(loader *L, const char *end, size_t *out)
 {
-    if (!L->names_built)
-        build_names(L);
-    size_t head = 0;
-    if (!L->names || !pn__map_get(&L->by_name, end, &head))
+    if (!L->names.built && pn__actor_names_build(&L->names, L->ds) != 0)
+        L->r->nomem = true;
+    pn__name_entry *h = pn__actor_names_find(&L->names, end);
+    if (!h)
         return false;
-    struct name_entry *h = &L->names[head];
     char sh[PN__SHORT_SIZE];
     if (h->next == SIZE_MAX) {
         *out = h->actor;
         if (!h->warned)
             pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "end-by-name",
-                          "\"%s\" is %s of actor \"%s\": read as that actor (here and in "
-                          "every tie that gives it)",
+                          "\"%s\" is %s of actor \"%s\": read as that actor (here and in every "
+                          "tie that gives it)",
                           pn__short(end, sh), h->alias ? "an alias" : "the name",
                           L->ds->actors[h->actor].id);
         h->warned = true;
@@ -569,10 +522,10 @@ static bool end_by_name(loader *L, const char *end, size_t *out)
     pn__buf ids;
     pn__buf_init(&ids);
     size_t count = 0;
-    for (size_t e = head; e != SIZE_MAX; e = L->names[e].next, count++)
+    for (const pn__name_entry *e = h; e;
+         e = e->next == SIZE_MAX ? NULL : pn__actor_names_at(&L->names, e->next), count++)
         if (count < 5)
-            pn__buf_printf(&ids, "%s\"%s\"", count ? ", " : "",
-                           L->ds->actors[L->names[e].actor].id);
+            pn__buf_printf(&ids, "%s\"%s\"", count ? ", " : "", L->ds->actors[e->actor].id);
     if (count > 5)
         pn__buf_printf(&ids, " and %zu more", count - 5);
     ERR(L, "ambiguous-actor", "\"%s\" is the name or alias of %zu actors (%s): give the id",
@@ -751,8 +704,7 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     L->source_pos = L->actor_pos = L->tie_pos = NULL;
     pn__nearest_ix_free(&L->near_sources);
     pn__nearest_ix_free(&L->near_actors);
-    pn__map_free(&L->by_name);
-    free(L->names);
+    pn__actor_names_free(&L->names);
     return rc;
 }
 
