@@ -108,6 +108,31 @@ expect_exit 0 "$PN" convert "$OUT/ties.csv" "$OUT/actors.csv" "$OUT/sources.csv"
 has "$OUT/err" "ties.csv:1: warning: column \"year\": kept as an extra field: it is an alias of \"since\", which column \"since\" gives"
 if "$PY" -c 'import json,sys; t=json.load(open(sys.argv[1]))["ties"][0]; assert (t["from"], t["to"], t["since"], t["year"], t["sources"]) == ("kb-a", "x", 2001, 2002, ["s1"]), t' "$OUT/both.json"; then ok; else fail "alias beside its field"; fi
 
+# GraphML keys follow the same aliases, said at the key's line.
+cat >"$OUT/g.graphml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="kind" attr.type="string"/>
+  <key id="d1" for="node" attr.name="country" attr.type="string"/>
+  <key id="d2" for="edge" attr.name="type" attr.type="string"/>
+  <key id="d3" for="edge" attr.name="Year" attr.type="int"/>
+  <key id="d4" for="edge" attr.name="start" attr.type="int"/>
+  <key id="d5" for="edge" attr.name="End_Year" attr.type="int"/>
+  <key id="d6" for="node" attr.name="label" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="a"><data key="d0">city</data><data key="d1">ID</data><data key="d6">A</data></node>
+    <node id="b"><data key="d0">city</data><data key="d1">KR</data><data key="d6">B</data></node>
+    <edge source="a" target="b"><data key="d2">g2g</data><data key="d3">2001</data><data key="d4">1999</data><data key="d5">2005</data></edge>
+  </graph>
+</graphml>
+XML
+expect_exit 0 "$PN" validate "$OUT/g.graphml"
+has "$OUT/err" "g.graphml:6: warning: key \"Year\": read as \"since\" (an alias)"
+has "$OUT/err" "g.graphml:7: warning: key \"start\": kept as an extra field: it is an alias of \"since\", which key \"Year\" gives"
+has "$OUT/err" "g.graphml:8: warning: key \"End_Year\": read as \"until\" (an alias)"
+expect_exit 0 "$PN" convert -q "$OUT/g.graphml" -o "$OUT/g.json"
+if "$PY" -c 'import json,sys; t=json.load(open(sys.argv[1]))["ties"][0]; assert (t["since"], t["until"], t["start"]) == (2001, 2005, 1999), t' "$OUT/g.json"; then ok; else fail "GraphML aliases"; fi
+
 # Ends by name stay linear: 20000 actors, each tie naming both ends.
 n=20000
 [ -n "${PN_UNDER_VALGRIND:-}" ] && n=500
