@@ -1,8 +1,10 @@
 /* Header names as spreadsheets write them: the documented aliases of the
  * fields (docs/formats.md, "Column aliases"), compared as spreadsheets vary
  * them (ASCII case, spaces at either end, runs of ' ', '_' or '-' as one). */
+#include <stdio.h>
 #include <string.h>
 
+#include "core/dataset_private.h"
 #include "formats/interchange_private.h"
 
 typedef struct alias {
@@ -45,7 +47,7 @@ static bool fold(const char *name, char *out, size_t size)
     bool gap = false;
     for (const char *s = name; *s; s++) {
         char c = *s;
-        if (c == ' ' || c == '_' || c == '-' || c == '\t') {
+        if (c == ' ' || c == '_' || c == '-') {
             gap = n > 0;
             continue;
         }
@@ -69,4 +71,23 @@ const char *pn__ix_alias(const char *record, const char *name)
         if (strcmp(aliases[i].record, record) == 0 && strcmp(aliases[i].alias, f) == 0)
             return aliases[i].field;
     return NULL;
+}
+
+const char *pn__ix_alias_of_unknown(const char *record, const char *name)
+{
+    return pn__field_known(pn__ix_fields(record), name) ? NULL : pn__ix_alias(record, name);
+}
+
+bool pn__ix_alias_warning(pn_diags *diags, const char *file, int line, const char *what,
+                          const char *name, const char *field, const char *real)
+{
+    char label[300];
+    snprintf(label, sizeof(label), "%s \"%s\"", what, name);
+    if (real)
+        return pn_diags_add(diags, PN_SEVERITY_WARNING, file, line, 0, label, "column-alias",
+                            "kept as an extra field: it is an alias of \"%s\", which %s \"%s\" "
+                            "gives",
+                            field, what, real) == 0;
+    return pn_diags_add(diags, PN_SEVERITY_WARNING, file, line, 0, label, "column-alias",
+                        "read as \"%s\" (an alias)", field) == 0;
 }

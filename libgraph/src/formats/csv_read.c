@@ -241,15 +241,13 @@ static void read_aliases(pn__csv_reader *R, const char *record)
             continue;
         const char *field = pn__ix_alias(record, c->name);
         const pn__csv_column *real = field ? column_of_field(t, field) : NULL;
-        if (field && !real) {
-            c->key = field;
-            header_warning(R, i, "column-alias", "read as \"%s\" (an alias)", field);
-        } else if (field) {
-            char label[300];
-            column_label(label, sizeof(label), real->name);
-            header_warning(R, i, "column-alias",
-                           "kept as an extra field: it is an alias of \"%s\", which %s gives",
-                           field, label);
+        if (field) {
+            if (!real)
+                c->key = field;
+            R->warnings++;
+            if (!pn__ix_alias_warning(R->diags, t->name, t->header_line, "column", c->name, field,
+                                      real ? real->name : NULL))
+                R->nomem = true;
         } else {
             const char *near = pn__nearest_field(c->name, known, nk);
             /* "Name" beside "name" is an extra field as the writer writes it. */

@@ -266,8 +266,7 @@ static void end_record(greader *G)
 
 static const char *alias_of(const gkey *k, const char *record)
 {
-    const char *f =
-        pn__field_known(pn__ix_fields(record), k->name) ? NULL : pn__ix_alias(record, k->name);
+    const char *f = pn__ix_alias_of_unknown(record, k->name);
     /* The ends are the edge's attributes; a node's label has a rule of its own. */
     return f && strcmp(f, "from") != 0 && strcmp(f, "to") != 0 && strcmp(f, "name") != 0 ? f : NULL;
 }
@@ -283,24 +282,15 @@ static const char *key_alias(greader *G, gkey *k, int domain, const char *record
         return domain == FOR_GRAPH ? NULL : k->alias[d];
     k->alias_done[d] = true;
     const char *field = alias_of(k, record);
-    if (!field)
-        return NULL;
     const gkey *real = NULL;
-    for (size_t i = 0; i < G->nkeys && !real; i++) {
+    for (size_t i = 0; field && i < G->nkeys && !real; i++) {
         const gkey *o = &G->keys[i];
         if ((o->domain & domain) && o->name && o != k &&
             (strcmp(o->name, field) == 0 || (o < k && alias_of(o, record) == field)))
             real = o;
     }
-    int rc =
-        real
-            ? pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, k->line, 0, NULL, "column-alias",
-                           "key \"%s\": kept as an extra field: it is an alias of \"%s\", "
-                           "which key \"%s\" gives",
-                           k->name, field, real->name)
-            : pn_diags_add(G->diags, PN_SEVERITY_WARNING, G->name, k->line, 0, NULL, "column-alias",
-                           "key \"%s\": read as \"%s\" (an alias)", k->name, field);
-    if (rc)
+    if (field && !pn__ix_alias_warning(G->diags, G->name, k->line, "key", k->name, field,
+                                       real ? real->name : NULL))
         G->nomem = true;
     k->alias[d] = real ? NULL : field;
     return k->alias[d];
