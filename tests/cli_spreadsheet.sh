@@ -119,10 +119,13 @@ cat >"$OUT/g.graphml" <<'XML'
   <key id="d4" for="edge" attr.name="start" attr.type="int"/>
   <key id="d5" for="edge" attr.name="End_Year" attr.type="int"/>
   <key id="d6" for="node" attr.name="label" attr.type="string"/>
+  <key id="d7" for="graph" attr.name="sources" attr.type="string"/>
+  <key id="d8" for="edge" attr.name="sources" attr.type="string"/>
   <graph edgedefault="undirected">
+    <data key="d7">[{"id": "s1", "cite": "A study (2020)."}]</data>
     <node id="a"><data key="d0">city</data><data key="d1">ID</data><data key="d6">A</data></node>
     <node id="b"><data key="d0">city</data><data key="d1">KR</data><data key="d6">B</data></node>
-    <edge source="a" target="b"><data key="d2">g2g</data><data key="d3">2001</data><data key="d4">1999</data><data key="d5">2005</data></edge>
+    <edge source="a" target="b"><data key="d2">g2g</data><data key="d3">2001</data><data key="d4">1999</data><data key="d5">2005</data><data key="d8">s1</data></edge>
   </graph>
 </graphml>
 XML
@@ -130,6 +133,8 @@ expect_exit 0 "$PN" validate "$OUT/g.graphml"
 has "$OUT/err" "g.graphml:6: warning: key \"Year\": read as \"since\" (an alias)"
 has "$OUT/err" "g.graphml:7: warning: key \"start\": kept as an extra field: it is an alias of \"since\", which key \"Year\" gives"
 has "$OUT/err" "g.graphml:8: warning: key \"End_Year\": read as \"until\" (an alias)"
+has "$OUT/err" "g.graphml: valid: 2 actors, 1 ties, 1 sources, 3 warnings"
+expect_exit 1 "$PN" validate --strict "$OUT/g.graphml"
 expect_exit 0 "$PN" convert -q "$OUT/g.graphml" -o "$OUT/g.json"
 if "$PY" -c 'import json,sys; t=json.load(open(sys.argv[1]))["ties"][0]; assert (t["since"], t["until"], t["start"]) == (2001, 2005, 1999), t' "$OUT/g.json"; then ok; else fail "GraphML aliases"; fi
 

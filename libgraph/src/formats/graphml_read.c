@@ -71,6 +71,7 @@ typedef struct greader {
     bool data_complex;
     pn__buf text;
     size_t errors;
+    size_t aliases; /* column-alias warnings, which --strict refuses */
     bool nomem;
     bool stopped;
 } greader;
@@ -289,6 +290,7 @@ static const char *key_alias(greader *G, gkey *k, int domain, const char *record
             (strcmp(o->name, field) == 0 || (o < k && alias_of(o, record) == field)))
             real = o;
     }
+    G->aliases += field != NULL;
     if (field && !pn__ix_alias_warning(G->diags, G->name, k->line, "key", k->name, field,
                                        real ? real->name : NULL))
         G->nomem = true;
@@ -830,6 +832,13 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     pn_load_options lo = opts->load;
     lo.name = G.name;
     rc = pn__load_json(out, G.root, &locator, &lo, diags);
+    if (rc == 0 && lo.strict && G.aliases) {
+        if (out) {
+            pn_dataset_free(*out);
+            *out = NULL;
+        }
+        rc = PN_EDATA;
+    }
     /* The reader's own warnings (repeated edge ids) among the loader's, by line. */
     pn__diags_sort_from(diags, first_diag);
 
