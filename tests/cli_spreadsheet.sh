@@ -138,6 +138,12 @@ expect_exit 1 "$PN" validate --strict "$OUT/g.graphml"
 expect_exit 0 "$PN" convert -q "$OUT/g.graphml" -o "$OUT/g.json"
 if "$PY" -c 'import json,sys; t=json.load(open(sys.argv[1]))["ties"][0]; assert (t["since"], t["until"], t["start"]) == (2001, 2005, 1999), t' "$OUT/g.json"; then ok; else fail "GraphML aliases"; fi
 
+# A near-miss in another case: "Tipe" is no type (--default-type gives it).
+printf 'from,to,Tipe\nkb-a,x,horizontal\n' >"$OUT/ties.csv"
+expect_exit 0 "$PN" validate --default-type horizontal "$OUT/ties.csv" "$OUT/actors.csv"
+has "$OUT/err" "ties.csv:1: warning: column \"Tipe\": unknown field, kept as an extra field (did you mean \"type\"?)"
+hasnt "$OUT/err" "ties.csv:2: warning: column \"Tipe\""
+
 # Ends by name stay linear: 20000 actors, each tie naming both ends.
 n=20000
 [ -n "${PN_UNDER_VALGRIND:-}" ] && n=500
