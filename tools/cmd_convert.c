@@ -18,6 +18,8 @@ static const char help[] =
     "  net.graphml                       GraphML (paranet's own or any other)\n"
     "  actors.csv ties.csv [sources.csv] [dataset.csv]\n"
     "                                    CSV tables, told apart by their header rows\n"
+    "  ties.csv                          a ties table alone: its actors are made from\n"
+    "                                    the tie ends (a warning says what is not known)\n"
     "  DIR                               a directory holding actors.csv, ties.csv and\n"
     "                                    optionally sources.csv and dataset.csv\n"
     "  -                                 standard input (JSON, or give --from graphml)\n"
