@@ -308,14 +308,15 @@ int pn__gml_ids(pn__gml_records *r)
 typedef struct tally {
     size_t n;
     int line;
-    const char *what; /* the first one's key */
+    char what[68]; /* the first one's key or value, clipped (it may be freed) */
 } tally;
 
 static void count(tally *t, int line, const char *what)
 {
     if (t->n++ == 0 || (line > 0 && (t->line == 0 || line < t->line))) {
         t->line = line;
-        t->what = what;
+        char c[68];
+        snprintf(t->what, sizeof(t->what), "%s", pn__ix_clip(what, c, 64));
     }
 }
 
@@ -399,7 +400,7 @@ static int choose_name(pn__gml_records *r, json_t *o, json_t *lines, tally *diff
 int pn__gml_names(pn__gml_records *r)
 {
     bool foreign = !r->ours || r->replaced;
-    tally date0 = {0, 0, NULL}, differs = {0, 0, NULL};
+    tally date0 = {0, 0, ""}, differs = {0, 0, ""};
     size_t i;
     json_t *o;
     drop_values(r->root, r->root_lines, foreign, false, &date0);
@@ -441,7 +442,7 @@ int pn__gml_names(pn__gml_records *r)
     if (differs.n && warn(r, differs.line, "graphml-name",
                           "key \"name\" differs from the node's id on %zu node%s (\"%s\" here): "
                           "the id is the actor's id, its label its name",
-                          differs.n, differs.n == 1 ? "" : "s", pn__ix_clip(differs.what, c, 64)))
+                          differs.n, differs.n == 1 ? "" : "s", differs.what))
         return PN_ENOMEM;
     return 0;
 }
