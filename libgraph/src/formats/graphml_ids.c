@@ -153,7 +153,8 @@ static int edge_ids(pn__gml_records *r)
                 ignored_line = line;
             continue;
         }
-        bool gt = !s && (s = text_of(o, "_graphml_edge_id")) != NULL;
+        /* graph-tool's name: in paranet's own files, an extra field. */
+        bool gt = !s && !r->ours && (s = text_of(o, "_graphml_edge_id")) != NULL;
         if (!s)
             continue;
         if (gt)
@@ -289,9 +290,13 @@ int pn__gml_ids(pn__gml_records *r)
     bool gen = json_array_size(r->actors) > 0;
     json_array_foreach(r->actors, i, o) gen &=
         generated(json_string_value(json_object_get(o, "id")));
-    /* Not "name" in the first layout: there it is the display name. */
+    /* Not "name" in the first layout: there it is the display name (nor, in
+     * any of paranet's files, _graphml_vertex_id: graph-tool writes it as
+     * node ids, never as a key). */
     int kmax = r->ours && !r->layout ? 2 : 3;
     for (int k = 0; gen && k < kmax; k++) {
+        if (k == 1 && r->ours)
+            continue;
         int c = candidate(r, k);
         if (c == 0)
             continue;
