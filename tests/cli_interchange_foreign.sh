@@ -52,6 +52,10 @@ for f in r-igraph python-igraph; do
     has "$OUT/err" "$f.graphml:366: warning: 46 edges without an id attribute take their key \"id\" as the tie id"
     same "$OUT/$f.json" "$T"
 done
+# A bad id from the key is located at the key.
+sed 's|<data key="v_id">daejeon</data>|<data key="v_id">Daejeon</data>|' "$F/r-igraph.graphml" >"$OUT/bad.graphml"
+expect_exit 1 "$PN" convert "$OUT/bad.graphml" -o "$OUT/bad.json"
+has "$OUT/err" "bad.graphml:57: error: node \"Daejeon\", key \"id\": actor id \"Daejeon\" must be lowercase letters"
 # No id attribute: the vertex names are the ids.
 expect_exit 0 "$PN" convert "$F/r-igraph-noid.graphml" -o "$OUT/noid.json"
 has "$OUT/err" "the 29 actors' ids are their key \"name\" (\"tangsel\", ...)"

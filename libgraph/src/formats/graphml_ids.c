@@ -122,6 +122,7 @@ static int replace_node_ids(pn__gml_records *r, int k)
                   pn__ix_clip(json_string_value(json_object_get(first, "id")), c2, 64));
     }
     r->replaced = rc == 0;
+    r->id_key = rc == 0 ? node_keys[k] : NULL;
     pn__map_free(&old);
     json_decref(olds);
     return rc;

@@ -20,9 +20,10 @@ typedef struct pn__gml_records {
     /* {"id": [text, line]} per record: a key "id", which is no field (the
      * element's id attribute is), kept in case it is the record's id. */
     json_t *actor_aux, *tie_aux;
-    bool ours;     /* a graph key "paranet": written by paranet, or rewritten */
-    bool layout;   /* a graph key PN__GML_LAYOUT: layout 2 */
-    bool replaced; /* pn__gml_ids: generated node ids gave way to a key */
+    bool ours;          /* a graph key "paranet": written by paranet, or rewritten */
+    bool layout;        /* a graph key PN__GML_LAYOUT: layout 2 */
+    bool replaced;      /* pn__gml_ids: generated node ids gave way to a key, */
+    const char *id_key; /* this one ("id", "_graphml_vertex_id" or "name") */
     /* The empty <data> elements: how many, the first's line and key. */
     size_t empties;
     int empty_line;

@@ -602,6 +602,7 @@ typedef struct gloc {
     const char *name;
     json_t *actor_lines, *tie_lines;
     json_t *actors, *ties;
+    const char *node_id_key; /* the key that gave the actors' ids, or NULL */
 } gloc;
 
 static void glocate(void *ctx, const pn__path *path, const char **file, int *line, int *column,
@@ -642,6 +643,8 @@ static void glocate(void *ctx, const pn__path *path, const char **file, int *lin
         *line = (int)json_integer_value(fl);
     if (edge && (strcmp(field, "from") == 0 || strcmp(field, "to") == 0))
         pn__buf_printf(label, ", attribute \"%s\"", field[0] == 'f' ? "source" : "target");
+    else if (strcmp(field, "id") == 0 && !edge && L->node_id_key)
+        pn__buf_printf(label, ", key \"%s\"", L->node_id_key);
     else if (strcmp(field, "id") == 0)
         pn__buf_puts(label, ", attribute \"id\"");
     else
@@ -761,7 +764,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         rc = PN_ENOMEM;
         goto cleanup;
     }
-    gloc loc = {G.name, G.actor_lines, G.tie_lines, G.actors, G.ties};
+    gloc loc = {G.name, G.actor_lines, G.tie_lines, G.actors, G.ties, R.id_key};
     pn__locator locator = {glocate, &loc};
     pn_load_options lo = opts->load;
     lo.name = G.name;
