@@ -53,8 +53,8 @@ static void keyset_free(keyset *k)
  * values: coordinates (an actor at lat 0 is still at a real latitude). */
 static bool always_real(const char *record, const char *name)
 {
-    return strcmp(record, PN__REC_ACTOR) == 0 &&
-           (strcmp(name, "lat") == 0 || strcmp(name, "lon") == 0);
+    static const char *const coords[] = {"lat", "lon", "latitude", "longitude", NULL};
+    return strcmp(record, PN__REC_ACTOR) == 0 && pn__field_known(coords, name);
 }
 
 static bool collect_extras(keyset *k, json_t *records, const char *record)
