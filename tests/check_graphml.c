@@ -290,6 +290,20 @@ START_TEST(yed_node_labels)
 }
 END_TEST
 
+/* GraphML text that must load as the canonical JSON want; the messages
+ * (free them). */
+static char *reads_back(const char *xml, size_t len, const char *want)
+{
+    char *text;
+    pn_dataset *back = load_ok(xml, len, &text);
+    char *got = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
+    ck_assert_str_eq(got, want);
+    free(got);
+    pn_dataset_free(back);
+    return text;
+}
+
 static size_t count(const char *hay, const char *needle)
 {
     size_t n = 0;
@@ -332,14 +346,7 @@ START_TEST(many_extra_fields_export)
     ck_assert_ptr_nonnull(strstr(xml, "<key id=\"v_x1999\" for=\"node\" attr.name=\"x1999\" "
                                       "attr.type=\"long\"/>"));
     ck_assert_ptr_nonnull(strstr(xml, "<data key=\"v_x1999\">1999</data>"));
-    char *text;
-    pn_dataset *back = load_ok(xml, len, &text);
-    free(text);
-    char *got = NULL;
-    ck_assert_int_eq(pn_dataset_save_buffer(back, &got, NULL), 0);
-    ck_assert_str_eq(got, want);
-    free(got);
-    pn_dataset_free(back);
+    free(reads_back(xml, len, want));
     free(xml);
     ck_assert_int_eq(pn_gexf_write(ds, &xml, &len), 0);
     ck_assert_uint_eq(count(xml, "<attribute id=\"x"), 2 * N - 1);
@@ -477,6 +484,189 @@ START_TEST(defaults_amplification)
 }
 END_TEST
 
+/* The text of ds as GraphML (free it). */
+static char *graphml_of(const pn_dataset *ds, size_t *len)
+{
+    char *xml = NULL;
+    ck_assert_int_eq(pn_graphml_write(ds, &xml, len), 0);
+    return xml;
+}
+
+/* Layout 2 (docs/formats.md, "GraphML"): with one directed tie the graph is
+ * directed, every edge goes from its tie's from to its to, and the
+ * undirected tie says so; node name = actor id, label = display name; the
+ * extra fields named like paranet's keys get one '_' more; since is a
+ * string key when one value is not a plain year, lat a double however its
+ * values look; no until key, as no tie has one. It all reads back. */
+START_TEST(layout2_written)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"paranet_layout\": \"mine\", \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"Kota A\", \"kind\": \"city\", \"country\": \"ID\", "
+        "\"lat\": 6, \"longitude\": 107, \"label\": \"L\", \"_label\": \"U\"},"
+        "{\"id\": \"b\", \"name\": \"B-si\", \"kind\": \"city\", \"country\": \"KR\"}],"
+        "\"ties\": [{\"from\": \"b\", \"to\": \"a\", \"type\": \"g2g\", \"directed\": true, "
+        "\"since\": 2016},"
+        "{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"since\": \"2016-05\"}]}");
+    char *want = NULL;
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    size_t len = 0;
+    char *xml = graphml_of(ds, &len);
+    static const char *const has[] = {
+        "<key id=\"g_layout\" for=\"graph\" attr.name=\"paranet_layout\" attr.type=\"int\"/>",
+        "attr.name=\"_paranet_layout\"",
+        "<key id=\"v_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>",
+        "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>",
+        "attr.name=\"lat\" attr.type=\"double\"",
+        "attr.name=\"longitude\" attr.type=\"double\"",
+        "attr.name=\"_label\" attr.type=\"string\"",
+        "attr.name=\"__label\" attr.type=\"string\"",
+        "<key id=\"e_since\" for=\"edge\" attr.name=\"since\" attr.type=\"string\"/>",
+        "<graph id=\"G\" edgedefault=\"directed\">",
+        "<data key=\"g_layout\">2</data>",
+        "<node id=\"a\">\n      <data key=\"v_name\">a</data>\n"
+        "      <data key=\"v_label\">Kota A</data>",
+        "<edge source=\"b\" target=\"a\">",
+        "<edge source=\"a\" target=\"b\">",
+    };
+    for (size_t i = 0; i < sizeof(has) / sizeof(*has); i++)
+        ck_assert_msg(strstr(xml, has[i]) != NULL, "no %s in\n%s", has[i], xml);
+    ck_assert_ptr_null(strstr(xml, "attr.name=\"until\""));
+    const char *e1 = strstr(xml, "<edge source=\"b\""), *e2 = strstr(xml, "<edge source=\"a\"");
+    ck_assert_ptr_nonnull(strstr(e1, "<data key=\"e_directed\">true</data>"));
+    ck_assert(strstr(e1, "<data key=\"e_directed\">true</data>") < e2);
+    ck_assert_ptr_nonnull(strstr(e2, "<data key=\"e_directed\">false</data>"));
+    char *text = reads_back(xml, len, want);
+    /* paranet's own file: nothing normalised. */
+    ck_assert_msg(strstr(text, "generated") == NULL && strstr(text, "empty value") == NULL &&
+                      strstr(text, "differs") == NULL,
+                  "%s", text);
+    free(text);
+    free(want);
+    free(xml);
+    pn_dataset_free(ds);
+    /* No directed tie: undirected; plain years: an int key. */
+    ds = tu_load_text("{\"paranet\": 1, \"actors\": ["
+                      "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\"},"
+                      "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
+                      "\"ties\": [{\"from\": \"b\", \"to\": \"a\", \"type\": \"g2g\", "
+                      "\"since\": 2016, \"until\": 2020}]}");
+    xml = graphml_of(ds, &len);
+    ck_assert_ptr_nonnull(strstr(xml, "<graph id=\"G\" edgedefault=\"undirected\">"));
+    ck_assert_ptr_nonnull(strstr(xml, "attr.name=\"since\" attr.type=\"int\""));
+    ck_assert_ptr_nonnull(strstr(xml, "attr.name=\"until\" attr.type=\"int\""));
+    ck_assert_ptr_nonnull(strstr(xml, "<data key=\"e_directed\">false</data>"));
+    free(xml);
+    pn_dataset_free(ds);
+    /* Actor ids like igraph's, and fields named like graph-tool's: in
+     * paranet's own file they are what they were. */
+    ds = tu_load_text("{\"paranet\": 1, \"actors\": ["
+                      "{\"id\": \"n0\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", "
+                      "\"_graphml_vertex_id\": \"x\", \"note\": \"\"},"
+                      "{\"id\": \"n1\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\", "
+                      "\"_graphml_vertex_id\": \"y\"}],"
+                      "\"ties\": [{\"from\": \"n1\", \"to\": \"n0\", \"type\": \"g2g\", "
+                      "\"_graphml_edge_id\": \"e\"}]}");
+    ck_assert_int_eq(pn_dataset_save_buffer(ds, &want, NULL), 0);
+    xml = graphml_of(ds, &len);
+    text = reads_back(xml, len, want);
+    ck_assert_msg(strstr(text, "generated") == NULL && strstr(text, "empty value") == NULL &&
+                      strstr(text, "key \"id\"") == NULL,
+                  "%s", text);
+    free(text);
+    free(want);
+    free(xml);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* A foreign file (no paranet key): generated node ids give way to names
+ * that are actor ids, the label is then the name; "" and a date 0 are
+ * absent; one warning each, at the first place. */
+START_TEST(foreign_ids_names_empties)
+{
+    const char *doc =
+        "<graphml>\n"
+        "<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n"
+        "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+        "<key id=\"r\" for=\"node\" attr.name=\"region\"/>\n"
+        "<key id=\"s\" for=\"edge\" attr.name=\"since\" attr.type=\"int\"/>\n"
+        "<graph edgedefault=\"directed\">\n"
+        "<node id=\"n0\"><data key=\"n\">bandung</data><data key=\"l\">Kota Bandung</data>\n"
+        "<data key=\"r\"></data></node>\n"
+        "<node id=\"n1\"><data key=\"n\">suwon</data><data key=\"l\">Suwon</data></node>\n"
+        "<edge source=\"n1\" target=\"n0\"><data key=\"s\">0</data></edge>\n"
+        "<edge source=\"n0\" target=\"n1\"><data key=\"s\">2006</data></edge>\n"
+        "</graph></graphml>\n";
+    char *text;
+    pn_dataset *ds = load_ok(doc, strlen(doc), &text);
+    const pn_actor *a = pn_dataset_actor(ds, 0);
+    ck_assert_str_eq(a->id, "bandung");
+    ck_assert_str_eq(a->name, "Kota Bandung");
+    ck_assert_ptr_null(a->region);
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->id, "suwon");
+    ck_assert_ptr_null(pn_dataset_extra(ds, "actor", 0)); /* no label left over */
+    const pn_tie *t = pn_dataset_tie(ds, 0);
+    ck_assert_str_eq(pn_dataset_actor(ds, t->from)->id, "suwon");
+    ck_assert_str_eq(pn_dataset_actor(ds, t->to)->id, "bandung");
+    ck_assert(t->directed);
+    ck_assert_int_eq(t->since.year, 0); /* absent */
+    ck_assert_int_eq(pn_dataset_tie(ds, 1)->since.year, 2006);
+    static const char *const warnings[] = {
+        "in.graphml:7: warning: node ids are generated (\"n0\", ...), as igraph and graph-tool "
+        "write them: the 2 actors' ids are their key \"name\" (\"bandung\", ...), and the "
+        "edges' ends follow",
+        "in.graphml:8: warning: 1 empty value read as absent: in GraphML that paranet did not "
+        "write, \"\" is a missing value (R igraph and python-igraph write it so); the first "
+        "here (key \"region\")",
+        "in.graphml:10: warning: 1 date 0 read as absent (graph-tool writes 0 for a missing "
+        "integer; no date is year 0); the first here (key \"since\")",
+    };
+    for (size_t i = 0; i < sizeof(warnings) / sizeof(*warnings); i++)
+        ck_assert_msg(strstr(text, warnings[i]) != NULL, "no %s in\n%s", warnings[i], text);
+    free(text);
+    pn_dataset_free(ds);
+    /* Names that are not actor ids (display names) leave the ids alone. */
+    const char *named = "<graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/><graph>\n"
+                        "<node id=\"n0\"><data key=\"n\">Kota Bandung</data></node>\n"
+                        "<node id=\"n1\"><data key=\"n\">bandung</data></node>\n"
+                        "</graph></graphml>\n";
+    ds = load_ok(named, strlen(named), &text);
+    ck_assert_msg(strstr(text, "generated") == NULL, "%s", text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->id, "n0");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "bandung");
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* Layout 2 rewritten by hand: a name that is not the node's id is said so;
+ * the id stays, the label is the name. */
+START_TEST(layout2_name_differs)
+{
+    const char *doc = "<graphml>\n"
+                      "<key id=\"p\" for=\"graph\" attr.name=\"paranet\"/>\n"
+                      "<key id=\"g\" for=\"graph\" attr.name=\"paranet_layout\"/>\n"
+                      "<key id=\"n\" for=\"node\" attr.name=\"name\"/>\n"
+                      "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+                      "<graph><data key=\"p\">1</data><data key=\"g\">2</data>\n"
+                      "<node id=\"a\"><data key=\"n\">a</data><data key=\"l\">A</data></node>\n"
+                      "<node id=\"b\"><data key=\"n\">B2</data><data key=\"l\">B</data></node>\n"
+                      "</graph></graphml>\n";
+    char *text;
+    pn_dataset *ds = load_ok(doc, strlen(doc), &text);
+    ck_assert_msg(strstr(text, "in.graphml:8: warning: key \"name\" differs from the node's id "
+                               "on 1 node (\"B2\" here): the id is the actor's id, its label "
+                               "its name") != NULL,
+                  "%s", text);
+    free(text);
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->id, "b");
+    ck_assert_str_eq(pn_dataset_actor(ds, 1)->name, "B");
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "A");
+    pn_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("graphml");
@@ -492,6 +682,9 @@ int main(void)
     tcase_add_test(tc, xml_forbidden_refused);
     tcase_add_test(tc, xml_allowed_roundtrip);
     tcase_add_test(tc, defaults_amplification);
+    tcase_add_test(tc, layout2_written);
+    tcase_add_test(tc, foreign_ids_names_empties);
+    tcase_add_test(tc, layout2_name_differs);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -20,8 +20,15 @@ e, t = sys.argv[1], sys.argv[2]
 G = nx.read_graphml(e)
 assert G.is_multigraph(), "parallel ties must stay parallel"
 assert (G.number_of_nodes(), G.number_of_edges()) == (12, 13), (G.number_of_nodes(), G.number_of_edges())
-assert G.number_of_edges("tangsel", "daejeon") == 4
-assert G.nodes["daejeon"]["name"] == "대전광역시"
+# Directed (two of its ties are), every edge from its tie's from to its to:
+# 3 ties tangsel -> daejeon, t-visit daejeon -> tangsel (by hand from the JSON).
+assert G.is_directed()
+assert (G.number_of_edges("tangsel", "daejeon"), G.number_of_edges("daejeon", "tangsel")) == (3, 1)
+# The actor id is the name, the display name the label (layout 2).
+assert G.nodes["daejeon"]["name"] == "daejeon"
+assert G.nodes["daejeon"]["label"] == "대전광역시"
+# tangsel's extra field "label" is written as "_label".
+assert G.nodes["tangsel"]["_label"] == "a label that is not the name"
 assert G.nodes["tangsel"]["note"] == "Line one\nline two\r\nline three\twith tab; \"quoted\", <xml> & more"
 assert G.nodes["tangsel"]["aliases"].split("|")[:2] == ["Tangsel", "South Tangerang"]
 assert G.nodes["tangsel"]["lat"] == -6.2835
@@ -32,7 +39,9 @@ H = nx.read_graphml(t)
 assert (H.number_of_nodes(), H.number_of_edges()) == (29, 46)
 g = ig.Graph.Read_GraphML(e)
 assert (g.vcount(), g.ecount()) == (12, 13)
-assert g.vs["name"][1] == "대전광역시" and g.vs["id"][1] == "daejeon"
+assert g.vs["name"][1] == "daejeon" and g.vs["id"][1] == "daejeon"
+assert g.vs["label"][1] == "대전광역시"
+assert g.vs.find(name="tangsel").index == 0
 assert sorted(x for x in g.es["weight"] if x == x) == [0.0, 0.1, 3.0]
 print("networkx", nx.__version__, "igraph", ig.__version__, "read both files")
 PYEOF

@@ -50,7 +50,10 @@ PN_EXTERN const char *pn_format_name(pn_format format);
 /**
  * Write GraphML: one <node> per actor and one <edge> per tie (parallel ties
  * kept), every field as a typed <key>, the sources table as JSON text in a
- * graph-level key. Lossless: pn_graphml_load gives the dataset back. O(size).
+ * graph-level key. Node id and key "name" = the actor id, key "label" = its
+ * name; as soon as one tie is directed the graph is, every edge from its
+ * tie's from to its to with a "directed" key (docs/formats.md, "GraphML").
+ * Lossless: pn_graphml_load gives the dataset back. O(size).
  * @param[out] out owned by the caller. @param[out] len may be NULL.
  * @return 0, PN_ENOMEM, or PN_EDATA when a field holds a character XML 1.0
  * cannot (C0 controls but tab, LF, CR; U+FFFE, U+FFFF): nothing is written.
@@ -147,8 +150,11 @@ PN_EXTERN int pn_csv_load(pn_dataset **out, const pn_csv_input *inputs, size_t n
                           const pn_import_options *opts, pn_diags *diags);
 
 /**
- * Build a dataset from GraphML (paranet's own, or any GraphML: keys named
- * like the format's fields are used, other keys are kept as extra fields).
+ * Build a dataset from GraphML (paranet's own in either layout, or any
+ * GraphML: keys named like the format's fields are used, other keys are
+ * kept as extra fields; the node ids n0, n1, ... that igraph and graph-tool
+ * write give way to a key "id" or "name", and "" is an absent value in a
+ * file paranet did not write, each with a warning). O(size).
  * DTDs are refused, so no entity is expanded and nothing is fetched.
  * Problems are located by line. @param[out] out set only on success.
  * @return 0, PN_EDATA, PN_ELIMIT or PN_ENOMEM.

@@ -3,7 +3,9 @@
  * Through expat, with DTDs refused outright, so that no entity is ever
  * expanded (billion laughs) and nothing is fetched (external entities). The
  * elements become a JSON tree in the dataset format that the loader checks,
- * with each problem located at the line of its <data> element. */
+ * with each problem located at the line of its <data> element. graphml_ids.c
+ * then settles the records' ids and names as each writer lays them out
+ * (paranet's two layouts, igraph, NetworkX, graph-tool). */
 #include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 
 #include "store/check.h"
 #include "core/dataset_private.h"
+#include "formats/graphml_private.h"
 #include "formats/interchange_private.h"
 
 enum { FOR_GRAPH = 1, FOR_NODE = 2, FOR_EDGE = 4 };
@@ -40,10 +43,16 @@ typedef struct greader {
     json_t *actors, *ties;
     json_t *lines; /* [ {"@": line, field: line, ...} per record ] for actors and ties */
     json_t *actor_lines, *tie_lines;
+    json_t *actor_aux, *tie_aux; /* pn__gml_records' */
+    json_t *root_lines;          /* {key: line} of the graph's <data> */
     gkey *keys;
     size_t nkeys, akeys;
     pn__map key_ids; /* key id -> index, borrowing gkey.id */
     bool ours;       /* paranet's own output: string extras use the extra-field rule */
+    bool layout;     /* a graph key PN__GML_LAYOUT (layout 2) */
+    size_t empties;  /* empty <data>: how many, the first's line and key */
+    int empty_line;
+    const char *empty_key;
     int graphs;
     int depth;       /* element depth */
     int graph_depth; /* depth of the <graph> being read, 0 outside */
@@ -54,7 +63,7 @@ typedef struct greader {
     size_t key_open;    /* its index + 1; 0 when it was refused */
     size_t default_key; /* index + 1 inside its <default> */
     /* the record being read */
-    json_t *rec, *rec_lines;
+    json_t *rec, *rec_lines, *rec_aux;
     bool rec_is_edge;
     bool rec_directed_attr, rec_has_directed_attr;
     /* yEd: the first <y:NodeLabel> of a node's graphics, standing for its name */
@@ -193,11 +202,12 @@ static void start_record(greader *G, bool edge, const XML_Char **atts)
     int line = cur_line(G);
     G->rec = json_object();
     G->rec_lines = json_object();
+    G->rec_aux = json_object();
     G->rec_is_edge = edge;
     G->label_taken = false;
     free(G->rec_yed_name);
     G->rec_yed_name = NULL;
-    if (!G->rec || !G->rec_lines ||
+    if (!G->rec || !G->rec_lines || !G->rec_aux ||
         json_object_set_new(G->rec_lines, "@", json_integer(line)) != 0) {
         G->nomem = true;
         return;
@@ -260,9 +270,11 @@ static void end_record(greader *G)
     G->rec_yed_name = NULL;
     json_t *arr = G->rec_is_edge ? G->ties : G->actors;
     json_t *larr = G->rec_is_edge ? G->tie_lines : G->actor_lines;
-    if (json_array_append_new(arr, G->rec) != 0 || json_array_append_new(larr, G->rec_lines) != 0)
+    json_t *aarr = G->rec_is_edge ? G->tie_aux : G->actor_aux;
+    if (json_array_append_new(arr, G->rec) != 0 || json_array_append_new(larr, G->rec_lines) != 0 ||
+        json_array_append_new(aarr, G->rec_aux) != 0)
         G->nomem = true;
-    G->rec = G->rec_lines = NULL;
+    G->rec = G->rec_lines = G->rec_aux = NULL;
 }
 
 static const char *alias_of(const gkey *k, const char *record)
@@ -313,8 +325,20 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
         G->ours = true;
         return;
     }
-    if (domain == FOR_NODE && strcmp(key, "label") == 0 && strcmp(k->id, "v_label") == 0)
-        return; /* our own copy of the name */
+    if (domain == FOR_GRAPH && strcmp(key, PN__GML_LAYOUT) == 0) {
+        G->layout = true;
+        return;
+    }
+    if (domain != FOR_GRAPH && strcmp(key, "id") == 0) {
+        /* igraph's copy of the original id: pn__gml_ids decides. */
+        if (is_default || !G->rec_aux || json_object_get(G->rec_aux, "id"))
+            return;
+        if (!pn__ix_utf8(text, len))
+            gerror(G, line, "graphml", "key \"id\": not valid UTF-8");
+        else if (json_object_set_new(G->rec_aux, "id", json_pack("[s%i]", text, len, line)) != 0)
+            G->nomem = true;
+        return;
+    }
     if (strcmp(key, "id") == 0 || strcmp(key, "from") == 0 || strcmp(key, "to") == 0 ||
         (domain == FOR_GRAPH && (strcmp(key, "actors") == 0 || strcmp(key, "ties") == 0))) {
         if (!is_default &&
@@ -352,6 +376,10 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
             t = PN__F_BOOL;
         else if (!G->ours)
             t = PN__F_STRING;
+    }
+    if (len == 0 && !is_default && G->empties++ == 0) {
+        G->empty_line = line; /* reported if the file is foreign (pn__gml_names) */
+        G->empty_key = key;
     }
     if (len == 0 && (t == PN__F_STRING || t == PN__F_EXTRA)) {
         json_object_set_new(obj, key, json_string(""));
@@ -500,8 +528,8 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
             return;
         }
         pn__buf_add(&G->text, "", 0);
-        set_value(G, G->rec ? G->rec : G->root, G->rec ? G->rec_lines : NULL, k, G->text.data,
-                  G->text.len, G->data_line, false);
+        set_value(G, G->rec ? G->rec : G->root, G->rec ? G->rec_lines : G->root_lines, k,
+                  G->text.data, G->text.len, G->data_line, false);
         return;
     }
     if (strchr(el, ':'))
@@ -610,90 +638,11 @@ static void apply_defaults(greader *G)
     }
 }
 
-/* NetworkX writes a MultiGraph's edge keys as ids ("0", "1" for each pair
- * of nodes), which repeat across pairs. When edge ids are not unique, every
- * tie's id becomes "source-target-id" (with "-2", "-3" where that still
- * repeats), and a warning says so. */
-static void unique_tie_ids(greader *G)
-{
-    pn__map seen;
-    pn__map_init(&seen);
-    size_t i, first = 0, again = 0;
-    bool repeated = false;
-    json_t *o;
-    json_array_foreach(G->ties, i, o)
-    {
-        const char *id = json_string_value(json_object_get(o, "id"));
-        if (!id)
-            continue;
-        int rc = pn__map_put(&seen, id, i);
-        if (rc == PN_ENOMEM) {
-            G->nomem = true;
-            break;
-        }
-        if (rc == 1) {
-            pn__map_get(&seen, id, &first);
-            again = i;
-            repeated = true;
-            break;
-        }
-    }
-    pn__map_free(&seen);
-    if (!repeated || G->nomem)
-        return;
-    json_t *t0 = json_array_get(G->ties, first);
-    char *dupid = dup(json_string_value(json_object_get(t0, "id")));
-    int line0 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, first), "@"));
-    int line1 = (int)json_integer_value(json_object_get(json_array_get(G->tie_lines, again), "@"));
-    pn__buf id;
-    pn__buf_init(&id);
-    json_array_foreach(G->ties, i, o)
-    {
-        const char *old = json_string_value(json_object_get(o, "id"));
-        if (!old)
-            continue;
-        const char *from = json_string_value(json_object_get(o, "from"));
-        const char *to = json_string_value(json_object_get(o, "to"));
-        for (unsigned n = 1;; n++) {
-            id.len = 0;
-            pn__buf_printf(&id, "%s-%s-%s", from ? from : "", to ? to : "", old);
-            if (n > 1)
-                pn__buf_printf(&id, "-%u", n);
-            pn__buf_add(&id, "", 0);
-            if (id.failed) {
-                G->nomem = true;
-                goto done;
-            }
-            if (!pn__map_get(&seen, id.data, NULL))
-                break;
-        }
-        json_t *v = json_string(id.data);
-        /* The map borrows the new id, which the record now holds. */
-        if (!v || json_object_set_new(o, "id", v) != 0 ||
-            pn__map_put(&seen, json_string_value(v), i) < 0) {
-            G->nomem = true;
-            goto done;
-        }
-    }
-    char c1[68], c2[204];
-    if (pn_diags_add(
-            G->diags, PN_SEVERITY_WARNING, G->name, line1, 0, NULL, "graphml-edge-ids",
-            "edge id \"%s\" repeats (first at line %d), as in a NetworkX MultiGraph: "
-            "each tie's id is made \"source-target-id\" (\"%s\")",
-            pn__ix_clip(dupid, c1, 64), line0,
-            pn__ix_clip(json_string_value(json_object_get(json_array_get(G->ties, again), "id")),
-                        c2, 200)))
-        G->nomem = true;
-done:
-    free(dupid);
-    pn__buf_free(&id);
-    pn__map_free(&seen);
-}
-
 typedef struct gloc {
     const char *name;
     json_t *actor_lines, *tie_lines;
     json_t *actors, *ties;
+    const char *node_id_key; /* the key that gave the actors' ids, or NULL */
 } gloc;
 
 static void glocate(void *ctx, const pn__path *path, const char **file, int *line, int *column,
@@ -734,6 +683,8 @@ static void glocate(void *ctx, const pn__path *path, const char **file, int *lin
         *line = (int)json_integer_value(fl);
     if (edge && (strcmp(field, "from") == 0 || strcmp(field, "to") == 0))
         pn__buf_printf(label, ", attribute \"%s\"", field[0] == 'f' ? "source" : "target");
+    else if (strcmp(field, "id") == 0 && !edge && L->node_id_key)
+        pn__buf_printf(label, ", key \"%s\"", L->node_id_key);
     else if (strcmp(field, "id") == 0)
         pn__buf_puts(label, ", attribute \"id\"");
     else
@@ -771,10 +722,14 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     G.ties = json_array();
     G.actor_lines = json_array();
     G.tie_lines = json_array();
+    G.actor_aux = json_array();
+    G.root_lines = json_object();
+    G.tie_aux = json_array();
     /* NULL: the encoding the document declares (UTF-8 without a declaration);
      * expat hands every string over as UTF-8. */
     G.xp = XML_ParserCreate(NULL);
-    if (!G.root || !G.actors || !G.ties || !G.actor_lines || !G.tie_lines || !G.xp) {
+    if (!G.root || !G.actors || !G.ties || !G.actor_lines || !G.tie_lines || !G.actor_aux ||
+        !G.tie_aux || !G.root_lines || !G.xp) {
         rc = PN_ENOMEM;
         goto cleanup;
     }
@@ -808,7 +763,25 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         rc = PN_EDATA;
         goto cleanup;
     }
-    unique_tie_ids(&G);
+    pn__gml_records R = {.name = G.name,
+                         .diags = diags,
+                         .root = G.root,
+                         .root_lines = G.root_lines,
+                         .actors = G.actors,
+                         .ties = G.ties,
+                         .actor_lines = G.actor_lines,
+                         .tie_lines = G.tie_lines,
+                         .actor_aux = G.actor_aux,
+                         .tie_aux = G.tie_aux,
+                         .ours = G.ours,
+                         .layout = G.layout,
+                         .empties = G.empties,
+                         .empty_line = G.empty_line,
+                         .empty_key = G.empty_key};
+    if (pn__gml_ids(&R) != 0) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
     int dline = 0;
     if (!defaults_fit(&G, len, &dline)) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, dline, 0, NULL, "too-large",
@@ -820,6 +793,10 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         goto cleanup;
     }
     apply_defaults(&G);
+    rc = pn__gml_names(&R);
+    G.root = R.root;
+    if (rc != 0)
+        goto cleanup;
     if (!json_object_get(G.root, "sources"))
         json_object_set_new(G.root, "sources", json_array());
     if (json_object_set(G.root, "actors", G.actors) || json_object_set(G.root, "ties", G.ties) ||
@@ -827,7 +804,7 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
         rc = PN_ENOMEM;
         goto cleanup;
     }
-    gloc loc = {G.name, G.actor_lines, G.tie_lines, G.actors, G.ties};
+    gloc loc = {G.name, G.actor_lines, G.tie_lines, G.actors, G.ties, R.id_key};
     pn__locator locator = {glocate, &loc};
     pn_load_options lo = opts->load;
     lo.name = G.name;
@@ -847,11 +824,15 @@ cleanup:
         XML_ParserFree(G.xp);
     json_decref(G.rec);
     json_decref(G.rec_lines);
+    json_decref(G.rec_aux);
     json_decref(G.root);
     json_decref(G.actors);
     json_decref(G.ties);
     json_decref(G.actor_lines);
     json_decref(G.tie_lines);
+    json_decref(G.actor_aux);
+    json_decref(G.root_lines);
+    json_decref(G.tie_aux);
     for (size_t i = 0; i < G.nkeys; i++) {
         free(G.keys[i].id);
         free(G.keys[i].name);

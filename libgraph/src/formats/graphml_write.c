@@ -1,6 +1,13 @@
 /* GraphML out: every field as a typed <key>; actors are nodes, ties are
  * edges (parallel ones kept), the sources table is JSON text in a graph
- * key. graphml_read.c reads it back. */
+ * key. graphml_read.c reads it back.
+ *
+ * Layout 2 (docs/formats.md, "GraphML"), for R igraph, python-igraph,
+ * NetworkX, graph-tool and Gephi: node id and key "name" = the actor id
+ * (igraph takes the vertex name from "name"), key "label" = the display
+ * name; with any directed tie the graph is directed and every edge goes
+ * from its tie's from to its to, the undirected ties saying so in their
+ * "directed" key. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +49,14 @@ static void keyset_free(keyset *k)
     free(k->types);
 }
 
+/* An extra field that GraphML readers should see as a number whatever its
+ * values: coordinates (an actor at lat 0 is still at a real latitude). */
+static bool always_real(const char *record, const char *name)
+{
+    static const char *const coords[] = {"lat", "lon", "latitude", "longitude", NULL};
+    return strcmp(record, PN__REC_ACTOR) == 0 && pn__field_known(coords, name);
+}
+
 static bool collect_extras(keyset *k, json_t *records, const char *record)
 {
     if (pn__ix_keys_records(&k->keys, records, record) != 0)
@@ -52,18 +67,22 @@ static bool collect_extras(keyset *k, json_t *records, const char *record)
         return false;
     for (size_t j = 0; j < n; j++) {
         unsigned char f = k->keys.flags[j];
-        k->types[j] = !(f & PN__IX_NOT_INT)    ? "long"
-                      : !(f & PN__IX_NOT_NUM)  ? "double"
-                      : !(f & PN__IX_NOT_BOOL) ? "boolean"
-                                               : "string";
+        k->types[j] = !(f & PN__IX_NOT_INT) && !always_real(record, k->keys.names[j]) ? "long"
+                      : !(f & PN__IX_NOT_NUM)                                         ? "double"
+                      : !(f & PN__IX_NOT_BOOL)                                        ? "boolean"
+                                                                                      : "string";
     }
     return true;
 }
 
+/* escape: an extra field's name, given one '_' more when it is one of the
+ * names paranet's own keys take (pn__ix_gml_reserved). */
 static void write_key(pn__buf *b, const char *id, const char *domain, const char *name,
-                      const char *type)
+                      const char *type, const char *record)
 {
     pn__buf_printf(b, "  <key id=\"%s\" for=\"%s\" attr.name=\"", id, domain);
+    if (record && pn__ix_gml_reserved(record, name))
+        pn__buf_puts(b, "_");
     pn__ix_xml(b, name, true);
     pn__buf_printf(b, "\" attr.type=\"%s\"/>\n", type);
 }
@@ -154,14 +173,26 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         rc = PN_ENOMEM;
         goto cleanup;
     }
-    bool all_directed = json_array_size(ties) > 0;
+    /* Directed as soon as one tie is: a reader of an undirected graph
+     * (R igraph, NetworkX) would put a directed tie's ends in any order. */
+    bool any_directed = false;
+    /* No weight, since or until key unless a tie has one: readers (R igraph)
+     * take a declared number missing on every edge for NaN. since and until
+     * are ints when every value is a plain year (a JSON integer). */
+    bool weighted = false, dated[2] = {false, false}, years[2] = {true, true};
+    static const char *const dates[2] = {"since", "until"};
     size_t i;
     json_t *o;
-    json_array_foreach(ties, i, o) all_directed &= json_is_true(json_object_get(o, "directed"));
-    /* No weight key unless a tie has a weight: readers (R igraph) take a
-     * declared weight missing on every edge for NaN weights. */
-    bool weighted = false;
-    json_array_foreach(ties, i, o) weighted |= json_object_get(o, "weight") != NULL;
+    json_array_foreach(ties, i, o)
+    {
+        any_directed |= json_is_true(json_object_get(o, "directed"));
+        weighted |= json_object_get(o, "weight") != NULL;
+        for (int d = 0; d < 2; d++) {
+            json_t *when = json_object_get(o, dates[d]);
+            dated[d] |= when != NULL;
+            years[d] &= !when || json_is_integer(when);
+        }
+    }
 
     pn__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -173,43 +204,54 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
                    "docs/formats.md -->\n",
                    PN_VERSION);
     char id[64];
-    write_key(&b, "g_paranet", "graph", "paranet", "int");
-    write_key(&b, "g_title", "graph", "title", "string");
-    write_key(&b, "g_description", "graph", "description", "string");
-    write_key(&b, "g_sources", "graph", "sources", "string");
+    write_key(&b, "g_paranet", "graph", "paranet", "int", NULL);
+    write_key(&b, "g_layout", "graph", PN__GML_LAYOUT, "int", NULL);
+    write_key(&b, "g_title", "graph", "title", "string", NULL);
+    write_key(&b, "g_description", "graph", "description", "string", NULL);
+    write_key(&b, "g_sources", "graph", "sources", "string", NULL);
     for (size_t k = 0; k < gx.keys.n; k++) {
         snprintf(id, sizeof(id), "g_x%zu", k);
-        write_key(&b, id, "graph", gx.keys.names[k], gx.types[k]);
+        write_key(&b, id, "graph", gx.keys.names[k], gx.types[k], PN__REC_DATASET);
     }
+    /* name: the actor id again, for igraph's vertex names; label: the
+     * display name, which Gephi and yEd show. */
+    write_key(&b, "v_name", "node", "name", "string", NULL);
+    write_key(&b, "v_label", "node", "label", "string", NULL);
     for (const char *const *f = pn__actor_fields; *f; f++) {
-        if (strcmp(*f, "id") == 0)
+        if (strcmp(*f, "id") == 0 || strcmp(*f, "name") == 0)
             continue;
         snprintf(id, sizeof(id), "v_%s", *f);
-        write_key(&b, id, "node", *f, known_type(PN__REC_ACTOR, *f));
+        write_key(&b, id, "node", *f, known_type(PN__REC_ACTOR, *f), NULL);
     }
-    /* label: the name again, which Gephi and yEd show; skipped when an
-     * actor has an extra field of that name. */
-    bool label = !pn__map_get(&vx.keys.index, "label", NULL);
-    if (label)
-        write_key(&b, "v_label", "node", "label", "string");
     for (size_t k = 0; k < vx.keys.n; k++) {
         snprintf(id, sizeof(id), "v_x%zu", k);
-        write_key(&b, id, "node", vx.keys.names[k], vx.types[k]);
+        write_key(&b, id, "node", vx.keys.names[k], vx.types[k], PN__REC_ACTOR);
     }
     for (const char *const *f = pn__tie_fields; *f; f++) {
         if (strcmp(*f, "id") == 0 || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0 ||
             (!weighted && strcmp(*f, "weight") == 0))
             continue;
+        const char *type = known_type(PN__REC_TIE, *f);
+        for (int d = 0; d < 2; d++) {
+            if (strcmp(*f, dates[d]) == 0) {
+                type = years[d] ? "int" : type;
+                if (!dated[d])
+                    type = NULL;
+            }
+        }
+        if (!type)
+            continue;
         snprintf(id, sizeof(id), "e_%s", *f);
-        write_key(&b, id, "edge", *f, known_type(PN__REC_TIE, *f));
+        write_key(&b, id, "edge", *f, type, NULL);
     }
     for (size_t k = 0; k < ex.keys.n; k++) {
         snprintf(id, sizeof(id), "e_x%zu", k);
-        write_key(&b, id, "edge", ex.keys.names[k], ex.types[k]);
+        write_key(&b, id, "edge", ex.keys.names[k], ex.types[k], PN__REC_TIE);
     }
     pn__buf_printf(&b, "  <graph id=\"G\" edgedefault=\"%s\">\n",
-                   all_directed ? "directed" : "undirected");
+                   any_directed ? "directed" : "undirected");
     pn__buf_printf(&b, "    <data key=\"g_paranet\">%d</data>\n", PN_FORMAT_VERSION);
+    pn__buf_printf(&b, "    <data key=\"g_layout\">%d</data>\n", PN__GML_LAYOUT_VERSION);
     write_data(&b, "    ", "g_title", json_object_get(root, "title"), PN__F_STRING);
     write_data(&b, "    ", "g_description", json_object_get(root, "description"), PN__F_STRING);
     json_t *sources = json_object_get(root, "sources");
@@ -235,9 +277,9 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
         pn__buf_puts(&b, "    <node id=\"");
         pn__ix_xml(&b, json_string_value(json_object_get(o, "id")), true);
         pn__buf_puts(&b, "\">\n");
-        write_fields(&b, o, PN__REC_ACTOR, "v", &vx, "");
-        if (label)
-            write_data(&b, "      ", "v_label", json_object_get(o, "name"), PN__F_STRING);
+        write_data(&b, "      ", "v_name", json_object_get(o, "id"), PN__F_STRING);
+        write_data(&b, "      ", "v_label", json_object_get(o, "name"), PN__F_STRING);
+        write_fields(&b, o, PN__REC_ACTOR, "v", &vx, "name");
         pn__buf_puts(&b, "    </node>\n");
     }
     json_array_foreach(ties, i, o)

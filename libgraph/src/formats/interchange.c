@@ -48,6 +48,14 @@ pn__ftype pn__ix_ftype(const char *record, const char *key)
     return PN__F_STRING;
 }
 
+bool pn__ix_gml_reserved(const char *record, const char *name)
+{
+    name += strspn(name, "_");
+    if (strcmp(record, PN__REC_ACTOR) == 0)
+        return strcmp(name, "label") == 0;
+    return strcmp(record, PN__REC_DATASET) == 0 && strcmp(name, PN__GML_LAYOUT) == 0;
+}
+
 json_t *pn__ix_tree(const pn_dataset *ds)
 {
     char *text = NULL;

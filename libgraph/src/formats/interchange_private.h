@@ -153,6 +153,18 @@ bool pn__ix_utf8(const char *s, size_t len);
  * cut, for messages: buf has room for max + 4 bytes. NULL gives "?". */
 const char *pn__ix_clip(const char *s, char *buf, size_t max);
 
+/* GraphML (graphml_write.c, graphml_read.c): the graph key that marks layout 2
+ * (node "name" = the actor id, "label" = the display name), which tells it
+ * from the files paranet wrote before (node "name" = the display name). */
+#define PN__GML_LAYOUT         "paranet_layout"
+#define PN__GML_LAYOUT_VERSION 2
+
+/* True when name, after any number of leading '_', is a name paranet's own
+ * GraphML keys take for records of kind record ("label" for an actor,
+ * PN__GML_LAYOUT for the dataset): such an extra field is written with one
+ * '_' more, and read back with one less. */
+bool pn__ix_gml_reserved(const char *record, const char *name);
+
 /* graphml_write.c, gexf.c: the writers with their messages. A string XML 1.0
  * cannot hold (NUL and C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
  * refused: PN_EDATA, one error per field naming the record (diags may be
