@@ -127,15 +127,19 @@ def read_igraph(name, ds):
                 {f: col(h.vs[f]) for f in real_fields(ds)})
 
 
-def read_networkx(name, ds):
-    import networkx as nx
-    G = nx.read_graphml(os.path.join(DIR, name + ".graphml"))
+def check_networkx(prefix, ds, G):
     nodes = list(G.nodes)
     ix = {v: i for i, v in enumerate(nodes)}
     ed = list(G.edges(data=True))
-    check_graph("graphml/networkx/" + name, ds, nodes, [(ix[u], ix[v]) for u, v, _ in ed], G.is_directed(),
-                {f: [d.get(f) for _, _, d in ed] for f in year_fields(ds)},
-                {f: [G.nodes[v].get(f) for v in nodes] for f in real_fields(ds)})
+    check_graph(prefix, ds, nodes, [(ix[u], ix[v]) for u, v, _ in ed], G.is_directed(),
+                {f: col(d.get(f) for _, _, d in ed) for f in year_fields(ds)},
+                {f: col(G.nodes[v].get(f) for v in nodes) for f in real_fields(ds)})
+
+
+def read_networkx(name, ds):
+    import networkx as nx
+    G = nx.read_graphml(os.path.join(DIR, name + ".graphml"))
+    check_networkx("graphml/networkx/" + name, ds, G)
     nx.write_graphml(G, os.path.join(DIR, name + ".networkx.graphml"))
     try:
         X = nx.read_gexf(os.path.join(DIR, name + ".gexf"))
@@ -143,12 +147,7 @@ def read_networkx(name, ds):
         report("gexf/networkx/%s/read" % name, False, "%s: %s" % (type(e).__name__, e))
         return
     report("gexf/networkx/%s/read" % name, True)
-    nodes = list(X.nodes)
-    ix = {v: i for i, v in enumerate(nodes)}
-    ed = list(X.edges(data=True))
-    check_graph("gexf/networkx/" + name, ds, nodes, [(ix[u], ix[v]) for u, v, _ in ed], X.is_directed(),
-                {f: [d.get(f) for _, _, d in ed] for f in year_fields(ds)},
-                {f: [X.nodes[v].get(f) for v in nodes] for f in real_fields(ds)})
+    check_networkx("gexf/networkx/" + name, ds, X)
     nx.write_gexf(X, os.path.join(DIR, name + ".networkx-gexf.gexf"))
 
 
@@ -171,12 +170,7 @@ def read_networkx_csv(name, ds):
     ties, actors = read_csv_tables(name)
     G = nx.from_pandas_edgelist(ties, "from", "to", edge_attr=True, create_using=nx.MultiDiGraph)
     G.add_nodes_from(actors.set_index("id").to_dict("index").items())
-    nodes = list(G.nodes)
-    ix = {v: i for i, v in enumerate(nodes)}
-    ed = list(G.edges(data=True))
-    check_graph("csv/networkx/" + name, all_from_to(ds), nodes, [(ix[u], ix[v]) for u, v, _ in ed],
-                G.is_directed(), {f: col(d.get(f) for _, _, d in ed) for f in year_fields(ds)},
-                {f: col(G.nodes[v].get(f) for v in nodes) for f in real_fields(ds)})
+    check_networkx("csv/networkx/" + name, all_from_to(ds), G)
 
 
 def read_graph_tool_csv(name, ds):
