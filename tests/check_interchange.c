@@ -709,6 +709,54 @@ START_TEST(csv_case_variant_fields)
 }
 END_TEST
 
+/* A spreadsheet met halfway (docs/formats.md): aliases, names as ends and
+ * an edge list alone are read with warnings, which --strict refuses. */
+START_TEST(csv_spreadsheet_halfway)
+{
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_csv_input el =
+        TBL("ties.csv", "Source,Target,Type,Year\nKota A,b,g2g,2001\nb,Kota A,g2g,\n");
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, &el, 1, NULL, d), 0);
+    ck_assert_uint_eq(pn_dataset_actor_count(ds), 2);
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->id, "kota-a");
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->name, "Kota A");
+    ck_assert_str_eq(pn_dataset_actor(ds, 0)->country, "ZZ");
+    ck_assert_int_eq(pn_dataset_actor(ds, 1)->kind, PN_KIND_CITY);
+    ck_assert_int_eq(pn_dataset_tie(ds, 0)->since.year, 2001);
+    ck_assert_uint_eq(pn_dataset_tie(ds, 1)->from, 1);
+    char *text = diag_text(d);
+    ck_assert_uint_eq(count_of(text, "no actors table"), 1);
+    ck_assert_uint_eq(count_of(text, "unknown (ZZ)"), 0); /* said once, not per actor */
+    free(text);
+    pn_dataset_free(ds);
+    pn_diags_free(d);
+    /* --strict: the alias alone refuses the load; out may be NULL. */
+    pn_import_options o = PN_IMPORT_OPTIONS_INIT;
+    o.load.strict = true;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_csv_input two[2] = {
+        TBL("actors.csv", actors_ok),
+        TBL("ties.csv", "from,to,type,year,sources\ntangsel,daejeon,g2g,2001,\n")};
+    ck_assert_int_eq(pn_csv_load(NULL, two, 2, &o, d), PN_EDATA);
+    ds = NULL;
+    ck_assert_int_eq(pn_csv_load(&ds, two, 2, &o, d), PN_EDATA);
+    ck_assert_ptr_null(ds);
+    pn_diags_free(d);
+    /* A name of one actor is its id; in JSON as well. */
+    ds = tu_load_text(
+        "{\"paranet\": 1, \"actors\": ["
+        "{\"id\": \"a\", \"name\": \"Kota A\", \"kind\": \"city\", \"country\": \"ID\"},"
+        "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\","
+        " \"aliases\": [\"Bee\"]}],"
+        "\"ties\": [{\"from\": \"Kota A\", \"to\": \"Bee\", \"type\": \"g2g\"}]}");
+    ck_assert_uint_eq(pn_dataset_tie(ds, 0)->from, 0);
+    ck_assert_uint_eq(pn_dataset_tie(ds, 0)->to, 1);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(csv_depth_limit)
 {
     /* An extra field's JSON cell nested 100 deep: refused where it is, with
@@ -1142,6 +1190,7 @@ int main(void)
     tcase_add_test(tc, csv_formula_cells);
     tcase_add_test(tc, csv_case_variant_fields);
     tcase_add_test(tc, csv_depth_limit);
+    tcase_add_test(tc, csv_spreadsheet_halfway);
     tcase_add_test(tc, csv_refers_to_own_lines);
     tcase_add_test(tc, graphml_refuses_entities);
     tcase_add_test(tc, graphml_generic);

@@ -97,6 +97,70 @@ START_TEST(countries)
     ck_assert_str_eq(pn_country_name("SE"), "Sweden");
     ck_assert_str_eq(pn_country_name("ZZ"), "Unknown");
     ck_assert_ptr_null(pn_country_name("QQ"));
+    /* Kosovo: the one user-assigned code accepted. */
+    ck_assert(pn_country_valid("XK"));
+    ck_assert_str_eq(pn_country_name("XK"), "Kosovo");
+}
+END_TEST
+
+static const char *lookup(const char *text, pn_country_match want)
+{
+    pn_country_match how = (pn_country_match)-1;
+    const char *code = pn_country_lookup(text, &how);
+    ck_assert_msg(how == want, "%s: matched as %d, not %d", text, (int)how, (int)want);
+    return code ? code : "(none)";
+}
+
+START_TEST(country_lookup)
+{
+    /* Codes: exact, then in another case or with spaces around. */
+    ck_assert_str_eq(lookup("ID", PN_COUNTRY_CODE), "ID");
+    ck_assert_str_eq(lookup("XK", PN_COUNTRY_CODE), "XK");
+    ck_assert_str_eq(lookup("ZZ", PN_COUNTRY_CODE), "ZZ");
+    ck_assert_str_eq(lookup("id", PN_COUNTRY_CODE_SPELLING), "ID");
+    ck_assert_str_eq(lookup(" KR ", PN_COUNTRY_CODE_SPELLING), "KR");
+    ck_assert_str_eq(lookup("zz", PN_COUNTRY_CODE_SPELLING), "ZZ");
+    /* English, Indonesian, German, French, Korean names; case, accents and
+     * separators folded. */
+    ck_assert_str_eq(lookup("Indonesia", PN_COUNTRY_NAME), "ID");
+    ck_assert_str_eq(lookup("Korea Selatan", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("KOREA-SELATAN", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Südkorea", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Sudkorea", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Corée du Sud", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("대한민국", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Jerman", PN_COUNTRY_NAME), "DE");
+    ck_assert_str_eq(lookup("Deutschland", PN_COUNTRY_NAME), "DE");
+    ck_assert_str_eq(lookup("Korea, Republic of", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Côte d\u2019Ivoire", PN_COUNTRY_NAME), "CI");
+    ck_assert_str_eq(lookup("Cote d'Ivoire", PN_COUNTRY_NAME), "CI");
+    ck_assert_str_eq(lookup("IDN", PN_COUNTRY_NAME), "ID");
+    /* Aliases. */
+    ck_assert_str_eq(lookup("UK", PN_COUNTRY_NAME), "GB");
+    ck_assert_str_eq(lookup("England", PN_COUNTRY_NAME), "GB");
+    ck_assert_str_eq(lookup("U.S.A.", PN_COUNTRY_NAME), "US");
+    ck_assert_str_eq(lookup("Korsel", PN_COUNTRY_NAME), "KR");
+    ck_assert_str_eq(lookup("Holland", PN_COUNTRY_NAME), "NL");
+    ck_assert_str_eq(lookup("Türkiye", PN_COUNTRY_NAME), "TR");
+    ck_assert_str_eq(lookup("Kosovo", PN_COUNTRY_NAME), "XK");
+    /* An English name wins over a translation that gives it elsewhere
+     * (Faroese "Samoa" is American Samoa). */
+    ck_assert_str_eq(lookup("Samoa", PN_COUNTRY_NAME), "WS");
+    /* Welsh gives "Gweriniaeth y Swdan" to both Sweden and Sudan. */
+    ck_assert_str_eq(lookup("Gweriniaeth y Swdan", PN_COUNTRY_AMBIGUOUS), "(none)");
+    ck_assert_str_eq(lookup("Korea", PN_COUNTRY_NONE), "(none)");
+    ck_assert_str_eq(lookup("Atlantis", PN_COUNTRY_NONE), "(none)");
+    ck_assert_str_eq(lookup("XX", PN_COUNTRY_NONE), "(none)");
+    ck_assert_str_eq(lookup("", PN_COUNTRY_NONE), "(none)");
+    ck_assert_str_eq(lookup("\xff\xfe", PN_COUNTRY_NONE), "(none)");
+    ck_assert_ptr_null(pn_country_lookup(NULL, NULL));
+    ck_assert_str_eq(pn_country_lookup("Jerman", NULL), "DE");
+    /* Did you mean. */
+    ck_assert_str_eq(pn_country_suggest("Indonesai"), "ID");
+    ck_assert_str_eq(pn_country_suggest("Korea Selatn"), "KR");
+    ck_assert_ptr_null(pn_country_suggest("Atlantis"));
+    ck_assert_ptr_null(pn_country_suggest("Kor"));
+    ck_assert_ptr_null(pn_country_suggest(NULL));
 }
 END_TEST
 
@@ -155,6 +219,7 @@ int main(void)
     tcase_add_test(tc, edit_distance);
     tcase_add_test(tc, governments_and_ladder);
     tcase_add_test(tc, countries);
+    tcase_add_test(tc, country_lookup);
     tcase_add_test(tc, dates);
     tcase_add_test(tc, errors);
     suite_add_tcase(s, tc);

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "pipeline.h"
+#include "import.h"
 
 static const char help[] =
     "Usage: paranet convert [OPTIONS] INPUT... -o OUTPUT\n"
@@ -18,6 +18,8 @@ static const char help[] =
     "  net.graphml                       GraphML (paranet's own or any other)\n"
     "  actors.csv ties.csv [sources.csv] [dataset.csv]\n"
     "                                    CSV tables, told apart by their header rows\n"
+    "  ties.csv                          a ties table alone: its actors are made from\n"
+    "                                    the tie ends (a warning says what is not known)\n"
     "  DIR                               a directory holding actors.csv, ties.csv and\n"
     "                                    optionally sources.csv and dataset.csv\n"
     "  -                                 standard input (JSON, or give --from graphml)\n"
@@ -58,133 +60,13 @@ static const char help_tail[] =
     "Exit status: 0 converted, 1 invalid input or an unknown --ego, 2 usage error,\n"
     "3 a file cannot be read or written, 4 internal error.\n";
 
-enum { MAX_INPUTS = 8 };
-
 typedef struct conv {
-    pn_import_options iopts;
+    cli_import in;
     const char *output;
-    pn_format to, from;
-    const char *tables[PN_CSV_TABLE_COUNT];
+    pn_format to;
     char out_delim;
     bool analysed;
 } conv;
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static char *join(const char *dir, const char *file)
-{
-    size_t n = strlen(dir) + strlen(file) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", file);
-    return p;
-}
-
-static int load_csv(conv *C, char **paths, pn_csv_table *kinds, size_t n, pn_diags *diags,
-                    pn_dataset **out)
-{
-    pn_csv_input in[MAX_INPUTS];
-    char *data[MAX_INPUTS] = {0};
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        size_t len = 0;
-        rc = cli_read_input(paths[i], C->iopts.load.max_bytes, &data[i], &len, diags);
-        in[i].name = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
-        in[i].data = data[i];
-        in[i].len = len;
-        in[i].table = kinds[i];
-    }
-    if (rc == 0)
-        rc = pn_csv_load(out, in, n, &C->iopts, diags);
-    for (size_t i = 0; i < n; i++)
-        free(data[i]);
-    return rc;
-}
-
-static int load(conv *C, char **inputs, size_t n, pn_diags *diags, pn_dataset **out)
-{
-    char *paths[MAX_INPUTS];
-    pn_csv_table kinds[MAX_INPUTS];
-    char *owned[PN_CSV_TABLE_COUNT] = {0};
-    size_t np = 0;
-    int rc = 0;
-    bool named = false;
-    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
-        if (C->tables[t]) {
-            paths[np] = (char *)C->tables[t];
-            kinds[np++] = (pn_csv_table)t;
-            named = true;
-        }
-    }
-    if (named || C->from == PN_FORMAT_CSV || (n == 1 && is_dir(inputs[0])) ||
-        (n >= 1 && C->from == PN_FORMAT_UNKNOWN &&
-         pn_format_from_path(inputs[0]) == PN_FORMAT_CSV)) {
-        if (n == 1 && is_dir(inputs[0])) {
-            static const char *const files[] = {"actors.csv", "ties.csv", "sources.csv",
-                                                "dataset.csv"};
-            for (int t = 0; t < PN_CSV_TABLE_COUNT; t++) {
-                owned[t] = join(inputs[0], files[t]);
-                if (!owned[t]) {
-                    rc = PN_ENOMEM;
-                    goto cleanup;
-                }
-                struct stat st;
-                if (t >= PN_CSV_SOURCES && stat(owned[t], &st) != 0)
-                    continue; /* optional tables */
-                paths[np] = owned[t];
-                kinds[np++] = (pn_csv_table)t;
-            }
-        } else {
-            for (size_t i = 0; i < n; i++) {
-                if (np == MAX_INPUTS) {
-                    cli_usage_error("convert", "too many CSV inputs (at most 4 tables)");
-                    rc = PN_EINVAL;
-                    goto cleanup;
-                }
-                paths[np] = inputs[i];
-                kinds[np++] = PN_CSV_DETECT;
-            }
-        }
-        rc = load_csv(C, paths, kinds, np, diags, out);
-        goto cleanup;
-    }
-    if (n != 1) {
-        cli_usage_error("convert", "give one INPUT (several inputs are CSV tables: name them "
-                                   ".csv or give --from csv)");
-        rc = PN_EINVAL;
-        goto cleanup;
-    }
-    pn_format from = C->from;
-    if (from == PN_FORMAT_UNKNOWN)
-        from = strcmp(inputs[0], "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(inputs[0]);
-    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML) {
-        cli_usage_error("convert",
-                        from == PN_FORMAT_UNKNOWN
-                            ? "cannot tell the format of '%s' from its name: give --from"
-                            : "'%s': paranet reads JSON, GraphML and CSV (GEXF and DOT are "
-                              "written only)",
-                        inputs[0]);
-        rc = PN_EINVAL;
-        goto cleanup;
-    }
-    char *data = NULL;
-    size_t len = 0;
-    rc = cli_read_input(inputs[0], C->iopts.load.max_bytes, &data, &len, diags);
-    if (rc == 0) {
-        pn_import_options o = C->iopts;
-        o.load.name = strcmp(inputs[0], "-") == 0 ? "<stdin>" : inputs[0];
-        rc = pn_import_buffer(out, from, data, len, &o, diags);
-    }
-    free(data);
-cleanup:
-    for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
-        free(owned[t]);
-    return rc;
-}
 
 static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
 {
@@ -216,7 +98,7 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
         cli_usage_error("convert", "CSV output is a directory of tables: give -o DIR/");
         return PN_EINVAL;
     }
-    if (!is_dir(C->output) && mkdir(C->output, 0777) != 0) {
+    if (!cli_is_dir(C->output) && mkdir(C->output, 0777) != 0) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, C->output, 0, 0, NULL, "io",
                      "cannot create the directory: %s", strerror(errno));
         return PN_EIO;
@@ -230,7 +112,7 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
     for (int t = 0; t < PN_CSV_TABLE_COUNT && rc == 0; t++) {
         char name[32];
         snprintf(name, sizeof(name), "%s.csv", pn_csv_table_name((pn_csv_table)t));
-        char *path = join(C->output, name);
+        char *path = cli_path_join(C->output, name);
         files[t] = (pn_write_file){path, data[t], len[t]};
         if (!path)
             rc = PN_ENOMEM;
@@ -244,41 +126,23 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
     return rc;
 }
 
-static bool parse_delim(const char *s, char *out)
-{
-    if (strcmp(s, ",") == 0 || strcmp(s, "comma") == 0)
-        *out = ',';
-    else if (strcmp(s, ";") == 0 || strcmp(s, "semicolon") == 0)
-        *out = ';';
-    else if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0 || strcmp(s, "\\t") == 0)
-        *out = '\t';
-    else
-        return false;
-    return true;
-}
-
-enum {
-    O_ACTORS = CLI_OPT_LAST,
-    O_TIES,
-    O_SOURCES,
-    O_DATASET,
-    O_KIND,
-    O_COUNTRY,
-    O_TYPE,
-    O_ANALYSED
-};
+enum { O_ANALYSED = CLI_OPT_LAST };
 
 static void init(void *state)
 {
     conv *C = state;
-    pn_import_options io = PN_IMPORT_OPTIONS_INIT;
-    C->iopts = io;
-    C->to = C->from = PN_FORMAT_UNKNOWN;
+    cli_import_init(&C->in);
+    C->to = PN_FORMAT_UNKNOWN;
 }
 
 static int option(cli_job *job, void *state, int c, const char *arg)
 {
     conv *C = state;
+    int code = cli_import_option("convert", &C->in, c, arg);
+    if (code >= 0) {
+        C->out_delim = C->in.iopts.delimiter;
+        return code;
+    }
     switch (c) {
     case 't':
         C->to = pn_format_parse(arg);
@@ -289,39 +153,10 @@ static int option(cli_job *job, void *state, int c, const char *arg)
                                    arg);
         return EXIT_OK;
     case 'f':
-        C->from = pn_format_parse(arg);
-        if (C->from != PN_FORMAT_JSON && C->from != PN_FORMAT_GRAPHML && C->from != PN_FORMAT_CSV)
+        C->in.from = pn_format_parse(arg);
+        if (C->in.from != PN_FORMAT_JSON && C->in.from != PN_FORMAT_GRAPHML &&
+            C->in.from != PN_FORMAT_CSV)
             return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)", arg);
-        return EXIT_OK;
-    case O_ACTORS:
-    case O_TIES:
-    case O_SOURCES:
-    case O_DATASET:
-        C->tables[c - O_ACTORS] = arg;
-        return EXIT_OK;
-    case 'd': {
-        char d;
-        if (!parse_delim(arg, &d))
-            return cli_usage_error("convert", "--delimiter is ',', ';' or 'tab'");
-        C->iopts.delimiter = d;
-        C->out_delim = d;
-        return EXIT_OK;
-    }
-    case O_KIND:
-        if (pn_vocab_parse(PN_VOCAB_KIND, arg) < 0)
-            return cli_usage_error("convert", "--default-kind: unknown kind '%s'", arg);
-        C->iopts.default_kind = arg;
-        return EXIT_OK;
-    case O_COUNTRY:
-        if (!pn_country_valid(arg))
-            return cli_usage_error("convert", "--default-country: '%s' is not an ISO 3166-1 code",
-                                   arg);
-        C->iopts.default_country = arg;
-        return EXIT_OK;
-    case O_TYPE:
-        if (pn_vocab_parse(PN_VOCAB_TYPE, arg) < 0)
-            return cli_usage_error("convert", "--default-type: unknown type '%s'", arg);
-        C->iopts.default_type = arg;
         return EXIT_OK;
     case 's':
         job->load->strict = true;
@@ -339,13 +174,13 @@ static int check(cli_job *job, void *state)
     conv *C = state;
     bool named = false;
     for (int t = 0; t < PN_CSV_TABLE_COUNT; t++)
-        named |= C->tables[t] != NULL;
+        named |= C->in.tables[t] != NULL;
     if (job->n_files == 0 && !named)
         return cli_usage_error("convert", "no INPUT given");
     if (named && job->n_files > 0)
         return cli_usage_error("convert", "give the CSV tables either by --actors/--ties/... "
                                           "or as INPUTs, not both");
-    if (job->n_files > MAX_INPUTS)
+    if (job->n_files > CLI_IMPORT_MAX_INPUTS)
         return cli_usage_error("convert", "too many inputs");
     C->output = job->output;
     if (!C->output)
@@ -358,8 +193,8 @@ static int check(cli_job *job, void *state)
                                    "graphml, gexf, csv or dot)",
                                    C->output);
     }
-    C->iopts.load = *job->load;
-    cli_progress_setup(&C->iopts.load, job->quiet);
+    C->in.iopts.load = *job->load;
+    cli_progress_setup(&C->in.iopts.load, job->quiet);
     return EXIT_OK;
 }
 
@@ -390,7 +225,7 @@ static int compute(cli_job *job, void *state)
 {
     conv *C = state;
     pn_dataset *ds = NULL, *view = NULL;
-    int rc = load(C, job->files, (size_t)job->n_files, job->diags, &ds);
+    int rc = cli_import_load("convert", &C->in, job->files, (size_t)job->n_files, job->diags, &ds);
     if (rc == 0) {
         int code = C->analysed ? analysed(job, ds, &view) : cli_view_dataset(job, ds, &view);
         if (code != EXIT_OK) {
@@ -417,14 +252,11 @@ static int compute(cli_job *job, void *state)
 
 static const struct option options[] = {{"to", required_argument, NULL, 't'},
                                         {"from", required_argument, NULL, 'f'},
-                                        {"actors", required_argument, NULL, O_ACTORS},
-                                        {"ties", required_argument, NULL, O_TIES},
-                                        {"sources", required_argument, NULL, O_SOURCES},
-                                        {"dataset", required_argument, NULL, O_DATASET},
-                                        {"delimiter", required_argument, NULL, 'd'},
-                                        {"default-kind", required_argument, NULL, O_KIND},
-                                        {"default-country", required_argument, NULL, O_COUNTRY},
-                                        {"default-type", required_argument, NULL, O_TYPE},
+                                        {"actors", required_argument, NULL, CLI_IMPORT_ACTORS},
+                                        {"ties", required_argument, NULL, CLI_IMPORT_TIES},
+                                        {"sources", required_argument, NULL, CLI_IMPORT_SOURCES},
+                                        {"dataset", required_argument, NULL, CLI_IMPORT_DATASET},
+                                        CLI_IMPORT_LONG_OPTIONS,
                                         {"strict", no_argument, NULL, 's'},
                                         {"analysed", no_argument, NULL, O_ANALYSED},
                                         {NULL, 0, NULL, 0}};

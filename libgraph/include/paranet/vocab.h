@@ -148,12 +148,48 @@ PN_EXTERN bool pn_instrument_is_event(pn_instrument instrument);
 /** Rung of an instrument on the formalisation ladder (visit 1 ... agreement 5), 0 when off it. */
 PN_EXTERN int pn_instrument_rung(pn_instrument instrument);
 
-/** True when code is an ISO 3166-1 alpha-2 code ("ID", "KR"), or "ZZ" (unknown). */
+/**
+ * True when code is an ISO 3166-1 alpha-2 code ("ID", "KR"), "XK" (Kosovo: the
+ * one user-assigned code paranet accepts, as the EU and Wikidata use it), or
+ * "ZZ" (unknown). Upper case only.
+ */
 PN_EXTERN bool pn_country_valid(const char *code);
 
-/** The English short name of an ISO 3166-1 alpha-2 code ("South Korea"); "Unknown" for ZZ; NULL if
+/** The English short name of a valid code ("South Korea", "Kosovo"); "Unknown" for ZZ; NULL if
  * invalid. */
 PN_EXTERN const char *pn_country_name(const char *code);
+
+/** How pn_country_lookup found (or did not find) its text. */
+typedef enum pn_country_match {
+    PN_COUNTRY_NONE,          /**< no code, no name: unknown */
+    PN_COUNTRY_CODE,          /**< a valid code exactly as the format writes it ("ID") */
+    PN_COUNTRY_CODE_SPELLING, /**< a valid code in lower case or with spaces around it ("id") */
+    PN_COUNTRY_NAME,          /**< a country's name or alias ("Korea Selatan", "UK") */
+    PN_COUNTRY_AMBIGUOUS      /**< a name that two translations give to two countries */
+} pn_country_match;
+
+/**
+ * The code a country is given by, as people write it in a spreadsheet: a
+ * valid code (pn_country_valid) in any case; a name from Debian's iso-codes
+ * (ISO 3166-1 name, common name and official name) in English or in any of
+ * its translations ("Indonesia", "Südkorea", "Corée du Sud", "Jerman",
+ * "Deutschland", "대한민국"); its alpha-3 code ("IDN"); or an alias from the
+ * documented list (docs/format.md: "UK", "USA", "Korsel", "Holland", "England"
+ * for GB, ...). Names match ignoring case, diacritics ("Turkiye"), and runs of
+ * ' ', '-', '_' (docs/format.md, "Countries"). An English name or an alias
+ * wins over a translation; a name two translations give to two countries is
+ * ambiguous and gives no code.
+ * @param how may be NULL; set to how the text was matched.
+ * @return the code (a static string), or NULL.
+ */
+PN_EXTERN const char *pn_country_lookup(const char *text, pn_country_match *how);
+
+/**
+ * The code of the known country name nearest to text (1 edit for names of 4
+ * to 7 bytes, 2 from 8; the same first letter), for "did you mean"; NULL when
+ * none is that near.
+ */
+PN_EXTERN const char *pn_country_suggest(const char *text);
 
 /** Levenshtein edit distance between two strings, bytewise, capped at `cap` (returns cap+1 beyond).
  */

@@ -230,35 +230,3 @@ int pn_instrument_rung(pn_instrument instrument)
         return 0;
     }
 }
-
-typedef struct country {
-    const char *code;
-    const char *name;
-} country;
-
-static const country countries[] = {
-#define PN_COUNTRY(code, name) {code, name},
-#include "core/countries.inc"
-#undef PN_COUNTRY
-};
-
-static int country_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const country *)elem)->code);
-}
-
-const char *pn_country_name(const char *code)
-{
-    if (!code)
-        return NULL;
-    if (strcmp(code, "ZZ") == 0)
-        return "Unknown";
-    const country *c = bsearch(code, countries, sizeof(countries) / sizeof(countries[0]),
-                               sizeof(countries[0]), country_cmp);
-    return c ? c->name : NULL;
-}
-
-bool pn_country_valid(const char *code)
-{
-    return pn_country_name(code) != NULL;
-}

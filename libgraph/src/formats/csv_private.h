@@ -60,6 +60,7 @@ typedef struct pn__csv_reader {
     pn__jmember *scratch; /* members of the record being built */
     size_t ascratch;
     size_t errors;
+    size_t warnings; /* the header's: aliases and near-miss names */
     bool nomem;
 } pn__csv_reader;
 

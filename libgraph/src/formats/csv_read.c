@@ -12,6 +12,7 @@
 
 #include "core/dataset_private.h"
 #include "formats/csv_private.h"
+#include "store/check.h"
 
 static const char *cell_text(const pn__csv_reader *R, size_t i)
 {
@@ -73,6 +74,24 @@ static void column_label(char *out, size_t size, const char *name)
     pn__buf_puts(&b, "\"");
     snprintf(out, size, "%s", b.data && !b.failed ? b.data : "column");
     pn__buf_free(&b);
+}
+
+/* A warning on column c of the header (an alias read, a near-miss name). */
+static void header_warning(pn__csv_reader *R, size_t c, const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void header_warning(pn__csv_reader *R, size_t c, const char *check, const char *fmt, ...)
+{
+    char label[300], msg[1024];
+    column_label(label, sizeof(label), R->t->cols[c].name);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    R->warnings++;
+    if (pn_diags_add(R->diags, PN_SEVERITY_WARNING, R->t->name, R->t->header_line, 0, label, check,
+                     "%s", msg))
+        R->nomem = true;
 }
 
 static void report_at(pn__csv_reader *R, int line, int column, const char *check, const char *fmt,
@@ -197,6 +216,49 @@ static void assign_keys(pn__csv_table *t, const char *record)
     free(which);
 }
 
+static const pn__csv_column *column_of_field(const pn__csv_table *t, const char *field)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].key, field) == 0)
+            return &t->cols[i];
+    return NULL;
+}
+
+/* Columns no known name matched: a documented alias fills its field when
+ * no column gives that field (the first such alias, in column order);
+ * other aliases and near-misses of a known name stay extra fields. Each
+ * said once, on the header (the loader then warns of no record's). */
+static void read_aliases(pn__csv_reader *R, const char *record)
+{
+    pn__csv_table *t = R->t;
+    const char *const *known = pn__ix_fields(record);
+    size_t nk = 0;
+    while (known[nk])
+        nk++;
+    for (size_t i = 0; i < t->ncols && !R->nomem; i++) {
+        pn__csv_column *c = &t->cols[i];
+        if (c->attrs || c->key != c->name || pn__field_known(known, c->name))
+            continue;
+        const char *field = pn__ix_alias(record, c->name);
+        const pn__csv_column *real = field ? column_of_field(t, field) : NULL;
+        if (field) {
+            if (!real)
+                c->key = field;
+            R->warnings++;
+            if (!pn__ix_alias_warning(R->diags, t->name, t->header_line, "column", c->name, field,
+                                      real ? real->name : NULL))
+                R->nomem = true;
+        } else {
+            const char *near = pn__nearest_field(c->name, known, nk);
+            /* "Name" beside "name" is an extra field as the writer writes it. */
+            if (near && !column_of_field(t, near))
+                header_warning(R, i, "unknown-field",
+                               "unknown field, kept as an extra field (did you mean \"%s\"?)",
+                               near);
+        }
+    }
+}
+
 static void on_header(pn__csv_reader *R)
 {
     pn__csv_table *t = R->t;
@@ -204,7 +266,8 @@ static void on_header(pn__csv_reader *R)
     for (size_t i = 0; i < R->nrow; i++)
         pn__ix_unprefix(R->cells.data + R->row[i].at, &R->row[i].len);
     if (t->kind == PN_CSV_DETECT) {
-        if (has_column(R, "from") && has_column(R, "to"))
+        if ((has_column(R, "from") || has_column(R, "source")) &&
+            (has_column(R, "to") || has_column(R, "target")))
             t->kind = PN_CSV_TIES;
         else if (has_column(R, "cite"))
             t->kind = PN_CSV_SOURCES;
@@ -235,9 +298,10 @@ static void on_header(pn__csv_reader *R)
         memcpy(t->cols[i].name, cell_text(R, i), R->row[i].len + 1);
     }
     const char *record = pn__ix_csv_record(t->kind);
-    if (t->kind != PN_CSV_DATASET)
+    if (t->kind != PN_CSV_DATASET) {
         assign_keys(t, record);
-    else
+        read_aliases(R, record);
+    } else
         for (size_t i = 0; i < t->ncols; i++)
             t->cols[i].key = t->cols[i].name;
     if (pn__map_reserve(&t->colmap, t->ncols) != 0) {

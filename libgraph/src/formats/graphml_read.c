@@ -25,6 +25,9 @@ typedef struct gkey {
     char *dflt;         /* <default>, or NULL */
     bool node_graphics; /* yfiles.type="nodegraphics": yEd's shapes and labels */
     int line;           /* of its <key> */
+    /* The field a node [0] or edge [1] key fills by its alias, once known. */
+    const char *alias[2];
+    bool alias_done[2];
 } gkey;
 
 /* Keys are referred to by index + 1 (0: none), never by pointer: the key
@@ -68,6 +71,7 @@ typedef struct greader {
     bool data_complex;
     pn__buf text;
     size_t errors;
+    size_t aliases; /* column-alias warnings, which --strict refuses */
     bool nomem;
     bool stopped;
 } greader;
@@ -261,6 +265,39 @@ static void end_record(greader *G)
     G->rec = G->rec_lines = NULL;
 }
 
+static const char *alias_of(const gkey *k, const char *record)
+{
+    const char *f = pn__ix_alias_of_unknown(record, k->name);
+    /* The ends are the edge's attributes; a node's label has a rule of its own. */
+    return f && strcmp(f, "from") != 0 && strcmp(f, "to") != 0 && strcmp(f, "name") != 0 ? f : NULL;
+}
+
+/* A key named by a documented alias (docs/formats.md: "year" for a tie's
+ * "since"), as a CSV column is: the field, when no key of the domain, and
+ * no alias before it, gives that field; said once, at the key. NULL: the
+ * key is its own field. */
+static const char *key_alias(greader *G, gkey *k, int domain, const char *record)
+{
+    int d = domain == FOR_EDGE;
+    if (domain == FOR_GRAPH || k->alias_done[d])
+        return domain == FOR_GRAPH ? NULL : k->alias[d];
+    k->alias_done[d] = true;
+    const char *field = alias_of(k, record);
+    const gkey *real = NULL;
+    for (size_t i = 0; field && i < G->nkeys && !real; i++) {
+        const gkey *o = &G->keys[i];
+        if ((o->domain & domain) && o->name && o != k &&
+            (strcmp(o->name, field) == 0 || (o < k && alias_of(o, record) == field)))
+            real = o;
+    }
+    G->aliases += field != NULL;
+    if (field && !pn__ix_alias_warning(G->diags, G->name, k->line, "key", k->name, field,
+                                       real ? real->name : NULL))
+        G->nomem = true;
+    k->alias[d] = real ? NULL : field;
+    return k->alias[d];
+}
+
 /* Store a <data> (or a key's default) into obj, as the field its key names. */
 static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const char *text, size_t len,
                       int line, bool is_default)
@@ -286,6 +323,9 @@ static void set_value(greader *G, json_t *obj, json_t *lines, gkey *k, const cha
             G->nomem = true;
         return;
     }
+    const char *alias = key_alias(G, k, domain, record);
+    if (alias)
+        key = alias;
     if (json_object_get(obj, key))
         return; /* the first value wins (a default never overrides) */
     if (domain == FOR_GRAPH && strcmp(key, "sources") == 0) {
@@ -792,6 +832,13 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     pn_load_options lo = opts->load;
     lo.name = G.name;
     rc = pn__load_json(out, G.root, &locator, &lo, diags);
+    if (rc == 0 && lo.strict && G.aliases) {
+        if (out) {
+            pn_dataset_free(*out);
+            *out = NULL;
+        }
+        rc = PN_EDATA;
+    }
     /* The reader's own warnings (repeated edge ids) among the loader's, by line. */
     pn__diags_sort_from(diags, first_diag);
 

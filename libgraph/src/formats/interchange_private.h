@@ -33,6 +33,20 @@ typedef enum pn__ftype {
 /* The known fields of a record kind, in canonical order (NULL-terminated). */
 const char *const *pn__ix_fields(const char *record);
 
+/* The field a header name (a CSV column) stands for as a documented alias
+ * ("year" for a tie's "since", "source" for its "from"), compared in ASCII
+ * lower case with runs of ' ', '_' and '-' as one space; NULL when none. */
+const char *pn__ix_alias(const char *record, const char *name);
+
+/* pn__ix_alias, for a name that is not itself a field of the record. */
+const char *pn__ix_alias_of_unknown(const char *record, const char *name);
+
+/* The column-alias warning on `what` ("column", "key") `name`: read as
+ * field, or (real: the name of the one that gives field) kept as an extra
+ * field. False when out of memory. */
+bool pn__ix_alias_warning(pn_diags *diags, const char *file, int line, const char *what,
+                          const char *name, const char *field, const char *real);
+
 /* The type of a field of a record kind; PN__F_EXTRA for unknown ones. */
 pn__ftype pn__ix_ftype(const char *record, const char *key);
 

@@ -148,6 +148,17 @@ const char *pn__nearest(const char *name, const char *const *candidates, size_t 
     return best;
 }
 
+const char *pn__nearest_field(const char *name, const char *const *fields, size_t n)
+{
+    char folded[128];
+    size_t k = 0;
+    for (const char *s = name; *s && k + 1 < sizeof(folded); s++)
+        if (*s != ' ' && *s != '_' && *s != '-')
+            folded[k++] = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+    folded[k] = '\0';
+    return pn__nearest(folded, fields, n);
+}
+
 /* Which of 64 byte classes occur in s: an edit changes at most two bits,
  * so names within 3 edits differ in at most 6. */
 static uint64_t signature(const char *s, size_t len)
@@ -370,7 +381,8 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
                           "\"%s\" is not an ISO 3166-1 alpha-2 country code (use \"ZZ\" when "
                           "the source does not say)",
                           a->country);
-        } else if (warnings && strcmp(a->country, "ZZ") == 0) {
+        } else if (warnings && strcmp(a->country, "ZZ") == 0 &&
+                   !(r->loc && r->loc->made_no_country)) {
             at_record(&p, "actors", at, "country");
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "unknown-country",
                           "country of \"%s\" is unknown (ZZ)", pn__short(a->id, sh));
@@ -492,7 +504,7 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
         if (!warnings)
             continue;
         at_record(&p, "ties", at, NULL);
-        if (t->from != t->to)
+        if (t->from != t->to && !(r->loc && r->loc->made_no_kind))
             check_tie_rules(ds, t, r, &p);
         if (t->n_sources == 0)
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "no-source",

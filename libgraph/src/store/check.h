@@ -18,6 +18,14 @@ typedef struct pn__locator {
     /* Optional: how a message names another record, table[index] of the
      * document ("actors.csv:3" for a CSV row); NULL keeps "actors[2]". */
     void (*name)(void *ctx, const char *table, size_t index, pn__buf *out);
+    /* The importer warned of near-miss field names itself, once per column
+     * (CSV headers): no warning per record of them. */
+    bool fields_warned;
+    /* The actors were made from the tie ends (a CSV edge list alone), and
+     * one warning said what is not known of them: no unknown-country
+     * warning per actor (no_country), no tie rules on guessed kinds
+     * (no_kind). */
+    bool made_no_country, made_no_kind;
 } pn__locator;
 
 typedef struct pn__report {
@@ -93,6 +101,10 @@ bool pn__id_valid(const char *s);
 /* The nearest of n candidate strings by edit distance (at most 3), or NULL:
  * the first of the nearest. Compares with each: for a few candidates. */
 const char *pn__nearest(const char *name, const char *const *candidates, size_t n);
+
+/* pn__nearest for a field's name as spreadsheets vary it: compared in
+ * ASCII lower case without ' ', '_' and '-' ("Tipe" is near "type"). */
+const char *pn__nearest_field(const char *name, const char *const *fields, size_t n);
 
 /* The same over many candidates (the ids of a dataset), built once. Up to
  * 256 candidates it is pn__nearest; beyond, only the 4 x 64 candidates

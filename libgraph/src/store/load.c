@@ -7,11 +7,12 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "store/actor_names.h"
 #include "store/check.h"
 #include "core/dataset_private.h"
 #include "store/json.h"
@@ -28,6 +29,9 @@ typedef struct loader {
     /* For did-you-mean, built at the first unknown id (the section is
      * complete by then: sources before actors, actors before ties). */
     pn__nearest_ix near_sources, near_actors;
+    /* For tie ends that give a name instead of an id: built at the first
+     * such end (the actors are all in by then). */
+    pn__actor_names names;
 } loader;
 
 /* Progress (pn_load_options.progress): parsing is about the first half of
@@ -100,7 +104,8 @@ static void keep_extra(loader *L, const pn__jv *obj, const char *const *known, c
         const char *key = obj->u.members[m].key;
         if (pn__field_known(known, key))
             continue;
-        const char *near = pn__nearest(key, known, nk);
+        const char *near =
+            L->r->loc && L->r->loc->fields_warned ? NULL : pn__nearest_field(key, known, nk);
         if (near) {
             char sh[PN__SHORT_SIZE];
             pn__path_key(&L->path, key);
@@ -398,41 +403,51 @@ static void load_sources(loader *L, const pn__jv *arr)
     pn__path_pop(&L->path);
 }
 
-/* A country field: two letters held as given; other shapes reported here. */
+/* A country field: a code, or a name or alias read as its code with a
+ * warning (pn_country_lookup); two letters it does not know are held as
+ * given (the checks report them); other shapes are reported here. */
 static bool country_field(loader *L, const pn__jv *o, char out[3])
 {
     const char *c = string_field(L, o, "country", true);
     out[0] = '\0';
     if (!c)
         return false;
-    if (strlen(c) == 2) {
-        if (c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z') {
-            char up[3] = {(char)(c[0] - 32), (char)(c[1] - 32), 0};
+    pn_country_match how;
+    const char *code = pn_country_lookup(c, &how);
+    char sh[PN__SHORT_SIZE];
+    if (code) {
+        if (how != PN_COUNTRY_CODE) {
             pn__path_key(&L->path, "country");
-            ERR(L, "bad-country", "country codes are upper case: \"%s\"%s", up,
-                pn_country_valid(up) ? "" : " is not an ISO 3166-1 alpha-2 code either");
+            pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "normalised-value",
+                          "country \"%s\" is read as \"%s\" (%s)", pn__short(c, sh), code,
+                          pn_country_name(code));
             pn__path_pop(&L->path);
-            return false;
         }
+        memcpy(out, code, 3);
+        return true;
+    }
+    if (strlen(c) == 2) {
         memcpy(out, c, 3);
         return true;
     }
-    /* A country's name instead of its code: suggest the code. */
-    const char *hint = NULL;
-    static const char *const probe[] = {"ID", "KR", "MY", "JP", "CN", "DE", "SE", "NP", "FR",
-                                        "GB", "US", "NL", "AU", "SG", "TH", "PH", "VN", "IN"};
-    for (size_t k = 0; k < sizeof(probe) / sizeof(probe[0]); k++)
-        if (strcasecmp(c, pn_country_name(probe[k])) == 0)
-            hint = probe[k];
-    char sh[PN__SHORT_SIZE];
+    const char *hint = how == PN_COUNTRY_AMBIGUOUS ? NULL : pn_country_suggest(c);
     c = pn__short(c, sh);
     pn__path_key(&L->path, "country");
-    if (hint)
+    if (how == PN_COUNTRY_AMBIGUOUS)
         ERR(L, "bad-country",
-            "expected an ISO 3166-1 alpha-2 code, found \"%s\" (did you mean \"%s\"?)", c, hint);
+            "\"%s\" is the name of more than one country in iso-codes' translations: give its "
+            "ISO 3166-1 alpha-2 code",
+            c);
+    else if (hint)
+        ERR(L, "bad-country",
+            "unknown country \"%s\" (did you mean \"%s\", %s?); expected an ISO 3166-1 "
+            "alpha-2 code or a country's name",
+            c, hint, pn_country_name(hint));
     else
         ERR(L, "bad-country",
-            "expected an ISO 3166-1 alpha-2 code such as \"ID\" or \"KR\", found \"%s\"", c);
+            "unknown country \"%s\"; expected an ISO 3166-1 alpha-2 code such as \"ID\" or "
+            "\"KR\", or a country's name",
+            c);
     pn__path_pop(&L->path);
     return false;
 }
@@ -492,6 +507,43 @@ static void load_actors(loader *L, const pn__jv *arr)
     pn__path_pop(&L->path);
 }
 
+/* A tie end that is no actor's id but an actor's name or alias: that
+ * actor, said once per name; two actors of that name are an error. */
+static bool end_by_name(loader *L, const char *end, size_t *out)
+{
+    if (!L->names.built && pn__actor_names_build(&L->names, L->ds) != 0)
+        L->r->nomem = true;
+    pn__name_entry *h = pn__actor_names_find(&L->names, end);
+    if (!h)
+        return false;
+    char sh[PN__SHORT_SIZE];
+    if (h->next == SIZE_MAX) {
+        *out = h->actor;
+        if (!h->warned)
+            pn__report_at(L->r, PN_SEVERITY_WARNING, &L->path, "end-by-name",
+                          "\"%s\" is %s of actor \"%s\": read as that actor (here and in every "
+                          "tie that gives it)",
+                          pn__short(end, sh), h->alias ? "an alias" : "the name",
+                          L->ds->actors[h->actor].id);
+        h->warned = true;
+        return true;
+    }
+    pn__buf ids;
+    pn__buf_init(&ids);
+    size_t count = 0;
+    for (const pn__name_entry *e = h; e;
+         e = e->next == SIZE_MAX ? NULL : pn__actor_names_at(&L->names, e->next), count++)
+        if (count < 5)
+            pn__buf_printf(&ids, "%s\"%s\"", count ? ", " : "", L->ds->actors[e->actor].id);
+    if (count > 5)
+        pn__buf_printf(&ids, " and %zu more", count - 5);
+    ERR(L, "ambiguous-actor", "\"%s\" is the name or alias of %zu actors (%s): give the id",
+        pn__short(end, sh), count, ids.data && !ids.failed ? ids.data : "");
+    pn__buf_free(&ids);
+    *out = SIZE_MAX;
+    return true;
+}
+
 static bool end_field(loader *L, const pn__jv *o, const char *key, size_t *out)
 {
     const char *id = string_field(L, o, key, true);
@@ -500,9 +552,11 @@ static bool end_field(loader *L, const pn__jv *o, const char *key, size_t *out)
     if (pn_dataset_find_actor(L->ds, id, out) == 0)
         return true;
     pn__path_key(&L->path, key);
-    no_such(L, "actor", id, "unknown-actor");
+    bool named = end_by_name(L, id, out);
+    if (!named)
+        no_such(L, "actor", id, "unknown-actor");
     pn__path_pop(&L->path);
-    return false;
+    return named && *out != SIZE_MAX;
 }
 
 static void load_ties(loader *L, const pn__jv *arr)
@@ -659,6 +713,7 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     L->source_pos = L->actor_pos = L->tie_pos = NULL;
     pn__nearest_ix_free(&L->near_sources);
     pn__nearest_ix_free(&L->near_actors);
+    pn__actor_names_free(&L->names);
     return rc;
 }
 
