@@ -27,24 +27,31 @@ fi
 block() {
     awk -v tag="reproduce-$1" '$0 ~ "^```[a-z]+ " tag "$" { on = 1; next } /^```$/ { on = 0 } on' "$DOC"
 }
-for b in export igraph igraph-network sna networkx; do
+for b in export igraph igraph-network sna networkx export-directed igraph-directed; do
     block $b >"$OUT/$b.txt"
     [ -s "$OUT/$b.txt" ] && ok || fail "docs/reproduce.md has no block reproduce-$b"
 done
 pairs=""
 for d in tangsel bandung twintowns-de; do
     W=$OUT/$d
-    mkdir -p "$W"
-    # The export block with this dataset and this build's paranet.
-    sed -e "s#datasets/tangsel.json#$SRC/datasets/$d.json#g" -e "s#^paranet #\"\$PN\" #" \
-        "$OUT/export.txt" >"$W/export.sh"
-    (cd "$W" && PN=$PN sh "$W/export.sh" 2>"$W/export.err") && ok || fail "$d: the export block failed"
+    mkdir -p "$W/directed"
+    # The export blocks with this dataset and this build's paranet.
+    export_block() { # export_block BLOCK DIR
+        sed -e "s#datasets/tangsel.json#$SRC/datasets/$d.json#g" -e "s#^paranet #\"\$PN\" #" \
+            "$OUT/$1.txt" >"$2/export.sh"
+        (cd "$2" && PN=$PN sh "$2/export.sh" 2>"$2/export.err") && ok || fail "$d: the $1 block failed"
+    }
+    export_block export "$W"
+    export_block export-directed "$W/directed"
     [ -s "$W/net.graphml" ] && [ -s "$W/paranet.csv" ] || continue
-    run() { # run TOOL BLOCK OUT: a recipe in $W, its table in $W/OUT
-        (cd "$W" && "$1" "$OUT/$2.txt" >"$W/$3" 2>"$W/$3.err") && ok ||
-            { fail "$d: the $2 recipe failed"; cat "$W/$3.err" >&2; }
+    run() { # run TOOL BLOCK OUT [DIR]: a recipe in DIR (default $W), its table in DIR/OUT
+        dir=${4:-$W}
+        (cd "$dir" && "$1" "$OUT/$2.txt" >"$dir/$3" 2>"$dir/$3.err") && ok ||
+            { fail "$d: the $2 recipe failed"; cat "$dir/$3.err" >&2; }
     }
     if $have_r; then
+        run Rscript igraph-directed igraph.csv "$W/directed" &&
+            pairs="$pairs $W/directed/paranet.csv $W/directed/igraph.csv id"
         run Rscript igraph igraph.csv && pairs="$pairs $W/paranet.csv $W/igraph.csv id"
         run Rscript igraph-network network.csv &&
             pairs="$pairs $W/paranet-network.csv $W/network.csv metric"
