@@ -1,8 +1,8 @@
 #!/bin/sh
 # The recipes of docs/reproduce.md, run as they are written: each fenced
 # block marked reproduce-NAME is extracted and run on the analysed export of
-# tangsel, bandung and twintowns-de (as the page's reproduce-export block
-# writes it), and every value is checked against paranet metrics -f csv to
+# tangsel, bandung and twintowns-de (as the page's reproduce-export blocks
+# write it: the default view, weighted, directed), and every value is checked against paranet metrics -f csv to
 # 1e-6 (tests/peers/compare.py). R igraph on all three; sna and NetworkX
 # on the two small ones (docs/reproduce.md says why). Skipped (77) when
 # none of Rscript with igraph, sna and /usr/bin/python3 with networkx is
@@ -27,14 +27,15 @@ fi
 block() {
     awk -v tag="reproduce-$1" '$0 ~ "^```[a-z]+ " tag "$" { on = 1; next } /^```$/ { on = 0 } on' "$DOC"
 }
-for b in export igraph igraph-network sna networkx export-directed igraph-directed; do
+for b in export igraph igraph-network sna networkx export-directed igraph-directed \
+    export-weighted igraph-weighted; do
     block $b >"$OUT/$b.txt"
     [ -s "$OUT/$b.txt" ] && ok || fail "docs/reproduce.md has no block reproduce-$b"
 done
 pairs=""
 for d in tangsel bandung twintowns-de; do
     W=$OUT/$d
-    mkdir -p "$W/directed"
+    mkdir -p "$W/directed" "$W/weighted"
     # The export blocks with this dataset and this build's paranet.
     export_block() { # export_block BLOCK DIR
         sed -e "s#datasets/tangsel.json#$SRC/datasets/$d.json#g" -e "s#^paranet #\"\$PN\" #" \
@@ -43,6 +44,7 @@ for d in tangsel bandung twintowns-de; do
     }
     export_block export "$W"
     export_block export-directed "$W/directed"
+    export_block export-weighted "$W/weighted"
     [ -s "$W/net.graphml" ] && [ -s "$W/paranet.csv" ] || continue
     run() { # run TOOL BLOCK OUT [DIR]: a recipe in DIR (default $W), its table in DIR/OUT
         dir=${4:-$W}
@@ -52,6 +54,8 @@ for d in tangsel bandung twintowns-de; do
     if $have_r; then
         run Rscript igraph-directed igraph.csv "$W/directed" &&
             pairs="$pairs $W/directed/paranet.csv $W/directed/igraph.csv id"
+        run Rscript igraph-weighted igraph.csv "$W/weighted" &&
+            pairs="$pairs $W/weighted/paranet.csv $W/weighted/igraph.csv id"
         run Rscript igraph igraph.csv && pairs="$pairs $W/paranet.csv $W/igraph.csv id"
         run Rscript igraph-network network.csv &&
             pairs="$pairs $W/paranet-network.csv $W/network.csv metric"
