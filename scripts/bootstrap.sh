@@ -2,9 +2,11 @@
 # Set up, build and run paranet on Debian 12.
 #
 #   sh scripts/bootstrap.sh demo   install what is missing, build, run the main job
-#   sh scripts/bootstrap.sh test   install what is missing, build, run every test
-#                                  (a normal build, one with ASan + UBSan, one under
-#                                  valgrind, and a short run of each fuzzer with clang)
+#   sh scripts/bootstrap.sh test   install what is missing (and the peer tools: R igraph,
+#                                  sna, NetworkX, python-igraph, graph-tool), build, run
+#                                  every test (a normal build, one with ASan + UBSan and
+#                                  one under valgrind, both without the peer tests, and
+#                                  a short run of each fuzzer with clang)
 #
 # Installs Debian packages with apt-get (as root, or through sudo).
 set -eu
@@ -15,17 +17,26 @@ mode=${1:-demo}
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
 libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
 
-missing=""
-for p in $PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
+# The peer tools the tests read paranet's exports with (tests/peers/, ctest
+# -L peers): test mode only; the demo needs none of them.
+PEER_PACKAGES="r-base-core r-cran-igraph r-cran-sna python3-networkx python3-scipy python3-igraph
+python3-graph-tool python3-pandas"
+
+install() { # install PACKAGE...: the ones not installed yet
+    missing=""
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+    done
+    [ -n "$missing" ] || return 0
     echo "Installing:$missing"
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+}
+# shellcheck disable=SC2086
+if [ "$mode" = test ]; then install $PACKAGES $PEER_PACKAGES; else install $PACKAGES; fi
 # Graphviz finds its render plugins through a config file that a fresh
 # install may lack ("Format: png not recognized"): make sure it is there.
 if ! ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1; then
@@ -61,10 +72,11 @@ test)
     build build
     (cd build && ctest --output-on-failure -j"$jobs")
     build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-asan && ctest --output-on-failure -j"$jobs")
+    # The peer tests read files, not memory: the plain build runs them.
+    (cd build-asan && ctest --output-on-failure -j"$jobs" -LE peers)
     # Every test again under valgrind memcheck: errors and definite leaks fail.
     build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-valgrind && ctest --output-on-failure -j"$jobs")
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE peers)
     # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
     build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
     (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)

@@ -67,6 +67,56 @@ START_TEST(directed_view)
 }
 END_TEST
 
+/* pn_graph_as_dataset: one tie per edge, counts and weights by hand from
+ * small_dataset (a-b: 3 ties, weights 1 (none) + 2 + 0.5; c->a directed;
+ * a-d; e has no tie). */
+START_TEST(graph_as_dataset)
+{
+    pn_dataset *ds = tu_load_text(small_dataset);
+    pn_graph *g = build(ds, false, PN_WEIGHT_SUM);
+    pn_dataset *net = NULL;
+    ck_assert_int_eq(pn_graph_as_dataset(&net, g), 0);
+    ck_assert_uint_eq(pn_dataset_actor_count(net), 5);
+    ck_assert_uint_eq(pn_dataset_tie_count(net), 3);
+    ck_assert_uint_eq(pn_dataset_source_count(net), 1);
+    const pn_tie *ab = pn_dataset_tie(net, 0);
+    ck_assert_uint_eq(ab->from, 0);
+    ck_assert_uint_eq(ab->to, 1);
+    ck_assert(ab->has_weight);
+    ck_assert_double_eq(ab->weight, 3.5);
+    ck_assert(!ab->directed);
+    ck_assert_int_eq(ab->type, PN_TYPE_G2G);
+    ck_assert_int_eq(ab->instrument, PN_INSTRUMENT_NONE);
+    ck_assert_int_eq(ab->since.year, 0);
+    ck_assert_uint_eq(ab->n_sources, 1);
+    ck_assert_str_eq(pn_dataset_extra(net, "tie", 0), "{\"tie_types\":\"g2g\",\"ties\":3}");
+    /* c -> a, undirected here: the pair as its tie writes it. */
+    ck_assert_uint_eq(pn_dataset_tie(net, 1)->from, 2);
+    ck_assert_uint_eq(pn_dataset_tie(net, 1)->to, 0);
+    ck_assert(!pn_dataset_tie(net, 1)->directed);
+    pn_graph_free(g);
+    pn_dataset_free(net);
+
+    /* Directed: a->b and b->a carry 3 ties each, c->a one, a->d and d->a. */
+    g = build(ds, true, PN_WEIGHT_NONE);
+    ck_assert_int_eq(pn_graph_as_dataset(&net, g), 0);
+    ck_assert_uint_eq(pn_dataset_tie_count(net), 5);
+    size_t directed = 0, c_to_a = 0;
+    for (size_t i = 0; i < 5; i++) {
+        const pn_tie *t = pn_dataset_tie(net, i);
+        directed += t->directed;
+        c_to_a += t->from == 2 && t->to == 0;
+        ck_assert(!t->has_weight);
+        ck_assert(!(t->from == 0 && t->to == 2));
+    }
+    ck_assert_uint_eq(directed, 5);
+    ck_assert_uint_eq(c_to_a, 1);
+    pn_graph_free(g);
+    pn_dataset_free(net);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(masks_and_mapping)
 {
     pn_dataset *ds = tu_load_text(small_dataset);
@@ -109,6 +159,7 @@ int main(void)
     tcase_add_test(tc, parallel_ties_merge);
     tcase_add_test(tc, directed_view);
     tcase_add_test(tc, masks_and_mapping);
+    tcase_add_test(tc, graph_as_dataset);
     tcase_add_test(tc, empty_dataset);
     suite_add_tcase(s, tc);
     return tu_run(s);

@@ -672,7 +672,7 @@ START_TEST(csv_formula_cells)
     ck_assert_ptr_nonnull(strstr(csv, "\nb,''=already,city,KR,,+62,'\tcmd,,'-y,-3\n"));
     free(csv);
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_TIES, ',', &csv, NULL), 0);
-    ck_assert_ptr_nonnull(strstr(csv, "\n,'-a,b,g2g,,,,,,,0.5,,'plain,\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n'-a,b,,g2g,,,,,,,0.5,,'plain,\n"));
     free(csv);
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_DATASET, ',', &csv, NULL), 0);
     ck_assert_ptr_nonnull(strstr(csv, "\ntitle,\"'=HYPERLINK(\"\"x\"\")\"\n"));

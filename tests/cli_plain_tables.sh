@@ -116,11 +116,11 @@ hasnt "$OUT/t.gexf" 'weight'
 expect_exit 0 "$PN" convert "$E" -o "$OUT/e.gexf"
 [ "$(grep -c ' weight="' "$OUT/e.gexf")" = 3 ] && ok || fail "everything.gexf: not 3 weights"
 expect_exit 0 "$PN" convert "$T" --to csv -o "$OUT/tcsv"
-head -n 1 "$OUT/tcsv/ties.csv" | grep -qx 'id,from,to,type,instrument,since,until,status,basis,sectors,directed,note,sources' &&
+head -n 1 "$OUT/tcsv/ties.csv" | grep -qx 'from,to,id,type,instrument,since,until,status,basis,sectors,directed,note,sources' &&
     ok || fail "tangsel ties.csv header: $(head -n 1 "$OUT/tcsv/ties.csv")"
 plain "$OUT/tcsv/ties.csv" csv && ok || fail "tangsel ties.csv: not a plain table"
 expect_exit 0 "$PN" convert "$E" --to csv -o "$OUT/ecsv"
-head -n 1 "$OUT/ecsv/ties.csv" | grep -q '^id,from,to,type,instrument,since,until,status,basis,sectors,weight,directed,note,sources' &&
+head -n 1 "$OUT/ecsv/ties.csv" | grep -q '^from,to,id,type,instrument,since,until,status,basis,sectors,weight,directed,note,sources' &&
     ok || fail "everything ties.csv header: $(head -n 1 "$OUT/ecsv/ties.csv")"
 # Round trips: each file back to the same JSON (GEXF is written only).
 for d in t e; do

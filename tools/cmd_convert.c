@@ -42,6 +42,10 @@ static const char help[] =
     "      --default-kind KIND   for imported actors without a kind\n"
     "      --default-country CC  for imported actors without a country (ZZ: unknown)\n"
     "      --default-type TYPE   for imported ties without a type\n"
+    "      --analysed            write the network as the metrics see it: the view's\n"
+    "                            graph, one tie per pair of actors (per arc with\n"
+    "                            --directed) with the number of ties merged into it\n"
+    "                            and the weight --weight gives (docs/reproduce.md)\n"
     "  -s, --strict              treat warnings as errors\n"
     "  -q, --quiet               print nothing but errors (and no progress)\n"
     "  -h, --help                show this help\n"
@@ -49,7 +53,8 @@ static const char help[] =
     "With view options, OUTPUT holds the view's actors and the ties between them\n"
     "(with every source), and a note on standard error says how many of each the\n"
     "view keeps: paranet convert net.json --at 2016 --types g2g -o t2016.gexf\n"
-    "(--directed and --weight shape graphs, not records: they change nothing here).\n";
+    "(--directed and --weight shape graphs, not records: they change nothing here\n"
+    "but with --analysed).\n";
 
 static const char help_tail[] =
     "Exit status: 0 converted, 1 invalid input or an unknown --ego, 2 usage error,\n"
@@ -60,6 +65,7 @@ typedef struct conv {
     const char *output;
     pn_format to;
     char out_delim;
+    bool analysed;
 } conv;
 
 static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
@@ -120,6 +126,8 @@ static int save(conv *C, const pn_dataset *ds, pn_diags *diags)
     return rc;
 }
 
+enum { O_ANALYSED = CLI_OPT_LAST };
+
 static void init(void *state)
 {
     conv *C = state;
@@ -152,6 +160,9 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         return EXIT_OK;
     case 's':
         job->load->strict = true;
+        return EXIT_OK;
+    case O_ANALYSED:
+        C->analysed = true;
         return EXIT_OK;
     default:
         return EXIT_USAGE;
@@ -187,13 +198,36 @@ static int check(cli_job *job, void *state)
     return EXIT_OK;
 }
 
+/* The view's graph as a dataset (--analysed), and a note on what it merged. */
+static int analysed(cli_job *job, const pn_dataset *ds, pn_dataset **out)
+{
+    pn_graph *g = NULL;
+    int code = cli_view_graph(job, ds, &g);
+    if (code == EXIT_OK)
+        code = cli_fail(job, pn_graph_as_dataset(out, g));
+    if (code == EXIT_OK && !job->quiet) {
+        size_t ties = 0, n = 0;
+        for (size_t e = 0; e < pn_graph_edge_count(g); e++) {
+            pn_graph_edge_ties(g, e, &n);
+            ties += n;
+        }
+        fprintf(stderr,
+                "paranet convert: note: the analysed network: %zu actors, %zu %s from %zu ties "
+                "(%s)\n",
+                pn_graph_vertex_count(g), pn_graph_edge_count(g),
+                pn_graph_directed(g) ? "arcs" : "edges", ties, job->view ? job->view : "");
+    }
+    pn_graph_free(g);
+    return code;
+}
+
 static int compute(cli_job *job, void *state)
 {
     conv *C = state;
     pn_dataset *ds = NULL, *view = NULL;
     int rc = cli_import_load("convert", &C->in, job->files, (size_t)job->n_files, job->diags, &ds);
     if (rc == 0) {
-        int code = cli_view_dataset(job, ds, &view);
+        int code = C->analysed ? analysed(job, ds, &view) : cli_view_dataset(job, ds, &view);
         if (code != EXIT_OK) {
             pn_dataset_free(ds);
             return code;
@@ -202,7 +236,7 @@ static int compute(cli_job *job, void *state)
     }
     if (rc != 0 || !job->quiet)
         cli_print_errors(job->diags, job->quiet);
-    if (rc == 0)
+    if (rc == 0 && !C->analysed)
         cli_view_note(job, ds, view);
     if (rc == 0 && !job->quiet && strcmp(C->output, "-") != 0)
         fprintf(stderr, "%s: wrote %s: %zu actors, %zu ties, %zu sources\n", C->output,
@@ -224,6 +258,7 @@ static const struct option options[] = {{"to", required_argument, NULL, 't'},
                                         {"dataset", required_argument, NULL, CLI_IMPORT_DATASET},
                                         CLI_IMPORT_LONG_OPTIONS,
                                         {"strict", no_argument, NULL, 's'},
+                                        {"analysed", no_argument, NULL, O_ANALYSED},
                                         {NULL, 0, NULL, 0}};
 
 /* -f, --from and -t, --to are dataset formats: not CLI_FORMAT (the report

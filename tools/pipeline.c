@@ -266,6 +266,17 @@ int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out)
     return cli_fail(job, pn_view_subset(out, ds, &job->vo.view, job->diags));
 }
 
+int cli_view_graph(cli_job *job, const pn_dataset *ds, pn_graph **out)
+{
+    *out = NULL;
+    int code = check_ego(job, ds);
+    if (code == EXIT_OK)
+        code = settle_view(job, ds);
+    if (code != EXIT_OK)
+        return code;
+    return cli_fail(job, pn_view_graph(out, ds, &job->vo.view, job->diags));
+}
+
 void cli_view_note(const cli_job *job, const pn_dataset *all, const pn_dataset *kept)
 {
     size_t na = pn_dataset_actor_count(all), nt = pn_dataset_tie_count(all);

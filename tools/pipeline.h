@@ -133,6 +133,12 @@ int cli_find_actor(cli_job *job, const char *option, const char *id, size_t *out
  * CLI_VIEW_DATASET path of cli_run is this function. Returns an exit code. */
 int cli_view_dataset(cli_job *job, const pn_dataset *ds, pn_dataset **out);
 
+/* The graph of job->vo's view on ds, as the metrics see it, for a command
+ * that loads its input itself (convert --analysed): the --ego check, the
+ * view settled on the data with its notes (the CLI_GRAPH path of cli_run),
+ * then pn_view_graph. Returns an exit code. */
+int cli_view_graph(cli_job *job, const pn_dataset *ds, pn_graph **out);
+
 /* Unless --quiet, when the view dropped actors or ties of `all` to give
  * `kept`, "paranet CMD: note: the view keeps 13 of 25 actors and 9 of 42
  * ties (VIEW)" on stderr, so that no record is lost silently. */

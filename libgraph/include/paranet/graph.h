@@ -76,6 +76,21 @@ PN_EXTERN int pn_graph_actor_vertex(const pn_graph *g, size_t actor, size_t *v);
  */
 PN_EXTERN const size_t *pn_graph_edge_ties(const pn_graph *g, size_t e, size_t *n);
 
+/**
+ * The network exactly as the metrics see it, as a new dataset (`paranet
+ * convert --analysed`, docs/reproduce.md): the graph's actors in vertex order
+ * with their fields, every source of the dataset, and one tie per edge (per
+ * arc when the graph is directed): its ends, `directed` as the graph is, the
+ * type most of its ties have (the first in file order on equal counts), the
+ * weight when the graph is weighted, the sources its ties cite, and the
+ * unknown fields `ties` (how many ties were merged into it) and `tie_types` (its
+ * ties' types, "g2g|vertical", most frequent first). Parallel ties, self-ties
+ * and the view's choices are gone: its metrics, in paranet or another tool,
+ * are those of g. O(V + T) for T ties.
+ * @param[out] out owned by the caller. @return 0, PN_EINVAL or PN_ENOMEM.
+ */
+PN_EXTERN int pn_graph_as_dataset(pn_dataset **out, const pn_graph *g);
+
 #ifdef __cplusplus
 }
 #endif

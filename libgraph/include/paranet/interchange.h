@@ -72,7 +72,7 @@ PN_EXTERN int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len);
 typedef enum pn_csv_table {
     PN_CSV_DETECT = -1, /**< on input: decide from the header row */
     PN_CSV_ACTORS,      /**< id,name,kind,country,aliases,region,note,sources,+extras */
-    PN_CSV_TIES,        /**< id,from,to,type,instrument,since,until,status,sectors,weight,... */
+    PN_CSV_TIES,        /**< from,to,id,type,instrument,since,until,status,basis,sectors,... */
     PN_CSV_SOURCES,     /**< id,cite,url,year,+extras */
     PN_CSV_DATASET,     /**< field,value: title, description, extras */
     PN_CSV_TABLE_COUNT

@@ -163,7 +163,7 @@ static void encode_attrs(pn__buf *b, const pn__jv *o, const char *const *known)
 
 /* The column of the ties' weight when no tie has one (readers such as R
  * igraph take an empty weight column for NaN weights), or SIZE_MAX. */
-static size_t unused_weight(const pn__jv *records, const char *record, const char *const *known)
+static size_t unused_weight(const pn__jv *records, const char *record, const char **known)
 {
     if (strcmp(record, PN__REC_TIE) != 0)
         return SIZE_MAX;
@@ -176,12 +176,32 @@ static size_t unused_weight(const pn__jv *records, const char *record, const cha
     return SIZE_MAX;
 }
 
-static void write_records(pn__buf *b, const pn__jv *records, const char *record, char delim)
+/* The known fields in the order of their columns: the format's order, but
+ * a ties table starts with from and to, as R's graph_from_data_frame and
+ * python-igraph's Graph.DataFrame take the edge list from the first two
+ * columns (docs/formats.md). order holds room for the fields and a NULL. */
+static size_t column_order(const char *record, const char **order)
 {
     const char *const *known = pn__ix_fields(record);
-    size_t nk = 0;
-    while (known[nk])
-        nk++;
+    size_t n = 0;
+    bool tie = strcmp(record, PN__REC_TIE) == 0;
+    if (tie) {
+        order[n++] = "from";
+        order[n++] = "to";
+    }
+    for (size_t c = 0; known[c]; c++)
+        if (!tie || (strcmp(known[c], "from") != 0 && strcmp(known[c], "to") != 0))
+            order[n++] = known[c];
+    order[n] = NULL;
+    return n;
+}
+
+enum { MAX_KNOWN = 32 };
+
+static void write_records(pn__buf *b, const pn__jv *records, const char *record, char delim)
+{
+    const char *known[MAX_KNOWN + 1];
+    size_t nk = column_order(record, known);
     pn__ix_keys keys;
     pn__ix_keys_init(&keys);
     if (extra_keys(&keys, records, record) != 0) {
@@ -199,11 +219,11 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
         attrs = strcmp(extras[k], PN__CSV_ATTRS) == 0;
     size_t ncols = attrs ? nk + (nx > 0) : nk + nx;
     size_t skip = unused_weight(records, record, known);
-    for (size_t c = 0; c < ncols; c++) {
+    for (size_t c = 0, first = c == skip; c < ncols; c++) {
         const char *name = c < nk ? known[c] : attrs ? PN__CSV_ATTRS : extras[c - nk];
         if (c == skip)
             continue;
-        if (c && !(c == 1 && skip == 0))
+        if (c != first)
             pn__buf_add(b, &delim, 1);
         cell(b, name, strlen(name), delim);
     }
@@ -214,10 +234,10 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
      * and PN__CSV_MAX_EXTRA columns per record, so linear in the table. */
     for (uint32_t i = 0; records && i < records->n; i++) {
         const pn__jv *o = &records->u.items[i];
-        for (size_t c = 0; c < ncols; c++) {
+        for (size_t c = 0, first = c == skip; c < ncols; c++) {
             if (c == skip)
                 continue;
-            if (c && !(c == 1 && skip == 0))
+            if (c != first)
                 pn__buf_add(b, &delim, 1);
             text.len = 0;
             if (c < nk) {
