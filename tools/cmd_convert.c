@@ -16,11 +16,12 @@ static const char help[] =
     "INPUT is one of:\n"
     "  net.json                          a dataset (docs/format.md)\n"
     "  net.graphml                       GraphML (paranet's own or any other)\n"
+    "  net.gexf                          GEXF (paranet's own, NetworkX's, Gephi's)\n"
     "  actors.csv ties.csv [sources.csv] [dataset.csv]\n"
     "                                    CSV tables, told apart by their header rows\n"
     "  DIR                               a directory holding actors.csv, ties.csv and\n"
     "                                    optionally sources.csv and dataset.csv\n"
-    "  -                                 standard input (JSON, or give --from graphml)\n"
+    "  -                                 standard input (JSON, or give --from)\n"
     "The format of OUTPUT comes from its extension (.json .graphml .gexf .dot, or a\n"
     "directory ending in '/' for CSV) unless --to is given. CSV output is a directory\n"
     "(created when missing) that receives actors.csv, ties.csv, sources.csv and\n"
@@ -30,7 +31,7 @@ static const char help[] =
     "Options:\n"
     "  -o, --output PATH         where to write (required)\n"
     "  -t, --to FORMAT           json, graphml, gexf, csv or dot\n"
-    "  -f, --from FORMAT         json, graphml or csv (default: from INPUT)\n"
+    "  -f, --from FORMAT         json, graphml, gexf or csv (default: from INPUT)\n"
     "      --actors FILE         the actors table (instead of telling it from its header)\n"
     "      --ties FILE           the ties table\n"
     "      --sources FILE        the sources table\n"
@@ -155,11 +156,11 @@ static int load(conv *C, char **inputs, size_t n, pn_diags *diags, pn_dataset **
     pn_format from = C->from;
     if (from == PN_FORMAT_UNKNOWN)
         from = strcmp(inputs[0], "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(inputs[0]);
-    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML) {
+    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML && from != PN_FORMAT_GEXF) {
         cli_usage_error("convert",
                         from == PN_FORMAT_UNKNOWN
                             ? "cannot tell the format of '%s' from its name: give --from"
-                            : "'%s': paranet reads JSON, GraphML and CSV (GEXF and DOT are "
+                            : "'%s': paranet reads JSON, GraphML, GEXF and CSV (DOT is "
                               "written only)",
                         inputs[0]);
         rc = PN_EINVAL;
@@ -275,8 +276,9 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         return EXIT_OK;
     case 'f':
         C->from = pn_format_parse(arg);
-        if (C->from != PN_FORMAT_JSON && C->from != PN_FORMAT_GRAPHML && C->from != PN_FORMAT_CSV)
-            return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)", arg);
+        if (C->from != PN_FORMAT_JSON && C->from != PN_FORMAT_GRAPHML &&
+            C->from != PN_FORMAT_GEXF && C->from != PN_FORMAT_CSV)
+            return cli_usage_error("convert", "cannot read '%s' (json, graphml, gexf or csv)", arg);
         return EXIT_OK;
     case O_ACTORS:
     case O_TIES:
