@@ -8,8 +8,8 @@
  *     back as absent; a list holding one empty item reads back as no list.
  *   - GraphML and GEXF: characters XML 1.0 cannot hold (control characters
  *     other than tab, LF and CR; U+FFFE, U+FFFF) are refused (check_graphml).
- *   - GEXF is written only: the sources table, the dataset's extra fields and
- *     the precision of dates (widened to days) do not survive it.
+ *   - GEXF reads back whole (tests/cli_gexf.sh, check_gexf.c): its edges'
+ *     start and end widen dates to days, but the attributes keep them.
  */
 #include <dirent.h>
 #include <stdarg.h>
