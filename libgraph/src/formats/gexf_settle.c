@@ -36,6 +36,11 @@ void pn__gexf_warn(xreader *X, int line, const char *check, const char *fmt, ...
         X->nomem = true;
 }
 
+static const char *str_or(json_t *v, const char *dflt)
+{
+    return json_string_value(v) ? json_string_value(v) : dflt;
+}
+
 static int set_line(json_t *lines, const char *field, json_t *from)
 {
     return json_object_set(lines, field, json_object_get(from, "@"));
@@ -65,6 +70,8 @@ static void edge_time(xreader *X, json_t *o, json_t *lines, json_t *aux)
 {
     if (json_object_get(o, "since") || json_object_get(o, "until"))
         return; /* the tie's own dates (paranet writes them), not its span */
+    const char *eid = str_or(json_object_get(aux, "xml_id"), "?");
+    int line = (int)json_integer_value(json_object_get(lines, "@"));
     static const char *const ends[2][3] = {{"start", "startopen", "since"},
                                            {"end", "endopen", "until"}};
     for (int k = 0; k < 2; k++) {
@@ -76,14 +83,10 @@ static void edge_time(xreader *X, json_t *o, json_t *lines, json_t *aux)
         json_t *v = time_value(s);
         char c[68];
         if (!v) {
-            pn__gexf_warn(
-                X, (int)json_integer_value(json_object_get(lines, "@")), "gexf-time",
-                "edge %s: %s \"%s\" is not a date paranet reads (2016, 2016-05, 2016-05-12): "
-                "the tie gets no %s",
-                json_string_value(json_object_get(aux, "xml_id"))
-                    ? json_string_value(json_object_get(aux, "xml_id"))
-                    : "?",
-                ends[k][0], pn__ix_clip(s, c, 64), ends[k][2]);
+            pn__gexf_warn(X, line, "gexf-time",
+                          "edge %s: %s \"%s\" is not a date paranet reads (2016, 2016-05, "
+                          "2016-05-12): the tie gets no %s",
+                          eid, ends[k][0], pn__ix_clip(s, c, 64), ends[k][2]);
             continue;
         }
         if (json_object_set_new(o, ends[k][2], v) != 0 || set_line(lines, ends[k][2], lines) != 0)
@@ -91,14 +94,10 @@ static void edge_time(xreader *X, json_t *o, json_t *lines, json_t *aux)
     }
     json_int_t spells = json_integer_value(json_object_get(aux, "spells"));
     if (spells > 1)
-        pn__gexf_warn(
-            X, (int)json_integer_value(json_object_get(lines, "@")), "gexf-time",
-            "edge %s lives in %lld spells: the tie is read from the first start to the last "
-            "end",
-            json_string_value(json_object_get(aux, "xml_id"))
-                ? json_string_value(json_object_get(aux, "xml_id"))
-                : "?",
-            (long long)spells);
+        pn__gexf_warn(X, line, "gexf-time",
+                      "edge %s lives in %lld spells: the tie is read from the first start to "
+                      "the last end",
+                      eid, (long long)spells);
 }
 
 /* Ids, names and the edge attributes' rules, once every record is read. */
@@ -208,9 +207,9 @@ void pn__gexf_settle_records(xreader *X)
             X,
             (int)json_integer_value(json_object_get(json_array_get(X->tie_lines, first_bad), "@")),
             "gexf-edge-ids",
-            "edge id \"%s\" is not a paranet id (lowercase letters, digits, '_' or '-'): it "
-            "and %zu other such ids are not kept as tie ids",
-            pn__ix_clip(bad, c, 64), dropped - 1);
+            "edge id \"%s\" is not a paranet id (lowercase letters, digits, '_' or '-'): %s",
+            pn__ix_clip(bad, c, 64),
+            dropped == 1 ? "the tie has no id" : "this tie and the others with such ids have none");
     }
     pn__map_free(&node_ids);
 }
@@ -264,18 +263,13 @@ void pn__gexf_settle_dataset(xreader *X)
     if (!sources || json_object_set_new(X->root, "sources", sources) != 0)
         X->nomem = true;
     else if (json_array_size(sources) > 0)
-        pn__gexf_warn(
-            X, 0, "gexf-sources",
-            "the file has no sources table (only paranet's own GEXF carries one): the %zu "
-            "sources cited (\"%s\", ...) are made with their id as citation",
-            json_array_size(sources),
-            json_string_value(json_object_get(json_array_get(sources, 0), "id")));
+        pn__gexf_warn(X, 0, "gexf-sources",
+                      "the file has no sources table (only paranet's own GEXF carries one): "
+                      "%zu source%s cited (\"%s\"%s) made with the id as citation",
+                      json_array_size(sources), json_array_size(sources) == 1 ? "" : "s",
+                      json_string_value(json_object_get(json_array_get(sources, 0), "id")),
+                      json_array_size(sources) == 1 ? "" : ", ...");
     pn__map_free(&cited);
-}
-
-static const char *str_or(json_t *v, const char *dflt)
-{
-    return json_string_value(v) ? json_string_value(v) : dflt;
 }
 
 void pn__gexf_locate(void *ctx, const pn__path *path, const char **file, int *line, int *column,
