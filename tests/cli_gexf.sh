@@ -75,7 +75,7 @@ bad kind "$HEAD
 bad target "$HEAD
 <nodes><node id=\"a\" label=\"A\"/></nodes>
 <edges><edge id=\"e\" source=\"a\" target=\"zz\"/></edges></graph></gexf>" \
-    'target.gexf:3: error: edge a -> zz, target: no actor "zz"'
+    'target.gexf:3: error: edge "e" (a -> zz), target: no actor "zz"'
 bad doctype "<!DOCTYPE gexf [<!ENTITY x \"y\">]>
 $HEAD</graph></gexf>" 'doctype.gexf:1: error: a <!DOCTYPE> is not accepted'
 bad syntax "$HEAD

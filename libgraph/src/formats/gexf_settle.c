@@ -289,7 +289,12 @@ void pn__gexf_locate(void *ctx, const pn__path *path, const char **file, int *li
     if (!lines || !rec)
         return;
     *line = (int)json_integer_value(json_object_get(lines, "@"));
-    if (edge)
+    const char *eid = edge ? json_string_value(json_object_get(rec, "id")) : NULL;
+    if (eid)
+        pn__buf_printf(label, "edge \"%s\" (%s -> %s)", eid,
+                       str_or(json_object_get(rec, "from"), "?"),
+                       str_or(json_object_get(rec, "to"), "?"));
+    else if (edge)
         pn__buf_printf(label, "edge %s -> %s", str_or(json_object_get(rec, "from"), "?"),
                        str_or(json_object_get(rec, "to"), "?"));
     else
