@@ -54,6 +54,17 @@ has "$OUT/bandung.gexf" 'defaultedgetype="undirected"'
 # A dated since among plain years makes since a string attribute.
 has "$OUT/everything.gexf" '<attribute id="since" title="since" type="string"/>'
 
+# Whole coordinates are doubles all the same; whole numbers of another field are longs.
+printf '%s\n' '{"paranet": 1, "sources": [], "actors": [{"id": "a", "name": "A", "kind": "city",' \
+    '"country": "DE", "latitude": 52, "lng": 13, "pop": 5}], "ties": []}' >"$OUT/ll.json"
+expect_exit 0 "$PN" convert "$OUT/ll.json" -o "$OUT/ll.gexf"
+has "$OUT/ll.gexf" 'title="latitude" type="double"/>'
+has "$OUT/ll.gexf" 'title="lng" type="double"/>'
+has "$OUT/ll.gexf" 'title="pop" type="long"/>'
+expect_exit 0 "$PN" convert "$OUT/ll.gexf" -o "$OUT/ll2.json"
+expect_exit 0 "$PN" convert "$OUT/ll.json" -o "$OUT/ll1.json"
+cmp -s "$OUT/ll1.json" "$OUT/ll2.json" && ok || fail "ll: JSON -> GEXF -> JSON differs"
+
 # Bad input: located errors, exit 1, nothing written.
 bad() {
     printf '%s\n' "$2" >"$OUT/$1.gexf"

@@ -82,13 +82,18 @@ static void attvalue(pn__buf *b, const char *id, json_t *v, pn__ftype t)
 
 /* The GEXF type of an extra field from the kinds of its values; a typed
  * attribute holds its values as numbers or booleans, a string one uses the
- * extra-field rule (JSON text unless a plain string). */
-static const char *extra_type(unsigned char flags)
+ * extra-field rule (JSON text unless a plain string). Coordinates are
+ * doubles even when every value happens to be whole. */
+static const char *extra_type(const char *name, unsigned char flags)
 {
-    return !(flags & PN__IX_NOT_INT)    ? "long"
-           : !(flags & PN__IX_NOT_NUM)  ? "double"
-           : !(flags & PN__IX_NOT_BOOL) ? "boolean"
-                                        : "string";
+    static const char *const coords[] = {"latitude", "longitude", "lat", "lon", "lng", NULL};
+    bool coord = false;
+    for (size_t i = 0; coords[i]; i++)
+        coord |= strcmp(name, coords[i]) == 0;
+    return !(flags & PN__IX_NOT_INT) && !coord ? "long"
+           : !(flags & PN__IX_NOT_NUM)         ? "double"
+           : !(flags & PN__IX_NOT_BOOL)        ? "boolean"
+                                               : "string";
 }
 
 static void extra_decls(pn__buf *b, const pn__ix_keys *k)
@@ -96,7 +101,7 @@ static void extra_decls(pn__buf *b, const pn__ix_keys *k)
     char id[32];
     for (size_t j = 0; j < k->n; j++) {
         snprintf(id, sizeof(id), "x%zu", j);
-        attr_decl(b, id, k->names[j], extra_type(k->flags[j]));
+        attr_decl(b, id, k->names[j], extra_type(k->names[j], k->flags[j]));
     }
 }
 
@@ -108,7 +113,7 @@ static void extra_attvalues(pn__buf *b, const pn__ix_keys *k, json_t *o)
     for (size_t j = 0; j < n; j++) {
         size_t at = k->scratch[j];
         snprintf(id, sizeof(id), "x%zu", at);
-        bool typed = strcmp(extra_type(k->flags[at]), "string") != 0;
+        bool typed = strcmp(extra_type(k->names[at], k->flags[at]), "string") != 0;
         attvalue(b, id, json_object_get(o, k->names[at]), typed ? PN__F_REAL : PN__F_EXTRA);
     }
 }
