@@ -163,6 +163,32 @@ START_TEST(reader_limits)
     ck_assert_int_eq(pn_diags_get(d, 1)->line, 4);
     ck_assert_int_eq(pn_diags_get(d, 2)->line, 5);
     pn_diags_clear(d);
+    /* Defaults that would fill 2100 attributes on 2100 nodes (4.4 million
+     * values from some 200 KB): refused at the attribute where the count
+     * passes 4194304, the 1998th (1997 * 2100 = 4193700 fit). */
+    {
+        size_t cap = 1 << 20, n = 0;
+        char *big = malloc(cap);
+        n += (size_t)snprintf(big + n, cap - n,
+                              "<gexf xmlns=\"http://www.gexf.net/1.2draft\"><graph>\n"
+                              "<attributes class=\"node\">\n");
+        for (int i = 0; i < 2100; i++)
+            n += (size_t)snprintf(big + n, cap - n,
+                                  "<attribute id=\"%d\" title=\"f%d\"><default>x</default>"
+                                  "</attribute>\n",
+                                  i, i);
+        n += (size_t)snprintf(big + n, cap - n, "</attributes><nodes>\n");
+        for (int i = 0; i < 2100; i++)
+            n += (size_t)snprintf(big + n, cap - n, "<node id=\"n%d\"/>\n", i);
+        n += (size_t)snprintf(big + n, cap - n, "</nodes></graph></gexf>\n");
+        ck_assert_uint_lt(n, cap);
+        import(big, d, PN_ELIMIT);
+        ck_assert_uint_eq(pn_diags_count(d), 1);
+        ck_assert_int_eq(pn_diags_get(d, 0)->line, 1 + 2 + 1997);
+        ck_assert_str_eq(pn_diags_get(d, 0)->check, "too-large");
+        free(big);
+        pn_diags_clear(d);
+    }
     /* Over --max-bytes. */
     pn_dataset *ds = NULL;
     pn_import_options o = PN_IMPORT_OPTIONS_INIT;
