@@ -148,13 +148,17 @@ first_line_starts "$OUT/err" "$OUT/actors.csv:3: error: row has 3 fields"
 has "$OUT/err" "actors.csv:4: error: row has 5 fields"
 if [ -e "$OUT/csv.json" ]; then fail "convert left csv.json"; else ok; fi
 printf 'secret-%s\n' $$ >"$OUT/secret.txt"
-for kind in system parameter billion; do
-    case $kind in
-    system) dtd="<!DOCTYPE graphml [<!ENTITY x SYSTEM \"file://$OUT/secret.txt\">]>" ;;
-    parameter) dtd="<!DOCTYPE graphml [<!ENTITY % p SYSTEM \"file://$OUT/secret.txt\"> %p;]>" ;;
-    billion) dtd='<!DOCTYPE graphml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY x "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' ;;
+# GEXF too (the same expat setup, its own reader).
+for kind in system parameter billion gexf-system gexf-parameter gexf-billion; do
+    root=graphml ext=graphml
+    case $kind in gexf-*) root=gexf ext=gexf ;; esac
+    case ${kind#gexf-} in
+    system) dtd="<!DOCTYPE $root [<!ENTITY x SYSTEM \"file://$OUT/secret.txt\">]>" ;;
+    parameter) dtd="<!DOCTYPE $root [<!ENTITY % p SYSTEM \"file://$OUT/secret.txt\"> %p;]>" ;;
+    billion) dtd="<!DOCTYPE $root"' [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY x "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' ;;
     esac
-    cat >"$OUT/$kind.graphml" <<EOF
+    if [ $ext = graphml ]; then
+        cat >"$OUT/$kind.graphml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 $dtd
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -162,8 +166,13 @@ $dtd
   <graph edgedefault="undirected"><node id="a"><data key="name">&x;</data></node></graph>
 </graphml>
 EOF
-    expect_exit 1 "$PN" convert "$OUT/$kind.graphml" -o "$OUT/$kind.json"
-    first_line_starts "$OUT/err" "$OUT/$kind.graphml:2: error:"
+    else
+        printf '%s\n%s\n%s\n' '<?xml version="1.0" encoding="UTF-8"?>' "$dtd" \
+            '<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node id="a" label="&x;"/></nodes></graph></gexf>' \
+            >"$OUT/$kind.gexf"
+    fi
+    expect_exit 1 "$PN" convert "$OUT/$kind.$ext" -o "$OUT/$kind.json"
+    first_line_starts "$OUT/err" "$OUT/$kind.$ext:2: error:"
     hasnt "$OUT/err" "secret-$$"
     if [ -e "$OUT/$kind.json" ]; then fail "convert left $kind.json"; else ok; fi
 done

@@ -34,7 +34,10 @@ expect_exit 0 "$PN" validate "$OUT/b.json"
 expect_exit 0 sh -c "\"$PN\" convert \"$D/bandung.json\" --to graphml -o - | \"$PN\" convert --from graphml - -o \"$OUT/b2.json\""
 if cmp -s "$OUT/b.json" "$OUT/b2.json"; then ok; else fail "stdin/stdout GraphML round trip differs"; fi
 expect_exit 0 "$PN" convert "$D/bandung.json" -o "$OUT/b.gexf"
-has "$OUT/b.gexf" 'xmlns="http://gexf.net/1.3"'
+has "$OUT/b.gexf" 'xmlns="http://www.gexf.net/1.2draft"'
+# GEXF is read back (tests/cli_gexf.sh has the rest), from standard input too.
+expect_exit 0 sh -c "\"$PN\" convert --from gexf - -o \"$OUT/b3.json\" < \"$OUT/b.gexf\""
+if cmp -s "$OUT/b.json" "$OUT/b3.json"; then ok; else fail "stdin GEXF round trip differs"; fi
 expect_exit 0 "$PN" convert "$D/bandung.json" -o "$OUT/b.dot"
 has "$OUT/b.dot" "petaling-jaya"
 
@@ -52,7 +55,7 @@ has "$OUT/err" "no output given"
 expect_exit 2 "$PN" convert "$D/bandung.json" -o "$OUT/x.xlsx"
 has "$OUT/err" "give --to"
 expect_exit 2 "$PN" convert "$D/bandung.json" -o "$OUT/x" --to xlsx
-expect_exit 2 "$PN" convert "$OUT/b.gexf" -o "$OUT/x.json"
+expect_exit 2 "$PN" convert "$OUT/b.dot" -o "$OUT/x.json"
 has "$OUT/err" "written only"
 expect_exit 2 "$PN" convert "$D/bandung.json" --to csv -o -
 expect_exit 2 "$PN" convert -d '|' "$D/bandung.json" -o "$OUT/x.json"

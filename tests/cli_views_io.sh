@@ -157,7 +157,7 @@ done
 # convert's -f is --from and render's -T its image format, not --format.
 expect_exit 0 "$PN" convert -f graphml "$OUT/all.graphml" -o "$OUT/x.json"
 expect_exit 2 "$PN" convert -f xml "$OUT/all.graphml" -o "$OUT/x.json"
-has "$OUT/err" "paranet convert: cannot read 'xml' (json, graphml or csv)"
+has "$OUT/err" "paranet convert: cannot read 'xml' (json, graphml, gexf or csv)"
 expect_exit 2 "$PN" render "$T" --format csv
 has "$OUT/err" "paranet render: -T must be dot, svg, png or pdf (got 'csv')"
 

@@ -16,13 +16,14 @@ static const char help[] =
     "INPUT is one of:\n"
     "  net.json                          a dataset (docs/format.md)\n"
     "  net.graphml                       GraphML (paranet's own or any other)\n"
+    "  net.gexf                          GEXF (paranet's own, NetworkX's, Gephi's)\n"
     "  actors.csv ties.csv [sources.csv] [dataset.csv]\n"
     "                                    CSV tables, told apart by their header rows\n"
     "  ties.csv                          a ties table alone: its actors are made from\n"
     "                                    the tie ends (a warning says what is not known)\n"
     "  DIR                               a directory holding actors.csv, ties.csv and\n"
     "                                    optionally sources.csv and dataset.csv\n"
-    "  -                                 standard input (JSON, or give --from graphml)\n"
+    "  -                                 standard input (JSON, or give --from)\n"
     "The format of OUTPUT comes from its extension (.json .graphml .gexf .dot, or a\n"
     "directory ending in '/' for CSV) unless --to is given. CSV output is a directory\n"
     "(created when missing) that receives actors.csv, ties.csv, sources.csv and\n"
@@ -32,7 +33,7 @@ static const char help[] =
     "Options:\n"
     "  -o, --output PATH         where to write (required)\n"
     "  -t, --to FORMAT           json, graphml, gexf, csv or dot\n"
-    "  -f, --from FORMAT         json, graphml or csv (default: from INPUT)\n"
+    "  -f, --from FORMAT         json, graphml, gexf or csv (default: from INPUT)\n"
     "      --actors FILE         the actors table (instead of telling it from its header)\n"
     "      --ties FILE           the ties table\n"
     "      --sources FILE        the sources table\n"
@@ -155,8 +156,8 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     case 'f':
         C->in.from = pn_format_parse(arg);
         if (C->in.from != PN_FORMAT_JSON && C->in.from != PN_FORMAT_GRAPHML &&
-            C->in.from != PN_FORMAT_CSV)
-            return cli_usage_error("convert", "cannot read '%s' (json, graphml or csv)", arg);
+            C->in.from != PN_FORMAT_GEXF && C->in.from != PN_FORMAT_CSV)
+            return cli_usage_error("convert", "cannot read '%s' (json, graphml, gexf or csv)", arg);
         return EXIT_OK;
     case 's':
         job->load->strict = true;

@@ -56,7 +56,7 @@ static int validate(cli_job *job, cli_import *I, char **files, size_t n)
     int code;
     pn_format f = pn_format_from_path(files[0]);
     if (n == 1 && (strcmp(files[0], "-") == 0 || cli_is_dir(files[0]) ||
-                   (f != PN_FORMAT_CSV && f != PN_FORMAT_GRAPHML))) {
+                   (f != PN_FORMAT_CSV && f != PN_FORMAT_GRAPHML && f != PN_FORMAT_GEXF))) {
         code = cli_load(files[0], job->load, diags, &ds);
     } else {
         I->iopts.load = *job->load;

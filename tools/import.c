@@ -154,11 +154,11 @@ int cli_import_load(const char *command, cli_import *I, char **inputs, size_t n,
     pn_format from = I->from;
     if (from == PN_FORMAT_UNKNOWN)
         from = strcmp(inputs[0], "-") == 0 ? PN_FORMAT_JSON : pn_format_from_path(inputs[0]);
-    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML) {
+    if (from != PN_FORMAT_JSON && from != PN_FORMAT_GRAPHML && from != PN_FORMAT_GEXF) {
         cli_usage_error(command,
                         from == PN_FORMAT_UNKNOWN
                             ? "cannot tell the format of '%s' from its name: give --from"
-                            : "'%s': paranet reads JSON, GraphML and CSV (GEXF and DOT are "
+                            : "'%s': paranet reads JSON, GraphML, GEXF and CSV (DOT is "
                               "written only)",
                         inputs[0]);
         rc = PN_EINVAL;

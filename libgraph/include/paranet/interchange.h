@@ -1,8 +1,8 @@
 /* paranet: exchanging datasets with other tools.
  *
- * Export to GraphML (igraph, NetworkX, Gephi, yEd), GEXF 1.3 (Gephi, with
- * the ties' history as time intervals) and CSV tables (spreadsheets, R,
- * pandas); import from CSV tables and GraphML. Imported data goes through
+ * Export to GraphML (igraph, NetworkX, Gephi, yEd), GEXF (Gephi and
+ * NetworkX, with the ties' history as time intervals) and CSV tables
+ * (spreadsheets, R, pandas); import from CSV tables, GraphML and GEXF. Imported data goes through
  * the same checks as a JSON load, with each problem located in the input
  * ("ties.csv:14: error: column \"to\": no actor ..."). docs/formats.md gives
  * every field's mapping, the list encoding, and what each format cannot hold.
@@ -29,7 +29,7 @@ typedef enum pn_format {
     PN_FORMAT_UNKNOWN = -1,
     PN_FORMAT_JSON,    /**< the dataset format (docs/format.md), canonical on output */
     PN_FORMAT_GRAPHML, /**< GraphML, read and written */
-    PN_FORMAT_GEXF,    /**< GEXF 1.3, written only */
+    PN_FORMAT_GEXF,    /**< GEXF 1.2draft, read and written */
     PN_FORMAT_CSV,     /**< CSV tables (actors, ties, sources, dataset), read and written */
     PN_FORMAT_DOT      /**< Graphviz DOT through the diagram builder, written only */
 } pn_format;
@@ -61,10 +61,16 @@ PN_EXTERN const char *pn_format_name(pn_format format);
 PN_EXTERN int pn_graphml_write(const pn_dataset *ds, char **out, size_t *len);
 
 /**
- * Write GEXF 1.3 for Gephi: ties' since/until as the edges' start/end (a
- * dynamic graph whose timeline plays the network's history), kinds, types
- * and the other fields as attributes. Export only; docs/formats.md lists
- * what it leaves out. @return 0, PN_ENOMEM or PN_EDATA (as pn_graphml_write).
+ * Write GEXF (1.2draft, which NetworkX 2.8 and Gephi read) for Gephi and
+ * NetworkX: node id = actor id, label = name; each tie its own edge (id =
+ * tie id, "#N" for the tie at position N without one), every field a typed
+ * attribute; a directed graph when any tie is directed, with the boolean
+ * attribute `directed` on every edge; since/until as the edges' start/end
+ * (a dynamic graph whose timeline plays the network's history); viz:color
+ * and viz:size as the diagrams draw the actors; the sources table and the
+ * dataset's fields as JSON in a <meta> child of paranet's namespace, so
+ * that pn_gexf_load gives the dataset back. docs/formats.md has it all.
+ * O(size). @return 0, PN_ENOMEM or PN_EDATA (as pn_graphml_write).
  */
 PN_EXTERN int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len);
 
@@ -163,8 +169,24 @@ PN_EXTERN int pn_graphml_load(pn_dataset **out, const char *data, size_t len,
                               const pn_import_options *opts, pn_diags *diags);
 
 /**
- * Load a single-file format: JSON (pn_dataset_load_buffer with opts->load)
- * or GraphML (pn_graphml_load). @return as those, or PN_EINVAL for others.
+ * Build a dataset from GEXF (paranet's own, NetworkX's, Gephi's: 1.1 to
+ * 1.3): node ids are actor ids (an attribute "id" wins), labels names (an
+ * attribute "name" wins), edge ids tie ids, attributes named like the
+ * format's fields fill them and others are kept as extra fields, typed by
+ * their declared type; an empty value is an absent one. Direction: an
+ * edge's boolean attribute `directed`, else its type, else the graph's
+ * defaultedgetype. DTDs are refused. Problems are located by line and
+ * node or edge. docs/formats.md has the rules. O(size).
+ * @param[out] out set only on success.
+ * @return 0, PN_EDATA, PN_ELIMIT or PN_ENOMEM.
+ */
+PN_EXTERN int pn_gexf_load(pn_dataset **out, const char *data, size_t len,
+                           const pn_import_options *opts, pn_diags *diags);
+
+/**
+ * Load a single-file format: JSON (pn_dataset_load_buffer with opts->load),
+ * GraphML (pn_graphml_load) or GEXF (pn_gexf_load).
+ * @return as those, or PN_EINVAL for others.
  */
 PN_EXTERN int pn_import_buffer(pn_dataset **out, pn_format format, const char *data, size_t len,
                                const pn_import_options *opts, pn_diags *diags);

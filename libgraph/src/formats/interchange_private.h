@@ -171,6 +171,23 @@ bool pn__ix_gml_reserved(const char *record, const char *name);
  * NULL). pn_graphml_write and pn_gexf_write are these with diags NULL. */
 int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
 int pn__gexf_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags);
+
+/* GEXF: the namespace written (1.2draft, which NetworkX 2.8 and Gephi read),
+ * and paranet's own, of the <meta> child that holds what GEXF has no place
+ * for (gexf.c, gexf_read.c). */
+#define PN__GEXF_NS         "http://www.gexf.net/1.2draft"
+#define PN__GEXF_NS_PARANET "urn:paranet:gexf"
+
+/* Per-actor looks for GEXF's viz: (computed in front/ from the diagram
+ * style; formats do not call draw). Either array may be NULL: not written. */
+typedef struct pn__gexf_viz {
+    const unsigned *colour; /* 0xRRGGBB per actor */
+    const double *size;     /* per actor */
+} pn__gexf_viz;
+
+/* pn__gexf_write with viz: (NULL: none). */
+int pn__gexf_write_viz(const pn_dataset *ds, const pn__gexf_viz *viz, char **out, size_t *len,
+                       pn_diags *diags);
 /* The check alone (xml_check.c), on a tree from pn__ix_tree; format names the output in
  * messages; dataset_fields: the sources table and every top-level field
  * too (GraphML writes them; GEXF only title and description). */

@@ -2,9 +2,12 @@
  * one chosen by its pn_format: the entry above the codecs (formats/), the
  * dataset store (store/) and the diagram builder (draw/, for DOT), so that
  * none of those calls another layer's dispatcher. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "draw/style.h"
 #include "formats/interchange_private.h"
 #include "paranet/diagram.h"
 #include "paranet/io.h"
@@ -52,6 +55,52 @@ pn_format pn_format_from_path(const char *path)
     return PN_FORMAT_UNKNOWN;
 }
 
+/* GEXF's viz: the fill colour the diagrams give each actor (by country, in
+ * the colour theme) and the size they give it with --size-by degree, so
+ * that Gephi opens the network looking as paranet draws it. Every tie
+ * counts, whatever its basis, as in every export. */
+static int gexf_visuals(const pn_dataset *ds, unsigned **colour, double **size, pn_diags *diags)
+{
+    size_t n = pn_dataset_actor_count(ds);
+    *colour = malloc((n + 1) * sizeof(unsigned));
+    *size = malloc((n + 1) * sizeof(double));
+    if (!*colour || !*size)
+        return PN_ENOMEM;
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.view.bases = PN_VIEW_BASES_ALL;
+    o.size_by = "degree";
+    pn__scene s;
+    int rc = pn__scene_open(&s, ds, &o, diags);
+    if (rc == 0)
+        rc = pn__scene_style(&s);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        pn__actor_look look;
+        pn__actor_look_of(&s, i, &look);
+        (*colour)[i] = (unsigned)strtoul(look.fill + 1, NULL, 16);
+        (*size)[i] = look.font_size > 0 ? look.font_size : 10.0;
+    }
+    pn__scene_free(&s);
+    return rc;
+}
+
+static int gexf_export(const pn_dataset *ds, char **out, size_t *len, pn_diags *diags)
+{
+    unsigned *colour = NULL;
+    double *size = NULL;
+    int rc = gexf_visuals(ds, &colour, &size, diags);
+    pn__gexf_viz viz = {colour, size};
+    if (rc == 0)
+        rc = pn__gexf_write_viz(ds, &viz, out, len, diags);
+    free(colour);
+    free(size);
+    return rc;
+}
+
+int pn_gexf_write(const pn_dataset *ds, char **out, size_t *len)
+{
+    return gexf_export(ds, out, len, NULL);
+}
+
 int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t *len,
                      pn_diags *diags)
 {
@@ -61,7 +110,7 @@ int pn_export_buffer(const pn_dataset *ds, pn_format format, char **out, size_t 
     case PN_FORMAT_GRAPHML:
         return pn__graphml_write(ds, out, len, diags);
     case PN_FORMAT_GEXF:
-        return pn__gexf_write(ds, out, len, diags);
+        return gexf_export(ds, out, len, diags);
     case PN_FORMAT_DOT: {
         /* An export holds every tie, whatever it rests on (a view leaves
          * recommended and proposed ones out). */
@@ -88,5 +137,7 @@ int pn_import_buffer(pn_dataset **out, pn_format format, const char *data, size_
         return pn_dataset_load_buffer(out, data, len, &opts->load, diags);
     if (format == PN_FORMAT_GRAPHML)
         return pn_graphml_load(out, data, len, opts, diags);
+    if (format == PN_FORMAT_GEXF)
+        return pn_gexf_load(out, data, len, opts, diags);
     return PN_EINVAL;
 }
