@@ -76,6 +76,7 @@ void report_init(report *r)
 {
     memset(r, 0, sizeof(*r));
     r->text_header = true;
+    r->decimals = 6;
 }
 
 static void free_strings(char **s, size_t n)
@@ -107,6 +108,9 @@ void report_free(report *r)
     for (size_t i = 0; i < r->n_tables; i++)
         table_free(r->tables[i]);
     free(r->tables);
+    free(r->subject);
+    free(r->caption);
+    free(r->label);
     memset(r, 0, sizeof(*r));
 }
 
@@ -120,6 +124,23 @@ void report_set_view(report *r, const char *view)
     char *v = view ? copy(r, view) : NULL;
     free(r->view);
     r->view = v;
+}
+
+void report_set_subject(report *r, const char *fmt, ...)
+{
+    FORMAT_INTO(r, r->subject, fmt);
+}
+
+void report_set_caption(report *r, const char *fmt, ...)
+{
+    FORMAT_INTO(r, r->caption, fmt);
+}
+
+void report_set_label(report *r, const char *label)
+{
+    char *l = label ? copy(r, label) : NULL;
+    free(r->label);
+    r->label = l;
 }
 
 void report_note(report *r, const char *fmt, ...)
@@ -249,15 +270,37 @@ void report_row_detail(report *r, report_table *t, const char *fmt, ...)
     APPEND_LINE(r, t->details[t->nrows - 1], fmt);
 }
 
+const char *table_number_prec(double x, bool integer, int decimals, char *buf, size_t size)
+{
+    if (isnan(x)) {
+        snprintf(buf, size, "NA");
+    } else if (isinf(x)) {
+        snprintf(buf, size, x > 0 ? "Inf" : "-Inf");
+    } else if (integer) {
+        snprintf(buf, size, "%.0f", x == 0 ? 0.0 : x); /* no "-0" */
+    } else if (decimals == REPORT_FULL) {
+        for (int digits = 1; digits <= 17; digits++) {
+            snprintf(buf, size, "%.*g", digits, x == 0 ? 0.0 : x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
+    } else {
+        snprintf(buf, size, "%.*f", decimals, x);
+        /* No "-0.000": a value that shows as zero is zero. */
+        if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+            memmove(buf, buf + 1, strlen(buf));
+    }
+    return buf;
+}
+
 const char *table_number(double x, bool integer, char *buf, size_t size)
 {
-    if (isnan(x))
-        snprintf(buf, size, "NA");
-    else if (isinf(x))
-        snprintf(buf, size, x > 0 ? "Inf" : "-Inf");
-    else
-        snprintf(buf, size, integer ? "%.0f" : "%.6f", x == 0 ? 0.0 : x); /* no "-0" */
-    return buf;
+    return table_number_prec(x, integer, 6, buf, size);
+}
+
+const char *report_number(const report *r, double x, bool integer, char *buf, size_t size)
+{
+    return table_number_prec(x, integer, r->decimals, buf, size);
 }
 
 static void csv_cell(FILE *out, const char *s, char sep)
@@ -469,33 +512,205 @@ static void write_md_table(const report_table *t, FILE *out)
     }
 }
 
-static void write_latex_table(const report *rep, const report_table *t, bool first, FILE *out)
+/* A numeric cell in LaTeX: a minus sign, not a hyphen; NA as an en dash. */
+static void latex_number(FILE *out, const char *s)
+{
+    if (strcmp(s, "NA") == 0)
+        fputs("--", out);
+    else if (strcmp(s, "Inf") == 0)
+        fputs("$\\infty$", out);
+    else if (strcmp(s, "-Inf") == 0)
+        fputs("$-\\infty$", out);
+    else if (s[0] == '-' && s[1] >= '0' && s[1] <= '9') {
+        fputs("$-$", out);
+        latex_cell(out, s + 1);
+    } else
+        latex_cell(out, s);
+}
+
+static const char *table_name(const report_table *t, size_t i);
+
+/* Pandoc's caption of the table above ("Table: CAPTION {#KEY}"). */
+static void md_caption(const report *r, FILE *out)
+{
+    fputs("\nTable: ", out);
+    md_cell(out, r->caption ? r->caption : r->title ? r->title : "");
+    if (r->label)
+        fprintf(out, " {#%s}", r->label);
+    fputc('\n', out);
+}
+
+static void write_latex_table(const report *rep, const report_table *t, size_t i, FILE *out)
 {
     fputs("\\begin{table}[htbp]\n\\centering\n\\caption{", out);
-    latex_cell(out, rep->title ? rep->title : "");
-    if (first && rep->view) {
-        fputs(". View: ", out);
-        latex_cell(out, rep->view);
-    } else if (!first && t->name) {
-        fputs(": ", out);
-        latex_cell(out, t->name);
+    latex_cell(out, rep->caption ? rep->caption : rep->title ? rep->title : "");
+    if (i > 0) {
+        fputs(" (", out);
+        latex_cell(out, table_name(t, i));
+        fputc(')', out);
     }
-    fputs(".}\n\\begin{tabular}{", out);
+    fputs("}\n", out);
+    if (rep->label) {
+        fputs("\\label{", out);
+        fputs(rep->label, out); /* checked: letters, digits and :-_./ only */
+        if (i > 0)
+            fprintf(out, ":%s", table_name(t, i));
+        fputs("}\n", out);
+    }
+    fputs("\\begin{tabular}{@{}", out);
     for (size_t c = 0; c < t->ncols; c++)
         fputc(t->numeric[c] ? 'r' : 'l', out);
-    fputs("}\n\\toprule\n", out);
+    fputs("@{}}\n\\toprule\n", out);
     for (size_t r = 0; r <= t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
                 fputs(" & ", out);
-            const char *s = cell(t, r, c);
-            latex_cell(out, r > 0 && t->numeric[c] && strcmp(s, "NA") == 0 ? "--" : s);
+            if (r > 0 && t->numeric[c])
+                latex_number(out, cell(t, r, c));
+            else
+                latex_cell(out, cell(t, r, c));
         }
         fputs(" \\\\\n", out);
         if (r == 0)
             fputs("\\midrule\n", out);
     }
     fputs("\\bottomrule\n\\end{tabular}\n\\end{table}\n", out);
+}
+
+/* The next UTF-8 code point of *p (advanced), 0xFFFD for a bad byte. */
+static unsigned long next_code_point(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    unsigned long c = *s++;
+    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (c >= 0x80 && !more)
+        c = 0xFFFD;
+    else if (more)
+        c &= 0x3Fu >> more;
+    for (; more > 0; more--) {
+        if ((*s & 0xC0) != 0x80) {
+            c = 0xFFFD;
+            break;
+        }
+        c = (c << 6) | (*s++ & 0x3F);
+    }
+    *p = s;
+    return c;
+}
+
+/* Can pdfLaTeX with inputenc utf8 and fontenc T1 set this character?
+ * The ranges are those LaTeX's utf8 definitions for T1 (t1enc.dfu, TeX
+ * Live 2022) cover, found by compiling each of U+00A0..U+024F. */
+static bool t1_settable(unsigned long c)
+{
+    static const unsigned long ok[][2] = {
+        {0x20, 0x7E},     {0xA0, 0x125},    {0x128, 0x137},   {0x139, 0x13E},   {0x141, 0x148},
+        {0x14A, 0x165},   {0x168, 0x17E},   {0x192, 0x192},   {0x1C4, 0x1D4},   {0x1E2, 0x1E3},
+        {0x1E6, 0x1EB},   {0x1F0, 0x1F0},   {0x1F4, 0x1F5},   {0x218, 0x21B},   {0x232, 0x233},
+        {0x237, 0x237},   {0x1E0C, 0x1E0D}, {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201C, 0x201D},
+        {0x2026, 0x2026}, {0x20AC, 0x20AC}};
+    if (c == '\t' || c == '\n' || c == '\r')
+        return true;
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+        if (c >= ok[i][0] && c <= ok[i][1])
+            return true;
+    return false;
+}
+
+static const char *script_name(unsigned long c)
+{
+    if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+        (c >= 0x3130 && c <= 0x318F))
+        return "Hangul";
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+        (c >= 0xF900 && c <= 0xFAFF))
+        return "Han";
+    if (c >= 0x3040 && c <= 0x30FF)
+        return "Kana";
+    if (c >= 0x0400 && c <= 0x052F)
+        return "Cyrillic";
+    if (c >= 0x0370 && c <= 0x03FF)
+        return "Greek";
+    if (c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF))
+        return "Latin";
+    return "non-Latin";
+}
+
+/* The script of the first character of s that T1 cannot set, or NULL. */
+static const char *unsettable(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        unsigned long c = next_code_point(&p);
+        if (!t1_settable(c))
+            return script_name(c);
+    }
+    return NULL;
+}
+
+static const char *keep_sample(const char *script, const char *s, char *sample, size_t size)
+{
+    if (script && sample && size)
+        snprintf(sample, size, "%s", s);
+    return script;
+}
+
+const char *report_latex_script(const report *r, char *sample, size_t size)
+{
+    const char *script;
+    if ((script = unsettable(r->caption)))
+        return keep_sample(script, r->caption, sample, size);
+    for (size_t i = 0; i < r->n_tables; i++) {
+        const report_table *t = r->tables[i];
+        for (size_t k = 0; k < (t->nrows + 1) * t->ncols; k++) {
+            const char *s = cell(t, k / t->ncols, k % t->ncols);
+            if ((script = unsettable(s)))
+                return keep_sample(script, s, sample, size);
+        }
+    }
+    return NULL;
+}
+
+/* The "% " lines and, standalone, the preamble. */
+static void latex_header(const report *r, const report_write_opts *o, FILE *out)
+{
+    if (r->title)
+        fprintf(out, "%% %s\n", r->title);
+    if (r->view)
+        fprintf(out, "%% view: %s\n", r->view);
+    for (size_t i = 0; i < r->n_notes; i++)
+        fprintf(out, "%% %s\n", r->notes[i]);
+    char sample[128];
+    const char *script = report_latex_script(r, sample, sizeof(sample));
+    latex_engine engine = o->engine;
+    if (engine == LATEX_AUTO)
+        engine = script ? LATEX_XELATEX : LATEX_PDFLATEX;
+    fputs("% needs \\usepackage{booktabs}; numbers are right-aligned with the same decimals\n"
+          "% in a column, so that their decimal points align\n",
+          out);
+    if (script) {
+        fprintf(
+            out,
+            "%% needs XeLaTeX or LuaLaTeX: the table holds %s (\"%s\"), which pdfLaTeX\n"
+            "%% (inputenc utf8, fontenc T1) cannot set; with a font that covers it:\n"
+            "%% \\usepackage{fontspec}\\setmainfont{Noto Serif CJK KR} (Noto CJK covers Latin,\n"
+            "%% Greek, Cyrillic, Hangul, Han and Kana), or \\usepackage{xeCJK} for CJK only\n",
+            script, sample);
+    }
+    if (!o->standalone)
+        return;
+    fputs("\\documentclass{article}\n", out);
+    if (engine == LATEX_XELATEX) {
+        fputs("\\usepackage{fontspec}\n", out);
+        if (script)
+            fputs("\\setmainfont{Noto Serif CJK KR}\n", out);
+    } else {
+        fputs("\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n",
+              out);
+    }
+    fputs("\\usepackage[margin=2cm]{geometry}\n\\usepackage{booktabs}\n\\pagestyle{empty}\n"
+          "\\begin{document}\n",
+          out);
 }
 
 /* The "# title", "# view:" and "# note" lines of text, CSV and TSV. */
@@ -554,7 +769,8 @@ static void write_csv(const report *r, char sep, const report_write_opts *o, FIL
 
 void report_write(const report *r, table_format fmt, const report_write_opts *opts, FILE *out)
 {
-    static const report_write_opts defaults = {false, NULL, NULL};
+    static const report_write_opts defaults = {false, NULL, NULL, false, LATEX_AUTO};
+    const report_write_opts *o = opts ? opts : &defaults;
     switch (fmt) {
     case FMT_TEXT:
         if (r->text_header)
@@ -564,7 +780,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         break;
     case FMT_CSV:
     case FMT_TSV:
-        write_csv(r, fmt == FMT_CSV ? ',' : '\t', opts ? opts : &defaults, out);
+        write_csv(r, fmt == FMT_CSV ? ',' : '\t', o, out);
         break;
     case FMT_JSON:
         fputs("{\n  \"title\": ", out);
@@ -606,18 +822,16 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
             }
             fputc('\n', out);
             write_md_table(r->tables[i], out);
+            if (i == 0 && (r->caption || r->label))
+                md_caption(r, out);
         }
         break;
     case FMT_LATEX:
-        if (r->title)
-            fprintf(out, "%% %s\n", r->title);
-        if (r->view)
-            fprintf(out, "%% view: %s\n", r->view);
-        for (size_t i = 0; i < r->n_notes; i++)
-            fprintf(out, "%% %s\n", r->notes[i]);
-        fputs("% needs \\usepackage{booktabs}\n", out);
+        latex_header(r, o, out);
         for (size_t i = 0; i < r->n_tables; i++)
-            write_latex_table(r, r->tables[i], i == 0, out);
+            write_latex_table(r, r->tables[i], i, out);
+        if (o->standalone)
+            fputs("\\end{document}\n", out);
         break;
     }
 }
