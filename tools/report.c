@@ -540,41 +540,71 @@ static void md_caption(const report *r, FILE *out)
     fputc('\n', out);
 }
 
-static void write_latex_table(const report *rep, const report_table *t, size_t i, FILE *out)
+/* The caption and label of table i. */
+static void latex_caption(const report *rep, const report_table *t, size_t i, FILE *out)
 {
-    fputs("\\begin{table}[htbp]\n\\centering\n\\caption{", out);
+    fputs("\\caption{", out);
     latex_cell(out, rep->caption ? rep->caption : rep->title ? rep->title : "");
     if (i > 0) {
         fputs(" (", out);
         latex_cell(out, table_name(t, i));
         fputc(')', out);
     }
-    fputs("}\n", out);
+    fputc('}', out);
     if (rep->label) {
         fputs("\\label{", out);
-        fputs(rep->label, out); /* checked: letters, digits and :-_./ only */
+        fputs(rep->label, out); /* checked: letters, digits and :._/- only */
         if (i > 0)
             fprintf(out, ":%s", table_name(t, i));
-        fputs("}\n", out);
+        fputc('}', out);
     }
-    fputs("\\begin{tabular}{@{}", out);
+}
+
+static void latex_row(const report_table *t, size_t r, FILE *out)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (c)
+            fputs(" & ", out);
+        if (r > 0 && t->numeric[c])
+            latex_number(out, cell(t, r, c));
+        else
+            latex_cell(out, cell(t, r, c));
+    }
+    fputs(" \\\\\n", out);
+}
+
+static bool is_long(const report_table *t)
+{
+    return t->nrows > REPORT_LONG_ROWS;
+}
+
+/* A table environment, or a longtable (its head repeated on every page)
+ * for a table of more rows than a page holds. */
+static void write_latex_table(const report *rep, const report_table *t, size_t i, FILE *out)
+{
+    fputs(is_long(t) ? "\\begin{longtable}{@{}" : "\\begin{table}[htbp]\n\\centering\n", out);
+    if (!is_long(t)) {
+        latex_caption(rep, t, i, out);
+        fputs("\n\\begin{tabular}{@{}", out);
+    }
     for (size_t c = 0; c < t->ncols; c++)
         fputc(t->numeric[c] ? 'r' : 'l', out);
-    fputs("@{}}\n\\toprule\n", out);
-    for (size_t r = 0; r <= t->nrows; r++) {
-        for (size_t c = 0; c < t->ncols; c++) {
-            if (c)
-                fputs(" & ", out);
-            if (r > 0 && t->numeric[c])
-                latex_number(out, cell(t, r, c));
-            else
-                latex_cell(out, cell(t, r, c));
-        }
-        fputs(" \\\\\n", out);
-        if (r == 0)
-            fputs("\\midrule\n", out);
+    fputs("@{}}\n", out);
+    if (is_long(t)) {
+        latex_caption(rep, t, i, out);
+        fputs("\\\\\n\\toprule\n", out);
+        latex_row(t, 0, out);
+        fputs("\\midrule\n\\endfirsthead\n\\toprule\n", out);
+        latex_row(t, 0, out);
+        fputs("\\midrule\n\\endhead\n\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n", out);
+    } else {
+        fputs("\\toprule\n", out);
+        latex_row(t, 0, out);
+        fputs("\\midrule\n", out);
     }
-    fputs("\\bottomrule\n\\end{tabular}\n\\end{table}\n", out);
+    for (size_t r = 1; r <= t->nrows; r++)
+        latex_row(t, r, out);
+    fputs(is_long(t) ? "\\end{longtable}\n" : "\\bottomrule\n\\end{tabular}\n\\end{table}\n", out);
 }
 
 /* The next UTF-8 code point of *p (advanced), 0xFFFD for a bad byte. */
@@ -636,58 +666,90 @@ static const char *script_name(unsigned long c)
     return "non-Latin";
 }
 
-/* The script of the first character of s that T1 cannot set, or NULL. */
-static const char *unsettable(const char *s)
+/* The script of the first character of s that T1 cannot set, or NULL;
+ * *at: where it starts. */
+static const char *unsettable(const char *s, const char **at)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     while (*p) {
+        const unsigned char *here = p;
         unsigned long c = next_code_point(&p);
-        if (!t1_settable(c))
+        if (!t1_settable(c)) {
+            *at = (const char *)here;
             return script_name(c);
-    }
-    return NULL;
-}
-
-static const char *keep_sample(const char *script, const char *s, char *sample, size_t size)
-{
-    if (script && sample && size)
-        snprintf(sample, size, "%s", s);
-    return script;
-}
-
-const char *report_latex_script(const report *r, char *sample, size_t size)
-{
-    const char *script;
-    if ((script = unsettable(r->caption)))
-        return keep_sample(script, r->caption, sample, size);
-    for (size_t i = 0; i < r->n_tables; i++) {
-        const report_table *t = r->tables[i];
-        for (size_t k = 0; k < (t->nrows + 1) * t->ncols; k++) {
-            const char *s = cell(t, k / t->ncols, k % t->ncols);
-            if ((script = unsettable(s)))
-                return keep_sample(script, s, sample, size);
         }
     }
     return NULL;
 }
 
+/* The word of s around at, without the punctuation after it, into sample
+ * (line breaks as spaces: it goes into a comment line). */
+static const char *keep_sample(const char *script, const char *s, const char *at, char *sample,
+                               size_t size)
+{
+    if (!script || !sample || !size)
+        return script;
+    const char *a = at, *b = at;
+    while (a > s && a[-1] != ' ')
+        a--;
+    while (*b && *b != ' ')
+        b++;
+    while (b > at + 1 && strchr(".,;:)", b[-1]))
+        b--;
+    snprintf(sample, size, "%.*s", (int)(b - a), a);
+    for (char *c = sample; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
+    return script;
+}
+
+const char *report_latex_script(const report *r, char *sample, size_t size)
+{
+    const char *script, *at = NULL;
+    if ((script = unsettable(r->caption, &at)))
+        return keep_sample(script, r->caption, at, sample, size);
+    for (size_t i = 0; i < r->n_tables; i++) {
+        const report_table *t = r->tables[i];
+        for (size_t k = 0; k < (t->nrows + 1) * t->ncols; k++) {
+            const char *s = cell(t, k / t->ncols, k % t->ncols);
+            if ((script = unsettable(s, &at)))
+                return keep_sample(script, s, at, sample, size);
+        }
+    }
+    return NULL;
+}
+
+/* A "% " line (a line break in s would end the comment: a space). */
+static void latex_comment(FILE *out, const char *lead, const char *s)
+{
+    if (!s)
+        return;
+    fprintf(out, "%% %s", lead);
+    for (; *s; s++)
+        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
+    fputc('\n', out);
+}
+
 /* The "% " lines and, standalone, the preamble. */
 static void latex_header(const report *r, const report_write_opts *o, FILE *out)
 {
-    if (r->title)
-        fprintf(out, "%% %s\n", r->title);
-    if (r->view)
-        fprintf(out, "%% view: %s\n", r->view);
+    latex_comment(out, "", r->title);
+    latex_comment(out, "view: ", r->view);
     for (size_t i = 0; i < r->n_notes; i++)
-        fprintf(out, "%% %s\n", r->notes[i]);
+        latex_comment(out, "", r->notes[i]);
     char sample[128];
     const char *script = report_latex_script(r, sample, sizeof(sample));
     latex_engine engine = o->engine;
     if (engine == LATEX_AUTO)
         engine = script ? LATEX_XELATEX : LATEX_PDFLATEX;
-    fputs("% needs \\usepackage{booktabs}; numbers are right-aligned with the same decimals\n"
-          "% in a column, so that their decimal points align\n",
-          out);
+    bool long_table = false;
+    for (size_t i = 0; i < r->n_tables; i++)
+        long_table |= is_long(r->tables[i]);
+    fprintf(out,
+            "%% needs \\usepackage{booktabs}%s; numbers are right-aligned with the same\n"
+            "%% decimals in a column, so that their decimal points align\n",
+            long_table ? " and \\usepackage{longtable} (a table of more rows than a page holds)"
+                       : "");
     if (script) {
         fprintf(
             out,
@@ -708,9 +770,10 @@ static void latex_header(const report *r, const report_write_opts *o, FILE *out)
         fputs("\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n",
               out);
     }
-    fputs("\\usepackage[margin=2cm]{geometry}\n\\usepackage{booktabs}\n\\pagestyle{empty}\n"
-          "\\begin{document}\n",
-          out);
+    fprintf(out,
+            "\\usepackage[margin=2cm]{geometry}\n\\usepackage{booktabs}\n%s"
+            "\\setlength{\\belowcaptionskip}{6pt}\n\\pagestyle{empty}\n\\begin{document}\n",
+            long_table ? "\\usepackage{longtable}\n" : "");
 }
 
 /* The "# title", "# view:" and "# note" lines of text, CSV and TSV. */

@@ -77,6 +77,9 @@ typedef struct report {
 
 /* report.decimals: the shortest digits that read back as the same double. */
 #define REPORT_FULL (-1)
+/* LaTeX: a table of more rows is a longtable, over several pages. */
+#define REPORT_LONG_ROWS 40
+
 /* The most --precision accepts. */
 #define REPORT_MAX_DECIMALS 17
 
