@@ -14,6 +14,11 @@ mode=${1:-demo}
 # Everything paranet builds and tests with, from Debian 12.
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
 libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
+# The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex).
+if [ "$mode" = test ]; then
+    PACKAGES="$PACKAGES texlive-latex-base texlive-latex-recommended texlive-xetex lmodern
+fonts-noto-cjk fontconfig poppler-utils"
+fi
 
 missing=""
 for p in $PACKAGES; do
@@ -62,9 +67,10 @@ test)
     (cd build && ctest --output-on-failure -j"$jobs")
     build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
     (cd build-asan && ctest --output-on-failure -j"$jobs")
-    # Every test again under valgrind memcheck: errors and definite leaks fail.
+    # Every test again under valgrind memcheck: errors and definite leaks fail
+    # (not the TeX runs: they check what TeX makes of the tables, not memory).
     build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-valgrind && ctest --output-on-failure -j"$jobs")
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE tex)
     # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
     build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
     (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)
