@@ -1,4 +1,5 @@
 #include "report.h"
+#include "report_private.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -354,37 +355,6 @@ static void md_cell(FILE *out, const char *s)
     }
 }
 
-static void latex_cell(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '\\':
-            fputs("\\textbackslash{}", out);
-            break;
-        case '&':
-        case '%':
-        case '$':
-        case '#':
-        case '_':
-        case '{':
-        case '}':
-            fprintf(out, "\\%c", *s);
-            break;
-        case '~':
-            fputs("\\textasciitilde{}", out);
-            break;
-        case '^':
-            fputs("\\textasciicircum{}", out);
-            break;
-        case '\n':
-            fputc(' ', out);
-            break;
-        default:
-            fputc(*s, out);
-        }
-    }
-}
-
 static size_t text_width(const char *s)
 {
     /* Count UTF-8 characters, not bytes, so names like Timrå align. */
@@ -394,7 +364,7 @@ static size_t text_width(const char *s)
     return n;
 }
 
-static const char *cell(const report_table *t, size_t r, size_t c)
+const char *report_cell(const report_table *t, size_t r, size_t c)
 {
     return r == 0 ? t->head[c] : t->cells[(r - 1) * t->ncols + c];
 }
@@ -413,12 +383,12 @@ static void write_aligned(const report_table *t, FILE *out)
         return;
     for (size_t c = 0; c < t->ncols; c++)
         for (size_t r = 0; r <= t->nrows; r++) {
-            size_t x = text_width(cell(t, r, c));
+            size_t x = text_width(report_cell(t, r, c));
             w[c] = x > w[c] ? x : w[c];
         }
     for (size_t r = 0; r <= t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = cell(t, r, c);
+            const char *s = report_cell(t, r, c);
             size_t pad = w[c] - text_width(s);
             bool last = c + 1 == t->ncols;
             if (t->numeric[c])
@@ -459,7 +429,7 @@ static void write_delimited(const report_table *t, char sep, FILE *out)
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
                 fputc(sep, out);
-            csv_cell(out, cell(t, r, c), sep);
+            csv_cell(out, report_cell(t, r, c), sep);
         }
         fputc('\n', out);
     }
@@ -512,24 +482,6 @@ static void write_md_table(const report_table *t, FILE *out)
     }
 }
 
-/* A numeric cell in LaTeX: a minus sign, not a hyphen; NA as an en dash. */
-static void latex_number(FILE *out, const char *s)
-{
-    if (strcmp(s, "NA") == 0)
-        fputs("--", out);
-    else if (strcmp(s, "Inf") == 0)
-        fputs("$\\infty$", out);
-    else if (strcmp(s, "-Inf") == 0)
-        fputs("$-\\infty$", out);
-    else if (s[0] == '-' && s[1] >= '0' && s[1] <= '9') {
-        fputs("$-$", out);
-        latex_cell(out, s + 1);
-    } else
-        latex_cell(out, s);
-}
-
-static const char *table_name(const report_table *t, size_t i);
-
 /* Pandoc's caption of the table above ("Table: CAPTION {#KEY}"). */
 static void md_caption(const report *r, FILE *out)
 {
@@ -538,242 +490,6 @@ static void md_caption(const report *r, FILE *out)
     if (r->label)
         fprintf(out, " {#%s}", r->label);
     fputc('\n', out);
-}
-
-/* The caption and label of table i. */
-static void latex_caption(const report *rep, const report_table *t, size_t i, FILE *out)
-{
-    fputs("\\caption{", out);
-    latex_cell(out, rep->caption ? rep->caption : rep->title ? rep->title : "");
-    if (i > 0) {
-        fputs(" (", out);
-        latex_cell(out, table_name(t, i));
-        fputc(')', out);
-    }
-    fputc('}', out);
-    if (rep->label) {
-        fputs("\\label{", out);
-        fputs(rep->label, out); /* checked: letters, digits and :._/- only */
-        if (i > 0)
-            fprintf(out, ":%s", table_name(t, i));
-        fputc('}', out);
-    }
-}
-
-static void latex_row(const report_table *t, size_t r, FILE *out)
-{
-    for (size_t c = 0; c < t->ncols; c++) {
-        if (c)
-            fputs(" & ", out);
-        if (r > 0 && t->numeric[c])
-            latex_number(out, cell(t, r, c));
-        else
-            latex_cell(out, cell(t, r, c));
-    }
-    fputs(" \\\\\n", out);
-}
-
-static bool is_long(const report_table *t)
-{
-    return t->nrows > REPORT_LONG_ROWS;
-}
-
-/* A table environment, or a longtable (its head repeated on every page)
- * for a table of more rows than a page holds. */
-static void write_latex_table(const report *rep, const report_table *t, size_t i, FILE *out)
-{
-    fputs(is_long(t) ? "\\begin{longtable}{@{}" : "\\begin{table}[htbp]\n\\centering\n", out);
-    if (!is_long(t)) {
-        latex_caption(rep, t, i, out);
-        fputs("\n\\begin{tabular}{@{}", out);
-    }
-    for (size_t c = 0; c < t->ncols; c++)
-        fputc(t->numeric[c] ? 'r' : 'l', out);
-    fputs("@{}}\n", out);
-    if (is_long(t)) {
-        latex_caption(rep, t, i, out);
-        fputs("\\\\\n\\toprule\n", out);
-        latex_row(t, 0, out);
-        fputs("\\midrule\n\\endfirsthead\n\\toprule\n", out);
-        latex_row(t, 0, out);
-        fputs("\\midrule\n\\endhead\n\\bottomrule\n\\endfoot\n\\bottomrule\n\\endlastfoot\n", out);
-    } else {
-        fputs("\\toprule\n", out);
-        latex_row(t, 0, out);
-        fputs("\\midrule\n", out);
-    }
-    for (size_t r = 1; r <= t->nrows; r++)
-        latex_row(t, r, out);
-    fputs(is_long(t) ? "\\end{longtable}\n" : "\\bottomrule\n\\end{tabular}\n\\end{table}\n", out);
-}
-
-/* The next UTF-8 code point of *p (advanced), 0xFFFD for a bad byte. */
-static unsigned long next_code_point(const unsigned char **p)
-{
-    const unsigned char *s = *p;
-    unsigned long c = *s++;
-    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    if (c >= 0x80 && !more)
-        c = 0xFFFD;
-    else if (more)
-        c &= 0x3Fu >> more;
-    for (; more > 0; more--) {
-        if ((*s & 0xC0) != 0x80) {
-            c = 0xFFFD;
-            break;
-        }
-        c = (c << 6) | (*s++ & 0x3F);
-    }
-    *p = s;
-    return c;
-}
-
-/* Can pdfLaTeX with inputenc utf8 and fontenc T1 set this character?
- * The ranges are those LaTeX's utf8 definitions for T1 (t1enc.dfu, TeX
- * Live 2022) cover, found by compiling each of U+00A0..U+024F. */
-static bool t1_settable(unsigned long c)
-{
-    static const unsigned long ok[][2] = {
-        {0x20, 0x7E},     {0xA0, 0x125},    {0x128, 0x137},   {0x139, 0x13E},   {0x141, 0x148},
-        {0x14A, 0x165},   {0x168, 0x17E},   {0x192, 0x192},   {0x1C4, 0x1D4},   {0x1E2, 0x1E3},
-        {0x1E6, 0x1EB},   {0x1F0, 0x1F0},   {0x1F4, 0x1F5},   {0x218, 0x21B},   {0x232, 0x233},
-        {0x237, 0x237},   {0x1E0C, 0x1E0D}, {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201C, 0x201D},
-        {0x2026, 0x2026}, {0x20AC, 0x20AC}};
-    if (c == '\t' || c == '\n' || c == '\r')
-        return true;
-    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
-        if (c >= ok[i][0] && c <= ok[i][1])
-            return true;
-    return false;
-}
-
-static const char *script_name(unsigned long c)
-{
-    if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
-        (c >= 0x3130 && c <= 0x318F))
-        return "Hangul";
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-        (c >= 0xF900 && c <= 0xFAFF))
-        return "Han";
-    if (c >= 0x3040 && c <= 0x30FF)
-        return "Kana";
-    if (c >= 0x0400 && c <= 0x052F)
-        return "Cyrillic";
-    if (c >= 0x0370 && c <= 0x03FF)
-        return "Greek";
-    if (c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF))
-        return "Latin";
-    return "non-Latin";
-}
-
-/* The script of the first character of s that T1 cannot set, or NULL;
- * *at: where it starts. */
-static const char *unsettable(const char *s, const char **at)
-{
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    while (*p) {
-        const unsigned char *here = p;
-        unsigned long c = next_code_point(&p);
-        if (!t1_settable(c)) {
-            *at = (const char *)here;
-            return script_name(c);
-        }
-    }
-    return NULL;
-}
-
-/* The word of s around at, without the punctuation after it, into sample
- * (line breaks as spaces: it goes into a comment line). */
-static const char *keep_sample(const char *script, const char *s, const char *at, char *sample,
-                               size_t size)
-{
-    if (!script || !sample || !size)
-        return script;
-    const char *a = at, *b = at;
-    while (a > s && a[-1] != ' ')
-        a--;
-    while (*b && *b != ' ')
-        b++;
-    while (b > at + 1 && strchr(".,;:)", b[-1]))
-        b--;
-    snprintf(sample, size, "%.*s", (int)(b - a), a);
-    for (char *c = sample; *c; c++)
-        if (*c == '\n' || *c == '\r')
-            *c = ' ';
-    return script;
-}
-
-const char *report_latex_script(const report *r, char *sample, size_t size)
-{
-    const char *script, *at = NULL;
-    if ((script = unsettable(r->caption, &at)))
-        return keep_sample(script, r->caption, at, sample, size);
-    for (size_t i = 0; i < r->n_tables; i++) {
-        const report_table *t = r->tables[i];
-        for (size_t k = 0; k < (t->nrows + 1) * t->ncols; k++) {
-            const char *s = cell(t, k / t->ncols, k % t->ncols);
-            if ((script = unsettable(s, &at)))
-                return keep_sample(script, s, at, sample, size);
-        }
-    }
-    return NULL;
-}
-
-/* A "% " line (a line break in s would end the comment: a space). */
-static void latex_comment(FILE *out, const char *lead, const char *s)
-{
-    if (!s)
-        return;
-    fprintf(out, "%% %s", lead);
-    for (; *s; s++)
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
-    fputc('\n', out);
-}
-
-/* The "% " lines and, standalone, the preamble. */
-static void latex_header(const report *r, const report_write_opts *o, FILE *out)
-{
-    latex_comment(out, "", r->title);
-    latex_comment(out, "view: ", r->view);
-    for (size_t i = 0; i < r->n_notes; i++)
-        latex_comment(out, "", r->notes[i]);
-    char sample[128];
-    const char *script = report_latex_script(r, sample, sizeof(sample));
-    latex_engine engine = o->engine;
-    if (engine == LATEX_AUTO)
-        engine = script ? LATEX_XELATEX : LATEX_PDFLATEX;
-    bool long_table = false;
-    for (size_t i = 0; i < r->n_tables; i++)
-        long_table |= is_long(r->tables[i]);
-    fprintf(out,
-            "%% needs \\usepackage{booktabs}%s; numbers are right-aligned with the same\n"
-            "%% decimals in a column, so that their decimal points align\n",
-            long_table ? " and \\usepackage{longtable} (a table of more rows than a page holds)"
-                       : "");
-    if (script) {
-        fprintf(
-            out,
-            "%% needs XeLaTeX or LuaLaTeX: the table holds %s (\"%s\"), which pdfLaTeX\n"
-            "%% (inputenc utf8, fontenc T1) cannot set; with a font that covers it:\n"
-            "%% \\usepackage{fontspec}\\setmainfont{Noto Serif CJK KR} (Noto CJK covers Latin,\n"
-            "%% Greek, Cyrillic, Hangul, Han and Kana), or \\usepackage{xeCJK} for CJK only\n",
-            script, sample);
-    }
-    if (!o->standalone)
-        return;
-    fputs("\\documentclass{article}\n", out);
-    if (engine == LATEX_XELATEX) {
-        fputs("\\usepackage{fontspec}\n", out);
-        if (script)
-            fputs("\\setmainfont{Noto Serif CJK KR}\n", out);
-    } else {
-        fputs("\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n",
-              out);
-    }
-    fprintf(out,
-            "\\usepackage[margin=2cm]{geometry}\n\\usepackage{booktabs}\n%s"
-            "\\setlength{\\belowcaptionskip}{6pt}\n\\pagestyle{empty}\n\\begin{document}\n",
-            long_table ? "\\usepackage{longtable}\n" : "");
 }
 
 /* The "# title", "# view:" and "# note" lines of text, CSV and TSV. */
@@ -787,7 +503,7 @@ static void hash_header(const report *r, FILE *out)
         fprintf(out, "# %s\n", r->notes[i]);
 }
 
-static const char *table_name(const report_table *t, size_t i)
+const char *report_table_name(const report_table *t, size_t i)
 {
     return i == 0 ? "rows" : t->name ? t->name : "table";
 }
@@ -795,7 +511,7 @@ static const char *table_name(const report_table *t, size_t i)
 int report_table_index(const report *r, const char *name)
 {
     for (size_t i = 0; i < r->n_tables; i++)
-        if (strcmp(table_name(r->tables[i], i), name) == 0)
+        if (strcmp(report_table_name(r->tables[i], i), name) == 0)
             return (int)i;
     return -1;
 }
@@ -805,7 +521,8 @@ const char *report_table_names(const report *r, char *buf, size_t size)
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < r->n_tables && len < size; i++) {
-        int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", table_name(r->tables[i], i));
+        int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+                         report_table_name(r->tables[i], i));
         len += n > 0 ? (size_t)n : 0;
     }
     return buf;
@@ -822,7 +539,7 @@ static void write_csv(const report *r, char sep, const report_write_opts *o, FIL
     for (size_t i = 0; i < r->n_tables; i++) {
         if (o->comments && !o->table) {
             if (i)
-                fprintf(out, "\n# table: %s\n", table_name(r->tables[i], i));
+                fprintf(out, "\n# table: %s\n", report_table_name(r->tables[i], i));
         } else if ((int)i != pick) {
             continue;
         }
@@ -863,7 +580,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         }
         for (size_t i = 0; i < r->n_tables; i++) {
             fputs(",\n  ", out);
-            json_string(out, table_name(r->tables[i], i));
+            json_string(out, report_table_name(r->tables[i], i));
             fputs(": ", out);
             write_json_rows(r->tables[i], out);
         }
@@ -880,7 +597,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         for (size_t i = 0; i < r->n_tables; i++) {
             if (i) {
                 fputs("\n**", out);
-                md_cell(out, table_name(r->tables[i], i));
+                md_cell(out, report_table_name(r->tables[i], i));
                 fputs("**\n", out);
             }
             fputc('\n', out);
@@ -890,11 +607,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         }
         break;
     case FMT_LATEX:
-        latex_header(r, o, out);
-        for (size_t i = 0; i < r->n_tables; i++)
-            write_latex_table(r, r->tables[i], i, out);
-        if (o->standalone)
-            fputs("\\end{document}\n", out);
+        report_write_latex(r, o, out);
         break;
     }
 }
