@@ -76,15 +76,7 @@ done
 
 # Every LaTeX special character in a name, and Latin-1 (Zürich, Timrå):
 # pdflatex.
-cat >"$OUT/odd.json" <<'JSON'
-{"paranet": 1, "title": "Odd names & 100% {special} $x_1$ #1 ~ ^ \\",
- "sources": [{"id": "s", "cite": "test"}],
- "actors": [{"id": "a", "name": "A&B %$#_{}~^\\ Zürich", "kind": "city", "country": "CH"},
-            {"id": "b", "name": "Timrå", "kind": "city", "country": "SE"},
-            {"id": "c", "name": "Łódź", "kind": "city", "country": "PL"}],
- "ties": [{"from": "a", "to": "b", "type": "g2g", "sources": ["s"]},
-          {"from": "a", "to": "c", "type": "g2g", "sources": ["s"]}]}
-JSON
+cp "$SRC/tests/data/tables-odd.json" "$OUT/odd.json"
 table odd metrics "$OUT/odd.json" --caption 'Ties & 100% of $x_1$ {#} ~ ^ \ _' --label tab:odd
 table odd-partners partners "$OUT/odd.json" --actor a
 [ "$(cat "$OUT/odd.engine")" = pdflatex ] && ok || fail "odd names: not pdflatex"
@@ -97,17 +89,7 @@ fi
 
 # Hangul, Han, Kana and Latin in one table: xelatex with Noto Serif CJK,
 # every glyph there; and pdflatex, forced, cannot set it (the note is true).
-cat >"$OUT/cjk.json" <<'JSON'
-{"paranet": 1, "title": "Scripts",
- "sources": [{"id": "s", "cite": "test"}],
- "actors": [{"id": "daejeon", "name": "대전광역시", "kind": "city", "country": "KR"},
-            {"id": "tokyo", "name": "東京都", "kind": "province", "country": "JP"},
-            {"id": "sapporo", "name": "さっぽろ シティ", "kind": "city", "country": "JP"},
-            {"id": "timra", "name": "Timrå", "kind": "city", "country": "SE"}],
- "ties": [{"from": "daejeon", "to": "timra", "type": "g2g", "sources": ["s"]},
-          {"from": "tokyo", "to": "timra", "type": "g2g", "sources": ["s"]},
-          {"from": "sapporo", "to": "timra", "type": "g2g", "sources": ["s"]}]}
-JSON
+cp "$SRC/tests/data/tables-scripts.json" "$OUT/cjk.json"
 table cjk metrics "$OUT/cjk.json" --label tab:cjk
 [ "$(cat "$OUT/cjk.engine")" = xelatex ] && ok || fail "CJK names: not xelatex"
 table cjk-partners partners "$OUT/cjk.json" --actor timra

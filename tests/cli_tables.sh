@@ -37,18 +37,7 @@ has "$OUT/out" "assortativity-country & 0.00 \\\\"
 # --- shared ranks, as printed ---
 # a-b, a-c, a-d, b-c: degrees 3, 2, 2, 1: ranks 1, 2, 2, 4 (standard
 # competition ranking); betweenness 2, 0, 0, 0: ranks 1, 2, 2, 2.
-cat >"$OUT/odd.json" <<'JSON'
-{"paranet": 1, "title": "Odd names: a test",
- "sources": [{"id": "s", "cite": "test"}],
- "actors": [{"id": "a", "name": "A&B %$#_{}~^\\ Zürich", "kind": "city", "country": "CH"},
-            {"id": "b", "name": "B", "kind": "city", "country": "DE"},
-            {"id": "c", "name": "C", "kind": "city", "country": "DE"},
-            {"id": "d", "name": "D", "kind": "city", "country": "DE"}],
- "ties": [{"from": "a", "to": "b", "type": "g2g", "sources": ["s"]},
-          {"from": "a", "to": "c", "type": "g2g", "sources": ["s"]},
-          {"from": "a", "to": "d", "type": "g2g", "sources": ["s"]},
-          {"from": "b", "to": "c", "type": "horizontal", "sources": ["s"]}]}
-JSON
+cp "$SRC/tests/data/tables-odd.json" "$OUT/odd.json"
 for f in csv md latex text; do
     expect_exit 0 "$PN" metrics "$OUT/odd.json" -m degree --format "$f"
     sed 's/^| //' "$OUT/out" | grep -o '^ *[0-9][0-9]*' | tr -d ' ' | tr '\n' ' ' >"$OUT/ranks"
@@ -77,6 +66,8 @@ has "$OUT/out" '1 & a & A\&B \%\$\#\_\{\}\textasciitilde{}\textasciicircum{}\tex
 has "$OUT/out" '\begin{tabular}{@{}rllllrr@{}}'
 has "$OUT/out" '% needs \usepackage{booktabs}; numbers are right-aligned with the same'
 hasnt "$OUT/out" "XeLaTeX"
+# The dataset's title in the default caption is escaped too.
+has "$OUT/out" '\caption{Degree and betweenness of the 4 actors in the network “Odd names \& 100\% \{special\} \$x\_1\$ \#1 \textasciitilde{} \textasciicircum{} \textbackslash{}”: all ties.}'
 [ -s "$OUT/err" ] && fail "Latin-1 names: something on stderr" || ok
 expect_exit 0 "$PN" metrics "$OUT/odd.json" -m degree --format latex --caption 'Ties & 100% of $x_1$ {#}' --label tab:odd
 has "$OUT/out" '\caption{Ties \& 100\% of \$x\_1\$ \{\#\}}\label{tab:odd}'
@@ -110,15 +101,7 @@ expect_exit 0 "$PN" reach "$T" --from daejeon --hops 1 --format latex
 has "$OUT/out" '\caption{The actors within 1 hop of Daejeon Metropolitan City and their distance in the network'
 
 # --- scripts pdfLaTeX cannot set ---
-cat >"$OUT/cjk.json" <<'JSON'
-{"paranet": 1, "title": "Scripts",
- "sources": [{"id": "s", "cite": "test"}],
- "actors": [{"id": "daejeon", "name": "대전광역시", "kind": "city", "country": "KR"},
-            {"id": "tokyo", "name": "東京都", "kind": "province", "country": "JP"},
-            {"id": "timra", "name": "Timrå", "kind": "city", "country": "SE"}],
- "ties": [{"from": "daejeon", "to": "timra", "type": "g2g", "sources": ["s"]},
-          {"from": "tokyo", "to": "timra", "type": "g2g", "sources": ["s"]}]}
-JSON
+cp "$SRC/tests/data/tables-scripts.json" "$OUT/cjk.json"
 expect_exit 0 "$PN" metrics "$OUT/cjk.json" -m degree --format latex
 has "$OUT/out" '% needs XeLaTeX or LuaLaTeX: the table holds Hangul ("대전광역시"), which pdfLaTeX'
 has "$OUT/out" '% \usepackage{fontspec}\setmainfont{Noto Serif CJK KR}'

@@ -120,11 +120,17 @@ void report_set_title(report *r, const char *fmt, ...)
     FORMAT_INTO(r, r->title, fmt);
 }
 
+/* *target = a copy of s (NULL: none). */
+static void set_copy(report *r, char **target, const char *s)
+{
+    char *c = s ? copy(r, s) : NULL;
+    free(*target);
+    *target = c;
+}
+
 void report_set_view(report *r, const char *view)
 {
-    char *v = view ? copy(r, view) : NULL;
-    free(r->view);
-    r->view = v;
+    set_copy(r, &r->view, view);
 }
 
 void report_set_subject(report *r, const char *fmt, ...)
@@ -139,9 +145,7 @@ void report_set_caption(report *r, const char *fmt, ...)
 
 void report_set_label(report *r, const char *label)
 {
-    char *l = label ? copy(r, label) : NULL;
-    free(r->label);
-    r->label = l;
+    set_copy(r, &r->label, label);
 }
 
 void report_note(report *r, const char *fmt, ...)
