@@ -22,7 +22,7 @@
     "      --table NAME        csv, tsv: the table NAME, not the main one (\"rows\")\n"            \
     "      --comments          csv, tsv: the \"# \" lines first, on stdout; without\n"             \
     "                          --table, every table, each after \"# table: NAME\"\n"               \
-    "Tables for papers (docs/metrics.md):\n"                                                       \
+    "\nTables for papers (docs/metrics.md):\n"                                                     \
     "      --precision N       N digits after the decimal point (0-17), or 'full':\n"              \
     "                          the shortest that reads back as the same number.\n"                 \
     "                          Default 3 for md and latex, 6 for the others\n"                     \
