@@ -16,6 +16,11 @@ mode=${1:-demo}
 # Everything paranet builds and tests with, from Debian 12.
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
 libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
+# The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex).
+if [ "$mode" = test ]; then
+    PACKAGES="$PACKAGES texlive-latex-base texlive-latex-recommended texlive-xetex lmodern
+fonts-noto-cjk fontconfig poppler-utils"
+fi
 
 # The peer tools the tests read paranet's exports with (tests/peers/, ctest
 # -L peers): test mode only; the demo needs none of them.
@@ -72,11 +77,12 @@ test)
     build build
     (cd build && ctest --output-on-failure -j"$jobs")
     build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-    # The peer tests read files, not memory: the plain build runs them.
-    (cd build-asan && ctest --output-on-failure -j"$jobs" -LE peers)
+    # The peer and TeX tests check what other programs make of paranet's files,
+    # not memory: the plain build runs them, once.
+    (cd build-asan && ctest --output-on-failure -j"$jobs" -LE 'peers|tex')
     # Every test again under valgrind memcheck: errors and definite leaks fail.
     build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE peers)
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE 'peers|tex')
     # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
     build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
     (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)

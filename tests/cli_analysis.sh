@@ -40,7 +40,9 @@ expect_exit 0 "$PN" metrics "$T" --top 10 --format md --quiet
 expect_exit 0 "$PN" metrics "$T" --top 3 --format latex --types g2g
 has "$OUT/out" "\\toprule"
 has "$OUT/out" "\\bottomrule"
-has "$OUT/out" "View: types=g2g basis=reported,inferred no-isolates undirected."
+has "$OUT/out" "% view: types=g2g basis=reported,inferred no-isolates undirected"
+# The caption says what the table is in words, not the command line.
+has "$OUT/out" "\\caption{Centrality, structural holes and cohesion of the 3 actors of highest degree (of 10) in the network “Kota Tangerang Selatan (Tangsel)”: g2g ties, reported and inferred ties only (1 recommended tie left out).}"
 expect_exit 0 "$PN" metrics "$T" --format tsv --metrics degree --sort id --top 1
 has "$OUT/out" "$(printf '1\tbandung\tKota Bandung\tcity\tID\t1')" # Seoul; not Tangsel (recommended)
 expect_exit 0 "$PN" metrics "$T" --format tsv --metrics degree --sort id --top 1 --basis all

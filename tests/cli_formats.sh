@@ -111,8 +111,10 @@ def check(name, want, text_rows, extra=()):
         if "| " + " | ".join(cols) + " |" not in md:
             bad.append(f"{name}.md lacks the header row of {table}")
     latex = read(name, "latex")
-    if latex.count("\\begin{tabular}") != len(want):
-        bad.append(f"{name}.latex: {latex.count(chr(92) + 'begin{tabular}')} tabulars, wanted {len(want)}")
+    # One tabular a table, or a longtable for one of over 40 rows.
+    tabulars = latex.count("\\begin{tabular}") + latex.count("\\begin{longtable}")
+    if tabulars != len(want):
+        bad.append(f"{name}.latex: {tabulars} tabulars and longtables, wanted {len(want)}")
     return j
 
 def numeric(name, j, table, cols):

@@ -94,8 +94,9 @@ has "$OUT/out" "# view: basis=all undirected; betweenness, closeness, harmonic: 
 expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m betweenness -n 2 -f md
 has "$OUT/out" "View: \`basis=all undirected; betweenness, closeness, harmonic: paths of at most 2 hops\`"
 expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 2 -m closeness -n 2 -f latex
-has "$OUT/out" "\\caption{paranet metrics --cutoff 2 "
-has "$OUT/out" "paths of at most 2 hops.}"
+has "$OUT/out" "% paranet metrics --cutoff 2 "
+has "$OUT/out" "% view: basis=all undirected; betweenness, closeness, harmonic: paths of at most 2 hops"
+has "$OUT/out" "\\caption{Closeness of the 2 actors of highest closeness (of 29), counting paths of at most 2 hops in the network"
 expect_exit 0 "$PN" metrics "$T" --basis all --cutoff 1 -m harmonic -n 1 -f json
 has "$OUT/out" '"view": "basis=all undirected; betweenness, closeness, harmonic: paths of at most 1 hop"'
 # Sorted by a path metric that is not shown: still said.

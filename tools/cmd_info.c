@@ -185,6 +185,7 @@ static int compute(cli_job *job, void *state)
     report *out = &job->out;
     out->text_header = false;
     report_set_title(out, "paranet info %s", job->file);
+    report_set_subject(out, "Summary of the actors, ties and sources");
     size_t na = pn_dataset_actor_count(ds), nt = pn_dataset_tie_count(ds),
            ns = pn_dataset_source_count(ds);
     tallies kinds = {0}, countries = {0}, types = {0}, statuses = {0}, instruments = {0},

@@ -13,9 +13,10 @@ static const char help[] =
     "\n"
     "A table of metrics, one row per actor of the view (docs/metrics.md gives\n"
     "each metric's definition). Rows are sorted by --sort, largest first, equal\n"
-    "values by actor id; equal values share a rank (1, 2, 2, 4); numbers are\n"
-    "printed as %.6f (counts as integers), NA where a value is undefined. When\n"
-    "over 80% of the view's ties touch one actor, a note says so.\n"
+    "values by actor id; values equal as printed share a rank (1, 2, 2, 4);\n"
+    "numbers have 6 decimals (3 in md and latex; --precision), counts are\n"
+    "integers, NA where a value is undefined. When over 80% of the view's\n"
+    "ties touch one actor, a note says so.\n"
     "\n"
     "Options:\n"
     "  -m, --metrics LIST  metrics to show, comma-separated, or 'all'. Default:\n"
@@ -75,12 +76,12 @@ typedef struct row {
 
 /* A value as the table prints it, so that values a reader sees as equal
  * sort by id and share a rank. */
-static double as_shown(double x, bool integer)
+static double as_shown(const report *r, double x, bool integer)
 {
     char buf[64];
     if (isnan(x) || isinf(x))
         return x;
-    return strtod(table_number(x, integer, buf, sizeof(buf)), NULL);
+    return strtod(report_number(r, x, integer, buf, sizeof(buf)), NULL);
 }
 
 static bool same_key(double x, double y)
@@ -185,6 +186,79 @@ static void default_metrics(const pn_graph *g, bool groups, size_t *idx, size_t 
         pn_metric_find(*p, &idx[(*n)++]);
 }
 
+/* A metric in a caption's words: "betweenness", "PageRank", "effective size". */
+static void metric_words(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", strcmp(name, "pagerank") == 0 ? "PageRank" : name);
+    if (strcmp(name, "effective-size") == 0)
+        snprintf(buf, size, "effective size");
+}
+
+/* The kind of a metric, for captions of many metrics. */
+static int metric_group(const char *name)
+{
+    static const char *const holes[] = {"constraint", "effective-size", NULL};
+    static const char *const cohesion[] = {"coreness", "component", "community", NULL};
+    static const char *const roles[] = {"coordinator", "itinerant", "gatekeeper", "representative",
+                                        "liaison",     "brokerage", NULL};
+    const char *const *groups[] = {holes, cohesion, roles};
+    for (int g = 0; g < 3; g++)
+        for (const char *const *p = groups[g]; *p; p++)
+            if (strcmp(name, *p) == 0)
+                return g + 1;
+    return 0; /* centrality */
+}
+
+/* The table's subject: "Betweenness and harmonic of the 25 actors",
+ * "Centrality, structural holes and cohesion of the 10 actors of highest
+ * degree (of 25)". */
+static void set_subject(report *out, const size_t *idx, size_t nm, const char *sort, size_t shown,
+                        size_t n, int cutoff)
+{
+    char what[512] = "", one[64];
+    size_t len = 0;
+    if (nm <= 4) {
+        for (size_t k = 0; k < nm; k++) {
+            metric_words(pn_metric_name(idx[k]), one, sizeof(one));
+            len += (size_t)snprintf(what + len, sizeof(what) - len, "%s%s",
+                                    k == 0        ? ""
+                                    : k + 1 == nm ? " and "
+                                                  : ", ",
+                                    one);
+        }
+    } else {
+        static const char *const names[] = {"centrality", "structural holes", "cohesion",
+                                            "brokerage roles"};
+        bool has[4] = {false, false, false, false};
+        size_t groups = 0, k = 0;
+        for (size_t i = 0; i < nm; i++)
+            has[metric_group(pn_metric_name(idx[i]))] = true;
+        for (int g = 0; g < 4; g++)
+            groups += has[g];
+        for (int g = 0; g < 4; g++)
+            if (has[g] && ++k)
+                len += (size_t)snprintf(what + len, sizeof(what) - len, "%s%s",
+                                        k == 1        ? ""
+                                        : k == groups ? " and "
+                                                      : ", ",
+                                        names[g]);
+    }
+    what[0] = (char)(what[0] >= 'a' && what[0] <= 'z' ? what[0] - 'a' + 'A' : what[0]);
+    char hops[128] = "";
+    if (cutoff > 0)
+        snprintf(hops, sizeof(hops), ", counting paths of at most %d hop%s", cutoff,
+                 cutoff == 1 ? "" : "s");
+    metric_words(sort, one, sizeof(one));
+    if (shown == n)
+        report_set_subject(out, "%s of the %zu actors%s", what, n, hops);
+    else if (strcmp(sort, "id") == 0 || strcmp(sort, "name") == 0)
+        report_set_subject(out, "%s of the first %zu actors by %s (of %zu)%s", what, shown, sort, n,
+                           hops);
+    else
+        report_set_subject(out, "%s of the %zu actors of highest %s (of %zu)%s", what, shown, one,
+                           n, hops);
+}
+
 static int network_table(cli_job *job)
 {
     pn_network_metrics m;
@@ -193,6 +267,8 @@ static int network_table(cli_job *job)
         return cli_fail(job, rc);
     static const char *const head[] = {"metric", "value"};
     static const bool numeric[] = {false, true};
+    report_set_subject(&job->out, "Network-level figures of the %zu actors and %zu ties", m.actors,
+                       m.ties);
     report_table *t = report_table_new(&job->out, NULL, 2, head, numeric);
     struct {
         const char *name;
@@ -214,8 +290,8 @@ static int network_table(cli_job *job)
     };
     for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
         char num[64];
-        const char *cells[2] = {items[i].name,
-                                table_number(items[i].value, items[i].integer, num, sizeof(num))};
+        const char *cells[2] = {items[i].name, report_number(&job->out, items[i].value,
+                                                             items[i].integer, num, sizeof(num))};
         report_row(&job->out, t, cells);
     }
     return EXIT_OK;
@@ -265,7 +341,8 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
     bool integer = sort_metric != SIZE_MAX && pn_metric_is_integer(sort_metric);
     for (size_t v = 0; v < n; v++) {
         const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
-        rows[v] = (row){v, a->id, a->name, sort_metric == SIZE_MAX ? 0 : as_shown(key[v], integer)};
+        rows[v] = (row){v, a->id, a->name,
+                        sort_metric == SIZE_MAX ? 0 : as_shown(&job->out, key[v], integer)};
     }
     qsort(rows, n, sizeof(row),
           strcmp(sort, "id") == 0     ? by_id
@@ -282,6 +359,7 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
     }
     report_table *t = report_table_new(&job->out, NULL, nm + 5, head, numeric);
     size_t shown = top > 0 && (size_t)top < n ? (size_t)top : n, rank = 0;
+    set_subject(&job->out, idx, nm, sort, shown, n, mo->cutoff);
     for (size_t r = 0; r < shown; r++) {
         size_t v = rows[r].v;
         const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
@@ -296,8 +374,8 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
         cells[3] = pn_kind_name(a->kind);
         cells[4] = a->country;
         for (size_t k = 0; k < nm; k++)
-            cells[5 + k] = table_number(values[k * n + v], pn_metric_is_integer(idx[k]), nums[k],
-                                        sizeof(nums[k]));
+            cells[5 + k] = report_number(&job->out, values[k * n + v], pn_metric_is_integer(idx[k]),
+                                         nums[k], sizeof(nums[k]));
         report_row(&job->out, t, cells);
     }
     code = EXIT_OK;

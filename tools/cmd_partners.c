@@ -304,6 +304,10 @@ static int compute(cli_job *job, void *state)
     const pn_actor *a = pn_dataset_actor(job->ds, st->who.actor[0]);
     report *out = &job->out;
     report_set_title(out, "paranet partners %s --actor %s", job->file, st->who.id[0]);
+    report_set_subject(out,
+                       "The partners of %s and the rung of each relation on the "
+                       "formalisation ladder",
+                       a->name);
     static const char *const head[] = {"id",
                                        "name",
                                        "kind",

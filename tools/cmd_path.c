@@ -104,6 +104,10 @@ static int compute(cli_job *job, void *state)
     const pn_graph *g = job->graph;
     report_set_title(&job->out, "paranet path %s --from %s --to %s%s", job->file, st->who.id[0],
                      st->who.id[1], st->all ? " --all" : "");
+    report_set_subject(&job->out, "%s from %s to %s",
+                       st->all ? "The shortest paths" : "A shortest path",
+                       pn_dataset_actor(job->ds, st->who.actor[0])->name,
+                       pn_dataset_actor(job->ds, st->who.actor[1])->name);
     static const char *const head[] = {"path", "hops", "actors"};
     static const bool numeric[] = {true, true, false};
     report_table *t = report_table_new(&job->out, NULL, 3, head, numeric);

@@ -116,6 +116,11 @@ static int compute(cli_job *job, void *state)
         snprintf(hops, sizeof(hops), " --hops %ld", st->hops);
     report_set_title(&job->out, "paranet reach %s --from %s%s%s", job->file, st->who.id[0], hops,
                      st->paths ? " --paths" : "");
+    if (st->hops > 0)
+        report_set_subject(&job->out, "The actors within %ld hop%s of %s and their distance",
+                           st->hops, st->hops == 1 ? "" : "s", a->name);
+    else
+        report_set_subject(&job->out, "The actors %s reaches and their distance", a->name);
     static const char *const head[] = {"distance", "id", "name", "via", "path"};
     static const bool numeric[] = {true, false, false, false, false};
     report_table *t = report_table_new(&job->out, NULL, st->paths ? 5 : 4, head, numeric);

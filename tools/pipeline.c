@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "caption.h"
 
 #define LIMITS_HELP                                                                                \
     "Limits (docs/limits.md):\n"                                                                   \
@@ -20,7 +21,18 @@
     "                          notes as \"# \" lines on stderr (not with --quiet)\n"               \
     "      --table NAME        csv, tsv: the table NAME, not the main one (\"rows\")\n"            \
     "      --comments          csv, tsv: the \"# \" lines first, on stdout; without\n"             \
-    "                          --table, every table, each after \"# table: NAME\"\n"
+    "                          --table, every table, each after \"# table: NAME\"\n"               \
+    "\nTables for papers (docs/metrics.md):\n"                                                     \
+    "      --precision N       N digits after the decimal point (0-17), or 'full':\n"              \
+    "                          the shortest that reads back as the same number.\n"                 \
+    "                          Default 3 for md and latex, 6 for the others\n"                     \
+    "      --caption TEXT      md, latex: the caption (default: what the table is\n"               \
+    "                          and the view, in words)\n"                                          \
+    "      --label KEY         md, latex: \\label{KEY} (Pandoc: {#KEY})\n"                         \
+    "      --standalone        latex: a whole document, for pdflatex or xelatex\n"                 \
+    "      --latex-engine E    latex: pdflatex or xelatex, the preamble of\n"                      \
+    "                          --standalone (default: xelatex when the table holds\n"              \
+    "                          a script pdfLaTeX cannot set, such as Hangul)\n"
 
 static const struct option shared_options[] = {
     {"help", no_argument, NULL, 'h'},
@@ -32,6 +44,11 @@ static const struct option shared_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"comments", no_argument, NULL, CLI_OPT_COMMENTS},
     {"table", required_argument, NULL, CLI_OPT_TABLE},
+    {"precision", required_argument, NULL, CLI_OPT_PRECISION},
+    {"caption", required_argument, NULL, CLI_OPT_CAPTION},
+    {"label", required_argument, NULL, CLI_OPT_LABEL},
+    {"standalone", no_argument, NULL, CLI_OPT_STANDALONE},
+    {"latex-engine", required_argument, NULL, CLI_OPT_ENGINE},
     {NULL, 0, NULL, 0}};
 
 static bool loads(const cli_spec *spec)
@@ -46,6 +63,11 @@ static bool shared_used(const cli_spec *spec, int val)
     case 'f':
     case CLI_OPT_COMMENTS:
     case CLI_OPT_TABLE:
+    case CLI_OPT_PRECISION:
+    case CLI_OPT_CAPTION:
+    case CLI_OPT_LABEL:
+    case CLI_OPT_STANDALONE:
+    case CLI_OPT_ENGINE:
         return spec->uses & CLI_FORMAT;
     case 'o':
         return spec->uses & CLI_OUTPUT;
@@ -127,6 +149,40 @@ static int shared_option(cli_job *job, int c, const char *arg)
     case CLI_OPT_TABLE:
         job->table = arg;
         return 1;
+    case CLI_OPT_PRECISION:
+        if (strcmp(arg, "full") == 0)
+            job->precision = REPORT_FULL;
+        else if (cli_parse_long(arg, 0, REPORT_MAX_DECIMALS, &n))
+            job->precision = (int)n;
+        else
+            return -cli_usage_error(job->command,
+                                    "--precision needs a number of decimals from 0 to %d, or "
+                                    "'full' (got '%s')",
+                                    REPORT_MAX_DECIMALS, arg);
+        return 1;
+    case CLI_OPT_CAPTION:
+        job->caption = arg;
+        return 1;
+    case CLI_OPT_LABEL:
+        if (!*arg ||
+            strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:._/-") !=
+                strlen(arg))
+            return -cli_usage_error(
+                job->command, "--label needs letters, digits and : . _ / - only (got '%s')", arg);
+        job->label = arg;
+        return 1;
+    case CLI_OPT_STANDALONE:
+        job->standalone = true;
+        return 1;
+    case CLI_OPT_ENGINE:
+        if (strcmp(arg, "pdflatex") == 0)
+            job->engine = LATEX_PDFLATEX;
+        else if (strcmp(arg, "xelatex") == 0 || strcmp(arg, "lualatex") == 0)
+            job->engine = LATEX_XELATEX;
+        else
+            return -cli_usage_error(job->command,
+                                    "--latex-engine must be pdflatex or xelatex (got '%s')", arg);
+        return 1;
     case CLI_OPT_MAX_ERRORS:
         if (!cli_parse_long(arg, 0, 100000000L, &n))
             return -cli_usage_error(job->command, "--max-errors needs a number >= 0 (0: all)");
@@ -184,6 +240,15 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
                                "%s is for --format csv or tsv (the other formats hold every "
                                "table, with the title, view and notes)",
                                job->comments ? "--comments" : "--table");
+    if ((job->standalone || job->engine != LATEX_AUTO) && job->format != FMT_LATEX)
+        return cli_usage_error(spec->name, "%s is for --format latex",
+                               job->standalone ? "--standalone" : "--latex-engine");
+    if ((job->caption || job->label) && job->format != FMT_LATEX && job->format != FMT_MD)
+        return cli_usage_error(spec->name, "%s is for --format latex or md",
+                               job->caption ? "--caption" : "--label");
+    job->out.decimals = job->precision != -2                                ? job->precision
+                        : job->format == FMT_MD || job->format == FMT_LATEX ? 3
+                                                                            : 6;
     int operands = argc - optind;
     if (spec->uses & CLI_NO_FILE) {
         if (operands > 0)
@@ -220,6 +285,8 @@ static int settle_view(cli_job *job, const pn_dataset *ds)
 {
     pn_view *v = &job->vo.view;
     size_t basis = pn_view_basis_dropped(ds, v), undated = pn_view_undated_dropped(ds, v);
+    job->basis_dropped = basis;
+    job->undated_dropped = undated;
     if (basis && !job->vo.keep_isolates)
         v->drop_isolates = true;
     if (basis && !v->bases)
@@ -320,9 +387,62 @@ static int prepare(const cli_spec *spec, cli_job *job, void *state)
  * names (a usage error when the report has none of that name); without
  * --table and --comments, a report of several tables gives its main one,
  * and a note on stderr names the others. */
+/* The caption of md and latex: --caption, or the command's subject, the
+ * dataset's name and the view in words ("Betweenness of the 25 actors of
+ * “Kota Tangerang Selatan (Tangsel)”, g2g ties in force in 2016."). */
+static int set_caption(cli_job *job)
+{
+    report *out = &job->out;
+    report_set_label(out, job->label);
+    if (job->caption) {
+        report_set_caption(out, "%s", job->caption);
+        return EXIT_OK;
+    }
+    if (!out->subject)
+        return EXIT_OK;
+    char *name = job->ds ? caption_dataset(job->ds, job->file) : NULL;
+    char *view = job->ds && job->view ? caption_view(&job->vo.view, job->ds, job->basis_dropped,
+                                                     job->undated_dropped)
+                                      : NULL;
+    if (job->ds && (!name || (job->view && !view))) {
+        free(name);
+        return EXIT_INTERNAL;
+    }
+    if (name && view)
+        report_set_caption(out, "%s in the network \u201c%s\u201d: %s.", out->subject, name, view);
+    else if (name)
+        report_set_caption(out, "%s in the network \u201c%s\u201d.", out->subject, name);
+    else
+        report_set_caption(out, "%s.", out->subject);
+    free(name);
+    free(view);
+    return out->failed ? EXIT_INTERNAL : EXIT_OK;
+}
+
+/* LaTeX of a script pdfLaTeX cannot set, for pdflatex: say so on stderr. */
+static void script_warning(const cli_job *job)
+{
+    char sample[128];
+    const char *script = report_latex_script(&job->out, sample, sizeof(sample));
+    if (script && !job->quiet && job->engine != LATEX_XELATEX)
+        fprintf(stderr,
+                "paranet %s: warning: the table holds %s (\"%s\"), which pdfLaTeX cannot set: "
+                "compile it with XeLaTeX or LuaLaTeX and a font that covers it (the LaTeX "
+                "comments say how; --standalone writes such a document)\n",
+                job->command, script, sample);
+}
+
 static int write_report(cli_job *job)
 {
-    report_write_opts o = {job->comments, job->table, job->quiet ? NULL : stderr};
+    report_write_opts o = {job->comments, job->table, job->quiet ? NULL : stderr, job->standalone,
+                           job->engine};
+    if (job->format == FMT_MD || job->format == FMT_LATEX) {
+        int code = set_caption(job);
+        if (code != EXIT_OK)
+            return code;
+    }
+    if (job->format == FMT_LATEX)
+        script_warning(job);
     bool csv = job->format == FMT_CSV || job->format == FMT_TSV;
     char names[512];
     if (csv && job->table && report_table_index(&job->out, job->table) < 0)
@@ -348,6 +468,7 @@ int cli_run(const cli_spec *spec, int argc, char **argv)
     view_opts_init(&job.vo);
     job.load = &job.vo.load;
     job.max_errors = 50;
+    job.precision = -2;
     report_init(&job.out);
     void *state = calloc(1, spec->state_size ? spec->state_size : 1);
     if (!state)

@@ -54,6 +54,11 @@ enum {
     CLI_OPT_MAX_DEPTH,
     CLI_OPT_COMMENTS,
     CLI_OPT_TABLE,
+    CLI_OPT_PRECISION,
+    CLI_OPT_CAPTION,
+    CLI_OPT_LABEL,
+    CLI_OPT_STANDALONE,
+    CLI_OPT_ENGINE,
     CLI_OPT_LAST /* a command's own long-only options start here */
 };
 
@@ -75,6 +80,14 @@ typedef struct cli_job {
     const char *table;     /* --table NAME: the csv/tsv table */
     const char *output;    /* CLI_OUTPUT: -o value, or NULL */
     bool quiet;            /* --quiet */
+    /* Tables for papers (docs/metrics.md): --precision (REPORT_FULL, or -2
+     * for the format's default), --caption, --label, --standalone,
+     * --latex-engine; and what the view leaves out, for the caption. */
+    int precision;
+    const char *caption, *label;
+    bool standalone;
+    latex_engine engine;
+    size_t basis_dropped, undated_dropped;
     pn_diags *diags;
     report out; /* written in job->format after compute */
 } cli_job;

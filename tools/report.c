@@ -1,4 +1,5 @@
 #include "report.h"
+#include "report_private.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -76,6 +77,7 @@ void report_init(report *r)
 {
     memset(r, 0, sizeof(*r));
     r->text_header = true;
+    r->decimals = 6;
 }
 
 static void free_strings(char **s, size_t n)
@@ -107,6 +109,9 @@ void report_free(report *r)
     for (size_t i = 0; i < r->n_tables; i++)
         table_free(r->tables[i]);
     free(r->tables);
+    free(r->subject);
+    free(r->caption);
+    free(r->label);
     memset(r, 0, sizeof(*r));
 }
 
@@ -115,11 +120,32 @@ void report_set_title(report *r, const char *fmt, ...)
     FORMAT_INTO(r, r->title, fmt);
 }
 
+/* *target = a copy of s (NULL: none). */
+static void set_copy(report *r, char **target, const char *s)
+{
+    char *c = s ? copy(r, s) : NULL;
+    free(*target);
+    *target = c;
+}
+
 void report_set_view(report *r, const char *view)
 {
-    char *v = view ? copy(r, view) : NULL;
-    free(r->view);
-    r->view = v;
+    set_copy(r, &r->view, view);
+}
+
+void report_set_subject(report *r, const char *fmt, ...)
+{
+    FORMAT_INTO(r, r->subject, fmt);
+}
+
+void report_set_caption(report *r, const char *fmt, ...)
+{
+    FORMAT_INTO(r, r->caption, fmt);
+}
+
+void report_set_label(report *r, const char *label)
+{
+    set_copy(r, &r->label, label);
 }
 
 void report_note(report *r, const char *fmt, ...)
@@ -249,15 +275,37 @@ void report_row_detail(report *r, report_table *t, const char *fmt, ...)
     APPEND_LINE(r, t->details[t->nrows - 1], fmt);
 }
 
+const char *table_number_prec(double x, bool integer, int decimals, char *buf, size_t size)
+{
+    if (isnan(x)) {
+        snprintf(buf, size, "NA");
+    } else if (isinf(x)) {
+        snprintf(buf, size, x > 0 ? "Inf" : "-Inf");
+    } else if (integer) {
+        snprintf(buf, size, "%.0f", x == 0 ? 0.0 : x); /* no "-0" */
+    } else if (decimals == REPORT_FULL) {
+        for (int digits = 1; digits <= 17; digits++) {
+            snprintf(buf, size, "%.*g", digits, x == 0 ? 0.0 : x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
+    } else {
+        snprintf(buf, size, "%.*f", decimals, x);
+        /* No "-0.000": a value that shows as zero is zero. */
+        if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+            memmove(buf, buf + 1, strlen(buf));
+    }
+    return buf;
+}
+
 const char *table_number(double x, bool integer, char *buf, size_t size)
 {
-    if (isnan(x))
-        snprintf(buf, size, "NA");
-    else if (isinf(x))
-        snprintf(buf, size, x > 0 ? "Inf" : "-Inf");
-    else
-        snprintf(buf, size, integer ? "%.0f" : "%.6f", x == 0 ? 0.0 : x); /* no "-0" */
-    return buf;
+    return table_number_prec(x, integer, 6, buf, size);
+}
+
+const char *report_number(const report *r, double x, bool integer, char *buf, size_t size)
+{
+    return table_number_prec(x, integer, r->decimals, buf, size);
 }
 
 static void csv_cell(FILE *out, const char *s, char sep)
@@ -311,37 +359,6 @@ static void md_cell(FILE *out, const char *s)
     }
 }
 
-static void latex_cell(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '\\':
-            fputs("\\textbackslash{}", out);
-            break;
-        case '&':
-        case '%':
-        case '$':
-        case '#':
-        case '_':
-        case '{':
-        case '}':
-            fprintf(out, "\\%c", *s);
-            break;
-        case '~':
-            fputs("\\textasciitilde{}", out);
-            break;
-        case '^':
-            fputs("\\textasciicircum{}", out);
-            break;
-        case '\n':
-            fputc(' ', out);
-            break;
-        default:
-            fputc(*s, out);
-        }
-    }
-}
-
 static size_t text_width(const char *s)
 {
     /* Count UTF-8 characters, not bytes, so names like Timrå align. */
@@ -351,7 +368,7 @@ static size_t text_width(const char *s)
     return n;
 }
 
-static const char *cell(const report_table *t, size_t r, size_t c)
+const char *report_cell(const report_table *t, size_t r, size_t c)
 {
     return r == 0 ? t->head[c] : t->cells[(r - 1) * t->ncols + c];
 }
@@ -370,12 +387,12 @@ static void write_aligned(const report_table *t, FILE *out)
         return;
     for (size_t c = 0; c < t->ncols; c++)
         for (size_t r = 0; r <= t->nrows; r++) {
-            size_t x = text_width(cell(t, r, c));
+            size_t x = text_width(report_cell(t, r, c));
             w[c] = x > w[c] ? x : w[c];
         }
     for (size_t r = 0; r <= t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = cell(t, r, c);
+            const char *s = report_cell(t, r, c);
             size_t pad = w[c] - text_width(s);
             bool last = c + 1 == t->ncols;
             if (t->numeric[c])
@@ -416,7 +433,7 @@ static void write_delimited(const report_table *t, char sep, FILE *out)
         for (size_t c = 0; c < t->ncols; c++) {
             if (c)
                 fputc(sep, out);
-            csv_cell(out, cell(t, r, c), sep);
+            csv_cell(out, report_cell(t, r, c), sep);
         }
         fputc('\n', out);
     }
@@ -469,33 +486,14 @@ static void write_md_table(const report_table *t, FILE *out)
     }
 }
 
-static void write_latex_table(const report *rep, const report_table *t, bool first, FILE *out)
+/* Pandoc's caption of the table above ("Table: CAPTION {#KEY}"). */
+static void md_caption(const report *r, FILE *out)
 {
-    fputs("\\begin{table}[htbp]\n\\centering\n\\caption{", out);
-    latex_cell(out, rep->title ? rep->title : "");
-    if (first && rep->view) {
-        fputs(". View: ", out);
-        latex_cell(out, rep->view);
-    } else if (!first && t->name) {
-        fputs(": ", out);
-        latex_cell(out, t->name);
-    }
-    fputs(".}\n\\begin{tabular}{", out);
-    for (size_t c = 0; c < t->ncols; c++)
-        fputc(t->numeric[c] ? 'r' : 'l', out);
-    fputs("}\n\\toprule\n", out);
-    for (size_t r = 0; r <= t->nrows; r++) {
-        for (size_t c = 0; c < t->ncols; c++) {
-            if (c)
-                fputs(" & ", out);
-            const char *s = cell(t, r, c);
-            latex_cell(out, r > 0 && t->numeric[c] && strcmp(s, "NA") == 0 ? "--" : s);
-        }
-        fputs(" \\\\\n", out);
-        if (r == 0)
-            fputs("\\midrule\n", out);
-    }
-    fputs("\\bottomrule\n\\end{tabular}\n\\end{table}\n", out);
+    fputs("\nTable: ", out);
+    md_cell(out, r->caption ? r->caption : r->title ? r->title : "");
+    if (r->label)
+        fprintf(out, " {#%s}", r->label);
+    fputc('\n', out);
 }
 
 /* The "# title", "# view:" and "# note" lines of text, CSV and TSV. */
@@ -509,7 +507,7 @@ static void hash_header(const report *r, FILE *out)
         fprintf(out, "# %s\n", r->notes[i]);
 }
 
-static const char *table_name(const report_table *t, size_t i)
+const char *report_table_name(const report_table *t, size_t i)
 {
     return i == 0 ? "rows" : t->name ? t->name : "table";
 }
@@ -517,7 +515,7 @@ static const char *table_name(const report_table *t, size_t i)
 int report_table_index(const report *r, const char *name)
 {
     for (size_t i = 0; i < r->n_tables; i++)
-        if (strcmp(table_name(r->tables[i], i), name) == 0)
+        if (strcmp(report_table_name(r->tables[i], i), name) == 0)
             return (int)i;
     return -1;
 }
@@ -527,7 +525,8 @@ const char *report_table_names(const report *r, char *buf, size_t size)
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < r->n_tables && len < size; i++) {
-        int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "", table_name(r->tables[i], i));
+        int n = snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+                         report_table_name(r->tables[i], i));
         len += n > 0 ? (size_t)n : 0;
     }
     return buf;
@@ -544,7 +543,7 @@ static void write_csv(const report *r, char sep, const report_write_opts *o, FIL
     for (size_t i = 0; i < r->n_tables; i++) {
         if (o->comments && !o->table) {
             if (i)
-                fprintf(out, "\n# table: %s\n", table_name(r->tables[i], i));
+                fprintf(out, "\n# table: %s\n", report_table_name(r->tables[i], i));
         } else if ((int)i != pick) {
             continue;
         }
@@ -554,7 +553,8 @@ static void write_csv(const report *r, char sep, const report_write_opts *o, FIL
 
 void report_write(const report *r, table_format fmt, const report_write_opts *opts, FILE *out)
 {
-    static const report_write_opts defaults = {false, NULL, NULL};
+    static const report_write_opts defaults = {false, NULL, NULL, false, LATEX_AUTO};
+    const report_write_opts *o = opts ? opts : &defaults;
     switch (fmt) {
     case FMT_TEXT:
         if (r->text_header)
@@ -564,7 +564,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         break;
     case FMT_CSV:
     case FMT_TSV:
-        write_csv(r, fmt == FMT_CSV ? ',' : '\t', opts ? opts : &defaults, out);
+        write_csv(r, fmt == FMT_CSV ? ',' : '\t', o, out);
         break;
     case FMT_JSON:
         fputs("{\n  \"title\": ", out);
@@ -584,7 +584,7 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         }
         for (size_t i = 0; i < r->n_tables; i++) {
             fputs(",\n  ", out);
-            json_string(out, table_name(r->tables[i], i));
+            json_string(out, report_table_name(r->tables[i], i));
             fputs(": ", out);
             write_json_rows(r->tables[i], out);
         }
@@ -601,23 +601,17 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
         for (size_t i = 0; i < r->n_tables; i++) {
             if (i) {
                 fputs("\n**", out);
-                md_cell(out, table_name(r->tables[i], i));
+                md_cell(out, report_table_name(r->tables[i], i));
                 fputs("**\n", out);
             }
             fputc('\n', out);
             write_md_table(r->tables[i], out);
+            if (i == 0 && (r->caption || r->label))
+                md_caption(r, out);
         }
         break;
     case FMT_LATEX:
-        if (r->title)
-            fprintf(out, "%% %s\n", r->title);
-        if (r->view)
-            fprintf(out, "%% view: %s\n", r->view);
-        for (size_t i = 0; i < r->n_notes; i++)
-            fprintf(out, "%% %s\n", r->notes[i]);
-        fputs("% needs \\usepackage{booktabs}\n", out);
-        for (size_t i = 0; i < r->n_tables; i++)
-            write_latex_table(r, r->tables[i], i == 0, out);
+        report_write_latex(r, o, out);
         break;
     }
 }

@@ -13,9 +13,17 @@
  *   json   {"title", "view", "notes" (when any), "rows": the first table,
  *          then each further table under its name}
  *   md     the title, the view, the notes, then each table (further ones
- *          under a bold name)
- *   latex  one booktabs table environment per table, the title and view
- *          in the first caption
+ *          under a bold name), the first followed by a Pandoc caption line
+ *          ("Table: CAPTION {#KEY}")
+ *   latex  the title, view and notes as "% " comments with the preamble it
+ *          needs, then one booktabs table environment per table, the
+ *          caption (report.caption) and label on the first; numbers
+ *          right-aligned with equal decimals in a column, so that their
+ *          decimal points align; with opts.standalone a whole document
+ *
+ * Numbers of non-integer values have report.decimals digits after the point
+ * (report_number): set before compute from --precision or the format's
+ * default (6; md and latex 3).
  *
  * Every format holds the same columns: a text-only detail or row text never
  * carries a value that no table has. Cells are copied; a failed allocation
@@ -60,7 +68,20 @@ typedef struct report {
     report_table **tables;
     size_t n_tables;
     bool failed; /* an allocation failed */
+    /* Tables for papers (md, latex). */
+    char *subject; /* what the rows are, in words ("Betweenness of the 25 actors") */
+    char *caption; /* the first table's caption (--caption, or the default) */
+    char *label;   /* --label KEY: \label{KEY}, Pandoc {#KEY}; NULL: none */
+    int decimals;  /* digits after the point of non-integers; REPORT_FULL: round-trip */
 } report;
+
+/* report.decimals: the shortest digits that read back as the same double. */
+#define REPORT_FULL (-1)
+/* LaTeX: a table of more rows is a longtable, over several pages. */
+#define REPORT_LONG_ROWS 40
+
+/* The most --precision accepts. */
+#define REPORT_MAX_DECIMALS 17
 
 /* Parse a --format value; false when unknown. */
 bool table_parse_format(const char *text, table_format *out);
@@ -70,6 +91,9 @@ void report_free(report *r);
 
 void report_set_title(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void report_set_view(report *r, const char *view);
+void report_set_subject(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_set_caption(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_set_label(report *r, const char *label);
 
 /* A note: one line that says something about the whole answer ("25 actors
  * reachable from daejeon (Daejeon)"). */
@@ -100,12 +124,24 @@ void report_row_detail(report *r, report_table *t, const char *fmt, ...)
 
 /* How csv and tsv are written (the other formats hold every table and
  * their own header). */
+typedef enum latex_engine { LATEX_AUTO, LATEX_PDFLATEX, LATEX_XELATEX } latex_engine;
+
 typedef struct report_write_opts {
     bool comments;     /* start with the "# " title, view and note lines */
     const char *table; /* the table to write (report_table_index); NULL: the
                           main one, or with comments every table */
     FILE *meta;        /* without comments, where the "# " lines go (NULL: nowhere) */
+    /* latex */
+    bool standalone;     /* a whole document: \documentclass ... \end{document} */
+    latex_engine engine; /* the preamble of that document (AUTO: xelatex when
+                            report_latex_script finds a script, else pdflatex) */
 } report_write_opts;
+
+/* The first character of the LaTeX output that pdfLaTeX with inputenc utf8
+ * and fontenc T1 cannot set (outside Latin-1 and Latin Extended-A, roughly):
+ * its script's name ("Hangul", "Han", "Kana", "Cyrillic", "Greek", or
+ * "non-Latin") and, in sample, the cell holding it; NULL when there is none. */
+const char *report_latex_script(const report *r, char *sample, size_t size);
 
 /* The index of the table named `name` ("rows" is the main table), or -1. */
 int report_table_index(const report *r, const char *name);
@@ -120,5 +156,12 @@ void report_write(const report *r, table_format fmt, const report_write_opts *op
 /* Format a number the one way tables show them: integers as "%.0f", others
  * "%.6f"; NaN as "NA", infinities as "Inf" and "-Inf". buf of 64 bytes. */
 const char *table_number(double x, bool integer, char *buf, size_t size);
+
+/* table_number with `decimals` digits after the point for non-integers
+ * (REPORT_FULL: the shortest "%.*g" that reads back as x). */
+const char *table_number_prec(double x, bool integer, int decimals, char *buf, size_t size);
+
+/* table_number_prec with r->decimals: what every command's numbers use. */
+const char *report_number(const report *r, double x, bool integer, char *buf, size_t size);
 
 #endif
