@@ -166,6 +166,39 @@ static int renumber(const igraph_vector_int_t *membership, size_t n, double *out
     return 0;
 }
 
+/* igraph_eigenvector_centrality from a fixed seed, checked. ARPACK can fail
+ * without saying so: igraph then reports the eigenvalue 0 and an all-zero
+ * vector (igraph issue #2706; seen on Tangerang Selatan's directed view in R
+ * igraph, about one start in two). The leading eigenvalue is 0 only when no
+ * cycle carries a positive weight, so on a graph with a cycle (any tie, when
+ * undirected) a zero is retried from other seeds, and an error if it stays. */
+static igraph_error_t eigen_checked(const igraph_t *g, igraph_vector_t *res, igraph_real_t *value,
+                                    const igraph_vector_t *w, igraph_arpack_options_t *arpack,
+                                    bool *failed)
+{
+    *failed = false;
+    igraph_bool_t dag = false;
+    for (unsigned long seed = 42; seed < 42 + 8; seed++) {
+        igraph_rng_seed(igraph_rng_default(), seed);
+        igraph_error_t err = igraph_eigenvector_centrality(g, res, value, true, true, w, arpack);
+        if (err || *value > 0)
+            return err;
+        if (seed == 42) {
+            if (igraph_is_directed(g) && (err = igraph_is_dag(g, &dag)))
+                return err;
+            if (dag)
+                return IGRAPH_SUCCESS;
+            if (w) { /* a zero weight can leave no cycle of positive weight */
+                for (igraph_integer_t e = 0; e < igraph_vector_size(w); e++)
+                    if (!(VECTOR(*w)[e] > 0))
+                        return IGRAPH_SUCCESS;
+            }
+        }
+    }
+    *failed = true;
+    return IGRAPH_SUCCESS;
+}
+
 /* Eigenvector centrality, as docs/metrics.md states it for a view in several
  * parts: the component with the largest eigenvalue gets its eigenvector,
  * scaled to a largest value of 1, the others 0. Several components can share
@@ -220,10 +253,12 @@ static int eigenvector(const pn_graph *g, double *out, pn_diags *diags)
         vstart[c + 1] += vstart[c];
         estart[c + 1] += estart[c];
     }
-    igraph_rng_seed(igraph_rng_default(), 42);
+    bool failed = false;
     if (with_edges == 1) {
-        if ((err = igraph_eigenvector_centrality(ig, &res, &value, true, true, w, &arpack)))
+        if ((err = eigen_checked(ig, &res, &value, w, &arpack, &failed)))
             goto igraph_failed;
+        if (failed)
+            goto arpack_failed;
         take_vector(&res, out, n);
         rc = 0;
         goto cleanup;
@@ -270,14 +305,14 @@ static int eigenvector(const pn_graph *g, double *out, pn_diags *diags)
         err = igraph_create(&sub, &el, (igraph_integer_t)nv, igraph_is_directed(ig));
         igraph_vector_int_destroy(&el);
         if (!err) {
-            igraph_rng_seed(igraph_rng_default(), 42);
-            err = igraph_eigenvector_centrality(&sub, &res, &value, true, true, w ? &cw : NULL,
-                                                &arpack);
+            err = eigen_checked(&sub, &res, &value, w ? &cw : NULL, &arpack, &failed);
             igraph_destroy(&sub);
         }
         igraph_vector_destroy(&cw);
         if (err)
             goto igraph_failed;
+        if (failed)
+            goto arpack_failed;
         lambda[c] = value;
         if (value > best)
             best = value;
@@ -292,6 +327,12 @@ static int eigenvector(const pn_graph *g, double *out, pn_diags *diags)
     goto cleanup;
 igraph_failed:
     rc = pn__igraph_fail(diags, "eigenvector", err);
+    goto cleanup;
+arpack_failed:
+    pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "igraph",
+                 "eigenvector: igraph's ARPACK solver returned no eigenvector from 8 starts "
+                 "on a view that has one (leave eigenvector out with -m)");
+    rc = PN_EIGRAPH;
 cleanup:
     free(vstart);
     free(estart);
