@@ -661,6 +661,71 @@ START_TEST(eigenvector_components)
 }
 END_TEST
 
+START_TEST(eigenvector_arpack_retry)
+{
+    /* ARPACK fails silently on some starts (igraph #2706): on one in four
+     * starts for Tangerang Selatan's directed view, igraph reports the
+     * eigenvalue 0 and all zeros. Graphs of that shape (a hub with mutual
+     * ties to its partners, some one-way arcs between them), each with a
+     * cycle, so the leading eigenvalue is positive: every result must be an
+     * eigenvector, A^T x = lambda x with max x = 1, never a column of zeros. */
+    unsigned long r = 12345;
+    for (int trial = 0; trial < 400; trial++) {
+        size_t n = 6 + (size_t)(trial % 31), m = 0;
+        int *e = malloc(4 * n * sizeof(int));
+        bool *dir = malloc(4 * n * sizeof(bool)), *seen = calloc(n * n, sizeof(bool));
+        for (size_t v = 1; v < n; v++) { /* hub 0 <-> v, undirected */
+            e[2 * m] = 0;
+            e[2 * m + 1] = (int)v;
+            dir[m++] = false;
+        }
+        for (size_t k = 0; k < n / 2; k++) { /* one-way arcs between partners */
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            size_t a = 1 + (size_t)((r >> 33) % (n - 1)), b = 1 + (size_t)((r >> 13) % (n - 1));
+            if (a == b || seen[a * n + b])
+                continue; /* the view merges parallel ties into one arc */
+            seen[a * n + b] = true;
+            e[2 * m] = (int)a;
+            e[2 * m + 1] = (int)b;
+            dir[m++] = true;
+        }
+        pn_dataset *ds = tg_build(n, NULL, NULL, NULL, NULL, 0, false);
+        for (size_t k = 0; k < m; k++) {
+            pn_tie t;
+            memset(&t, 0, sizeof(t));
+            t.from = (size_t)e[2 * k];
+            t.to = (size_t)e[2 * k + 1];
+            t.type = PN_TYPE_G2G;
+            t.directed = dir[k];
+            ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
+        }
+        pn_graph *g = tg_graph(ds, true, PN_WEIGHT_NONE);
+        double *x = tg_metric(g, "eigenvector");
+        double *in = calloc(n, sizeof(double)), top = 0;
+        for (size_t k = 0; k < m; k++) {
+            size_t a = (size_t)e[2 * k], b = (size_t)e[2 * k + 1];
+            in[b] += x[a];
+            if (!dir[k])
+                in[a] += x[b];
+        }
+        for (size_t v = 0; v < n; v++)
+            top = x[v] > top ? x[v] : top;
+        ck_assert_msg(fabs(top - 1) < 1e-9, "trial %d: max eigenvector %g, not 1", trial, top);
+        double lambda = in[0] / x[0];
+        for (size_t v = 0; v < n; v++)
+            ck_assert_msg(fabs(in[v] - lambda * x[v]) < 1e-6, "trial %d: not an eigenvector at %zu",
+                          trial, v);
+        free(in);
+        free(x);
+        free(e);
+        free(dir);
+        free(seen);
+        pn_graph_free(g);
+        pn_dataset_free(ds);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("metrics");
@@ -682,6 +747,7 @@ static Suite *suite(void)
     tcase_add_test(tc, constraint_igraph_bits);
     tcase_add_test(tc, max_work);
     tcase_add_test(tc, eigenvector_components);
+    tcase_add_test(tc, eigenvector_arpack_retry);
     suite_add_tcase(s, tc);
     return s;
 }
