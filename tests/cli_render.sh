@@ -54,7 +54,7 @@ hasnt "$OUT/out" "ipb"
 # Options reach the figure.
 expect_exit 0 "$PN" render "$T" --theme paper -T dot
 has "$OUT/out" "DejaVu Serif"
-hasnt "$OUT/out" "#E69F00"
+hasnt "$OUT/out" "#77AADD" # the first country fill of the colour theme
 expect_exit 0 "$PN" render "$T" --no-legend -T dot
 hasnt "$OUT/out" "<B>Actors</B>"
 expect_exit 0 "$PN" render "$T" --title 'A & B <c>' -T dot
