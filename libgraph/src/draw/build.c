@@ -443,8 +443,8 @@ static int add_edge(gv *c, const pn__group *g)
 
 static void glyph_cell(const pn__theme *th, const char *colour, const char *glyph, pn__buf *b)
 {
-    pn__buf_printf(b, "<TD><FONT FACE=\"%s\" COLOR=\"%s\">%s</FONT></TD>", th->glyph_font, colour,
-                   glyph);
+    pn__buf_printf(b, "<TD ALIGN=\"LEFT\"><FONT FACE=\"%s\" COLOR=\"%s\">%s</FONT></TD>",
+                   th->glyph_font, colour, glyph);
 }
 
 /* A mark as an edge's label draws it. */
@@ -465,10 +465,11 @@ static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__bu
     if (e->glyph)
         glyph_cell(th, e->colour, e->glyph, b);
     if (e->swatch)
-        pn__buf_printf(b,
-                       "<TD WIDTH=\"16\" HEIGHT=\"11\" FIXEDSIZE=\"TRUE\" STYLE=\"rounded\" "
-                       "BORDER=\"%d\" BGCOLOR=\"%s\" COLOR=\"%s\"></TD>",
-                       e->outline_width, e->fill, e->outline);
+        pn__buf_printf(
+            b,
+            "<TD ALIGN=\"LEFT\" WIDTH=\"16\" HEIGHT=\"11\" FIXEDSIZE=\"TRUE\" STYLE=\"rounded\" "
+            "BORDER=\"%d\" BGCOLOR=\"%s\" COLOR=\"%s\"></TD>",
+            e->outline_width, e->fill, e->outline);
     if (*e->sample) {
         pn__buf_puts(b, e->swatch ? "<TD ALIGN=\"LEFT\"> " : "<TD ALIGN=\"LEFT\">");
         pn__buf_puts(b, e->sample_bold ? "<B>" : "");
@@ -478,10 +479,11 @@ static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__bu
     if (e->has_line) {
         const pn__line_look *l = &e->line;
         int w = l->penwidth, h = l->twin ? 3 * w : 2 * w + 6;
-        pn__buf_printf(b,
-                       "<TD WIDTH=\"30\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
-                       "BORDER=\"%d\" STYLE=\"%s\" COLOR=\"%s\"></TD>",
-                       h, l->twin ? "TB" : "B", w, l->style, l->ink);
+        pn__buf_printf(
+            b,
+            "<TD ALIGN=\"LEFT\" WIDTH=\"30\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
+            "BORDER=\"%d\" STYLE=\"%s\" COLOR=\"%s\"></TD>",
+            h, l->twin ? "TB" : "B", w, l->style, l->ink);
         if (l->mark)
             mark_cell(l->mark, l->mark_colour, b);
         if (l->mark2)
