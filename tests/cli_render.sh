@@ -65,6 +65,10 @@ hasnt "$OUT/out" "<TD ALIGN=\"LEFT\">signed</TD>"
 # Boxed by dot: no codes.
 expect_exit 0 "$PN" render "$T" --theme paper -T dot
 hasnt "$OUT/out" "Daejeon Metropolitan City (KR)"
+# More countries than the legend's columns hold (86): 54 listed, the rest counted.
+expect_exit 0 "$PN" render "$SRC/datasets/twintowns-de.json" --theme paper -T dot
+has "$OUT/out" "(AT)</TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">Austria"
+has "$OUT/out" "32 more, by ISO 3166 code"
 # The ego is marked, in the legend too.
 expect_exit 0 "$PN" render "$T" --ego daejeon --labels short -T dot
 has "$OUT/out" "<B>★ Daejeon</B>"
