@@ -402,7 +402,7 @@ START_TEST(paper_theme_is_gray)
     o.theme = PN_THEME_COLOR;
     o.view.bases = 0;
     char *dot = render(ds, &o, "dot", NULL);
-    ck_assert_ptr_nonnull(strstr(dot, "#E69F00"));
+    ck_assert_ptr_nonnull(strstr(dot, "#77AADD"));
     free(dot);
     pn_dataset_free(ds);
 }
@@ -445,10 +445,10 @@ START_TEST(parallel_ties_and_path)
      * tangsel-daejeon edge is on it, and one edge of each other pair. */
     ck_assert_ptr_nonnull(strstr(dot, "shortest path, 3 steps"));
     ck_assert_int_eq(
-        edges_between(g, "sinarmas-land", "sinarmas-land-jp-partner", "color", "#0072B2"), 1);
-    ck_assert_int_eq(edges_between(g, "tangsel", "sinarmas-land", "color", "#0072B2"), 1);
-    ck_assert_int_eq(edges_between(g, "tangsel", "daejeon", "color", "#0072B2"), 8);
-    ck_assert_int_eq(edges_between(g, "tangsel", "ipb", "color", "#0072B2"), 0);
+        edges_between(g, "sinarmas-land", "sinarmas-land-jp-partner", "color", "#2222CC"), 1);
+    ck_assert_int_eq(edges_between(g, "tangsel", "sinarmas-land", "color", "#2222CC"), 1);
+    ck_assert_int_eq(edges_between(g, "tangsel", "daejeon", "color", "#2222CC"), 8);
+    ck_assert_int_eq(edges_between(g, "tangsel", "ipb", "color", "#2222CC"), 0);
     /* Actors off the path are faded; those on it are not. */
     ck_assert_str_eq(agget(agnode(g, (char *)"ipb", 0), (char *)"fontcolor"), "#999999");
     ck_assert_str_ne(agget(agnode(g, (char *)"daejeon", 0), (char *)"fontcolor"), "#999999");

@@ -4,7 +4,7 @@
 # change to the drawing, run `cmake --build build --target figures`.
 . "$(dirname "$0")/cli_lib.sh"
 expect_exit 0 sh "$SRC/docs/figures/make-figures.sh" "$PN" "$SRC" "$OUT/figures"
-for f in tangsel tangsel-2016 daejeon-ego bandung; do
+for f in tangsel tangsel-2016 daejeon-ego bandung tangsel-paper berlin-ego; do
     if cmp -s "$OUT/figures/$f.svg" "$SRC/docs/figures/$f.svg"; then
         ok
     else

@@ -54,7 +54,25 @@ hasnt "$OUT/out" "ipb"
 # Options reach the figure.
 expect_exit 0 "$PN" render "$T" --theme paper -T dot
 has "$OUT/out" "DejaVu Serif"
-hasnt "$OUT/out" "#E69F00"
+hasnt "$OUT/out" "#77AADD" # the first country fill of the colour theme
+# Paper under a layout without country boxes: every label carries its country's
+# code, the legend lists the codes; signed and not given share one entry.
+expect_exit 0 "$PN" render "$T" --theme paper --layout twopi --labels short -T dot
+has "$OUT/out" "Daejeon (KR)"
+has "$OUT/out" "(KR)</TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">South Korea"
+has "$OUT/out" "signed or not given"
+hasnt "$OUT/out" "<TD ALIGN=\"LEFT\">signed</TD>"
+# Boxed by dot: no codes.
+expect_exit 0 "$PN" render "$T" --theme paper -T dot
+hasnt "$OUT/out" "Daejeon Metropolitan City (KR)"
+# More countries than the legend's columns hold (86): 54 listed, the rest counted.
+expect_exit 0 "$PN" render "$SRC/datasets/twintowns-de.json" --theme paper -T dot
+has "$OUT/out" "(AT)</TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">Austria"
+has "$OUT/out" "32 more, by ISO 3166 code"
+# The ego is marked, in the legend too.
+expect_exit 0 "$PN" render "$T" --ego daejeon --labels short -T dot
+has "$OUT/out" "<B>★ Daejeon</B>"
+has "$OUT/out" "ego: Daejeon"
 expect_exit 0 "$PN" render "$T" --no-legend -T dot
 hasnt "$OUT/out" "<B>Actors</B>"
 expect_exit 0 "$PN" render "$T" --title 'A & B <c>' -T dot

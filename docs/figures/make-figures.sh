@@ -18,3 +18,7 @@ T="$SRC/datasets/tangsel.json"
 "$PN" render "$T" --ego daejeon --edge-labels both --cluster none -o "$OUT/daejeon-ego.$FMT"
 # Bandung's sister cities.
 "$PN" render "$SRC/datasets/bandung.json" --edge-labels both --cluster none -o "$OUT/bandung.$FMT"
+# For print: grayscale, countries as codes, the route from a university to the WTA.
+"$PN" render "$T" --layout twopi --labels short --theme paper --highlight-path iti,wta -o "$OUT/tangsel-paper.$FMT"
+# Berlin's twin towns: the ego marked, countries told apart by fill or code.
+"$PN" render "$SRC/datasets/twintowns-de.json" --ego berlin-de --layout twopi -o "$OUT/berlin-ego.$FMT"

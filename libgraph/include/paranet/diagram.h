@@ -11,10 +11,12 @@
  *
  * Visual vocabulary (both themes): actor kind -> node shape; tie type ->
  * line structure and a mark at the tie's `from` end; arrowheads on directed
- * ties; status -> line weight, dashes, faintness and a mark on stalled and
- * failed ties; country -> fill colour (Okabe-Ito palette, colour theme) and
- * clusters labelled with the country's name. Parallel ties of one pair with
- * the same direction, type and status are drawn as one edge labelled "xN".
+ * ties; status -> line weight, dashes, faintness and a mark on stalled,
+ * failed and ended ties; country -> clusters labelled with the country's
+ * name, a fill colour (five of Paul Tol's light scheme, colour theme) or
+ * the country's code after the label; the ego of an ego view is marked.
+ * Parallel ties of one pair with the same direction, type and status are
+ * drawn as one edge labelled "xN".
  */
 #ifndef PARANET_DIAGRAM_H
 #define PARANET_DIAGRAM_H
@@ -42,7 +44,7 @@ typedef enum pn_diagram_layout {
 } pn_diagram_layout;
 
 typedef enum pn_diagram_theme {
-    PN_THEME_COLOR, /**< countries coloured (Okabe-Ito), sans-serif */
+    PN_THEME_COLOR, /**< countries coloured (Paul Tol's light scheme), sans-serif */
     PN_THEME_PAPER  /**< grays only, serif: prints well in grayscale */
 } pn_diagram_theme;
 

@@ -84,7 +84,8 @@ void pn__gv_html_text(pn__buf *b, const char *s, size_t n)
 typedef struct gv {
     const pn__scene *s;
     Agraph_t *g;
-    Agnode_t **nodes; /* by actor */
+    Agnode_t **nodes;   /* by actor */
+    bool country_boxes; /* countries drawn as labelled boxes: no codes in labels */
 } gv;
 
 static void set(void *obj, const char *name, const char *value)
@@ -301,8 +302,10 @@ static int add_node(gv *c, size_t i)
     set(n, "color", look.line);
     if (look.text_colour)
         set(n, "fontcolor", look.text_colour);
-    if (look.highlighted)
-        set(n, "penwidth", "3");
+    if (look.penwidth != PN__NODE_PENWIDTH) {
+        snprintf(buf, sizeof(buf), "%d", look.penwidth);
+        set(n, "penwidth", buf);
+    }
     if (look.font_size > 0.0) {
         snprintf(buf, sizeof(buf), "%.1f", look.font_size);
         set(n, "fontsize", buf);
@@ -310,8 +313,12 @@ static int add_node(gv *c, size_t i)
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
-    pn__actor_label(s, i, &text);
+    pn__actor_label(s, i, c->country_boxes, &text);
+    if (look.ego)
+        pn__buf_puts(&b, "<B>" PN__EGO_MARK " ");
     html_text(&b, text.data ? text.data : "", text.len);
+    if (look.ego)
+        pn__buf_puts(&b, "</B>");
     /* An empty label equals cgraph's default, so it would not be
      * written and Graphviz would draw the id (\N) instead. */
     if (b.len == 0)
@@ -381,11 +388,18 @@ static int edge_label(const pn__scene *s, const pn__group *g, pn__buf *b)
 
 static int add_edge(gv *c, const pn__group *g)
 {
-    Agedge_t *e = agedge(c->g, c->nodes[g->tail], c->nodes[g->head], NULL, 1);
-    if (!e)
-        return PN_EGRAPHVIZ;
     pn__tie_look look;
     pn__tie_look_of(c->s, g, &look);
+    /* Graphviz 2.43 draws a multi-colour edge's tail arrow in its second
+     * colour (the gap of a double line): on a double line every mark is put
+     * at the head, an undirected edge reversed so that the head is the
+     * marked end, a directed one's mark beside its arrowhead. */
+    bool head_marks = look.twin && look.tail;
+    bool reversed = head_marks && !look.directed;
+    Agedge_t *e = agedge(c->g, c->nodes[reversed ? g->head : g->tail],
+                         c->nodes[reversed ? g->tail : g->head], NULL, 1);
+    if (!e)
+        return PN_EGRAPHVIZ;
     char list[32], buf[32];
     if (look.twin) {
         snprintf(list, sizeof(list), "%s:invis:%s", look.ink, look.ink);
@@ -394,11 +408,18 @@ static int add_edge(gv *c, const pn__group *g)
         set(e, "color", look.ink);
     }
     set(e, "style", look.line);
-    snprintf(buf, sizeof(buf), "%.1f", look.penwidth);
+    snprintf(buf, sizeof(buf), "%.1f", (double)look.penwidth);
     set(e, "penwidth", buf);
-    set(e, "dir", look.directed ? (look.tail ? "both" : "forward") : (look.tail ? "back" : "none"));
-    if (look.tail)
-        set(e, "arrowtail", look.tail);
+    if (head_marks) {
+        set(e, "dir", "forward");
+        snprintf(buf, sizeof(buf), "%s%s", look.directed ? "normal" : "", look.tail);
+        set(e, "arrowhead", buf);
+    } else {
+        set(e, "dir",
+            look.directed ? (look.tail ? "both" : "forward") : (look.tail ? "back" : "none"));
+        if (look.tail)
+            set(e, "arrowtail", look.tail);
+    }
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
@@ -420,24 +441,59 @@ static int add_edge(gv *c, const pn__group *g)
 
 /* ---- the legend and title ---- */
 
-static void legend_glyph(const pn__theme *th, const pn__legend_entry *e, pn__buf *b)
+static void glyph_cell(const pn__theme *th, const char *colour, const char *glyph, pn__buf *b)
 {
-    if (!*e->glyph) {
+    pn__buf_printf(b, "<TD ALIGN=\"LEFT\"><FONT FACE=\"%s\" COLOR=\"%s\">%s</FONT></TD>",
+                   th->glyph_font, colour, glyph);
+}
+
+/* A mark as an edge's label draws it. */
+static void mark_cell(const char *mark, const char *colour, pn__buf *b)
+{
+    pn__buf_printf(b, "<TD><FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT></TD>", colour,
+                   mark);
+}
+
+/* An entry's sample, from the style data of what it stands for: a line is
+ * a cell's border (bottom; top and bottom for a double line, as far apart
+ * as Graphviz draws the two lines of an edge) in the edge's ink, style and
+ * width; a country's swatch a cell in the node's fill and outline. */
+static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__buf *b)
+{
+    pn__buf_puts(b, "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                    "CELLPADDING=\"0\"><TR>");
+    if (e->glyph)
+        glyph_cell(th, e->colour, e->glyph, b);
+    if (e->swatch)
+        pn__buf_printf(
+            b,
+            "<TD ALIGN=\"LEFT\" WIDTH=\"16\" HEIGHT=\"11\" FIXEDSIZE=\"TRUE\" STYLE=\"rounded\" "
+            "BORDER=\"%d\" BGCOLOR=\"%s\" COLOR=\"%s\"></TD>",
+            e->outline_width, e->fill, e->outline);
+    if (*e->sample) {
+        pn__buf_puts(b, e->swatch ? "<TD ALIGN=\"LEFT\"> " : "<TD ALIGN=\"LEFT\">");
+        pn__buf_puts(b, e->sample_bold ? "<B>" : "");
+        html_text(b, e->sample, strlen(e->sample));
+        pn__buf_puts(b, e->sample_bold ? "</B></TD>" : "</TD>");
+    }
+    if (e->has_line) {
+        const pn__line_look *l = &e->line;
+        int w = l->penwidth, h = l->twin ? 3 * w : 2 * w + 6;
+        pn__buf_printf(
+            b,
+            "<TD ALIGN=\"LEFT\" WIDTH=\"30\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
+            "BORDER=\"%d\" STYLE=\"%s\" COLOR=\"%s\"></TD>",
+            h, l->twin ? "TB" : "B", w, l->style, l->ink);
+        if (l->mark)
+            mark_cell(l->mark, l->mark_colour, b);
+        if (l->mark2)
+            mark_cell(l->mark2, l->mark2_colour, b);
+    }
+    if (e->head)
+        glyph_cell(th, e->colour, e->head, b);
+    if (!e->glyph && !e->swatch && !*e->sample && !e->has_line && !e->head)
         pn__buf_puts(b, "<TD></TD>");
-        return;
-    }
-    pn__buf_printf(b, "<TD ALIGN=\"LEFT\"><FONT FACE=\"%s\" COLOR=\"%s\">", th->glyph_font,
-                   e->colour);
-    const char *at = e->mark ? strstr(e->glyph, e->mark) : NULL;
-    if (at) {
-        /* The mark in its own colour, between the line glyphs. */
-        pn__buf_add(b, e->glyph, (size_t)(at - e->glyph));
-        pn__buf_printf(b, "<FONT COLOR=\"%s\"><B>%s</B></FONT>%s", e->mark_colour, e->mark,
-                       at + strlen(e->mark));
-    } else {
-        pn__buf_printf(b, e->bold ? "<B>%s</B>" : "%s", e->glyph);
-    }
-    pn__buf_puts(b, "</FONT></TD>");
+    pn__buf_puts(b, "</TR></TABLE></TD>");
 }
 
 /* One table: a column per heading, a row per entry (nested tables would
@@ -456,11 +512,15 @@ static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
             if (k > 0)
                 pn__buf_puts(b, "<TD WIDTH=\"16\"></TD>");
             if (r == 0) {
-                pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>", col->heading);
+                if (*col->heading)
+                    pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>",
+                                   col->heading);
+                else
+                    pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
             } else if (r <= col->n) {
                 const pn__legend_entry *e = &col->entry[r - 1];
                 const char *text = pn__legend_text(e);
-                legend_glyph(th, e, b);
+                legend_sample(th, e, b);
                 pn__buf_puts(b, "<TD ALIGN=\"LEFT\">");
                 html_text(b, text, strlen(text));
                 pn__buf_puts(b, "</TD>");
@@ -480,7 +540,7 @@ static int add_legend(gv *c)
     const pn_diagram_options *o = c->s->o;
     bool title = o->title && *o->title;
     pn__legend lg;
-    pn__legend_make(c->s, o->cluster == PN_CLUSTER_COUNTRY && pn__gv_clustered(o), &lg);
+    pn__legend_make(c->s, c->country_boxes, &lg);
     if (!lg.shown && !title)
         return 0;
     pn__buf b;
@@ -552,7 +612,8 @@ static int build(gv *c)
     agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
     agattr(g, AGNODE, (char *)"fontcolor", (char *)th->ink);
     agattr(g, AGNODE, (char *)"margin", (char *)"0.06,0.03");
-    agattr(g, AGNODE, (char *)"penwidth", (char *)"1.3");
+    snprintf(buf, sizeof(buf), "%d", PN__NODE_PENWIDTH);
+    agattr(g, AGNODE, (char *)"penwidth", buf);
     agattr(g, AGEDGE, (char *)"fontname", (char *)th->font);
     agattr(g, AGEDGE, (char *)"fontsize", (char *)"8");
     agattr(g, AGEDGE, (char *)"fontcolor", (char *)th->ink);
@@ -572,7 +633,8 @@ static int build(gv *c)
 
 int pn__gv_build(const pn__scene *s, Agraph_t **out)
 {
-    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *))};
+    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *)),
+            s->o->cluster == PN_CLUSTER_COUNTRY && pn__gv_clustered(s->o)};
     int rc = c.nodes ? build(&c) : PN_ENOMEM;
     free(c.nodes);
     if (rc && c.g) {

@@ -31,44 +31,54 @@ static const pn__kind_look kind_looks[PN_KIND_COUNT] = {
 };
 
 static const pn__type_look type_looks[PN_TYPE_COUNT] = {
-    [PN_TYPE_G2G] = {true, NULL, "\u2550\u2550\u2550\u2550"},
-    [PN_TYPE_B2B] = {true, "obox", "\u25A1\u2550\u2550\u2550"},
-    [PN_TYPE_G2B] = {false, "obox", "\u25A1\u2500\u2500\u2500"},
-    [PN_TYPE_HORIZONTAL] = {false, NULL, "\u2500\u2500\u2500\u2500"},
-    [PN_TYPE_VERTICAL] = {false, "tee", "\u22A2\u2500\u2500\u2500"},
-    [PN_TYPE_ACADEMIC] = {false, "odot", "\u25CB\u2500\u2500\u2500"},
-    [PN_TYPE_MEMBERSHIP] = {false, "odiamond", "\u25C7\u2500\u2500\u2500"},
+    [PN_TYPE_G2G] = {true, NULL, NULL},
+    [PN_TYPE_B2B] = {true, "obox", "\u25A1"},
+    [PN_TYPE_G2B] = {false, "obox", "\u25A1"},
+    [PN_TYPE_HORIZONTAL] = {false, NULL, NULL},
+    [PN_TYPE_VERTICAL] = {false, "tee", "\u22A2"},
+    [PN_TYPE_ACADEMIC] = {false, "odot", "\u25CB"},
+    [PN_TYPE_MEMBERSHIP] = {false, "odiamond", "\u25C7"},
 };
 
+/* Every status has its own line, by style and width alone (so on paper
+ * too), except that "not given" is drawn as signed (the ordinary line): the
+ * ladder planned (dashed, faint) - signed (1) - implemented (2) - active (3);
+ * stalled dashed 2 with a double bar, failed dotted 2 with a cross, ended
+ * faint with an end bar. The marks sit on the edge's label. */
 static const pn__status_look status_looks[PN__STATUS_SLOTS] = {
-    [PN_STATUS_PLANNED] = {"dashed", 1.0, true, NULL, "\u2504\u2504\u2504\u2504"},
-    [PN_STATUS_SIGNED] = {"solid", 1.0, false, NULL, "\u2500\u2500\u2500\u2500"},
-    [PN_STATUS_IMPLEMENTED] = {"solid", 2.4, false, NULL, "\u2501\u2501\u2501\u2501"},
-    [PN_STATUS_ACTIVE] = {"solid", 2.4, false, NULL, "\u2501\u2501\u2501\u2501"},
-    [PN_STATUS_STALLED] = {"dashed", 1.0, false, "\u2016", "\u2504\u2016\u2504\u2504"},
-    [PN_STATUS_FAILED] = {"dotted", 1.4, false, "\u2715", "\u2508\u2715\u2508\u2508"},
-    [PN_STATUS_ENDED] = {"solid", 1.0, true, NULL, "\u2500\u2500\u2500\u2500"},
-    [PN_STATUS_COUNT] = {"solid", 1.0, false, NULL, "\u2500\u2500\u2500\u2500"},
+    [PN_STATUS_PLANNED] = {"dashed", 1, true, NULL},
+    [PN_STATUS_SIGNED] = {"solid", 1, false, NULL},
+    [PN_STATUS_IMPLEMENTED] = {"solid", 2, false, NULL},
+    [PN_STATUS_ACTIVE] = {"solid", 3, false, NULL},
+    [PN_STATUS_STALLED] = {"dashed", 2, false, "\u2016"},
+    [PN_STATUS_FAILED] = {"dotted", 2, false, "\u2715"},
+    [PN_STATUS_ENDED] = {"solid", 1, true, "\u22A3"},
+    [PN_STATUS_COUNT] = {"solid", 1, false, NULL},
 };
 
 /* Only the bases the default view leaves out are marked: a thin dotted
  * line and a "?" (dotted is the failed status's line too, but that is
  * heavier, in the ink and marked with a cross). */
 static const pn__basis_look basis_looks[PN_BASIS_COUNT] = {
-    [PN_BASIS_REPORTED] = {false, NULL, 0.0, NULL, NULL},
-    [PN_BASIS_RECOMMENDED] = {true, "dotted", 1.0, "?", "\u2508?\u2508\u2508"},
-    [PN_BASIS_PROPOSED] = {true, "dotted", 1.0, "?", "\u2508?\u2508\u2508"},
-    [PN_BASIS_INFERRED] = {false, NULL, 0.0, NULL, NULL},
+    [PN_BASIS_REPORTED] = {false, NULL, 0, NULL},
+    [PN_BASIS_RECOMMENDED] = {true, "dotted", 1, "?"},
+    [PN_BASIS_PROPOSED] = {true, "dotted", 1, "?"},
+    [PN_BASIS_INFERRED] = {false, NULL, 0, NULL},
 };
 
-/* The Okabe-Ito palette (Okabe & Ito 2008), in its usual order, black last. */
-static const unsigned okabe_ito[PN__PALETTE_SIZE] = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
-                                                     0x0072B2, 0xD55E00, 0xCC79A7, 0x000000};
+/* Paul Tol's "light" scheme (Tol 2021, SRON/EPS/TN/09-002), made for
+ * cells behind black text: light blue, olive, light yellow, pink, light
+ * cyan, in the order that keeps the first ones furthest apart (and from
+ * white) under simulated colour-vision deficiencies. */
+static const unsigned palette[PN__PALETTE_SIZE] = {0x77AADD, 0xAAAA00, 0xEEDD88, 0xFFAABB,
+                                                   0x99DDFF};
 #define VERMILLION 0xD55E00
-#define BLUE       0x0072B2
+/* The highlighted path: a strong blue that no fill, outline or other ink
+ * uses, and at least 10 (CIEDE2000) from each of them under simulated
+ * colour-vision deficiencies (tests/check_palette.py). */
+#define PATH_BLUE 0x2222CC
 
-/* Ties of a marked basis: purple (Paul Tol's bright scheme), darker than
- * Okabe-Ito's reddish purple of the countries, and a colour no status,
+/* Ties of a marked basis: purple (Paul Tol's bright scheme), and a colour no status,
  * mark or path uses; the faint gray on paper (with the dots and the "?"). */
 static const pn__theme themes[] = {
     [PN_THEME_COLOR] = {"DejaVu Sans", "DejaVu Sans", "#333333", "#999999", "#CCCCCC", "#F4F4F4",
@@ -107,9 +117,30 @@ const char *pn__status_slot_name(int slot)
     return slot == PN_STATUS_COUNT ? "not given" : pn_status_name((pn_status)slot);
 }
 
+bool pn__status_alike(int a, int b)
+{
+    const pn__status_look *x = &status_looks[a], *y = &status_looks[b];
+    return strcmp(x->line, y->line) == 0 && x->penwidth == y->penwidth && x->faint == y->faint &&
+           (x->mark == y->mark || (x->mark && y->mark && strcmp(x->mark, y->mark) == 0));
+}
+
 unsigned pn__palette(size_t slot)
 {
-    return okabe_ito[slot];
+    return palette[slot];
+}
+
+/* rgb darkened: each part times amount. */
+static unsigned shade(unsigned rgb, double amount)
+{
+    unsigned out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8)
+        out |= (unsigned)lround((double)((rgb >> shift) & 0xFF) * amount) << shift;
+    return out;
+}
+
+unsigned pn__palette_outline(size_t slot)
+{
+    return shade(palette[slot], 0.6);
 }
 
 const pn__theme *pn__theme_of(pn_diagram_theme theme)
@@ -129,19 +160,28 @@ void pn__mark_colour(const pn__theme *th, char *buf)
 
 void pn__path_colour(const pn__theme *th, char *buf)
 {
-    pn__hex_colour(buf, th->colour ? BLUE : 0);
+    pn__hex_colour(buf, th->colour ? PATH_BLUE : 0);
 }
 
-/* rgb mixed with white: amount 1 keeps the colour, 0 gives white. */
-static unsigned tint(unsigned rgb, double amount)
+void pn__status_line(const pn__theme *th, int slot, pn_basis basis, bool twin, pn__line_look *out)
 {
-    unsigned out = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double c = (double)((rgb >> shift) & 0xFF);
-        unsigned v = (unsigned)lround(255.0 - (255.0 - c) * amount);
-        out |= v << shift;
-    }
-    return out;
+    const pn__status_look *st = &status_looks[slot];
+    const pn__basis_look *ba = &basis_looks[basis];
+    memset(out, 0, sizeof(*out));
+    snprintf(out->ink, sizeof(out->ink), "%s",
+             ba->marked  ? th->basis
+             : st->faint ? th->faint
+                         : th->ink);
+    out->twin = twin;
+    out->style = ba->marked ? ba->line : st->line;
+    out->penwidth = ba->marked ? ba->penwidth : st->penwidth;
+    out->mark = st->mark;
+    if (st->faint)
+        snprintf(out->mark_colour, sizeof(out->mark_colour), "%s", th->faint);
+    else
+        pn__mark_colour(th, out->mark_colour);
+    out->mark2 = ba->mark;
+    snprintf(out->mark2_colour, sizeof(out->mark2_colour), "%s", th->basis);
 }
 
 static size_t utf8_chars(const char *s, size_t n)
@@ -196,7 +236,12 @@ int pn__scene_open(pn__scene *s, const pn_dataset *ds, const pn_diagram_options 
     s->tie_mask = malloc((s->nt + 1) * sizeof(bool));
     s->actor_mask = malloc((s->na + 1) * sizeof(bool));
     s->country_slot = malloc((s->na + 1) * sizeof(int));
-    if (!s->tie_mask || !s->actor_mask || !s->country_slot)
+    s->country_rank = malloc((s->na + 1) * sizeof(int));
+    s->rank_code = malloc((s->na + 1) * sizeof(const char *));
+    s->rank_seen = calloc(s->na + 2, sizeof(bool));
+    s->ego = SIZE_MAX;
+    if (!s->tie_mask || !s->actor_mask || !s->country_slot || !s->country_rank || !s->rank_code ||
+        !s->rank_seen)
         return PN_ENOMEM;
     int rc = pn_view_select(ds, &opts->view, s->tie_mask, s->actor_mask, diags);
     if (rc)
@@ -217,6 +262,9 @@ void pn__scene_free(pn__scene *s)
     free(s->hl_actor);
     free(s->size);
     free(s->country_slot);
+    free(s->country_rank);
+    free(s->rank_code);
+    free(s->rank_seen);
     pn_graph_free(s->graph);
     free(s->actor_mask);
     free(s->tie_mask);
@@ -253,19 +301,18 @@ static int assign_countries(pn__scene *c)
         cc[k].n++;
     }
     qsort(cc, n, sizeof(*cc), by_count_then_code);
+    c->n_ranks = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(cc[k].code, "ZZ") != 0)
+            c->rank_code[c->n_ranks++] = cc[k].code;
+    }
     for (size_t i = 0; i < c->na; i++) {
         const char *code = pn_dataset_actor(c->ds, i)->country;
-        c->country_slot[i] = -1;
-        size_t slot = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (strcmp(cc[k].code, "ZZ") == 0)
-                continue;
-            if (strcmp(cc[k].code, code) == 0) {
-                c->country_slot[i] = slot < PN__PALETTE_SIZE ? (int)slot : -1;
-                break;
-            }
-            slot++;
-        }
+        size_t rank = 0;
+        while (rank < c->n_ranks && strcmp(c->rank_code[rank], code) != 0)
+            rank++;
+        c->country_rank[i] = rank < c->n_ranks ? (int)rank : -1;
+        c->country_slot[i] = rank < PN__PALETTE_SIZE && rank < c->n_ranks ? (int)rank : -1;
     }
     free(cc);
     return 0;
@@ -487,9 +534,9 @@ static void note_seen(pn__scene *c)
     for (size_t i = 0; i < c->na; i++) {
         if (!c->actor_mask[i])
             continue;
-        int slot = c->country_slot[i];
+        int rank = c->country_rank[i];
         c->kinds_seen[pn_dataset_actor(c->ds, i)->kind] = true;
-        c->country_seen[slot >= 0 ? slot : PN__PALETTE_SIZE] = true;
+        c->rank_seen[rank >= 0 ? (size_t)rank : c->n_ranks] = true;
     }
     for (size_t i = 0; i < c->n_groups; i++) {
         const pn__group *g = &c->groups[i];
@@ -503,6 +550,10 @@ static void note_seen(pn__scene *c)
 int pn__scene_style(pn__scene *s)
 {
     int rc = assign_countries(s);
+    size_t ego;
+    if (rc == 0 && s->o->view.ego && pn_dataset_find_actor(s->ds, s->o->view.ego, &ego) == 0 &&
+        s->actor_mask[ego])
+        s->ego = ego;
     if (rc == 0 && s->o->path_from)
         rc = find_path(s);
     if (rc == 0 && s->o->size_by)
@@ -522,23 +573,34 @@ void pn__actor_look_of(const pn__scene *s, size_t actor, pn__actor_look *out)
     int slot = s->country_slot[actor];
     memset(out, 0, sizeof(*out));
     out->kind = pn__kind_look_of(pn_dataset_actor(s->ds, actor)->kind);
+    out->penwidth = PN__NODE_PENWIDTH;
+    out->highlighted = s->hl_actor && s->hl_actor[actor];
+    out->ego = actor == s->ego;
     if (s->hl_actor && !s->hl_actor[actor]) {
         snprintf(out->fill, sizeof(out->fill), "%s", th->faded_fill);
         snprintf(out->line, sizeof(out->line), "%s", th->faded);
         out->text_colour = "#999999";
     } else if (th->colour && slot >= 0) {
-        bool black = slot == PN__PALETTE_SIZE - 1;
-        pn__hex_colour(out->fill, tint(okabe_ito[slot], black ? 0.3 : 0.45));
-        pn__hex_colour(out->line, black ? 0x666666 : okabe_ito[slot]);
+        pn__hex_colour(out->fill, palette[slot]);
+        pn__hex_colour(out->line, pn__palette_outline((size_t)slot));
     } else {
         snprintf(out->fill, sizeof(out->fill), "#FFFFFF");
         snprintf(out->line, sizeof(out->line), "%s", th->colour ? "#666666" : "#000000");
     }
-    out->highlighted = s->hl_actor && s->hl_actor[actor];
+    if (out->highlighted)
+        pn__path_colour(th, out->line);
+    if (out->highlighted || out->ego)
+        out->penwidth = PN__HEAVY_PENWIDTH;
     out->font_size = s->size ? s->size[actor] : 0.0;
 }
 
-void pn__actor_label(const pn__scene *s, size_t actor, pn__buf *out)
+bool pn__actor_coded(const pn__scene *s, size_t actor, bool country_boxes)
+{
+    return !country_boxes && s->country_rank[actor] >= 0 &&
+           (!s->th->colour || s->country_slot[actor] < 0);
+}
+
+void pn__actor_label(const pn__scene *s, size_t actor, bool country_boxes, pn__buf *out)
 {
     const pn_actor *a = pn_dataset_actor(s->ds, actor);
     if (s->o->labels == PN_LABELS_ID)
@@ -547,6 +609,8 @@ void pn__actor_label(const pn__scene *s, size_t actor, pn__buf *out)
         pn__wrap_text(out, a->aliases[0], 20);
     else
         pn__wrap_text(out, a->name, 20);
+    if (pn__actor_coded(s, actor, country_boxes))
+        pn__buf_printf(out, " (%s)", a->country);
 }
 
 bool pn__cluster_look_of(const pn__scene *s, size_t actor, pn__cluster_look *out)
@@ -571,7 +635,7 @@ bool pn__cluster_look_of(const pn__scene *s, size_t actor, pn__cluster_look *out
     }
     out->heavy = s->th->colour && s->o->cluster == PN_CLUSTER_COUNTRY && slot >= 0;
     if (out->heavy)
-        pn__hex_colour(out->colour, okabe_ito[slot]);
+        pn__hex_colour(out->colour, pn__palette_outline((size_t)slot));
     else
         snprintf(out->colour, sizeof(out->colour), "%s", s->th->cluster);
     return true;
@@ -580,21 +644,17 @@ bool pn__cluster_look_of(const pn__scene *s, size_t actor, pn__cluster_look *out
 void pn__tie_look_of(const pn__scene *s, const pn__group *g, pn__tie_look *out)
 {
     const pn__theme *th = s->th;
-    const pn__status_look *st = pn__status_look_of(g->status);
-    const pn__basis_look *ba = &basis_looks[g->basis];
+    pn__line_look line;
+    pn__status_line(th, g->status, g->basis, type_looks[g->type].twin, &line);
     memset(out, 0, sizeof(*out));
     out->faded = s->hl_actor && !g->highlight;
     if (g->highlight)
         pn__path_colour(th, out->ink);
     else
-        snprintf(out->ink, sizeof(out->ink), "%s",
-                 out->faded   ? th->faded
-                 : ba->marked ? th->basis
-                 : st->faint  ? th->faint
-                              : th->ink);
-    out->twin = type_looks[g->type].twin;
-    out->line = ba->marked ? ba->line : st->line;
-    out->penwidth = (ba->marked ? ba->penwidth : st->penwidth) + (g->highlight ? 2.0 : 0.0);
+        snprintf(out->ink, sizeof(out->ink), "%s", out->faded ? th->faded : line.ink);
+    out->twin = line.twin;
+    out->line = line.style;
+    out->penwidth = line.penwidth + (g->highlight ? 2 : 0);
     out->directed = g->directed;
     out->tail = type_looks[g->type].tail;
 }
@@ -620,15 +680,17 @@ static void tie_text(const pn__scene *c, const pn_tie *t, pn__buf *b)
 /* Without edge labels only the mark: counts crowd an overview figure. */
 int pn__edge_label_make(const pn__scene *c, const pn__group *g, pn__edge_label *out)
 {
+    pn__line_look line;
+    pn__status_line(c->th, g->status, g->basis, false, &line);
     memset(out, 0, sizeof(*out));
-    out->mark = status_looks[g->status].mark;
-    out->basis_mark = basis_looks[g->basis].mark;
+    out->mark = line.mark;
+    out->basis_mark = line.mark2;
     if (c->hl_actor && !g->highlight) {
         snprintf(out->mark_colour, sizeof(out->mark_colour), "%s", c->th->faded);
         snprintf(out->basis_colour, sizeof(out->basis_colour), "%s", c->th->faded);
     } else {
-        pn__mark_colour(c->th, out->mark_colour);
-        snprintf(out->basis_colour, sizeof(out->basis_colour), "%s", c->th->basis);
+        snprintf(out->mark_colour, sizeof(out->mark_colour), "%s", line.mark_colour);
+        snprintf(out->basis_colour, sizeof(out->basis_colour), "%s", line.mark2_colour);
     }
     out->texts = calloc(g->n, sizeof(pn__buf));
     out->counts = calloc(g->n, sizeof(size_t));

@@ -38,17 +38,19 @@ typedef struct pn__kind_look {
 typedef struct pn__type_look {
     bool twin;        /* drawn as two parallel lines */
     const char *tail; /* the mark at the tail end (Graphviz arrow names: obox, tee, ...), or NULL */
-    const char *glyph;
+    const char *glyph; /* the mark's glyph for a legend, or NULL */
 } pn__type_look;
 
-/* Status -> line. Slot PN__STATUS_SLOTS - 1 is "no status given". */
+/* Status -> line. Slot PN__STATUS_SLOTS - 1 is "no status given". Widths
+ * are whole points, so that a legend's sample line (a table cell's border,
+ * which Graphviz sets in whole points) is exactly the tie's line. Two slots
+ * with equal looks are drawn alike and share one legend entry. */
 #define PN__STATUS_SLOTS (PN_STATUS_COUNT + 1)
 typedef struct pn__status_look {
     const char *line; /* "solid", "dashed" or "dotted" */
-    double penwidth;
-    bool faint;       /* drawn in the theme's faint ink */
+    int penwidth;
+    bool faint;       /* drawn in the theme's faint ink (its mark too) */
     const char *mark; /* a sign drawn on the tie (in the mark colour), or NULL */
-    const char *glyph;
 } pn__status_look;
 
 /* Basis -> line. The bases the default view leaves out (recommended,
@@ -59,9 +61,8 @@ typedef struct pn__status_look {
 typedef struct pn__basis_look {
     bool marked;
     const char *line; /* when marked */
-    double penwidth;
+    int penwidth;
     const char *mark; /* drawn on the tie in the theme's basis ink */
-    const char *glyph;
 } pn__basis_look;
 
 const pn__kind_look *pn__kind_look_of(pn_kind kind);
@@ -71,10 +72,18 @@ int pn__status_slot(pn_status status);
 const pn__basis_look *pn__basis_look_of(pn_basis basis);
 /* The legend's name of a status slot ("not given" for the last). */
 const char *pn__status_slot_name(int slot);
+/* Whether two status slots are drawn alike (one legend entry names both). */
+bool pn__status_alike(int a, int b);
 
-/* The country palette: Okabe-Ito (Okabe & Ito 2008), black last. */
-#define PN__PALETTE_SIZE 8
+/* The country fills: five of Paul Tol's "light" scheme (for cells behind
+ * black text), chosen and ordered so that every pair, and each against
+ * white (the countries past the palette), stays apart under simulated
+ * protan, deutan and tritan vision (tests/check_palette.py). Countries
+ * past the palette are told by a code after their label instead. */
+#define PN__PALETTE_SIZE 5
 unsigned pn__palette(size_t slot);
+/* A palette fill's outline: the fill darkened. */
+unsigned pn__palette_outline(size_t slot);
 
 /* A theme: fonts and inks. Every colour is "#RRGGBB". */
 typedef struct pn__theme {
@@ -94,9 +103,26 @@ const pn__theme *pn__theme_of(pn_diagram_theme theme);
 /* "#RRGGBB" of an 0xRRGGBB value into buf (8 bytes). */
 void pn__hex_colour(char *buf, unsigned rgb);
 
-/* The colour of a status mark and of the highlighted path, "#RRGGBB" into buf. */
+/* The colour of a status mark and of the highlighted path, "#RRGGBB" into
+ * buf. The path's colour is reserved: no fill, outline or other ink uses it. */
 void pn__mark_colour(const pn__theme *th, char *buf);
 void pn__path_colour(const pn__theme *th, char *buf);
+
+/* A line as drawn: ink, structure, style and width in whole points. */
+typedef struct pn__line_look {
+    char ink[8];
+    bool twin;         /* two parallel lines */
+    const char *style; /* "solid", "dashed", "dotted" */
+    int penwidth;
+    const char *mark; /* drawn beside the line (the edge's label), or NULL */
+    char mark_colour[8];
+    const char *mark2; /* a second mark (a basis's beside a status's), or NULL */
+    char mark2_colour[8];
+} pn__line_look;
+
+/* The line of a status slot with a basis, unhighlighted and unfaded: ties
+ * and legend entries both draw it. */
+void pn__status_line(const pn__theme *th, int slot, pn_basis basis, bool twin, pn__line_look *out);
 
 /* s broken at spaces into lines of about `width` characters: a space
  * between two words becomes '\n' where the line would grow too long; every
@@ -128,9 +154,14 @@ typedef struct pn__scene {
     bool *tie_mask, *actor_mask;
     pn_graph *graph;
     int *country_slot; /* actor -> palette slot, -1 for none (ZZ or past the palette) */
-    double *size;      /* actor -> font size, or NULL */
-    bool *hl_actor;    /* actors on the highlighted path, or NULL */
-    size_t *path;      /* the path's actors in order */
+    int *country_rank; /* actor -> its country's rank in the dataset (most actors first), -1 for ZZ
+                        */
+    const char **rank_code; /* rank -> country code */
+    size_t n_ranks;
+    size_t ego;     /* the actor an ego view is centred on, or SIZE_MAX */
+    double *size;   /* actor -> font size, or NULL */
+    bool *hl_actor; /* actors on the highlighted path, or NULL */
+    size_t *path;   /* the path's actors in order */
     size_t path_len;
     size_t *ties; /* kept ties, sorted into groups */
     size_t n_ties;
@@ -142,7 +173,7 @@ typedef struct pn__scene {
     bool status_seen[PN__STATUS_SLOTS];
     bool basis_seen[PN_BASIS_COUNT]; /* marked bases only */
     bool directed_seen;
-    bool country_seen[PN__PALETTE_SIZE + 1]; /* by palette slot; the last is "other" */
+    bool *rank_seen; /* by country rank; [n_ranks] is ZZ */
 } pn__scene;
 
 /* Step 1: the view (masks) and its graph. opts must have been checked.
@@ -158,14 +189,25 @@ void pn__scene_free(pn__scene *s);
 typedef struct pn__actor_look {
     const pn__kind_look *kind;
     char fill[8], line[8];
+    int penwidth;            /* of the outline, whole points */
     const char *text_colour; /* NULL: the theme's ink */
-    bool highlighted;        /* on the highlighted path: a heavy outline */
-    double font_size;        /* 0: the renderer's default */
+    bool highlighted;        /* on the highlighted path: a heavy outline in the path colour */
+    bool ego; /* the centre of an ego view: a heavy outline, a bold label after PN__EGO_MARK */
+    double font_size; /* 0: the renderer's default */
 } pn__actor_look;
 
+#define PN__EGO_MARK       "\u2605" /* black star */
+#define PN__NODE_PENWIDTH  1
+#define PN__HEAVY_PENWIDTH 3
+
 void pn__actor_look_of(const pn__scene *s, size_t actor, pn__actor_look *out);
-/* The actor's label (by the labels option), plain text appended to out. */
-void pn__actor_label(const pn__scene *s, size_t actor, pn__buf *out);
+/* Whether an actor's label carries its country's code: when countries are
+ * not boxed, every actor on paper, in colour those past the palette; never
+ * ZZ (unknown). */
+bool pn__actor_coded(const pn__scene *s, size_t actor, bool country_boxes);
+/* The actor's label (by the labels option), plain text appended to out,
+ * then " (CC)" when pn__actor_coded. */
+void pn__actor_label(const pn__scene *s, size_t actor, bool country_boxes, pn__buf *out);
 
 /* The group an actor is boxed in by the cluster option (a renderer decides
  * whether it draws boxes). */
@@ -184,7 +226,7 @@ typedef struct pn__tie_look {
     char ink[8];
     bool twin;        /* two parallel lines */
     const char *line; /* "solid", "dashed", "dotted" */
-    double penwidth;
+    int penwidth;
     bool directed;    /* an arrowhead at the head */
     const char *tail; /* the type's mark at the tail, or NULL */
     bool faded;       /* pushed back by a highlight: its label faint too */
@@ -213,16 +255,26 @@ void pn__edge_label_free(pn__edge_label *l);
 /* ---- the legend as data (legend.c) ---- */
 
 /* A grid: a column per heading, its entries under it. */
-#define PN__LEGEND_COLS    6
+#define PN__LEGEND_COLS    8
 #define PN__LEGEND_ENTRIES 11
 
+/* An entry's sample is drawn from the same style data as the element it
+ * stands for, in this order: a glyph (a kind's shape, a type's mark), a
+ * swatch (a country's fill and outline), a text sample (a country's code,
+ * the ego's mark), a line with its marks, a glyph after the line (an
+ * arrowhead). */
 typedef struct pn__legend_entry {
-    char colour[8];    /* of the glyph */
-    const char *glyph; /* "" for none */
-    const char *mark;  /* a status mark inside the glyph, drawn in mark_colour; or NULL */
-    char mark_colour[8];
-    bool bold;    /* the glyph drawn bold */
-    pn__buf text; /* plain text */
+    char colour[8];    /* of the glyphs */
+    const char *glyph; /* or NULL */
+    bool swatch;
+    char fill[8], outline[8];
+    int outline_width;
+    char sample[24]; /* in the label font; "" for none */
+    bool sample_bold;
+    bool has_line;
+    pn__line_look line;
+    const char *head; /* or NULL */
+    pn__buf text;     /* plain text */
 } pn__legend_entry;
 
 typedef struct pn__legend_column {
