@@ -31,19 +31,19 @@ START_TEST(viz_from_style)
     pn_dataset *ds = tu_load_file(PN_TEST_DATA "/gexf/mixed.json");
     char *x = NULL;
     ck_assert_int_eq(pn_export_buffer(ds, PN_FORMAT_GEXF, &x, NULL, NULL), 0);
-    /* ID has two actors, KR one: ID is palette slot 0 (#E69F00), KR slot 1
-     * (#56B4E9), each tinted to 255 - (255 - c) * 0.45: 230,159,0 ->
-     * 244,212,140 and 86,180,233 -> 179,221,245. Degree (parallel ties one
+    /* ID has two actors, KR one: ID is palette slot 0 (#77AADD, Paul Tol's
+     * light blue: 119,170,221), KR slot 1 (#AAAA00, olive: 170,170,0), the
+     * fills the diagrams draw (docs/diagrams.md). Degree (parallel ties one
      * neighbour): tangsel 2, the others 1, so sizes sqrt(81 + x * 403) with x
      * = 1 and 0: 22 and 9. */
     char *t = element(x, "<node id=\"tangsel\"", "</node>");
-    ck_assert_ptr_nonnull(strstr(t, "<viz:color r=\"244\" g=\"212\" b=\"140\"/>"));
+    ck_assert_ptr_nonnull(strstr(t, "<viz:color r=\"119\" g=\"170\" b=\"221\"/>"));
     ck_assert_ptr_nonnull(strstr(t, "<viz:size value=\"22.0\"/>"));
     char *d = element(x, "<node id=\"daejeon\"", "</node>");
-    ck_assert_ptr_nonnull(strstr(d, "<viz:color r=\"179\" g=\"221\" b=\"245\"/>"));
+    ck_assert_ptr_nonnull(strstr(d, "<viz:color r=\"170\" g=\"170\" b=\"0\"/>"));
     ck_assert_ptr_nonnull(strstr(d, "<viz:size value=\"9.0\"/>"));
     char *k = element(x, "<node id=\"kemendagri\"", "</node>");
-    ck_assert_ptr_nonnull(strstr(k, "<viz:color r=\"244\" g=\"212\" b=\"140\"/>"));
+    ck_assert_ptr_nonnull(strstr(k, "<viz:color r=\"119\" g=\"170\" b=\"221\"/>"));
     ck_assert_ptr_nonnull(strstr(k, "<viz:size value=\"9.0\"/>"));
     /* The public writer is the export; the private one writes no viz:. */
     char *y = NULL;
