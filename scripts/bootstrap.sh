@@ -11,9 +11,13 @@ set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-demo}
 
-# Everything paranet builds and tests with, from Debian 12.
+# Everything paranet builds and tests with, from Debian 12; and the fonts its
+# figures are drawn with: DejaVu (the themes' font, Latin, Greek, Cyrillic) and
+# Noto CJK (Hangul, Han, Kana; 57 MB download, 91 MB installed). docs/render.md,
+# "Fonts and scripts".
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
-libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
+libjansson-dev check libcsv-dev libexpat1-dev libfontconfig-dev valgrind clang libclang-rt-14-dev python3
+fonts-dejavu-core fonts-noto-cjk"
 
 missing=""
 for p in $PACKAGES; do
