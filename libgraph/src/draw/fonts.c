@@ -33,14 +33,18 @@
 
 bool pn__fonts_drawn(const char *format)
 {
-    static const char *const text_formats[] = {"dot",  "gv",        "canon", "xdot",
-                                               "json", "plain",     "svg",   "svgz",
-                                               "cmap", "plain-ext", "json0", "dot_json"};
-    for (size_t i = 0; i < sizeof(text_formats) / sizeof(*text_formats); i++) {
-        if (strcmp(format, text_formats[i]) == 0)
+    /* Graphviz's formats that hold text, not glyphs (svg:cairo would draw them). */
+    static const char *const text[] = {"dot", "gv", "canon", "svg", "svgz", "cmapx", "imap"};
+    static const char *const text_prefix[] = {"xdot", "json", "plain"};
+    for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++) {
+        if (strcmp(format, text[i]) == 0)
             return false;
     }
-    return strncmp(format, "xdot", 4) != 0;
+    for (size_t i = 0; i < sizeof(text_prefix) / sizeof(*text_prefix); i++) {
+        if (strncmp(format, text_prefix[i], strlen(text_prefix[i])) == 0)
+            return false;
+    }
+    return true;
 }
 
 /* Pango draws a box for a control character whatever the fonts have. */
@@ -153,7 +157,7 @@ static uint32_t next_char(const char **s)
     const unsigned char *p = (const unsigned char *)*s;
     while (*p) {
         unsigned c = *p;
-        size_t len = c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        size_t len = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
         uint32_t v = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
         size_t k = 1;
         for (; k < len && (p[k] & 0xC0) == 0x80; k++)
