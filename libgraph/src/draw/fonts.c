@@ -299,10 +299,11 @@ static void check_label(fonts *f, const char *label, const char *path, const cha
                                                                        : f->format[i]);
         if (b.failed ||
             pn_diags_add(f->s->diags, PN_SEVERITY_WARNING, NULL, 0, 0, path, "missing-glyph",
-                         "%s: no installed font has %s: the %s draws %s as empty boxes; "
-                         "install a font that has %s (Debian: fonts-noto-cjk for Hangul, "
-                         "Han and Kana; docs/render.md, \"Fonts and scripts\")",
-                         what, b.data, fmt, m.n + m.more > 1 ? "them" : "it",
+                         "%s: no installed font has %s: the %s draws %s; install a font "
+                         "that has %s (Debian: fonts-noto-cjk for Hangul, Han and Kana; "
+                         "docs/render.md, \"Fonts and scripts\")",
+                         what, b.data, fmt,
+                         m.n + m.more > 1 ? "them as empty boxes" : "it as an empty box",
                          m.n + m.more > 1 ? "them" : "it") != 0)
             f->rc = PN_ENOMEM;
         pn__buf_free(&b);
@@ -353,7 +354,13 @@ static void check_graph(fonts *f, Agraph_t *g)
             continue;
         const pn_actor *a = pn_dataset_actor(s->ds, i);
         what.len = 0;
-        pn__buf_printf(&what, "actor '%s' (%s)", a->id, a->name);
+        pn__buf_printf(&what, "actor '%s' (", a->id);
+        for (const char *p = a->name; what.len < 120 && *p;) {
+            uint32_t c = next_char(&p);
+            if (c)
+                put_utf8(&what, control(c) ? 0xFFFD : c); /* no control in a message */
+        }
+        pn__buf_puts(&what, ")");
         snprintf(path, sizeof(path), "actors[%zu]", i);
         if (what.failed) {
             f->rc = PN_ENOMEM;
