@@ -12,7 +12,7 @@ static pn_dataset *names(const char *const *name, size_t n)
     pn_dataset *ds = NULL;
     ck_assert_int_eq(pn_dataset_new(&ds), 0);
     for (size_t i = 0; i < n; i++) {
-        char id[16];
+        char id[32];
         snprintf(id, sizeof(id), "a%zu", i);
         pn_actor a = {0};
         a.id = id;
