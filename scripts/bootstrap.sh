@@ -13,13 +13,17 @@ set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-demo}
 
-# Everything paranet builds and tests with, from Debian 12.
+# Everything paranet builds and tests with, from Debian 12; and the fonts its
+# figures are drawn with: DejaVu (the themes' font, Latin, Greek, Cyrillic) and
+# Noto CJK (Hangul, Han, Kana; 57 MB download, 91 MB installed). docs/render.md,
+# "Fonts and scripts".
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
-libjansson-dev check libcsv-dev libexpat1-dev valgrind clang libclang-rt-14-dev python3"
+libjansson-dev check libcsv-dev libexpat1-dev libfontconfig-dev valgrind clang libclang-rt-14-dev python3
+fonts-dejavu-core fonts-noto-cjk"
 # The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex).
 if [ "$mode" = test ]; then
     PACKAGES="$PACKAGES texlive-latex-base texlive-latex-recommended texlive-xetex lmodern
-fonts-noto-cjk fontconfig poppler-utils"
+fontconfig poppler-utils"
 fi
 
 # The peer tools the tests read paranet's exports with (tests/peers/, ctest

@@ -168,7 +168,7 @@ static bool safe_id(const char *id)
     return true;
 }
 
-static const char *node_name(const pn__scene *s, size_t actor, char *buf, size_t size)
+const char *pn__gv_node_name(const pn__scene *s, size_t actor, char *buf, size_t size)
 {
     const char *id = pn_dataset_actor(s->ds, actor)->id;
     if (safe_id(id))
@@ -284,7 +284,7 @@ static int add_node(gv *c, size_t i)
     int rc = 0;
     Agraph_t *sub = cluster_of(c, i, &rc);
     char buf[32];
-    Agnode_t *n = sub ? agnode(sub, (char *)node_name(s, i, buf, sizeof(buf)), 1) : NULL;
+    Agnode_t *n = sub ? agnode(sub, (char *)pn__gv_node_name(s, i, buf, sizeof(buf)), 1) : NULL;
     if (!n)
         return rc ? rc : PN_EGRAPHVIZ;
     c->nodes[i] = n;

@@ -22,6 +22,10 @@ bool pn__gv_clustered(const pn_diagram_options *o);
 /* The id discipline of every graph made here (ids.c): a constant table. */
 Agiddisc_t *pn__gv_id_disc(void);
 
+/* The name of an actor's node: its id, or "actor<index>" for an id DOT would
+ * need to quote (build.c). Into buf when it is not the id. */
+const char *pn__gv_node_name(const pn__scene *s, size_t actor, char *buf, size_t size);
+
 /* The scene as a cgraph graph, with its legend and title as the root's
  * label (build.c). *out: the graph (agclose), NULL on failure. */
 int pn__gv_build(const pn__scene *s, Agraph_t **out);

@@ -11,6 +11,7 @@
 
 #include <gvc.h>
 
+#include "draw/fonts.h"
 #include "draw/graphviz.h"
 
 /* Graphviz reports through cgraph's process-wide error hook, in pieces
@@ -249,6 +250,8 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         rc = pn__scene_style(&c);
     if (rc == 0)
         rc = pn__gv_build(&c, &g);
+    if (rc == 0)
+        rc = pn__fonts_check(&c, g, format); /* warnings for characters drawn as boxes */
     if (rc == 0 && strcmp(format, "dot") == 0)
         rc = write_dot(&c, g, out, &n);
     else if (rc == 0)
