@@ -62,10 +62,10 @@ for (name in args[-1]) {
     write_graph(g, file.path(dir, paste0(name, ".r-igraph.graphml")), format = "graphml")
   }
   # CSV, as docs/formats.md says: graph_from_data_frame on the two tables
-  # (every tie from -> to), the display name renamed to label.
+  # as they are (every tie from -> to; actors.csv's label is the name).
   actors <- read.csv(file.path(dir, name, "actors.csv"), na.strings = "", encoding = "UTF-8")
   ties <- read.csv(file.path(dir, name, "ties.csv"), na.strings = "", encoding = "UTF-8")
-  h <- tryCatch(graph_from_data_frame(ties, vertices = transform(actors, label = name, name = NULL)),
+  h <- tryCatch(graph_from_data_frame(ties, vertices = actors),
                 error = function(e) conditionMessage(e))
   report(paste0("csv/r-igraph/", name, "/read"), !is.character(h), h)
   if (!is.character(h)) {

@@ -119,8 +119,7 @@ def read_igraph(name, ds):
     # CSV, as docs/formats.md says: Graph.DataFrame on the two tables.
     ties, actors = read_csv_tables(name)
     try:
-        h = ig.Graph.DataFrame(ties, directed=True, vertices=actors.rename(columns={"name": "label"}),
-                               use_vids=False)
+        h = ig.Graph.DataFrame(ties, directed=True, vertices=actors, use_vids=False)
     except Exception as e:  # noqa: BLE001 - the reader's refusal is the finding
         report("csv/python-igraph/%s/read" % name, False, str(e))
         return
