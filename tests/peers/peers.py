@@ -26,7 +26,10 @@ import pyigraph_write
 DIR, NAMES = None, []
 # The files written back: NAME.<reader>.graphml (or .gexf), imported by
 # exports.sh into NAME.<reader>.json.
-READERS = ("r-igraph", "pyigraph", "networkx", "graph-tool", "networkx-gexf")
+READERS = ("r-igraph", "pyigraph", "networkx", "graph-tool", "networkx-gexf",
+           # R's as_data_frame(g, "vertices"/"edges") as CSV, of the graph
+           # read from the CSV tables and of the one read from the GraphML
+           "r-igraph-csv", "r-igraph-gml-csv")
 
 
 def report(name, ok, what=""):
