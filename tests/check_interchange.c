@@ -530,7 +530,7 @@ START_TEST(csv_sparse_extra_fields)
     char *csv = NULL;
     size_t len = 0;
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, &len), 0);
-    ck_assert(strncmp(csv, "id,name,kind,country,aliases,region,note,sources,attrs\n", 55) == 0);
+    ck_assert(strncmp(csv, "id,label,kind,country,aliases,region,note,sources,attrs\n", 56) == 0);
     ck_assert_ptr_nonnull(strstr(csv, "\na7,A,city,ID,,,,,\"{\"\"f7\"\":7}\"\n"));
     ck_assert_uint_lt(len, (size_t)N * 60); /* linear, not N x N */
     free(csv);
@@ -684,17 +684,19 @@ END_TEST
 
 START_TEST(csv_case_variant_fields)
 {
-    /* An extra field Name beside name is a column of its own and reads back
-     * as itself; Name alone is still the name. */
+    /* The name's column is label; an actor's extra field that would read as
+     * the name (Name, label, _name: any case, after any '_') gets one '_'
+     * more and reads back as itself; Name alone is still the name. */
     pn_dataset *ds = tu_load_text(
         "{\"paranet\": 1, \"actors\": ["
         "{\"id\": \"a\", \"name\": \"A\", \"kind\": \"city\", \"country\": \"ID\", \"Name\": \"x\","
-        " \" note\": \"y\"},"
+        " \" note\": \"y\", \"label\": \"l\", \"_name\": \"u\"},"
         "{\"id\": \"b\", \"name\": \"B\", \"kind\": \"city\", \"country\": \"KR\"}],"
         "\"ties\": [{\"from\": \"a\", \"to\": \"b\", \"type\": \"g2g\", \"TYPE\": 1}]}");
     char *csv = NULL;
     ck_assert_int_eq(pn_csv_write(ds, PN_CSV_ACTORS, ',', &csv, NULL), 0);
-    ck_assert_ptr_nonnull(strstr(csv, ",sources,\" note\",Name\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "id,label,kind,"));
+    ck_assert_ptr_nonnull(strstr(csv, ",sources,\" note\",_Name,__name,_label\n"));
     free(csv);
     assert_csv_round_trip(ds);
     pn_dataset_free(ds);

@@ -20,7 +20,7 @@ expect_exit 0 "$PN" convert "$OUT/csv" -o "$OUT/back2.json"
 if cmp -s "$OUT/canon.json" "$OUT/back2.json"; then ok; else fail "CSV (directory) round trip differs"; fi
 # Tables as inputs in any order, or named; ';' delimiter.
 expect_exit 0 "$PN" convert "$D/tangsel.json" -o "$OUT/semi" --to csv --delimiter ';'
-has "$OUT/semi/actors.csv" "id;name;kind;country"
+has "$OUT/semi/actors.csv" "id;label;kind;country"
 expect_exit 0 "$PN" convert "$OUT/semi/ties.csv" "$OUT/semi/dataset.csv" "$OUT/semi/actors.csv" \
     "$OUT/semi/sources.csv" -o "$OUT/back3.json"
 if cmp -s "$OUT/canon.json" "$OUT/back3.json"; then ok; else fail "CSV (;) round trip differs"; fi
@@ -153,4 +153,44 @@ has "$OUT/err" 'ties.csv:2: warning: column "status": status "Active" is read as
 has "$OUT/sheet.json" '"instrument": "mou"'
 expect_exit 0 "$PN" validate --strict "$OUT/sheet.json"
 expect_exit 1 "$PN" convert --strict "$OUT/sheet" -o "$OUT/sheet2.json"
+
+# actors.csv: label is the name (no alias warning), as paranet writes it; a
+# name beside it is R igraph's as_data_frame(g, "vertices"): the id again
+# (beside an id column), or the id (without one); else a conflict.
+mkdir -p "$OUT/nl"
+printf 'from,to,type,sources
+a,b,g2g,s
+' >"$OUT/nl/ties.csv"
+printf 'id,cite
+s,A study.
+' >"$OUT/nl/sources.csv"
+nl() { # nl CASE HEADER ROW-A ROW-B: the tables with that actors.csv
+    mkdir -p "$OUT/nl/$1" && cp "$OUT/nl/ties.csv" "$OUT/nl/sources.csv" "$OUT/nl/$1/"
+    printf '%s\n%s\n%s\n' "$2" "$3" "$4" >"$OUT/nl/$1/actors.csv"
+}
+nl label 'id,Label,kind,country' 'a,Kota A,city,ID' 'b,Kota B,city,KR'
+expect_exit 0 "$PN" convert "$OUT/nl/label" -o "$OUT/nl/label.json"
+hasnt "$OUT/err" "warning"
+has "$OUT/nl/label.json" '"name": "Kota A"'
+nl copy 'name,label,kind,country,id' 'a,Kota A,city,ID,a' 'b,Kota B,city,KR,b'
+expect_exit 0 "$PN" convert "$OUT/nl/copy" -o "$OUT/nl/copy.json"
+has "$OUT/err" 'actors.csv:1: warning: column "name": the actor'"'"'s id again in every row (as R igraph'"'"'s as_data_frame(g, "vertices") writes a GraphML'"'"'s vertices): dropped, column "label" is the name'
+[ "$(grep -c 'warning' "$OUT/err")" -eq 1 ] && ok || fail "not one warning: $(cat "$OUT/err")"
+cmp -s "$OUT/nl/label.json" "$OUT/nl/copy.json" && ok || fail "name beside label and id: not the label's dataset"
+nl noid 'name,label,kind,country' 'a,Kota A,city,ID' 'b,Kota B,city,KR'
+expect_exit 0 "$PN" convert "$OUT/nl/noid" -o "$OUT/nl/noid.json"
+has "$OUT/err" 'actors.csv:1: warning: column "name": read as the actor id, and column "label" as the name: a table without an "id" column'
+[ "$(grep -c 'warning' "$OUT/err")" -eq 1 ] && ok || fail "not one warning: $(cat "$OUT/err")"
+cmp -s "$OUT/nl/label.json" "$OUT/nl/noid.json" && ok || fail "name and label without id: not the label's dataset"
+expect_exit 1 "$PN" convert --strict "$OUT/nl/noid" -o "$OUT/nl/strict.json"
+nl both 'id,name,label,kind,country' 'a,a,Kota A,city,ID' 'b,Kota B,B,city,KR'
+expect_exit 1 "$PN" convert "$OUT/nl/both" -o "$OUT/nl/both.json"
+has "$OUT/err" 'actors.csv:3: error: column "name": "Kota B" is not the actor'"'"'s id ("b"): beside an id column and column "label" (the name), a "name" column can only repeat the id'
+if [ -e "$OUT/nl/both.json" ]; then fail "a name/label conflict wrote output"; else ok; fi
+# name alone is still the name; paranet writes label.
+nl name 'id,name,kind,country' 'a,Kota A,city,ID' 'b,Kota B,city,KR'
+expect_exit 0 "$PN" convert "$OUT/nl/name" -o "$OUT/nl/name.json"
+cmp -s "$OUT/nl/label.json" "$OUT/nl/name.json" && ok || fail "name alone: not the label's dataset"
+expect_exit 0 "$PN" convert "$OUT/nl/name.json" -o "$OUT/nl/out/"
+head -n 1 "$OUT/nl/out/actors.csv" | grep -q '^id,label,kind,country,' && ok || fail "actors.csv header: $(head -n 1 "$OUT/nl/out/actors.csv")"
 finish

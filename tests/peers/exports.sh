@@ -4,9 +4,10 @@
 # NetworkX): actor ids, tie count, every tie's direction, attribute types,
 # R's distances() and constraint() without NaN (igraph.R, peers.py); then
 # each reader's network written back (GraphML from each, GEXF from
-# NetworkX), imported by paranet and compared with the dataset. Expected
-# values come from the JSON. Checks that wait for another branch are in
-# tests/peers/pending.txt. Skipped (77) when a peer is missing.
+# NetworkX; R's data frames as CSV), imported by paranet and compared with
+# the dataset. Expected values come from the JSON. Checks that wait for
+# another branch are in tests/peers/pending.txt. Skipped (77) when a peer
+# is missing.
 . "$(dirname "$0")/../cli_lib.sh"
 PY=/usr/bin/python3
 HERE=$SRC/tests/peers
@@ -43,6 +44,12 @@ done
 for n in $names; do
     for r in r-igraph pyigraph networkx graph-tool; do
         [ -f "$W/$n.$r.graphml" ] && "$PN" convert "$W/$n.$r.graphml" -q -o "$W/$n.$r.json" 2>"$W/$n.$r.err"
+    done
+    # R's data frames hold the actors and the ties; the sources and the
+    # dataset's fields are paranet's own tables.
+    for r in r-igraph-csv r-igraph-gml-csv; do
+        [ -d "$W/$n.$r" ] && cp "$W/$n/sources.csv" "$W/$n/dataset.csv" "$W/$n.$r/" &&
+            "$PN" convert "$W/$n.$r/" -q -o "$W/$n.$r.json" 2>"$W/$n.$r.err"
     done
     [ -f "$W/$n.networkx-gexf.gexf" ] &&
         "$PN" convert "$W/$n.networkx-gexf.gexf" -q -o "$W/$n.networkx-gexf.json" 2>"$W/$n.networkx-gexf.err"

@@ -2,7 +2,9 @@
 # Rscript igraph.R DIR NAME...: for each NAME, DIR/NAME.graphml and the CSV
 # tables DIR/NAME/ against DIR/NAME.expect-{actors,ties}.csv (written from
 # the dataset JSON by peers.py expect); writes the GraphML back as
-# DIR/NAME.r-igraph.graphml. Prints "PASS name" / "FAIL name: what", names
+# DIR/NAME.r-igraph.graphml, and the data frames of the graphs read from
+# the GraphML and the CSV as DIR/NAME.r-igraph-gml-csv/ and
+# DIR/NAME.r-igraph-csv/. Prints "PASS name" / "FAIL name: what", names
 # FORMAT/r-igraph/DATASET/WHAT as in tests/peers/pending.txt.
 suppressMessages(library(igraph))
 args <- commandArgs(TRUE)
@@ -48,6 +50,15 @@ check <- function(prefix, g, ids, ex_actors, ex_ties, named = TRUE) {
   report(paste0(prefix, "/constraint"), !any(is.nan(con[degree(g) > 0])),
          paste(sum(is.nan(con[degree(g) > 0])), "NaN constraints"))
 }
+# The graph's data frames as CSV tables (as_data_frame: vertices "name",
+# the actor id, and "label"; with "id" too for a graph read from GraphML).
+write_frames <- function(g, to) {
+  dir.create(to, showWarnings = FALSE)
+  write.csv(as_data_frame(g, "vertices"), file.path(to, "actors.csv"), row.names = FALSE, na = "",
+            fileEncoding = "UTF-8")
+  write.csv(as_data_frame(g, "edges"), file.path(to, "ties.csv"), row.names = FALSE, na = "",
+            fileEncoding = "UTF-8")
+}
 for (name in args[-1]) {
   ex_actors <- read.csv(file.path(dir, paste0(name, ".expect-actors.csv")), na.strings = "",
                         colClasses = "character", encoding = "UTF-8")
@@ -60,16 +71,18 @@ for (name in args[-1]) {
   } else {
     check(paste0("graphml/r-igraph/", name), g, V(g)$id, ex_actors, ex_ties)
     write_graph(g, file.path(dir, paste0(name, ".r-igraph.graphml")), format = "graphml")
+    write_frames(g, file.path(dir, paste0(name, ".r-igraph-gml-csv")))
   }
   # CSV, as docs/formats.md says: graph_from_data_frame on the two tables
-  # (every tie from -> to), the display name renamed to label.
+  # as they are (every tie from -> to; actors.csv's label is the name).
   actors <- read.csv(file.path(dir, name, "actors.csv"), na.strings = "", encoding = "UTF-8")
   ties <- read.csv(file.path(dir, name, "ties.csv"), na.strings = "", encoding = "UTF-8")
-  h <- tryCatch(graph_from_data_frame(ties, vertices = transform(actors, label = name, name = NULL)),
+  h <- tryCatch(graph_from_data_frame(ties, vertices = actors),
                 error = function(e) conditionMessage(e))
   report(paste0("csv/r-igraph/", name, "/read"), !is.character(h), h)
   if (!is.character(h)) {
     ex_all <- transform(ex_ties, any_directed = TRUE)
     check(paste0("csv/r-igraph/", name), h, V(h)$name, ex_actors, ex_all, named = FALSE)
+    write_frames(h, file.path(dir, paste0(name, ".r-igraph-csv")))
   }
 }

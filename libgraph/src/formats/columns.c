@@ -1,8 +1,10 @@
 /* Header names as spreadsheets write them: the documented aliases of the
  * fields (docs/formats.md, "Column aliases"), compared as spreadsheets vary
- * them (ASCII case, spaces at either end, runs of ' ', '_' or '-' as one). */
+ * them (ASCII case, spaces at either end, runs of ' ', '_' or '-' as one);
+ * and the actors' extra fields that CSV escapes. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/dataset_private.h"
 #include "formats/interchange_private.h"
@@ -14,29 +16,17 @@ typedef struct alias {
 } alias;
 
 static const alias aliases[] = {
-    {PN__REC_TIE, "source", "from"},
-    {PN__REC_TIE, "target", "to"},
-    {PN__REC_TIE, "year", "since"},
-    {PN__REC_TIE, "start", "since"},
-    {PN__REC_TIE, "start year", "since"},
-    {PN__REC_TIE, "from year", "since"},
-    {PN__REC_TIE, "begin", "since"},
-    {PN__REC_TIE, "tahun", "since"},
-    {PN__REC_TIE, "end", "until"},
-    {PN__REC_TIE, "end year", "until"},
-    {PN__REC_TIE, "to year", "until"},
-    {PN__REC_TIE, "sector", "sectors"},
-    {PN__REC_TIE, "notes", "note"},
-    {PN__REC_ACTOR, "label", "name"},
-    {PN__REC_ACTOR, "nama", "name"},
-    {PN__REC_ACTOR, "type", "kind"},
-    {PN__REC_ACTOR, "country code", "country"},
-    {PN__REC_ACTOR, "negara", "country"},
-    {PN__REC_ACTOR, "alias", "aliases"},
-    {PN__REC_ACTOR, "province", "region"},
-    {PN__REC_ACTOR, "notes", "note"},
-    {PN__REC_SOURCE, "citation", "cite"},
-    {PN__REC_SOURCE, "reference", "cite"},
+    {PN__REC_TIE, "source", "from"},       {PN__REC_TIE, "target", "to"},
+    {PN__REC_TIE, "year", "since"},        {PN__REC_TIE, "start", "since"},
+    {PN__REC_TIE, "start year", "since"},  {PN__REC_TIE, "from year", "since"},
+    {PN__REC_TIE, "begin", "since"},       {PN__REC_TIE, "tahun", "since"},
+    {PN__REC_TIE, "end", "until"},         {PN__REC_TIE, "end year", "until"},
+    {PN__REC_TIE, "to year", "until"},     {PN__REC_TIE, "sector", "sectors"},
+    {PN__REC_TIE, "notes", "note"},        {PN__REC_ACTOR, "nama", "name"},
+    {PN__REC_ACTOR, "type", "kind"},       {PN__REC_ACTOR, "country code", "country"},
+    {PN__REC_ACTOR, "negara", "country"},  {PN__REC_ACTOR, "alias", "aliases"},
+    {PN__REC_ACTOR, "province", "region"}, {PN__REC_ACTOR, "notes", "note"},
+    {PN__REC_SOURCE, "citation", "cite"},  {PN__REC_SOURCE, "reference", "cite"},
     {PN__REC_SOURCE, "link", "url"},
 };
 
@@ -90,4 +80,17 @@ bool pn__ix_alias_warning(pn_diags *diags, const char *file, int line, const cha
                             field, what, real) == 0;
     return pn_diags_add(diags, PN_SEVERITY_WARNING, file, line, 0, label, "column-alias",
                         "read as \"%s\" (an alias)", field) == 0;
+}
+
+bool pn__ix_csv_reserved(const char *record, const char *name)
+{
+    if (strcmp(record, PN__REC_ACTOR) != 0)
+        return false;
+    name += strspn(name, "_");
+    name += strspn(name, " ");
+    size_t n = strlen(name);
+    while (n > 0 && name[n - 1] == ' ')
+        n--;
+    return (n == 4 && strncasecmp(name, "name", 4) == 0) ||
+           (n == 5 && strncasecmp(name, PN__CSV_LABEL, 5) == 0);
 }

@@ -41,6 +41,10 @@ typedef struct pn__csv_table {
     pn__jv *recs;
     pn__jmember *fields;
     pn__map fieldmap; /* dataset table: field -> row */
+    /* actors: a "name" column beside "label" and "id", dropped when it is
+     * the id again in every row (csv_read.c, name_and_label) */
+    bool name_copy, copy_differs;
+    size_t copy_col, copy_id_col, copy_label_col;
 } pn__csv_table;
 
 typedef struct pn__csv_reader {

@@ -211,9 +211,55 @@ static void assign_keys(pn__csv_table *t, const char *record)
             c->key = known[which[i]];
         else if (!pn__field_known(known, c->name) && strcmp(c->name, PN__CSV_ATTRS) == 0)
             c->attrs = true;
+        else if (c->name[0] == '_' && pn__ix_csv_reserved(record, c->name))
+            c->key = c->name + 1; /* "_label": the extra field "label" */
     }
     free(level);
     free(which);
+}
+
+/* An actors table's "label" is the name, as paranet writes it; beside a
+ * "name" (each the most exact of its spellings, as assign_keys chose):
+ * with an "id" column, the name must be the id again in every row (on_record
+ * checks, the end of the table drops it: R igraph's as_data_frame(g,
+ * "vertices") of a GraphML); without one, "name" is the id (the same of a
+ * graph_from_data_frame). */
+static void name_and_label(pn__csv_reader *R)
+{
+    pn__csv_table *t = R->t;
+    size_t name = SIZE_MAX, id = SIZE_MAX, label = SIZE_MAX;
+    int best = 0;
+    for (size_t i = 0; i < t->ncols; i++) {
+        const pn__csv_column *c = &t->cols[i];
+        if (strcmp(c->key, "name") == 0 && name == SIZE_MAX)
+            name = i;
+        else if (strcmp(c->key, "id") == 0 && id == SIZE_MAX)
+            id = i;
+        else if (c->key == c->name && match_known(PN__CSV_LABEL, c->name) > best) {
+            best = match_known(PN__CSV_LABEL, c->name);
+            label = i;
+        }
+    }
+    for (size_t i = 0; i < t->ncols && best; i++)
+        if (t->cols[i].key == t->cols[i].name &&
+            match_known(PN__CSV_LABEL, t->cols[i].name) == best)
+            t->cols[i].key = "name"; /* two as exact: "appears twice" */
+    if (label == SIZE_MAX || name == SIZE_MAX)
+        return;
+    if (id != SIZE_MAX) {
+        t->cols[name].skip = true;
+        t->name_copy = true;
+        t->copy_col = name;
+        t->copy_id_col = id;
+        t->copy_label_col = label;
+    } else {
+        t->cols[name].key = "id";
+        header_warning(R, name, "name-label",
+                       "read as the actor id, and column \"%s\" as the name: a table without "
+                       "an \"id\" column (as R igraph's as_data_frame(g, \"vertices\") writes "
+                       "a graph_from_data_frame's vertices)",
+                       t->cols[label].name);
+    }
 }
 
 static const pn__csv_column *column_of_field(const pn__csv_table *t, const char *field)
@@ -300,6 +346,8 @@ static void on_header(pn__csv_reader *R)
     const char *record = pn__ix_csv_record(t->kind);
     if (t->kind != PN_CSV_DATASET) {
         assign_keys(t, record);
+        if (t->kind == PN_CSV_ACTORS)
+            name_and_label(R);
         read_aliases(R, record);
     } else
         for (size_t i = 0; i < t->ncols; i++)
@@ -327,6 +375,8 @@ static void on_header(pn__csv_reader *R)
         if (!*c->name)
             pn__csv_report(R, t->header_line, NULL, "csv-header",
                            "column %zu has no name in the header", i + 1);
+        if (t->name_copy && i == t->copy_col)
+            continue; /* the name again: the label column has the key */
         int put = pn__map_put(&t->colmap, c->key, i);
         if (put < 0) {
             R->nomem = true;
@@ -574,6 +624,22 @@ static void on_record(pn__csv_reader *R)
         on_dataset_row(R, line);
         return;
     }
+    if (t->name_copy && !t->copy_differs) {
+        const pn__csv_field *n = &R->row[t->copy_col], *i = &R->row[t->copy_id_col];
+        if (n->len != i->len ||
+            memcmp(cell_text(R, t->copy_col), cell_text(R, t->copy_id_col), n->len) != 0) {
+            char label[300], c1[68], c2[68], c3[68];
+            column_label(label, sizeof(label), t->cols[t->copy_col].name);
+            t->copy_differs = true;
+            pn__csv_report(R, n->line, label, "name-label",
+                           "\"%s\" is not the actor's id (\"%s\"): beside an id column and "
+                           "column \"%s\" (the name), a \"name\" column can only repeat the id; "
+                           "keep one of the two names, or rename the other column",
+                           pn__ix_clip(cell_text(R, t->copy_col), c1, 64),
+                           pn__ix_clip(cell_text(R, t->copy_id_col), c2, 64),
+                           pn__ix_clip(t->cols[t->copy_label_col].name, c3, 64));
+        }
+    }
     size_t rec = t->nrec;
     t->row_line[rec] = line;
     const char *record = pn__ix_csv_record(t->kind);
@@ -787,4 +853,10 @@ void pn__csv_parse_table(pn__csv_reader *R, const pn_csv_input *in)
     csv_free(&p);
     if (!R->header_done && !failed && !R->nomem)
         pn__csv_report(R, 1, NULL, "empty", "file is empty: expected a header row");
+    if (R->t->name_copy && !R->t->copy_differs && !failed && !R->nomem)
+        header_warning(R, R->t->copy_col, "name-label",
+                       "the actor's id again in every row (as R igraph's as_data_frame(g, "
+                       "\"vertices\") writes a GraphML's vertices): dropped, column \"%s\" is "
+                       "the name",
+                       R->t->cols[R->t->copy_label_col].name);
 }

@@ -219,17 +219,27 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
         attrs = strcmp(extras[k], PN__CSV_ATTRS) == 0;
     size_t ncols = attrs ? nk + (nx > 0) : nk + nx;
     size_t skip = unused_weight(records, record, known);
+    pn__buf text;
+    pn__buf_init(&text);
     for (size_t c = 0, first = c == skip; c < ncols; c++) {
         const char *name = c < nk ? known[c] : attrs ? PN__CSV_ATTRS : extras[c - nk];
         if (c == skip)
             continue;
         if (c != first)
             pn__buf_add(b, &delim, 1);
-        cell(b, name, strlen(name), delim);
+        /* An actor's name is its label; an extra field that would read as
+         * the name gets one '_' more (pn__ix_csv_reserved). */
+        text.len = 0;
+        if (c < nk && strcmp(record, PN__REC_ACTOR) == 0 && strcmp(name, "name") == 0)
+            name = PN__CSV_LABEL;
+        else if (c >= nk && !attrs && pn__ix_csv_reserved(record, name))
+            pn__buf_add(&text, "_", 1);
+        pn__buf_puts(&text, name);
+        if (text.failed)
+            b->failed = true;
+        cell(b, text.data ? text.data : "", text.len, delim);
     }
     pn__buf_add(b, "\n", 1);
-    pn__buf text;
-    pn__buf_init(&text);
     /* Fields by a scan of the record's members: at most the known fields
      * and PN__CSV_MAX_EXTRA columns per record, so linear in the table. */
     for (uint32_t i = 0; records && i < records->n; i++) {

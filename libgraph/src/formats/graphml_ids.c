@@ -129,11 +129,13 @@ static int replace_node_ids(pn__gml_records *r, int k)
 }
 
 /* Edges without an id attribute take their key "id" (igraph) or
- * "_graphml_edge_id"; a key "id" that gives nothing is reported. */
+ * "_graphml_edge_id"; a key "id" that gives nothing is reported. An empty
+ * id attribute is none (graph-tool writes id="" for an edge without one; no
+ * tie id is empty). */
 static int edge_ids(pn__gml_records *r)
 {
-    size_t i, taken = 0, ignored = 0;
-    int taken_line = 0, ignored_line = 0;
+    size_t i, taken = 0, ignored = 0, empty = 0;
+    int taken_line = 0, ignored_line = 0, empty_line = 0;
     json_t *o;
     /* Nodes whose key "id" did not become their id. */
     json_array_foreach(r->actors, i, o)
@@ -149,6 +151,12 @@ static int edge_ids(pn__gml_records *r)
         int line;
         const char *s = aux_id(json_array_get(r->tie_aux, i), &line);
         json_t *lines = json_array_get(r->tie_lines, i);
+        const char *own = json_string_value(json_object_get(o, "id"));
+        if (own && !*own) {
+            if (empty++ == 0)
+                empty_line = line_of(lines, "id");
+            json_object_del(o, "id");
+        }
         if (json_object_get(o, "id")) {
             if (s && ignored++ == 0)
                 ignored_line = line;
@@ -169,6 +177,11 @@ static int edge_ids(pn__gml_records *r)
         if (taken++ == 0)
             taken_line = line;
     }
+    if (empty && warn(r, empty_line, "graphml-ids",
+                      "%zu edge%s with an empty id attribute (id=\"\", as graph-tool writes an "
+                      "edge without an id): no tie id",
+                      empty, empty == 1 ? "" : "s"))
+        return PN_ENOMEM;
     if (taken && warn(r, taken_line, "graphml-ids",
                       "%zu edge%s without an id attribute take %s key \"id\" as the tie id", taken,
                       taken == 1 ? "" : "s", taken == 1 ? "its" : "their"))

@@ -116,6 +116,9 @@ size_t pn__ix_keys_of(const pn__ix_keys *k, json_t *o);
  * (docs/formats.md, "Extra fields"). */
 #define PN__CSV_ATTRS     "attrs"
 #define PN__CSV_MAX_EXTRA 64
+/* The column of an actor's name in CSV: "label", as Gephi's node table and
+ * R igraph's as_data_frame(g, "vertices") call it (docs/formats.md). */
+#define PN__CSV_LABEL "label"
 
 /* CSV: cells that a spreadsheet would run as a formula (first character
  * = + - @, tab or CR, and not a plain number) are written after a "'";
@@ -164,6 +167,12 @@ const char *pn__ix_clip(const char *s, char *buf, size_t max);
  * PN__GML_LAYOUT for the dataset): such an extra field is written with one
  * '_' more, and read back with one less. */
 bool pn__ix_gml_reserved(const char *record, const char *name);
+
+/* True when name, after any number of leading '_' and trimmed of spaces, is
+ * "name" or "label" in any ASCII case, for an actor: such an extra field is
+ * written to CSV with one '_' more and read back with one less, so that no
+ * column but the name's own reads as the name (columns.c). */
+bool pn__ix_csv_reserved(const char *record, const char *name);
 
 /* graphml_write.c, gexf.c: the writers with their messages. A string XML 1.0
  * cannot hold (NUL and C0 controls but tab, LF and CR; U+FFFE, U+FFFF) is
