@@ -564,6 +564,7 @@ START_TEST(size_by_degree)
     pn_dataset *ds = tu_load_text(small_dataset);
     pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
     o.size_by = "degree";
+    o.geometry.font_size = 10; /* the sizes below are against labels of 10 points */
     char *dot = render(ds, &o, "dot", NULL);
     Agraph_t *g = agmemread(dot);
     ck_assert_ptr_nonnull(g);

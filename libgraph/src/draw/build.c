@@ -4,6 +4,7 @@
  * and title drawn as one HTML-like table under the figure. */
 #include "draw/graphviz.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,11 +86,36 @@ typedef struct gv {
     const pn__scene *s;
     Agraph_t *g;
     Agnode_t **nodes; /* by actor */
+    double pt;        /* the labels' font size, in layout points */
+    double ink;       /* line widths, arrows and node margins: times this */
 } gv;
 
 static void set(void *obj, const char *name, const char *value)
 {
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* A number as an attribute: one decimal ("8.0", "14.7"), two below 1 where
+ * one would not do ("0.06"). */
+static const char *num(char *buf, size_t size, double v)
+{
+    snprintf(buf, size, v >= 1.0 || fabs(v - round(v * 10) / 10) < 0.005 ? "%.1f" : "%.2f", v);
+    return buf;
+}
+
+static void set_num(void *obj, const char *name, double value)
+{
+    char buf[32];
+    set(obj, name, num(buf, sizeof(buf), value));
+}
+
+/* A node margin (inches, x,y), times the ink scale. */
+static void set_margin(gv *c, void *obj, double x, double y)
+{
+    char buf[64], a[24], b[24];
+    snprintf(buf, sizeof(buf), "%s,%s", num(a, sizeof(a), x * c->ink),
+             num(b, sizeof(b), y * c->ink));
+    set(obj, "margin", buf);
 }
 
 static int set_html(gv *c, void *obj, const char *name, pn__buf *html)
@@ -140,9 +166,9 @@ static Agraph_t *cluster_of(gv *c, size_t actor, int *rc)
     set(sub, "style", "rounded");
     set(sub, "color", look.colour);
     if (look.heavy)
-        set(sub, "penwidth", "1.5");
+        set_num(sub, "penwidth", 1.5 * c->ink);
     set(sub, "fontcolor", th->ink);
-    set(sub, "fontsize", "12");
+    set_num(sub, "fontsize", 1.15 * c->pt);
     set(sub, "labeljust", "l");
     set(sub, "labelloc", "t"); /* explicit: the root's labelloc would be inherited from DOT */
     set(sub, "margin", "10");
@@ -296,17 +322,15 @@ static int add_node(gv *c, size_t i)
     }
     set(n, "style", look.kind->rounded ? "rounded,filled" : "filled");
     if (a->kind == PN_KIND_FIRM)
-        set(n, "margin", "0.14,0.06"); /* box3d's depth eats into the text's room */
+        set_margin(c, n, 0.14, 0.06); /* box3d's depth eats into the text's room */
     set(n, "fillcolor", look.fill);
     set(n, "color", look.line);
     if (look.text_colour)
         set(n, "fontcolor", look.text_colour);
     if (look.highlighted)
-        set(n, "penwidth", "3");
-    if (look.font_size > 0.0) {
-        snprintf(buf, sizeof(buf), "%.1f", look.font_size);
-        set(n, "fontsize", buf);
-    }
+        set_num(n, "penwidth", 3 * c->ink);
+    if (look.font_size > 0.0) /* 9 to 22 against the default's 10 */
+        set_num(n, "fontsize", look.font_size / 10.0 * c->pt);
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
@@ -347,18 +371,19 @@ static int add_nodes(gv *c)
 
 /* An edge's label: the status and basis marks, then one line per distinct tie text,
  * then the ties with nothing to show. */
-static int edge_label(const pn__scene *s, const pn__group *g, pn__buf *b)
+static int edge_label(const gv *c, const pn__group *g, pn__buf *b)
 {
+    const pn__scene *s = c->s;
     pn__edge_label l;
     int rc = pn__edge_label_make(s, g, &l);
     if (rc == 0) {
         bool marked = l.mark || l.basis_mark;
         if (l.mark)
-            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
-                           l.mark_colour, l.mark);
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%.4g\"><B>%s</B></FONT>",
+                           l.mark_colour, 1.5 * c->pt, l.mark);
         if (l.basis_mark)
-            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
-                           l.basis_colour, l.basis_mark);
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%.4g\"><B>%s</B></FONT>",
+                           l.basis_colour, 1.5 * c->pt, l.basis_mark);
         /* Tie texts in the order of the ties. */
         for (size_t j = 0; j < l.n_texts; j++) {
             if (j > 0)
@@ -386,7 +411,7 @@ static int add_edge(gv *c, const pn__group *g)
         return PN_EGRAPHVIZ;
     pn__tie_look look;
     pn__tie_look_of(c->s, g, &look);
-    char list[32], buf[32];
+    char list[32];
     if (look.twin) {
         snprintf(list, sizeof(list), "%s:invis:%s", look.ink, look.ink);
         set(e, "color", list);
@@ -394,15 +419,14 @@ static int add_edge(gv *c, const pn__group *g)
         set(e, "color", look.ink);
     }
     set(e, "style", look.line);
-    snprintf(buf, sizeof(buf), "%.1f", look.penwidth);
-    set(e, "penwidth", buf);
+    set_num(e, "penwidth", look.penwidth * c->ink);
     set(e, "dir", look.directed ? (look.tail ? "both" : "forward") : (look.tail ? "back" : "none"));
     if (look.tail)
         set(e, "arrowtail", look.tail);
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
-    int rc = edge_label(c->s, g, &text);
+    int rc = edge_label(c, g, &text);
     if (rc == 0 && text.len > 0) {
         /* In a padded cell, so that the text keeps off its own line. */
         pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
@@ -442,8 +466,9 @@ static void legend_glyph(const pn__theme *th, const pn__legend_entry *e, pn__buf
 
 /* One table: a column per heading, a row per entry (nested tables would
  * spread their rows over the height). */
-static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
+static void legend_table(const gv *c, const pn__legend *lg, pn__buf *b)
 {
+    const pn__theme *th = c->s->th;
     size_t rows = 0;
     for (size_t k = 0; k < lg->cols; k++)
         rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
@@ -454,7 +479,7 @@ static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
         for (size_t k = 0; k < lg->cols; k++) {
             const pn__legend_column *col = &lg->col[k];
             if (k > 0)
-                pn__buf_puts(b, "<TD WIDTH=\"16\"></TD>");
+                pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", (int)(16 * c->ink + 0.5));
             if (r == 0) {
                 pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>", col->heading);
             } else if (r <= col->n) {
@@ -487,12 +512,13 @@ static int add_legend(gv *c)
     pn__buf_init(&b);
     pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
     if (title) {
-        pn__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\"><B>");
+        pn__buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%.4g\"><B>",
+                       1.5 * c->pt);
         html_text(&b, o->title, strlen(o->title));
         pn__buf_puts(&b, "</B></FONT></TD></TR>");
     }
     if (lg.shown)
-        legend_table(c->s->th, &lg, &b);
+        legend_table(c, &lg, &b);
     pn__buf_puts(&b, "</TABLE>");
     int rc = set_html(c, c->g, "label", &b);
     pn__buf_free(&b);
@@ -518,7 +544,7 @@ static int build(gv *c)
     char buf[64];
     set(g, "layout", pn__layout_name(o->layout));
     set(g, "fontname", th->font);
-    set(g, "fontsize", "11");
+    set_num(g, "fontsize", c->pt);
     set(g, "fontcolor", th->ink);
     set(g, "bgcolor", "#FFFFFF");
     set(g, "pad", "0.2");
@@ -549,14 +575,21 @@ static int build(gv *c)
         break;
     }
     agattr(g, AGNODE, (char *)"fontname", (char *)th->font);
-    agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
+    agattr(g, AGNODE, (char *)"fontsize", (char *)num(buf, sizeof(buf), c->pt));
     agattr(g, AGNODE, (char *)"fontcolor", (char *)th->ink);
-    agattr(g, AGNODE, (char *)"margin", (char *)"0.06,0.03");
-    agattr(g, AGNODE, (char *)"penwidth", (char *)"1.3");
+    char x[24], y[24];
+    snprintf(buf, sizeof(buf), "%s,%s", num(x, sizeof(x), 0.06 * c->ink),
+             num(y, sizeof(y), 0.03 * c->ink));
+    agattr(g, AGNODE, (char *)"margin", buf);
+    agattr(g, AGNODE, (char *)"penwidth", (char *)num(buf, sizeof(buf), 1.3 * c->ink));
+    /* Graphviz's smallest node (0.75 x 0.5 in) would not scale with the
+     * labels: a smaller one that does (a line of text and its margin). */
+    agattr(g, AGNODE, (char *)"width", (char *)num(buf, sizeof(buf), 0.4 * c->ink));
+    agattr(g, AGNODE, (char *)"height", (char *)num(buf, sizeof(buf), 0.3 * c->ink));
     agattr(g, AGEDGE, (char *)"fontname", (char *)th->font);
-    agattr(g, AGEDGE, (char *)"fontsize", (char *)"8");
+    agattr(g, AGEDGE, (char *)"fontsize", (char *)num(buf, sizeof(buf), c->pt));
     agattr(g, AGEDGE, (char *)"fontcolor", (char *)th->ink);
-    agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+    agattr(g, AGEDGE, (char *)"arrowsize", (char *)num(buf, sizeof(buf), 0.7 * c->ink));
     int rc = add_nodes(c);
     for (size_t i = 0; rc == 0 && i < c->s->n_groups; i++)
         rc = add_edge(c, &c->s->groups[i]);
@@ -570,9 +603,9 @@ static int build(gv *c)
     return rc;
 }
 
-int pn__gv_build(const pn__scene *s, Agraph_t **out)
+int pn__gv_build(const pn__scene *s, double font_size, double ink, Agraph_t **out)
 {
-    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *))};
+    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *)), font_size, ink};
     int rc = c.nodes ? build(&c) : PN_ENOMEM;
     free(c.nodes);
     if (rc && c.g) {

@@ -23,7 +23,8 @@ bool pn__gv_clustered(const pn_diagram_options *o);
 Agiddisc_t *pn__gv_id_disc(void);
 
 /* The scene as a cgraph graph, with its legend and title as the root's
- * label (build.c). *out: the graph (agclose), NULL on failure. */
-int pn__gv_build(const pn__scene *s, Agraph_t **out);
+ * label (build.c): labels at font_size (layout points), line widths, arrows
+ * and node margins times ink. *out: the graph (agclose), NULL on failure. */
+int pn__gv_build(const pn__scene *s, double font_size, double ink, Agraph_t **out);
 
 #endif

@@ -1,10 +1,12 @@
 /* Rendering a diagram (the public entry points of paranet/diagram.h): the
  * options checked, the layouts' size limits, the scene styled (style.h),
  * its Graphviz graph built (build.c), then written as DOT by cgraph or laid
- * out and rendered to SVG, PNG or PDF by gvc, with Graphviz's warnings
- * captured into the diagnostics. */
+ * out (fitted to the size on paper: fit_layout) and rendered to SVG, PNG,
+ * JPEG, PDF, EPS or PS by gvc, with Graphviz's warnings captured into the
+ * diagnostics. */
 #include "paranet/diagram.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,14 +44,14 @@ static int capture_message(char *msg)
     return 0;
 }
 
-/* cairo writes the time of the render as the PDF's /CreationDate, the only
- * byte that differs between two renders. It is set to the Unix epoch, as
- * reproducible builds do with SOURCE_DATE_EPOCH=0, in place (the same length,
- * so the cross-reference offsets stay right). */
-static void fix_pdf_date(char *pdf, size_t n)
+/* cairo writes the time of the render as the PDF's /CreationDate (and the
+ * PostScript's %%CreationDate), the only bytes that differ between two
+ * renders. It is set to the Unix epoch, as reproducible builds do with
+ * SOURCE_DATE_EPOCH=0, in place (the same length, so the cross-reference
+ * offsets stay right). */
+static void fix_date(char *pdf, size_t n, const char *key)
 {
-    static const char key[] = "/CreationDate (D:";
-    size_t k = sizeof(key) - 1;
+    size_t k = strlen(key);
     for (size_t i = 0; i + k + 14 <= n; i++) {
         if (memcmp(pdf + i, key, k) != 0)
             continue;
@@ -91,10 +93,164 @@ static GVC_t *shared_context(void)
     return gvc;
 }
 
-static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, char **out,
-                           size_t *len)
+/* ---- the size on paper ---- */
+
+/* The box a figure is fitted to (points) and whether it may be enlarged. */
+typedef struct fit {
+    double w, h, font;
+    bool grow;
+} fit;
+
+#define UNBOUNDED      1e5  /* points: a side not fixed */
+#define PAD            14.4 /* the graph's pad (0.2 in), around the layout's bounding box */
+#define MAX_TRIES      5
+#define FONT_TOLERANCE 0.02
+
+static fit fit_of(const pn_diagram_geometry *g)
+{
+    fit f = {PN_DIAGRAM_PAGE_WIDTH, PN_DIAGRAM_PAGE_HEIGHT,
+             g->font_size > 0 ? g->font_size : PN_DIAGRAM_FONT_SIZE, false};
+    if (g->width > 0 || g->height > 0) {
+        f.w = g->width > 0 ? g->width : UNBOUNDED;
+        f.h = g->height > 0 ? g->height : UNBOUNDED;
+        f.grow = true;
+    }
+    return f;
+}
+
+/* The graph attributes of the size: `size` in inches ("!": enlarge too),
+ * no page margin (PDF and PostScript have 0.5 in by default), and the
+ * resolution of raster output (which would change an SVG's size). */
+static void set_size(Agraph_t *g, const fit *f, const pn_diagram_geometry *geo, bool raster)
+{
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.6g,%.6g%s", f->w / 72.0, f->h / 72.0, f->grow ? "!" : "");
+    agsafeset(g, (char *)"size", buf, (char *)"");
+    agsafeset(g, (char *)"margin", (char *)"0", (char *)"");
+    if (raster) {
+        snprintf(buf, sizeof(buf), "%.6g", geo->dpi > 0 ? geo->dpi : PN_DIAGRAM_DPI);
+        agsafeset(g, (char *)"dpi", buf, (char *)"");
+    }
+}
+
+/* The scale Graphviz will draw a laid-out graph at (its `size`). */
+static double layout_scale(Agraph_t *g, const fit *f)
+{
+    double x0, y0, x1, y1;
+    const char *bb = agget(g, (char *)"bb"); /* gvLayout's: "0 0 1006 936" */
+    if (!bb || sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x0, &y0, &x1, &y1) != 4)
+        return 1.0;
+    double w = x1 - x0 + 2 * PAD, h = y1 - y0 + 2 * PAD;
+    double s = fmin(f->w / w, f->h / h);
+    return f->grow ? s : fmin(s, 1.0);
+}
+
+static bool is_raster(const char *format)
+{
+    return strcmp(format, "png") == 0 || strcmp(format, "jpg") == 0;
+}
+
+/* The scene built with its fonts (and pens) times m, laid out; *a: the
+ * labels' size on paper then, in f->font. */
+static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      const fit *f, double m, bool lr, Agraph_t **g, double *a)
+{
+    int rc = pn__gv_build(c, f->font * m, m, g);
+    if (rc != 0)
+        return rc;
+    set_size(*g, f, &c->o->geometry, is_raster(format));
+    if (lr)
+        agsafeset(*g, (char *)"rankdir", (char *)"LR", (char *)"");
+    if (gvLayout(gvc, *g, engine) != 0) {
+        pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
+                     "Graphviz could not lay the graph out with %s", engine);
+        return PN_EGRAPHVIZ;
+    }
+    *a = m * layout_scale(*g, f);
+    return 0;
+}
+
+static void drop_layout(GVC_t *gvc, Agraph_t **g)
+{
+    gvFreeLayout(gvc, *g);
+    agclose(*g);
+    *g = NULL;
+}
+
+/* Lay the scene out so that its labels are f.font points once Graphviz has
+ * scaled it to the box: the graph is built with its fonts (and pens) times
+ * m, laid out, and m corrected from the scale the layout gets (a secant on
+ * m * scale = 1), at most MAX_TRIES times. dot draws left to right instead
+ * of top to bottom when the first layout must shrink and that one shrinks
+ * less (a star's leaves in a column rather than a row). *g: the laid-out
+ * graph. */
+static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      Agraph_t **g)
+{
+    fit f = fit_of(&c->o->geometry);
+    double m = 1.0, prev_m = 0.0, prev_a = 0.0, a = 1.0;
+    bool lr = false;
+    for (int k = 0; k < MAX_TRIES; k++) {
+        int rc = try_layout(c, gvc, engine, format, &f, m, lr, g, &a);
+        if (rc == 0 && k == 0 && a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
+            Agraph_t *tb = *g;
+            double a_tb = a;
+            *g = NULL;
+            rc = try_layout(c, gvc, engine, format, &f, m, true, g, &a);
+            lr = rc == 0 && a > a_tb;
+            if (rc == 0 && !lr) {
+                drop_layout(gvc, g);
+                *g = tb;
+                a = a_tb;
+            } else {
+                drop_layout(gvc, &tb);
+            }
+        }
+        if (rc != 0)
+            return rc;
+        /* circo is laid out once: Graphviz 2.43's circo crashed (in
+         * circularLayout) laying out a second graph of 70 actors in one
+         * process. */
+        if (fabs(a - 1.0) <= FONT_TOLERANCE || k + 1 == MAX_TRIES ||
+            c->o->layout == PN_LAYOUT_CIRCO)
+            break;
+        double next = m / a;
+        if (k > 0 && fabs(a - prev_a) > 1e-6)
+            next = m - (a - 1.0) * (m - prev_m) / (a - prev_a);
+        next = fmin(fmax(next, 0.1), 4.0);
+        if (fabs(next - m) < 1e-3)
+            break; /* at a bound: as near as this layout gets */
+        prev_m = m;
+        prev_a = a;
+        m = next;
+        drop_layout(gvc, g);
+    }
+    if (fabs(a - 1.0) > FONT_TOLERANCE)
+        pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "font-size",
+                     "labels are %.1f pt on paper, not the %.1f pt asked for: the %s layout "
+                     "needs %s room for its text at this size (try %s--width, or "
+                     "--font-size)",
+                     a * f.font, f.font, engine, a < 1.0 ? "more" : "less",
+                     a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
+    return 0;
+}
+
+/* The Graphviz device of a format: cairo's for EPS and PostScript (the
+ * core PostScript renderer knows only the standard PostScript fonts). */
+static const char *device_of(const char *format)
+{
+    if (strcmp(format, "eps") == 0)
+        return "eps:cairo";
+    if (strcmp(format, "ps") == 0)
+        return "ps:cairo";
+    return format;
+}
+
+static int render_graphviz(const pn__scene *c, const char *format, char **out, size_t *len)
 {
     const char *engine = pn__layout_name(c->o->layout);
+    const char *device = device_of(format);
+    Agraph_t *g = NULL;
     int rc = 0;
     capture cap = {c->diags, {0}};
     pn__buf_init(&cap.line);
@@ -111,7 +267,9 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
                      "cannot create a Graphviz context");
         goto cleanup;
     }
-    if (!has_plugin(gvc, "layout", engine) || !has_plugin(gvc, "device", format)) {
+    bool cairo = strchr(device, ':') != NULL;
+    if (!has_plugin(gvc, "layout", engine) || !has_plugin(gvc, "device", format) ||
+        (cairo && !has_plugin(gvc, "render", "cairo"))) {
         rc = PN_EGRAPHVIZ;
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz-plugin",
                      "Graphviz has no %s plugin for '%s' here: install Graphviz's plugins "
@@ -121,14 +279,10 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
                      has_plugin(gvc, "layout", engine) ? format : engine);
         goto cleanup;
     }
-    if (gvLayout(gvc, g, engine) != 0) {
-        rc = PN_EGRAPHVIZ;
-        pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
-                     "Graphviz could not lay the graph out with %s", engine);
+    if ((rc = fit_layout(c, gvc, engine, format, &g)) != 0)
         goto cleanup;
-    }
     laid_out = true;
-    if (gvRenderData(gvc, g, format, &data, &n) != 0 || !data) {
+    if (gvRenderData(gvc, g, device, &data, &n) != 0 || !data) {
         rc = PN_EGRAPHVIZ;
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
                      "Graphviz could not render %s", format);
@@ -143,12 +297,16 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
     (*out)[n] = '\0';
     *len = n;
     if (strcmp(format, "pdf") == 0)
-        fix_pdf_date(*out, n);
+        fix_date(*out, n, "/CreationDate (D:");
+    else if (cairo)
+        fix_date(*out, n, "%%CreationDate: D:");
 cleanup:
     if (data)
         gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, g);
+    if (g)
+        agclose(g);
     capture_message((char *)"\n"); /* flush a last partial line */
     agseterrf(saved_hook);
     current_capture = saved;
@@ -156,15 +314,25 @@ cleanup:
     return rc;
 }
 
-static int write_dot(const pn__scene *c, Agraph_t *g, char **out, size_t *len)
+static int write_dot(const pn__scene *c, char **out, size_t *len)
 {
+    const pn_diagram_geometry *geo = &c->o->geometry;
+    fit f = fit_of(geo);
+    Agraph_t *g = NULL;
+    int rc = pn__gv_build(c, f.font, 1.0, &g);
+    if (rc != 0)
+        return rc;
+    set_size(g, &f, geo, false);
     char *data = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&data, &n);
-    if (!f)
+    FILE *mem = open_memstream(&data, &n);
+    if (!mem) {
+        agclose(g);
         return PN_ENOMEM;
-    int err = agwrite(g, f);
-    if (fclose(f) != 0 || err != 0) {
+    }
+    int err = agwrite(g, mem);
+    agclose(g);
+    if (fclose(mem) != 0 || err != 0) {
         free(data);
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
                      "Graphviz could not write the DOT text");
@@ -211,6 +379,38 @@ static int layout_guard(const pn__scene *c)
     return PN_ELIMIT;
 }
 
+/* A length of the geometry: 0, or within the limits (NaN is neither). */
+static bool length_ok(double v)
+{
+    return v == 0.0 || (v >= PN_DIAGRAM_LENGTH_MIN && v <= PN_DIAGRAM_LENGTH_MAX);
+}
+
+static int check_geometry(const pn_diagram_geometry *g, pn_diags *diags)
+{
+    const char *what = !length_ok(g->width) ? "width" : !length_ok(g->height) ? "height" : NULL;
+    if (what) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the figure's %s (%g pt) must be 0 (not fixed) or from 1 cm to 5 m (%.1f to "
+                     "%.0f pt)",
+                     what, what[0] == 'w' ? g->width : g->height, PN_DIAGRAM_LENGTH_MIN,
+                     PN_DIAGRAM_LENGTH_MAX);
+        return PN_EINVAL;
+    }
+    if (!(g->font_size == 0.0 || (g->font_size >= 4.0 && g->font_size <= 72.0))) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the font size (%g pt) must be 0 (the default) or from 4 to 72 pt",
+                     g->font_size);
+        return PN_EINVAL;
+    }
+    if (!(g->dpi == 0.0 || (g->dpi >= 36.0 && g->dpi <= 2400.0))) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the resolution (%g dpi) must be 0 (the default) or from 36 to 2400 dpi",
+                     g->dpi);
+        return PN_EINVAL;
+    }
+    return 0;
+}
+
 int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, const char *format,
                       char **out, size_t *len, pn_diags *diags)
 {
@@ -222,15 +422,15 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         *len = 0;
     if (!ds || !format)
         return PN_EINVAL;
-    static const char *const formats[] = {"dot", "svg", "png", "pdf"};
-    bool known = false;
-    for (size_t i = 0; i < 4; i++)
-        known |= strcmp(format, formats[i]) == 0;
-    if (!known) {
+    const char *name = pn_diagram_format_name(format);
+    if (!name) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "format",
-                     "unknown diagram format '%s' (dot, svg, png or pdf)", format);
+                     "unknown diagram format '%s' (%s)", format, pn_diagram_formats());
         return PN_EINVAL;
     }
+    format = name;
+    if (check_geometry(&opts->geometry, diags) != 0)
+        return PN_EINVAL;
     if (!in_range((int)opts->layout, 6) || !in_range((int)opts->theme, 2) ||
         !in_range((int)opts->cluster, 3) || !in_range((int)opts->labels, 3) ||
         !in_range((int)opts->edge_labels, 4) || (!opts->path_from != !opts->path_to)) {
@@ -240,25 +440,20 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         return PN_EINVAL;
     }
     pn__scene c;
-    Agraph_t *g = NULL;
     size_t n = 0;
     int rc = pn__scene_open(&c, ds, opts, diags);
     if (rc == 0 && strcmp(format, "dot") != 0)
         rc = layout_guard(&c);
     if (rc == 0)
         rc = pn__scene_style(&c);
-    if (rc == 0)
-        rc = pn__gv_build(&c, &g);
     if (rc == 0 && strcmp(format, "dot") == 0)
-        rc = write_dot(&c, g, out, &n);
+        rc = write_dot(&c, out, &n);
     else if (rc == 0)
-        rc = render_graphviz(&c, g, format, out, &n);
+        rc = render_graphviz(&c, format, out, &n);
     if (rc == 0 && len)
         *len = n;
     if (rc == PN_ENOMEM)
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, NULL, "out of memory");
-    if (g)
-        agclose(g);
     pn__scene_free(&c);
     return rc;
 }
