@@ -95,11 +95,11 @@ static void set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
-/* A number as an attribute: one decimal ("8.0", "14.7"), two below 1 where
- * one would not do ("0.06"). */
+/* A number as an attribute: one decimal ("8.0", "14.7"), two below 10
+ * where one would not do ("2.34", "0.06"). */
 static const char *num(char *buf, size_t size, double v)
 {
-    snprintf(buf, size, v >= 1.0 || fabs(v - round(v * 10) / 10) < 0.005 ? "%.1f" : "%.2f", v);
+    snprintf(buf, size, v >= 10.0 || fabs(v - round(v * 10) / 10) < 0.005 ? "%.1f" : "%.2f", v);
     return buf;
 }
 
@@ -107,6 +107,13 @@ static void set_num(void *obj, const char *name, double value)
 {
     char buf[32];
     set(obj, name, num(buf, sizeof(buf), value));
+}
+
+/* A padding or width of an HTML-like table (whole points), times the ink
+ * scale. */
+static int pixels(const gv *c, double points)
+{
+    return (int)(points * c->ink + 0.5);
 }
 
 /* A node margin (inches, x,y), times the ink scale. */
@@ -429,8 +436,10 @@ static int add_edge(gv *c, const pn__group *g)
     int rc = edge_label(c, g, &text);
     if (rc == 0 && text.len > 0) {
         /* In a padded cell, so that the text keeps off its own line. */
-        pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-                         "CELLPADDING=\"3\"><TR><TD>");
+        pn__buf_printf(&b,
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                       "CELLPADDING=\"%d\"><TR><TD>",
+                       pixels(c, 3));
         pn__buf_add(&b, text.data, text.len);
         pn__buf_puts(&b, "</TD></TR></TABLE>");
         rc = set_html(c, e, "label", &b);
@@ -472,14 +481,16 @@ static void legend_table(const gv *c, const pn__legend *lg, pn__buf *b)
     size_t rows = 0;
     for (size_t k = 0; k < lg->cols; k++)
         rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
-    pn__buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                    "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    pn__buf_printf(b,
+                   "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                   "CELLSPACING=\"0\" CELLPADDING=\"%d\">",
+                   pixels(c, 1));
     for (size_t r = 0; r < rows; r++) {
         pn__buf_puts(b, "<TR>");
         for (size_t k = 0; k < lg->cols; k++) {
             const pn__legend_column *col = &lg->col[k];
             if (k > 0)
-                pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", (int)(16 * c->ink + 0.5));
+                pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", pixels(c, 16));
             if (r == 0) {
                 pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>", col->heading);
             } else if (r <= col->n) {
@@ -510,7 +521,8 @@ static int add_legend(gv *c)
         return 0;
     pn__buf b;
     pn__buf_init(&b);
-    pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    pn__buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"%d\">",
+                   pixels(c, 2));
     if (title) {
         pn__buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%.4g\"><B>",
                        1.5 * c->pt);
@@ -547,7 +559,7 @@ static int build(gv *c)
     set_num(g, "fontsize", c->pt);
     set(g, "fontcolor", th->ink);
     set(g, "bgcolor", "#FFFFFF");
-    set(g, "pad", "0.2");
+    set_num(g, "pad", 0.2 * c->ink);
     set(g, "outputorder", "edgesfirst");
     switch (o->layout) {
     case PN_LAYOUT_DOT:

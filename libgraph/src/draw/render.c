@@ -65,6 +65,20 @@ static void fix_date(char *pdf, size_t n, const char *key)
     }
 }
 
+/* cairo's PostScript: "%%CreationDate: Tue Dec  1 15:49:19 2026" (ctime). */
+static void fix_ps_date(char *ps, size_t n)
+{
+    static const char key[] = "%%CreationDate: ", epoch[] = "Thu Jan  1 00:00:00 1970";
+    size_t k = sizeof(key) - 1, d = sizeof(epoch) - 1;
+    for (size_t i = 0; i + k + d < n; i++) {
+        if (memcmp(ps + i, key, k) == 0) {
+            if (ps[i + k + d] == '\n')
+                memcpy(ps + i + k, epoch, d);
+            return;
+        }
+    }
+}
+
 static bool has_plugin(GVC_t *gvc, const char *kind, const char *name)
 {
     int n = 0;
@@ -102,8 +116,8 @@ typedef struct fit {
 } fit;
 
 #define UNBOUNDED      1e5  /* points: a side not fixed */
-#define PAD            14.4 /* the graph's pad (0.2 in), around the layout's bounding box */
-#define MAX_TRIES      5
+#define PAD            14.4 /* the graph's pad (0.2 in times m), around the bounding box */
+#define MAX_TRIES      8
 #define FONT_TOLERANCE 0.02
 
 static fit fit_of(const pn_diagram_geometry *g)
@@ -133,14 +147,15 @@ static void set_size(Agraph_t *g, const fit *f, const pn_diagram_geometry *geo, 
     }
 }
 
-/* The scale Graphviz will draw a laid-out graph at (its `size`). */
-static double layout_scale(Agraph_t *g, const fit *f)
+/* The scale Graphviz will draw a laid-out graph at (its `size`); the
+ * graph was built at m (its pad is PAD times m). */
+static double layout_scale(Agraph_t *g, const fit *f, double m)
 {
     double x0, y0, x1, y1;
     const char *bb = agget(g, (char *)"bb"); /* gvLayout's: "0 0 1006 936" */
     if (!bb || sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x0, &y0, &x1, &y1) != 4)
         return 1.0;
-    double w = x1 - x0 + 2 * PAD, h = y1 - y0 + 2 * PAD;
+    double w = x1 - x0 + 2 * PAD * m, h = y1 - y0 + 2 * PAD * m;
     double s = fmin(f->w / w, f->h / h);
     return f->grow ? s : fmin(s, 1.0);
 }
@@ -166,7 +181,7 @@ static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
                      "Graphviz could not lay the graph out with %s", engine);
         return PN_EGRAPHVIZ;
     }
-    *a = m * layout_scale(*g, f);
+    *a = m * layout_scale(*g, f, m);
     return 0;
 }
 
@@ -177,61 +192,123 @@ static void drop_layout(GVC_t *gvc, Agraph_t **g)
     *g = NULL;
 }
 
+/* The search for m such that a(m) = 1 (a grows with m: the larger the labels
+ * against the spacing, the less is left to scale away): the secant through the last two
+ * tries (m / a at first) until the answer is bracketed, then regula falsi
+ * in the bracket, the Illinois variant (the kept end's f = a - 1 halved
+ * when the same end moves twice running). */
+typedef struct search {
+    double last_m, last_a;
+    double lo_m, lo_f, hi_m, hi_f; /* the bracket: tries with a < 1 and a > 1 */
+    int side;
+} search;
+
+static double search_next(search *s, double m, double a)
+{
+    double next = m / a;
+    /* a grows with m; where two tries say otherwise (a layout's leaps), no
+     * secant through them */
+    if (s->last_m > 0 && (a - s->last_a) / (m - s->last_m) > 1e-6)
+        next = m - (a - 1.0) * (m - s->last_m) / (a - s->last_a);
+    next = fmin(fmax(next, m / 4), m * 4);
+    s->last_m = m;
+    s->last_a = a;
+    int moved = a < 1.0 ? -1 : 1;
+    if (moved < 0) {
+        s->lo_m = m;
+        s->lo_f = a - 1.0;
+        if (s->side < 0)
+            s->hi_f /= 2;
+    } else {
+        s->hi_m = m;
+        s->hi_f = a - 1.0;
+        if (s->side > 0)
+            s->lo_f /= 2;
+    }
+    s->side = moved;
+    if (s->lo_m > 0 && s->hi_m > 0) {
+        next = s->lo_m - s->lo_f * (s->hi_m - s->lo_m) / (s->hi_f - s->lo_f);
+        if (!(next > fmin(s->lo_m, s->hi_m) && next < fmax(s->lo_m, s->hi_m)))
+            next = sqrt(s->lo_m * s->hi_m);
+    }
+    return fmin(fmax(next, 0.1), 4.0);
+}
+
+/* How far labels of a times the size asked for are from it: smaller ones
+ * count double (labels too large print; too small may not read). */
+static double miss(double a)
+{
+    return a < 1.0 ? 2 * (1.0 - a) : a - 1.0;
+}
+
+/* Keep the laid-out graph whose labels come nearest the size asked for. */
+static void keep_best(GVC_t *gvc, Agraph_t **best, double *best_a, Agraph_t **g, double a)
+{
+    if (!*best || miss(a) < miss(*best_a)) {
+        if (*best)
+            drop_layout(gvc, best);
+        *best = *g;
+        *best_a = a;
+        *g = NULL;
+    } else {
+        drop_layout(gvc, g);
+    }
+}
+
 /* Lay the scene out so that its labels are f.font points once Graphviz has
- * scaled it to the box: the graph is built with its fonts (and pens) times
- * m, laid out, and m corrected from the scale the layout gets (a secant on
- * m * scale = 1), at most MAX_TRIES times. dot draws left to right instead
- * of top to bottom when the first layout must shrink and that one shrinks
- * less (a star's leaves in a column rather than a row). *g: the laid-out
- * graph. */
+ * scaled it to the box: the graph is built with its fonts (and pens, pads)
+ * times m, laid out, and m corrected from the scale the layout gets, until
+ * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times; the nearest
+ * try is kept. dot draws left to right instead of top to bottom when the
+ * first layout must shrink and that one shrinks less (a star's leaves in a
+ * column rather than a row). *g: the laid-out graph. */
 static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
                       Agraph_t **g)
 {
     fit f = fit_of(&c->o->geometry);
-    double m = 1.0, prev_m = 0.0, prev_a = 0.0, a = 1.0;
+    search s = {0};
+    double m = 1.0, a = 1.0, best_a = 0;
+    Agraph_t *best = NULL;
     bool lr = false;
-    for (int k = 0; k < MAX_TRIES; k++) {
-        int rc = try_layout(c, gvc, engine, format, &f, m, lr, g, &a);
-        if (rc == 0 && k == 0 && a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
-            Agraph_t *tb = *g;
+    int rc = 0;
+    for (int k = 0; k < MAX_TRIES && rc == 0; k++) {
+        if ((rc = try_layout(c, gvc, engine, format, &f, m, lr, g, &a)) != 0)
+            break;
+        keep_best(gvc, &best, &best_a, g, a);
+        if (k == 0 && a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
             double a_tb = a;
-            *g = NULL;
-            rc = try_layout(c, gvc, engine, format, &f, m, true, g, &a);
-            lr = rc == 0 && a > a_tb;
-            if (rc == 0 && !lr) {
-                drop_layout(gvc, g);
-                *g = tb;
-                a = a_tb;
-            } else {
-                drop_layout(gvc, &tb);
-            }
+            if ((rc = try_layout(c, gvc, engine, format, &f, m, true, g, &a)) != 0)
+                break;
+            lr = a > a_tb;
+            keep_best(gvc, &best, &best_a, g, a);
+            a = best_a;
         }
-        if (rc != 0)
-            return rc;
         /* circo is laid out once: Graphviz 2.43's circo crashed (in
          * circularLayout) laying out a second graph of 70 actors in one
          * process. */
-        if (fabs(a - 1.0) <= FONT_TOLERANCE || k + 1 == MAX_TRIES ||
-            c->o->layout == PN_LAYOUT_CIRCO)
+        if (fabs(a - 1.0) <= FONT_TOLERANCE || c->o->layout == PN_LAYOUT_CIRCO)
             break;
-        double next = m / a;
-        if (k > 0 && fabs(a - prev_a) > 1e-6)
-            next = m - (a - 1.0) * (m - prev_m) / (a - prev_a);
-        next = fmin(fmax(next, 0.1), 4.0);
+        double next = search_next(&s, m, a);
         if (fabs(next - m) < 1e-3)
             break; /* at a bound: as near as this layout gets */
-        prev_m = m;
-        prev_a = a;
         m = next;
-        drop_layout(gvc, g);
     }
-    if (fabs(a - 1.0) > FONT_TOLERANCE)
+    if (rc != 0) {
+        if (*g)
+            agclose(*g); /* not laid out */
+        *g = NULL;
+        if (best)
+            drop_layout(gvc, &best);
+        return rc;
+    }
+    *g = best;
+    if (fabs(best_a - 1.0) > FONT_TOLERANCE)
         pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "font-size",
                      "labels are %.1f pt on paper, not the %.1f pt asked for: the %s layout "
                      "needs %s room for its text at this size (try %s--width, or "
                      "--font-size)",
-                     a * f.font, f.font, engine, a < 1.0 ? "more" : "less",
-                     a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
+                     best_a * f.font, f.font, engine, best_a < 1.0 ? "more" : "less",
+                     best_a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
     return 0;
 }
 
@@ -299,7 +376,7 @@ static int render_graphviz(const pn__scene *c, const char *format, char **out, s
     if (strcmp(format, "pdf") == 0)
         fix_date(*out, n, "/CreationDate (D:");
     else if (cairo)
-        fix_date(*out, n, "%%CreationDate: D:");
+        fix_ps_date(*out, n);
 cleanup:
     if (data)
         gvFreeRenderData(data);
