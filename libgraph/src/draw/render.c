@@ -241,74 +241,71 @@ static double miss(double a)
     return a < 1.0 ? 2 * (1.0 - a) : a - 1.0;
 }
 
-/* Keep the laid-out graph whose labels come nearest the size asked for. */
-static void keep_best(GVC_t *gvc, Agraph_t **best, double *best_a, Agraph_t **g, double a)
-{
-    if (!*best || miss(a) < miss(*best_a)) {
-        if (*best)
-            drop_layout(gvc, best);
-        *best = *g;
-        *best_a = a;
-        *g = NULL;
-    } else {
-        drop_layout(gvc, g);
-    }
-}
+typedef struct attempt {
+    double m, a;
+    bool lr;
+} attempt;
 
 /* Lay the scene out so that its labels are f.font points once Graphviz has
  * scaled it to the box: the graph is built with its fonts (and pens, pads)
  * times m, laid out, and m corrected from the scale the layout gets, until
  * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times; the nearest
- * try is kept. dot draws left to right instead of top to bottom when the
- * first layout must shrink and that one shrinks less (a star's leaves in a
- * column rather than a row). *g: the laid-out graph. */
+ * try is laid out again if it was not the last (only the graph laid out
+ * last may be rendered: gvLayout sets Graphviz's global attribute symbols
+ * for its graph). dot draws left to right instead of top to bottom when
+ * the first layout must shrink and that one shrinks less (a star's leaves
+ * in a column rather than a row). *g: the laid-out graph. */
 static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
                       Agraph_t **g)
 {
     fit f = fit_of(&c->o->geometry);
     search s = {0};
-    double m = 1.0, a = 1.0, best_a = 0;
-    Agraph_t *best = NULL;
-    bool lr = false;
+    attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
     int rc = 0;
-    for (int k = 0; k < MAX_TRIES && rc == 0; k++) {
-        if ((rc = try_layout(c, gvc, engine, format, &f, m, lr, g, &a)) != 0)
+    for (int k = 0; k < MAX_TRIES; k++) {
+        if (*g)
+            drop_layout(gvc, g);
+        laid = next;
+        if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a)) != 0)
             break;
-        keep_best(gvc, &best, &best_a, g, a);
-        if (k == 0 && a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
-            double a_tb = a;
-            if ((rc = try_layout(c, gvc, engine, format, &f, m, true, g, &a)) != 0)
+        if (best.m == 0 || miss(laid.a) < miss(best.a))
+            best = laid;
+        if (k == 0 && laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
+            drop_layout(gvc, g);
+            laid.lr = true;
+            if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a)) != 0)
                 break;
-            lr = a > a_tb;
-            keep_best(gvc, &best, &best_a, g, a);
-            a = best_a;
+            if (laid.a > best.a)
+                best = laid;
         }
         /* circo is laid out once: Graphviz 2.43's circo crashed (in
          * circularLayout) laying out a second graph of 70 actors in one
          * process. */
-        if (fabs(a - 1.0) <= FONT_TOLERANCE || c->o->layout == PN_LAYOUT_CIRCO)
+        if (fabs(best.a - 1.0) <= FONT_TOLERANCE || c->o->layout == PN_LAYOUT_CIRCO)
             break;
-        double next = search_next(&s, m, a);
-        if (fabs(next - m) < 1e-3)
+        attempt from = laid.lr == best.lr ? laid : best;
+        next.m = search_next(&s, from.m, from.a);
+        next.lr = best.lr;
+        if (fabs(next.m - from.m) < 1e-3)
             break; /* at a bound: as near as this layout gets */
-        m = next;
+    }
+    if (rc == 0 && (laid.m != best.m || laid.lr != best.lr)) {
+        drop_layout(gvc, g);
+        rc = try_layout(c, gvc, engine, format, &f, best.m, best.lr, g, &best.a);
     }
     if (rc != 0) {
         if (*g)
             agclose(*g); /* not laid out */
         *g = NULL;
-        if (best)
-            drop_layout(gvc, &best);
         return rc;
     }
-    *g = best;
-    if (fabs(best_a - 1.0) > FONT_TOLERANCE)
+    if (fabs(best.a - 1.0) > FONT_TOLERANCE)
         pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "font-size",
                      "labels are %.1f pt on paper, not the %.1f pt asked for: the %s layout "
                      "needs %s room for its text at this size (try %s--width, or "
                      "--font-size)",
-                     best_a * f.font, f.font, engine, best_a < 1.0 ? "more" : "less",
-                     best_a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
+                     best.a * f.font, f.font, engine, best.a < 1.0 ? "more" : "less",
+                     best.a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
     return 0;
 }
 
