@@ -72,7 +72,7 @@ pdf_check "$OUT/e16.pdf" $CM16 0 7.84 12.3 && ok || fail "daejeon ego --width 16
 # here (docs/render.md): the page is 16 cm and the warning says the size
 # the labels have, which is what the PDF holds.
 expect_exit 0 "$PN" render "$T" -o "$OUT/t16.pdf" --width 16cm
-got=$(sed -n 's/^warning: labels are \([0-9.]*\) pt on paper, not the 8.0 pt asked for.*/\1/p' "$OUT/err")
+got=$(sed -n 's/^warning: labels are \([0-9.]*\) pt on paper at 16.0 x [0-9.]* cm, not 8.0 pt.*/\1/p' "$OUT/err")
 [ -n "$got" ] && ok || fail "tangsel --width 16cm: no warning of the label size"
 pdf_check "$OUT/t16.pdf" $CM16 0 "$(python3 -c "print(${got:-0} - 0.1)")" 100 && ok ||
     fail "tangsel --width 16cm: labels smaller than the warning says"
@@ -104,7 +104,8 @@ python3 -c "import sys; sys.exit(not (7.9 < $1 < 8.1 and $3 <= 454 and $4 <= 624
 # A width the layout cannot reach with its labels: a warning with the size.
 expect_exit 0 "$PN" render "$T" --layout circo --width 4cm -o "$OUT/c.svg"
 has "$OUT/err" "warning: labels are"
-has "$OUT/err" "not the 8.0 pt asked for: the circo layout needs more room"
+has "$OUT/err" "pt on paper at 4.0 x "
+has "$OUT/err" "cm, not 8.0 pt (--font-size): the circo layout needs more room for its text (try --labels short, another --layout, a larger --width, or a smaller --font-size)"
 
 # PNG and JPEG: the pixels are the size in inches times the resolution.
 png_size() { python3 -c "import struct,sys; d=open('$1','rb').read(24); print(*struct.unpack('>II', d[16:24]))"; }

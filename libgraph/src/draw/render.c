@@ -149,15 +149,19 @@ static void set_size(Agraph_t *g, const fit *f, const pn_diagram_geometry *geo, 
 
 /* The scale Graphviz will draw a laid-out graph at (its `size`); the
  * graph was built at m (its pad is PAD times m). */
-static double layout_scale(Agraph_t *g, const fit *f, double m)
+static double layout_scale(Agraph_t *g, const fit *f, double m, double *w, double *h)
 {
     double x0, y0, x1, y1;
     const char *bb = agget(g, (char *)"bb"); /* gvLayout's: "0 0 1006 936" */
     if (!bb || sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x0, &y0, &x1, &y1) != 4)
         return 1.0;
-    double w = x1 - x0 + 2 * PAD * m, h = y1 - y0 + 2 * PAD * m;
-    double s = fmin(f->w / w, f->h / h);
-    return f->grow ? s : fmin(s, 1.0);
+    *w = x1 - x0 + 2 * PAD * m;
+    *h = y1 - y0 + 2 * PAD * m;
+    double s = fmin(f->w / *w, f->h / *h);
+    s = f->grow ? s : fmin(s, 1.0);
+    *w *= s; /* on paper */
+    *h *= s;
+    return s;
 }
 
 static bool is_raster(const char *format)
@@ -166,9 +170,10 @@ static bool is_raster(const char *format)
 }
 
 /* The scene built with its fonts (and pens) times m, laid out; *a: the
- * labels' size on paper then, in f->font. */
+ * labels' size on paper then, in f->font; paper (or NULL): its width and
+ * height on paper, in points. */
 static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
-                      const fit *f, double m, bool lr, Agraph_t **g, double *a)
+                      const fit *f, double m, bool lr, Agraph_t **g, double *a, double *paper)
 {
     int rc = pn__gv_build(c, f->font * m, m, g);
     if (rc != 0)
@@ -181,7 +186,12 @@ static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
                      "Graphviz could not lay the graph out with %s", engine);
         return PN_EGRAPHVIZ;
     }
-    *a = m * layout_scale(*g, f, m);
+    double w = 0, h = 0;
+    *a = m * layout_scale(*g, f, m, &w, &h);
+    if (paper) {
+        paper[0] = w;
+        paper[1] = h;
+    }
     return 0;
 }
 
@@ -261,19 +271,20 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
     fit f = fit_of(&c->o->geometry);
     search s = {0};
     attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
+    double paper[2] = {0, 0};
     int rc = 0;
     for (int k = 0; k < MAX_TRIES; k++) {
         if (*g)
             drop_layout(gvc, g);
         laid = next;
-        if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a)) != 0)
+        if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a, paper)) != 0)
             break;
         if (best.m == 0 || miss(laid.a) < miss(best.a))
             best = laid;
         if (k == 0 && laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
             drop_layout(gvc, g);
             laid.lr = true;
-            if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a)) != 0)
+            if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a, paper)) != 0)
                 break;
             if (laid.a > best.a)
                 best = laid;
@@ -291,7 +302,7 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
     }
     if (rc == 0 && (laid.m != best.m || laid.lr != best.lr)) {
         drop_layout(gvc, g);
-        rc = try_layout(c, gvc, engine, format, &f, best.m, best.lr, g, &best.a);
+        rc = try_layout(c, gvc, engine, format, &f, best.m, best.lr, g, &best.a, paper);
     }
     if (rc != 0) {
         if (*g)
@@ -299,13 +310,18 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
         *g = NULL;
         return rc;
     }
-    if (fabs(best.a - 1.0) > FONT_TOLERANCE)
+    if (fabs(best.a - 1.0) > FONT_TOLERANCE) {
+        bool small = best.a < 1.0;
         pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "font-size",
-                     "labels are %.1f pt on paper, not the %.1f pt asked for: the %s layout "
-                     "needs %s room for its text at this size (try %s--width, or "
+                     "labels are %.1f pt on paper at %.1f x %.1f cm, not %.1f pt (--font-size): "
+                     "the %s layout needs %s room for its text (try %s%s --width, or a %s "
                      "--font-size)",
-                     best.a * f.font, f.font, engine, best.a < 1.0 ? "more" : "less",
-                     best.a < 1.0 ? "--labels short, another --layout, a larger " : "a smaller ");
+                     best.a * f.font, paper[0] / 72 * 2.54, paper[1] / 72 * 2.54, f.font, engine,
+                     small ? "more" : "less",
+                     small && c->o->labels != PN_LABELS_SHORT ? "--labels short, " : "",
+                     small ? "another --layout, a larger" : "a smaller",
+                     small ? "smaller" : "larger");
+    }
     return 0;
 }
 
