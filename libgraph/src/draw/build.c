@@ -582,7 +582,7 @@ static int build(gv *c)
         set(g, "mindist", "0.6");
         break;
     case PN_LAYOUT_TWOPI:
-        set(g, "ranksep", "1.6");
+        set(g, "ranksep", "1.6:0.4"); /* the outer rings close: the width is the text's */
         set(g, "overlap", "false");
         break;
     }
