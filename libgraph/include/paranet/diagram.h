@@ -92,8 +92,11 @@ typedef enum pn_diagram_edge_labels {
  * a layout cannot reach that size at the width (it needs more room for its
  * text than the width gives), the figure keeps the width and a warning
  * (code "font-size") says the size reached. Each try is one layout (at
- * most five). dpi is the resolution of PNG and JPEG output (their pixels
- * are the size in inches times dpi); SVG, PDF, EPS and PS are vector.
+ * most eight; three past 50 actors). The dot layout is drawn left to right
+ * (rankdir=LR) when its top-to-bottom drawing must shrink and the other
+ * shrinks less. The page has no margin: a PDF's MediaBox is the figure.
+ * dpi is the resolution of PNG and JPEG output (their pixels are the size
+ * in inches times dpi); SVG, PDF, EPS and PS are vector.
  * Zeros mean the defaults.
  */
 typedef struct pn_diagram_geometry {

@@ -118,6 +118,8 @@ typedef struct fit {
 #define UNBOUNDED      1e5  /* points: a side not fixed */
 #define PAD            14.4 /* the graph's pad (0.2 in times m), around the bounding box */
 #define MAX_TRIES      8
+#define LARGE_TRIES    3 /* past LARGE_VIEW actors, where a layout takes seconds */
+#define LARGE_VIEW     50
 #define FONT_TOLERANCE 0.02
 
 static fit fit_of(const pn_diagram_geometry *g)
@@ -259,7 +261,8 @@ typedef struct attempt {
 /* Lay the scene out so that its labels are f.font points once Graphviz has
  * scaled it to the box: the graph is built with its fonts (and pens, pads)
  * times m, laid out, and m corrected from the scale the layout gets, until
- * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times; the nearest
+ * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times (LARGE_TRIES
+ * for a view of more than LARGE_VIEW actors); the nearest
  * try is laid out again if it was not the last (only the graph laid out
  * last may be rendered: gvLayout sets Graphviz's global attribute symbols
  * for its graph). dot draws left to right instead of top to bottom when
@@ -273,7 +276,8 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
     attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
     double paper[2] = {0, 0};
     int rc = 0;
-    for (int k = 0; k < MAX_TRIES; k++) {
+    int tries = pn_graph_vertex_count(c->graph) > LARGE_VIEW ? LARGE_TRIES : MAX_TRIES;
+    for (int k = 0; k < tries; k++) {
         if (*g)
             drop_layout(gvc, g);
         laid = next;
