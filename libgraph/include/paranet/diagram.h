@@ -143,8 +143,9 @@ typedef struct pn_diagram_options {
  * Draw the view of a dataset.
  *
  * "dot" gives the graph as DOT before layout (with a `layout` attribute, so
- * `dot -Tsvg` on it draws the same figure, and the `size` of the geometry,
- * but fonts at font_size: no layout is run to scale them); "svg", "png",
+ * `dot -Tsvg` on it draws the same graph, and the `size` of the geometry,
+ * but labels at font_size and top to bottom: no layout is run to fit
+ * them); "svg", "png",
  * "jpg", "pdf", "eps" and "ps" are laid out and rendered by the Graphviz
  * plugins (cairo for all but SVG), which must be installed (a missing
  * plugin is PN_EGRAPHVIZ with a message, never a crash). The output is
