@@ -7,6 +7,7 @@
 #include "paranet/diagram.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,15 +175,38 @@ static bool is_raster(const char *format)
 /* The scene built with its fonts (and pens) times m, laid out; *a: the
  * labels' size on paper then, in f->font; paper (or NULL): its width and
  * height on paper, in points. */
+/* Graphviz 2.43's circo keeps what it read of a graph (mindist, the
+ * symbols of "root" and "articulation_pos", its block count) in statics
+ * keyed by the graph's address (initGraphAttrs in circularinit.c), and
+ * reads them again for a new graph that happens to sit at the address of
+ * the last one: stale symbols, a crash in agxget or a layout that differs.
+ * So a graph for circo is never at the address of the last graph circo
+ * laid out: the address is kept (never dereferenced) as Graphviz state held
+ * for it, like the context (not thread-safe, as Graphviz is not). */
+static uintptr_t last_circo_graph;
+
+static int build_graph(const pn__scene *c, double font, double m, Agraph_t **g)
+{
+    int rc = pn__gv_build(c, font, m, g);
+    if (rc == 0 && c->o->layout == PN_LAYOUT_CIRCO && (uintptr_t)*g == last_circo_graph) {
+        Agraph_t *spare = *g; /* held while another is made, so that one is elsewhere */
+        rc = pn__gv_build(c, font, m, g);
+        agclose(spare);
+    }
+    return rc;
+}
+
 static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
                       const fit *f, double m, bool lr, Agraph_t **g, double *a, double *paper)
 {
-    int rc = pn__gv_build(c, f->font * m, m, g);
+    int rc = build_graph(c, f->font * m, m, g);
     if (rc != 0)
         return rc;
     set_size(*g, f, &c->o->geometry, is_raster(format));
     if (lr)
         agsafeset(*g, (char *)"rankdir", (char *)"LR", (char *)"");
+    if (c->o->layout == PN_LAYOUT_CIRCO)
+        last_circo_graph = (uintptr_t)*g; /* what circo will have seen */
     if (gvLayout(gvc, *g, engine) != 0) {
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
                      "Graphviz could not lay the graph out with %s", engine);
@@ -293,10 +317,7 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
             if (laid.a > best.a)
                 best = laid;
         }
-        /* circo is laid out once: Graphviz 2.43's circo crashed (in
-         * circularLayout) laying out a second graph of 70 actors in one
-         * process. */
-        if (fabs(best.a - 1.0) <= FONT_TOLERANCE || c->o->layout == PN_LAYOUT_CIRCO)
+        if (fabs(best.a - 1.0) <= FONT_TOLERANCE)
             break;
         attempt from = laid.lr == best.lr ? laid : best;
         next.m = search_next(&s, from.m, from.a);
@@ -413,7 +434,7 @@ static int write_dot(const pn__scene *c, char **out, size_t *len)
     const pn_diagram_geometry *geo = &c->o->geometry;
     fit f = fit_of(geo);
     Agraph_t *g = NULL;
-    int rc = pn__gv_build(c, f.font, 1.0, &g);
+    int rc = pn__gv_build(c, f.font, 1.0, &g); /* never laid out */
     if (rc != 0)
         return rc;
     set_size(g, &f, geo, false);
