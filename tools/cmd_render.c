@@ -157,7 +157,7 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     render_state *st = state;
     pn_diagram_options *o = &st->o;
     int code = EXIT_OK, v = 0;
-    long seed;
+    long number;
     switch (c) {
     case 'T':
         if (!pn_diagram_format_name(arg))
@@ -172,10 +172,10 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     case OPT_FONT_SIZE:
         return font_size_option(arg, &o->geometry.font_size);
     case OPT_DPI:
-        if (!cli_parse_long(arg, 36, 2400, &seed))
+        if (!cli_parse_long(arg, 36, 2400, &number))
             return cli_usage_error("render", "--dpi needs a number from 36 to 2400 (got '%s')",
                                    arg);
-        o->geometry.dpi = (double)seed;
+        o->geometry.dpi = (double)number;
         return EXIT_OK;
     case OPT_LAYOUT:
         code = enum_option("layout", arg, &v);
@@ -219,9 +219,9 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         o->force_layout = true;
         return EXIT_OK;
     case OPT_SEED:
-        if (!cli_parse_long(arg, 0, 2147483647L, &seed))
+        if (!cli_parse_long(arg, 0, 2147483647L, &number))
             return cli_usage_error("render", "--seed needs a number >= 0");
-        o->seed = (unsigned)seed;
+        o->seed = (unsigned)number;
         return EXIT_OK;
     default:
         return EXIT_USAGE;
