@@ -267,7 +267,7 @@ static double search_next(search *s, double m, double a)
         if (!(next > fmin(s->lo_m, s->hi_m) && next < fmax(s->lo_m, s->hi_m)))
             next = sqrt(s->lo_m * s->hi_m);
     }
-    return fmin(fmax(next, 0.1), 4.0);
+    return fmin(fmax(next, 0.1), 10.0);
 }
 
 /* How far labels of a times the size asked for are from it: smaller ones
