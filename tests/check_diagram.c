@@ -1,6 +1,7 @@
 /* Diagrams: escaping, legend, determinism, errors, themes, highlight. */
 #include <cgraph.h>
 #include <ctype.h>
+#include <math.h>
 
 #include "small_dataset.h"
 #include "testutil.h"
@@ -559,11 +560,93 @@ START_TEST(basis_marked_only_when_drawn)
 }
 END_TEST
 
+START_TEST(geometry_api)
+{
+    double pt = 0;
+    ck_assert_int_eq(pn_diagram_length_parse("16cm", &pt), 0);
+    ck_assert_double_eq_tol(pt, 453.543, 0.001);
+    ck_assert_int_eq(pn_diagram_length_parse("160 mm", &pt), 0);
+    ck_assert_double_eq_tol(pt, 453.543, 0.001);
+    ck_assert_int_eq(pn_diagram_length_parse("6.5in", &pt), 0);
+    ck_assert_double_eq_tol(pt, 468, 1e-9);
+    ck_assert_int_eq(pn_diagram_length_parse("300pt", &pt), 0);
+    ck_assert_double_eq_tol(pt, 300, 1e-9);
+    const char *bad[] = {"16", "16 ", "cm", "", "16px", "16cmx", "-3cm", "0cm", "nancm", "infpt"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        ck_assert_msg(pn_diagram_length_parse(bad[i], &pt) == PN_EINVAL, "%s", bad[i]);
+    ck_assert_str_eq(pn_diagram_format_name("JPEG"), "jpg");
+    ck_assert_str_eq(pn_diagram_format_name("gv"), "dot");
+    ck_assert_str_eq(pn_diagram_format_name("eps"), "eps");
+    ck_assert_ptr_null(pn_diagram_format_name("bmp"));
+    ck_assert_ptr_null(pn_diagram_format_name(NULL));
+    ck_assert_str_eq(pn_diagram_formats(), "svg, pdf, png, jpg, eps, ps, dot");
+
+    /* Out-of-range geometry: PN_EINVAL with a message, before any work. */
+    pn_dataset *ds = tu_load_text(small_dataset);
+    const pn_diagram_geometry wrong[] = {{1, 0, 0, 0},   {0, 1e6, 0, 0}, {-5, 0, 0, 0},
+                                         {NAN, 0, 0, 0}, {0, 0, 2, 0},   {0, 0, 100, 0},
+                                         {0, 0, 0, 10},  {0, 0, 0, 5000}};
+    for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+        pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+        o.geometry = wrong[i];
+        pn_diags *d = NULL;
+        char *out = NULL;
+        size_t n = 0;
+        ck_assert_int_eq(pn_diags_new(&d), 0);
+        ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &out, &n, d), PN_EINVAL);
+        ck_assert_ptr_null(out);
+        ck_assert_uint_eq(pn_diags_count(d), 1);
+        ck_assert_ptr_nonnull(strstr(pn_diags_get(d, 0)->message, "must be"));
+        pn_diags_free(d);
+    }
+    /* The DOT holds the size: the default box (never enlarged), or a width. */
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    char *dot = render(ds, &o, "dot", NULL);
+    ck_assert_ptr_nonnull(strstr(dot, "size=\"6.29921,8.66142\""));
+    ck_assert_ptr_nonnull(strstr(dot, "fontsize=8.0"));
+    free(dot);
+    o.geometry.width = 72 * 4;
+    o.geometry.font_size = 10;
+    dot = render(ds, &o, "dot", NULL);
+    ck_assert_ptr_nonnull(strstr(dot, "size=\"4,1388.89!\""));
+    ck_assert_ptr_nonnull(strstr(dot, "fontsize=10.0"));
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
+/* Every format begins with its magic bytes; EPS and PS are cairo's. */
+START_TEST(format_magic)
+{
+    pn_dataset *ds = tu_load_text(small_dataset);
+    static const struct {
+        const char *format, *magic;
+    } want[] = {{"svg", "<?xml"},
+                {"pdf", "%PDF-"},
+                {"png", "\x89PNG\r\n"},
+                {"jpg", "\xff\xd8\xff"},
+                {"jpeg", "\xff\xd8\xff"},
+                {"eps", "%!PS-Adobe-3.0 EPSF-3.0\n%%Creator: cairo"},
+                {"ps", "%!PS-Adobe-3.0\n%%Creator: cairo"},
+                {"dot", "digraph"},
+                {"gv", "digraph"}};
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        size_t n = 0;
+        char *out = render(ds, NULL, want[i].format, &n);
+        size_t k = strlen(want[i].magic);
+        ck_assert_msg(n > k && memcmp(out, want[i].magic, k) == 0, "%s", want[i].format);
+        free(out);
+    }
+    pn_dataset_free(ds);
+}
+END_TEST
+
 START_TEST(size_by_degree)
 {
     pn_dataset *ds = tu_load_text(small_dataset);
     pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
     o.size_by = "degree";
+    o.geometry.font_size = 10; /* the sizes below are against labels of 10 points */
     char *dot = render(ds, &o, "dot", NULL);
     Agraph_t *g = agmemread(dot);
     ck_assert_ptr_nonnull(g);
@@ -593,6 +676,8 @@ int main(void)
     tcase_add_test(tc, paper_theme_is_gray);
     tcase_add_test(tc, parallel_ties_and_path);
     tcase_add_test(tc, size_by_degree);
+    tcase_add_test(tc, geometry_api);
+    tcase_add_test(tc, format_magic);
     tcase_add_test(tc, basis_marked_only_when_drawn);
     suite_add_tcase(s, tc);
     return tu_run(s);

@@ -89,7 +89,7 @@ has "$OUT/out" "shortest path, 2 steps"
 
 # Usage errors (exit 2) and data errors (exit 1).
 expect_exit 2 "$PN" render "$T" -T gif
-has "$OUT/err" "-T must be dot, svg, png or pdf"
+has "$OUT/err" "-T: cannot write 'gif'; paranet renders svg, pdf, png, jpg, eps, ps, dot"
 expect_exit 2 "$PN" render "$T" --layout spring
 has "$OUT/err" "dot|neato|fdp|sfdp|circo|twopi"
 expect_exit 2 "$PN" render "$T" --size-by nosuch

@@ -159,7 +159,7 @@ expect_exit 0 "$PN" convert -f graphml "$OUT/all.graphml" -o "$OUT/x.json"
 expect_exit 2 "$PN" convert -f xml "$OUT/all.graphml" -o "$OUT/x.json"
 has "$OUT/err" "paranet convert: cannot read 'xml' (json, graphml, gexf or csv)"
 expect_exit 2 "$PN" render "$T" --format csv
-has "$OUT/err" "paranet render: -T must be dot, svg, png or pdf (got 'csv')"
+has "$OUT/err" "paranet render: -T: cannot write 'csv'; paranet renders svg, pdf, png, jpg, eps, ps, dot"
 
 # A missing file: exit 3 with the path and the reason, from every reader.
 for cmd in validate render "convert -o $OUT/x.json" "merge -o $OUT/x.json"; do

@@ -1,4 +1,5 @@
-/* paranet render FILE: a diagram of a view, as DOT, SVG, PNG or PDF. */
+/* paranet render FILE: a diagram of a view, as SVG, PDF, PNG, JPEG, EPS,
+ * PostScript or DOT, at a size on paper. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,9 +13,16 @@ static const char help[] =
     "the legend under the figure lists what it shows.\n"
     "\n"
     "Output:\n"
-    "  -T, --format FMT        dot, svg, png or pdf (default: from the -o\n"
-    "                          extension, else svg)\n"
+    "  -T, --format FMT        svg, pdf, png, jpg, eps, ps or dot (default: from the\n"
+    "                          -o extension, else svg; -T wins over the extension)\n"
     "  -o, --output OUT        write to OUT, atomically ('-' or none: standard output)\n"
+    "\n"
+    "Size on paper (lengths with a unit: cm, mm, in or pt):\n"
+    "      --width LEN         the figure's width, e.g. 16cm (aspect ratio kept)\n"
+    "      --height LEN        its height; with --width: fit inside both\n"
+    "                          (default: fit inside 16cm x 22cm, never enlarged)\n"
+    "      --font-size PT      the labels' size on paper, in points (default 8)\n"
+    "      --dpi N             resolution of PNG and JPEG (default 300)\n"
     "\n"
     "Drawing:\n"
     "      --layout ENGINE     dot, neato, fdp, sfdp, circo or twopi (default dot; sfdp\n"
@@ -38,6 +46,7 @@ static const char help[] =
 static const char help_tail[] =
     "Examples:\n"
     "  paranet render datasets/tangsel.json -o tangsel.svg\n"
+    "  paranet render datasets/bandung.json --width 16cm --font-size 8 -o fig1.pdf\n"
     "  paranet render datasets/tangsel.json --at 2016 --theme paper -o tangsel-2016.pdf\n"
     "  paranet render datasets/tangsel.json --ego daejeon --edge-labels both -o daejeon.png\n";
 
@@ -53,21 +62,47 @@ enum {
     OPT_HIGHLIGHT_PATH,
     OPT_TITLE,
     OPT_SEED,
-    OPT_FORCE_LAYOUT
+    OPT_FORCE_LAYOUT,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_FONT_SIZE,
+    OPT_DPI
 };
 
-/* The format an output file name asks for, or NULL. */
-static const char *format_of(const char *path)
+/* The extension of an output file name ("pdf" of "out/fig.pdf"), or NULL. */
+static const char *extension_of(const char *path)
 {
-    static const char *const ext[][2] = {
-        {".dot", "dot"}, {".gv", "dot"}, {".svg", "svg"}, {".png", "png"}, {".pdf", "pdf"}};
-    size_t n = strlen(path);
-    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-        size_t m = strlen(ext[i][0]);
-        if (n > m && strcasecmp(path + n - m, ext[i][0]) == 0)
-            return ext[i][1];
-    }
-    return NULL;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot > base && dot[1] ? dot + 1 : NULL;
+}
+
+/* --width and --height: a length with its unit, from 1 cm to 5 m. */
+static int length_option(const char *option, const char *arg, double *out)
+{
+    if (pn_diagram_length_parse(arg, out) != 0)
+        return cli_usage_error("render",
+                               "--%s: expected a length with a unit: cm, mm, in or pt, e.g. "
+                               "16cm (got '%s')",
+                               option, arg);
+    if (*out < PN_DIAGRAM_LENGTH_MIN || *out > PN_DIAGRAM_LENGTH_MAX)
+        return cli_usage_error("render", "--%s must be from 1cm to 5m (got '%s')", option, arg);
+    return EXIT_OK;
+}
+
+/* --font-size: points, "8" or "8pt", from 4 to 72. */
+static int font_size_option(const char *arg, double *out)
+{
+    char *end = NULL;
+    double v = strtod(arg, &end);
+    if (end == arg || (*end && strcmp(end, "pt") != 0) || !(v >= 4.0 && v <= 72.0))
+        return cli_usage_error("render",
+                               "--font-size needs a size in points from 4 to 72, e.g. 8 (got "
+                               "'%s')",
+                               arg);
+    *out = v;
+    return EXIT_OK;
 }
 
 static int enum_option(const char *option, const char *arg, int *out)
@@ -122,12 +157,25 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     render_state *st = state;
     pn_diagram_options *o = &st->o;
     int code = EXIT_OK, v = 0;
-    long seed;
+    long number;
     switch (c) {
     case 'T':
-        if (strcmp(arg, "dot") && strcmp(arg, "svg") && strcmp(arg, "png") && strcmp(arg, "pdf"))
-            return cli_usage_error("render", "-T must be dot, svg, png or pdf (got '%s')", arg);
-        st->format = arg;
+        if (!pn_diagram_format_name(arg))
+            return cli_usage_error("render", "-T: cannot write '%s'; paranet renders %s", arg,
+                                   pn_diagram_formats());
+        st->format = pn_diagram_format_name(arg);
+        return EXIT_OK;
+    case OPT_WIDTH:
+        return length_option("width", arg, &o->geometry.width);
+    case OPT_HEIGHT:
+        return length_option("height", arg, &o->geometry.height);
+    case OPT_FONT_SIZE:
+        return font_size_option(arg, &o->geometry.font_size);
+    case OPT_DPI:
+        if (!cli_parse_long(arg, 36, 2400, &number))
+            return cli_usage_error("render", "--dpi needs a number from 36 to 2400 (got '%s')",
+                                   arg);
+        o->geometry.dpi = (double)number;
         return EXIT_OK;
     case OPT_LAYOUT:
         code = enum_option("layout", arg, &v);
@@ -171,9 +219,9 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         o->force_layout = true;
         return EXIT_OK;
     case OPT_SEED:
-        if (!cli_parse_long(arg, 0, 2147483647L, &seed))
+        if (!cli_parse_long(arg, 0, 2147483647L, &number))
             return cli_usage_error("render", "--seed needs a number >= 0");
-        o->seed = (unsigned)seed;
+        o->seed = (unsigned)number;
         return EXIT_OK;
     default:
         return EXIT_USAGE;
@@ -185,8 +233,16 @@ static int check(cli_job *job, void *state)
     render_state *st = state;
     if (job->output && strcmp(job->output, "-") == 0)
         job->output = NULL;
+    const char *ext = job->output ? extension_of(job->output) : NULL;
+    const char *named = ext ? pn_diagram_format_name(ext) : NULL;
+    if (!st->format && ext && !named)
+        return cli_usage_error("render", "cannot write .%s; paranet renders %s (or give -T)", ext,
+                               pn_diagram_formats());
+    if (st->format && named && strcmp(named, st->format) != 0)
+        fprintf(stderr, "paranet render: note: writing %s into %s, as -T says\n", st->format,
+                job->output);
     if (!st->format)
-        st->format = job->output && format_of(job->output) ? format_of(job->output) : "svg";
+        st->format = named ? named : "svg";
     return EXIT_OK;
 }
 
@@ -260,12 +316,16 @@ static const struct option options[] = {
     {"title", required_argument, NULL, OPT_TITLE},
     {"seed", required_argument, NULL, OPT_SEED},
     {"force-layout", no_argument, NULL, OPT_FORCE_LAYOUT},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT},
+    {"font-size", required_argument, NULL, OPT_FONT_SIZE},
+    {"dpi", required_argument, NULL, OPT_DPI},
     {NULL, 0, NULL, 0}};
 
 /* -T, --format is the image format: not CLI_FORMAT (the report formats). */
 const cli_spec pn_cmd_render = {
     .name = "render",
-    .summary = "draw a diagram of a view: DOT, SVG, PNG or PDF",
+    .summary = "draw a diagram of a view: SVG, PDF, PNG, JPEG, EPS, PS or DOT",
     .help = help,
     .help_tail = help_tail,
     .uses = CLI_LOAD | CLI_VIEW | CLI_OUTPUT,

@@ -67,6 +67,51 @@ typedef enum pn_diagram_edge_labels {
     PN_EDGE_LABELS_BOTH        /**< instrument and year */
 } pn_diagram_edge_labels;
 
+/** The default box a figure fits in when neither width nor height is given:
+ * a journal's text width (16 cm) by 22 cm, in points (1/72 in). */
+#define PN_DIAGRAM_PAGE_WIDTH  (16.0 / 2.54 * 72.0)
+#define PN_DIAGRAM_PAGE_HEIGHT (22.0 / 2.54 * 72.0)
+/** The default size of the labels on paper, in points. */
+#define PN_DIAGRAM_FONT_SIZE 8.0
+/** The default resolution of PNG and JPEG output, in dots per inch. */
+#define PN_DIAGRAM_DPI 300.0
+
+/**
+ * The size of a figure on paper (docs/render.md, "Size on paper"). Lengths
+ * in PostScript points (1/72 in; pn_diagram_length_parse reads "16cm").
+ *
+ * - width and height 0: the figure fits in PN_DIAGRAM_PAGE_WIDTH x
+ *   PN_DIAGRAM_PAGE_HEIGHT, shrunk if it is larger, never enlarged;
+ * - width only (or height only): the figure is exactly that wide (tall), its
+ *   aspect ratio kept;
+ * - both: it fits inside width x height, touching one of them.
+ *
+ * font_size is the size of the labels (actors, ties, the legend) on paper
+ * at that size: the layout is redone with the fonts (and line widths,
+ * arrows and node margins) scaled so that, once the drawing is scaled to
+ * the width, they are font_size points (to 2%). Cluster names are 1.15
+ * times larger, the title 1.5 times, --size-by runs 0.9 to 2.2 times. When
+ * a layout cannot reach that size at the width (it needs more room for its
+ * text than the width gives), the figure keeps the width and a warning
+ * (code "font-size") says the size reached. Each try is one layout (at
+ * most eight; three past 50 actors). The dot layout is drawn left to right
+ * (rankdir=LR) when its top-to-bottom drawing must shrink and the other
+ * shrinks less. The page has no margin: a PDF's MediaBox is the figure.
+ * dpi is the resolution of PNG and JPEG output (their pixels are the size
+ * in inches times dpi); SVG, PDF, EPS and PS are vector.
+ * Zeros mean the defaults.
+ */
+typedef struct pn_diagram_geometry {
+    double width;     /**< pt; 0: not fixed */
+    double height;    /**< pt; 0: not fixed */
+    double font_size; /**< pt on paper; 0: PN_DIAGRAM_FONT_SIZE; 4 to 72 */
+    double dpi;       /**< 0: PN_DIAGRAM_DPI; 36 to 2400 */
+} pn_diagram_geometry;
+
+/** Width and height limits: 0 (not fixed), or 1 cm to 5 m. */
+#define PN_DIAGRAM_LENGTH_MIN (1.0 / 2.54 * 72.0)
+#define PN_DIAGRAM_LENGTH_MAX (500.0 / 2.54 * 72.0)
+
 /** Options of pn_diagram_render. Initialise with PN_DIAGRAM_OPTIONS_INIT. */
 typedef struct pn_diagram_options {
     pn_view view; /**< which ties and actors are drawn (strings borrowed) */
@@ -84,23 +129,30 @@ typedef struct pn_diagram_options {
     /** Lay out (SVG, PNG, PDF) even a view over the layout's size limit
      * (pn_diagram_layout_limits); false (default): PN_ELIMIT instead. */
     bool force_layout;
+    pn_diagram_geometry geometry; /**< size on paper, label size, resolution */
 } pn_diagram_options;
 
 #define PN_DIAGRAM_OPTIONS_INIT                                                                    \
     {                                                                                              \
         PN_VIEW_INIT, PN_LAYOUT_DOT, PN_THEME_COLOR, PN_CLUSTER_COUNTRY, true, PN_LABELS_NAME,     \
-            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1, false                                  \
+            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1, false,                                 \
+        {                                                                                          \
+            0, 0, 0, 0                                                                             \
+        }                                                                                          \
     }
 
 /**
  * Draw the view of a dataset.
  *
  * "dot" gives the graph as DOT before layout (with a `layout` attribute, so
- * `dot -Tsvg` on it draws the same figure); "svg", "png" and "pdf" are laid
- * out and rendered by the Graphviz plugins, which must be installed (a
- * missing plugin is PN_EGRAPHVIZ with a message, never a crash). SVG, PNG
- * and PDF are deterministic (the PDF's creation date is set to 1970-01-01,
- * as SOURCE_DATE_EPOCH=0 would).
+ * `dot -Tsvg` on it draws the same graph, and the `size` of the geometry,
+ * but labels at font_size and top to bottom: no layout is run to fit
+ * them); "svg", "png",
+ * "jpg", "pdf", "eps" and "ps" are laid out and rendered by the Graphviz
+ * plugins (cairo for all but SVG), which must be installed (a missing
+ * plugin is PN_EGRAPHVIZ with a message, never a crash). The output is
+ * deterministic (the creation date of PDF, EPS and PS is set to
+ * 1970-01-01, as SOURCE_DATE_EPOCH=0 would).
  *
  * Graphviz's own warnings are captured into diags while this runs (through
  * cgraph's process-wide error hook, restored before return). The first SVG,
@@ -111,7 +163,7 @@ typedef struct pn_diagram_options {
  * layout engine's (dot: roughly quadratic in the drawn edges in practice).
  *
  * @param opts NULL for defaults.
- * @param format "dot", "svg", "png" or "pdf".
+ * @param format one of pn_diagram_formats() ("dot", "svg", "png", "jpg", "pdf", "eps", "ps").
  * @param[out] out the bytes, NUL-terminated (the NUL not counted), owned by
  * the caller (free()). @param[out] len their length.
  * Size guard: an SVG, PNG or PDF of a view with more actors or more edges
@@ -146,6 +198,24 @@ PN_EXTERN int pn_diagram_option_parse(const char *option, const char *value);
 
 /** The accepted values of an option, "dot|neato|fdp|sfdp|circo|twopi", or NULL. Static. */
 PN_EXTERN const char *pn_diagram_option_values(const char *option);
+
+/** The formats pn_diagram_render writes, "svg, pdf, png, jpg, eps, ps, dot". Static. */
+PN_EXTERN const char *pn_diagram_formats(void);
+
+/**
+ * Whether pn_diagram_render writes a format: "svg", "pdf", "png", "jpg",
+ * "eps", "ps" or "dot" (and the aliases "jpeg" and "gv", case-insensitive).
+ * @return the canonical name ("jpg" for "jpeg"), or NULL.
+ */
+PN_EXTERN const char *pn_diagram_format_name(const char *name);
+
+/**
+ * Read a length with its unit: "16cm", "160mm", "6.3in", "453pt" (a space
+ * may stand between number and unit). *points: the length in points.
+ * @return 0; PN_EINVAL for a bare number, an unknown unit or a length that
+ * is not positive and finite.
+ */
+PN_EXTERN int pn_diagram_length_parse(const char *text, double *points);
 
 /** The name of an option's enum value ("fdp"), or NULL when out of range. Static. */
 PN_EXTERN const char *pn_diagram_option_name(const char *option, int value);

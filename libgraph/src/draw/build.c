@@ -4,6 +4,7 @@
  * and title drawn as one HTML-like table under the figure. */
 #include "draw/graphviz.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,11 +87,43 @@ typedef struct gv {
     Agraph_t *g;
     Agnode_t **nodes;   /* by actor */
     bool country_boxes; /* countries drawn as labelled boxes: no codes in labels */
+    double pt;          /* the labels' font size, in layout points */
+    double ink;         /* line widths, arrows and node margins: times this */
 } gv;
 
 static void set(void *obj, const char *name, const char *value)
 {
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* A number as an attribute: one decimal ("8.0", "14.7"), two below 10
+ * where one would not do ("2.34", "0.06"). */
+static const char *num(char *buf, size_t size, double v)
+{
+    snprintf(buf, size, v >= 10.0 || fabs(v - round(v * 10) / 10) < 0.005 ? "%.1f" : "%.2f", v);
+    return buf;
+}
+
+static void set_num(void *obj, const char *name, double value)
+{
+    char buf[32];
+    set(obj, name, num(buf, sizeof(buf), value));
+}
+
+/* A padding or width of an HTML-like table (whole points), times the ink
+ * scale. */
+static int pixels(const gv *c, double points)
+{
+    return (int)(points * c->ink + 0.5);
+}
+
+/* A node margin (inches, x,y), times the ink scale. */
+static void set_margin(gv *c, void *obj, double x, double y)
+{
+    char buf[64], a[24], b[24];
+    snprintf(buf, sizeof(buf), "%s,%s", num(a, sizeof(a), x * c->ink),
+             num(b, sizeof(b), y * c->ink));
+    set(obj, "margin", buf);
 }
 
 static int set_html(gv *c, void *obj, const char *name, pn__buf *html)
@@ -141,9 +174,9 @@ static Agraph_t *cluster_of(gv *c, size_t actor, int *rc)
     set(sub, "style", "rounded");
     set(sub, "color", look.colour);
     if (look.heavy)
-        set(sub, "penwidth", "1.5");
+        set_num(sub, "penwidth", 1.5 * c->ink);
     set(sub, "fontcolor", th->ink);
-    set(sub, "fontsize", "12");
+    set_num(sub, "fontsize", 1.15 * c->pt);
     set(sub, "labeljust", "l");
     set(sub, "labelloc", "t"); /* explicit: the root's labelloc would be inherited from DOT */
     set(sub, "margin", "10");
@@ -297,19 +330,15 @@ static int add_node(gv *c, size_t i)
     }
     set(n, "style", look.kind->rounded ? "rounded,filled" : "filled");
     if (a->kind == PN_KIND_FIRM)
-        set(n, "margin", "0.14,0.06"); /* box3d's depth eats into the text's room */
+        set_margin(c, n, 0.14, 0.06); /* box3d's depth eats into the text's room */
     set(n, "fillcolor", look.fill);
     set(n, "color", look.line);
     if (look.text_colour)
         set(n, "fontcolor", look.text_colour);
-    if (look.penwidth != PN__NODE_PENWIDTH) {
-        snprintf(buf, sizeof(buf), "%d", look.penwidth);
-        set(n, "penwidth", buf);
-    }
-    if (look.font_size > 0.0) {
-        snprintf(buf, sizeof(buf), "%.1f", look.font_size);
-        set(n, "fontsize", buf);
-    }
+    if (look.penwidth != PN__NODE_PENWIDTH)
+        set_num(n, "penwidth", look.penwidth * c->ink);
+    if (look.font_size > 0.0) /* 9 to 22 against the default's 10 */
+        set_num(n, "fontsize", look.font_size / 10.0 * c->pt);
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
@@ -354,18 +383,19 @@ static int add_nodes(gv *c)
 
 /* An edge's label: the status and basis marks, then one line per distinct tie text,
  * then the ties with nothing to show. */
-static int edge_label(const pn__scene *s, const pn__group *g, pn__buf *b)
+static int edge_label(const gv *c, const pn__group *g, pn__buf *b)
 {
+    const pn__scene *s = c->s;
     pn__edge_label l;
     int rc = pn__edge_label_make(s, g, &l);
     if (rc == 0) {
         bool marked = l.mark || l.basis_mark;
         if (l.mark)
-            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
-                           l.mark_colour, l.mark);
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%.4g\"><B>%s</B></FONT>",
+                           l.mark_colour, 1.5 * c->pt, l.mark);
         if (l.basis_mark)
-            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT>",
-                           l.basis_colour, l.basis_mark);
+            pn__buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"%.4g\"><B>%s</B></FONT>",
+                           l.basis_colour, 1.5 * c->pt, l.basis_mark);
         /* Tie texts in the order of the ties. */
         for (size_t j = 0; j < l.n_texts; j++) {
             if (j > 0)
@@ -408,8 +438,7 @@ static int add_edge(gv *c, const pn__group *g)
         set(e, "color", look.ink);
     }
     set(e, "style", look.line);
-    snprintf(buf, sizeof(buf), "%.1f", (double)look.penwidth);
-    set(e, "penwidth", buf);
+    set_num(e, "penwidth", look.penwidth * c->ink);
     if (head_marks) {
         set(e, "dir", "forward");
         snprintf(buf, sizeof(buf), "%s%s", look.directed ? "normal" : "", look.tail);
@@ -423,11 +452,13 @@ static int add_edge(gv *c, const pn__group *g)
     pn__buf text, b;
     pn__buf_init(&text);
     pn__buf_init(&b);
-    int rc = edge_label(c->s, g, &text);
+    int rc = edge_label(c, g, &text);
     if (rc == 0 && text.len > 0) {
         /* In a padded cell, so that the text keeps off its own line. */
-        pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-                         "CELLPADDING=\"3\"><TR><TD>");
+        pn__buf_printf(&b,
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                       "CELLPADDING=\"%d\"><TR><TD>",
+                       pixels(c, 3));
         pn__buf_add(&b, text.data, text.len);
         pn__buf_puts(&b, "</TD></TR></TABLE>");
         rc = set_html(c, e, "label", &b);
@@ -448,18 +479,20 @@ static void glyph_cell(const pn__theme *th, const char *colour, const char *glyp
 }
 
 /* A mark as an edge's label draws it. */
-static void mark_cell(const char *mark, const char *colour, pn__buf *b)
+static void mark_cell(const gv *c, const char *mark, const char *colour, pn__buf *b)
 {
-    pn__buf_printf(b, "<TD><FONT COLOR=\"%s\" POINT-SIZE=\"12\"><B>%s</B></FONT></TD>", colour,
-                   mark);
+    /* The size the marks on the edges have (edge_label). */
+    pn__buf_printf(b, "<TD><FONT COLOR=\"%s\" POINT-SIZE=\"%.4g\"><B>%s</B></FONT></TD>", colour,
+                   1.5 * c->pt, mark);
 }
 
 /* An entry's sample, from the style data of what it stands for: a line is
  * a cell's border (bottom; top and bottom for a double line, as far apart
  * as Graphviz draws the two lines of an edge) in the edge's ink, style and
  * width; a country's swatch a cell in the node's fill and outline. */
-static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__buf *b)
+static void legend_sample(const gv *c, const pn__legend_entry *e, pn__buf *b)
 {
+    const pn__theme *th = c->s->th;
     pn__buf_puts(b, "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                     "CELLPADDING=\"0\"><TR>");
     if (e->glyph)
@@ -467,9 +500,9 @@ static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__bu
     if (e->swatch)
         pn__buf_printf(
             b,
-            "<TD ALIGN=\"LEFT\" WIDTH=\"16\" HEIGHT=\"11\" FIXEDSIZE=\"TRUE\" STYLE=\"rounded\" "
+            "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" STYLE=\"rounded\" "
             "BORDER=\"%d\" BGCOLOR=\"%s\" COLOR=\"%s\"></TD>",
-            e->outline_width, e->fill, e->outline);
+            pixels(c, 16), pixels(c, 11), pixels(c, e->outline_width), e->fill, e->outline);
     if (*e->sample) {
         pn__buf_puts(b, e->swatch ? "<TD ALIGN=\"LEFT\"> " : "<TD ALIGN=\"LEFT\">");
         pn__buf_puts(b, e->sample_bold ? "<B>" : "");
@@ -478,16 +511,17 @@ static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__bu
     }
     if (e->has_line) {
         const pn__line_look *l = &e->line;
-        int w = l->penwidth, h = l->twin ? 3 * w : 2 * w + 6;
+        /* Sizes times the ink scale, as the edges' widths are. */
+        int w = pixels(c, l->penwidth), h = l->twin ? 3 * w : 2 * w + pixels(c, 6);
         pn__buf_printf(
             b,
-            "<TD ALIGN=\"LEFT\" WIDTH=\"30\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
+            "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
             "BORDER=\"%d\" STYLE=\"%s\" COLOR=\"%s\"></TD>",
-            h, l->twin ? "TB" : "B", w, l->style, l->ink);
+            pixels(c, 30), h, l->twin ? "TB" : "B", w, l->style, l->ink);
         if (l->mark)
-            mark_cell(l->mark, l->mark_colour, b);
+            mark_cell(c, l->mark, l->mark_colour, b);
         if (l->mark2)
-            mark_cell(l->mark2, l->mark2_colour, b);
+            mark_cell(c, l->mark2, l->mark2_colour, b);
     }
     if (e->head)
         glyph_cell(th, e->colour, e->head, b);
@@ -498,19 +532,21 @@ static void legend_sample(const pn__theme *th, const pn__legend_entry *e, pn__bu
 
 /* One table: a column per heading, a row per entry (nested tables would
  * spread their rows over the height). */
-static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
+static void legend_table(const gv *c, const pn__legend *lg, pn__buf *b)
 {
     size_t rows = 0;
     for (size_t k = 0; k < lg->cols; k++)
         rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
-    pn__buf_puts(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                    "CELLSPACING=\"0\" CELLPADDING=\"1\">");
+    pn__buf_printf(b,
+                   "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                   "CELLSPACING=\"0\" CELLPADDING=\"%d\">",
+                   pixels(c, 1));
     for (size_t r = 0; r < rows; r++) {
         pn__buf_puts(b, "<TR>");
         for (size_t k = 0; k < lg->cols; k++) {
             const pn__legend_column *col = &lg->col[k];
             if (k > 0)
-                pn__buf_puts(b, "<TD WIDTH=\"16\"></TD>");
+                pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", pixels(c, 16));
             if (r == 0) {
                 if (*col->heading)
                     pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>",
@@ -520,7 +556,7 @@ static void legend_table(const pn__theme *th, const pn__legend *lg, pn__buf *b)
             } else if (r <= col->n) {
                 const pn__legend_entry *e = &col->entry[r - 1];
                 const char *text = pn__legend_text(e);
-                legend_sample(th, e, b);
+                legend_sample(c, e, b);
                 pn__buf_puts(b, "<TD ALIGN=\"LEFT\">");
                 html_text(b, text, strlen(text));
                 pn__buf_puts(b, "</TD>");
@@ -545,14 +581,16 @@ static int add_legend(gv *c)
         return 0;
     pn__buf b;
     pn__buf_init(&b);
-    pn__buf_puts(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">");
+    pn__buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"%d\">",
+                   pixels(c, 2));
     if (title) {
-        pn__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\"><B>");
+        pn__buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%.4g\"><B>",
+                       1.5 * c->pt);
         html_text(&b, o->title, strlen(o->title));
         pn__buf_puts(&b, "</B></FONT></TD></TR>");
     }
     if (lg.shown)
-        legend_table(c->s->th, &lg, &b);
+        legend_table(c, &lg, &b);
     pn__buf_puts(&b, "</TABLE>");
     int rc = set_html(c, c->g, "label", &b);
     pn__buf_free(&b);
@@ -578,10 +616,10 @@ static int build(gv *c)
     char buf[64];
     set(g, "layout", pn__layout_name(o->layout));
     set(g, "fontname", th->font);
-    set(g, "fontsize", "11");
+    set_num(g, "fontsize", c->pt);
     set(g, "fontcolor", th->ink);
     set(g, "bgcolor", "#FFFFFF");
-    set(g, "pad", "0.2");
+    set_num(g, "pad", 0.2 * c->ink);
     set(g, "outputorder", "edgesfirst");
     switch (o->layout) {
     case PN_LAYOUT_DOT:
@@ -604,20 +642,27 @@ static int build(gv *c)
         set(g, "mindist", "0.6");
         break;
     case PN_LAYOUT_TWOPI:
-        set(g, "ranksep", "1.6");
+        set(g, "ranksep", "1.6:0.4"); /* the outer rings close: the width is the text's */
         set(g, "overlap", "false");
         break;
     }
     agattr(g, AGNODE, (char *)"fontname", (char *)th->font);
-    agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
+    agattr(g, AGNODE, (char *)"fontsize", (char *)num(buf, sizeof(buf), c->pt));
     agattr(g, AGNODE, (char *)"fontcolor", (char *)th->ink);
-    agattr(g, AGNODE, (char *)"margin", (char *)"0.06,0.03");
-    snprintf(buf, sizeof(buf), "%d", PN__NODE_PENWIDTH);
-    agattr(g, AGNODE, (char *)"penwidth", buf);
+    char x[24], y[24];
+    snprintf(buf, sizeof(buf), "%s,%s", num(x, sizeof(x), 0.06 * c->ink),
+             num(y, sizeof(y), 0.03 * c->ink));
+    agattr(g, AGNODE, (char *)"margin", buf);
+    agattr(g, AGNODE, (char *)"penwidth",
+           (char *)num(buf, sizeof(buf), PN__NODE_PENWIDTH * c->ink));
+    /* Graphviz's smallest node (0.75 x 0.5 in) would not scale with the
+     * labels: a smaller one that does (a line of text and its margin). */
+    agattr(g, AGNODE, (char *)"width", (char *)num(buf, sizeof(buf), 0.4 * c->ink));
+    agattr(g, AGNODE, (char *)"height", (char *)num(buf, sizeof(buf), 0.3 * c->ink));
     agattr(g, AGEDGE, (char *)"fontname", (char *)th->font);
-    agattr(g, AGEDGE, (char *)"fontsize", (char *)"8");
+    agattr(g, AGEDGE, (char *)"fontsize", (char *)num(buf, sizeof(buf), c->pt));
     agattr(g, AGEDGE, (char *)"fontcolor", (char *)th->ink);
-    agattr(g, AGEDGE, (char *)"arrowsize", (char *)"0.7");
+    agattr(g, AGEDGE, (char *)"arrowsize", (char *)num(buf, sizeof(buf), 0.7 * c->ink));
     int rc = add_nodes(c);
     for (size_t i = 0; rc == 0 && i < c->s->n_groups; i++)
         rc = add_edge(c, &c->s->groups[i]);
@@ -631,10 +676,14 @@ static int build(gv *c)
     return rc;
 }
 
-int pn__gv_build(const pn__scene *s, Agraph_t **out)
+int pn__gv_build(const pn__scene *s, double font_size, double ink, Agraph_t **out)
 {
-    gv c = {s, NULL, calloc(s->na + 1, sizeof(Agnode_t *)),
-            s->o->cluster == PN_CLUSTER_COUNTRY && pn__gv_clustered(s->o)};
+    gv c = {s,
+            NULL,
+            calloc(s->na + 1, sizeof(Agnode_t *)),
+            s->o->cluster == PN_CLUSTER_COUNTRY && pn__gv_clustered(s->o),
+            font_size,
+            ink};
     int rc = c.nodes ? build(&c) : PN_ENOMEM;
     free(c.nodes);
     if (rc && c.g) {

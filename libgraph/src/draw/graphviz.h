@@ -27,7 +27,8 @@ Agiddisc_t *pn__gv_id_disc(void);
 const char *pn__gv_node_name(const pn__scene *s, size_t actor, char *buf, size_t size);
 
 /* The scene as a cgraph graph, with its legend and title as the root's
- * label (build.c). *out: the graph (agclose), NULL on failure. */
-int pn__gv_build(const pn__scene *s, Agraph_t **out);
+ * label (build.c): labels at font_size (layout points), line widths, arrows
+ * and node margins times ink. *out: the graph (agclose), NULL on failure. */
+int pn__gv_build(const pn__scene *s, double font_size, double ink, Agraph_t **out);
 
 #endif

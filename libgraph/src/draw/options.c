@@ -3,7 +3,10 @@
  * engines' names that the renderers pass to Graphviz. */
 #include "paranet/diagram.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "draw/style.h"
 
@@ -67,4 +70,49 @@ const char *pn_diagram_option_name(const char *option, int value)
 const char *pn__layout_name(pn_diagram_layout layout)
 {
     return layout_names[layout];
+}
+
+/* The formats written, in the order the messages list them, and the names
+ * that stand for them. */
+static const char *const format_names[][2] = {{"svg", "svg"}, {"pdf", "pdf"},  {"png", "png"},
+                                              {"jpg", "jpg"}, {"jpeg", "jpg"}, {"eps", "eps"},
+                                              {"ps", "ps"},   {"dot", "dot"},  {"gv", "dot"}};
+
+const char *pn_diagram_formats(void)
+{
+    return "svg, pdf, png, jpg, eps, ps, dot";
+}
+
+const char *pn_diagram_format_name(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+        if (strcasecmp(name, format_names[i][0]) == 0)
+            return format_names[i][1];
+    }
+    return NULL;
+}
+
+int pn_diagram_length_parse(const char *text, double *points)
+{
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"in", 72.0}, {"pt", 1.0}};
+    if (!text || !points)
+        return PN_EINVAL;
+    char *end = NULL;
+    double v = strtod(text, &end);
+    if (end == text)
+        return PN_EINVAL;
+    while (*end == ' ')
+        end++;
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        if (strcmp(end, units[i].unit) == 0) {
+            if (!isfinite(v) || v <= 0.0)
+                return PN_EINVAL;
+            *points = v * units[i].points;
+            return 0;
+        }
+    }
+    return PN_EINVAL;
 }

@@ -1,10 +1,13 @@
 /* Rendering a diagram (the public entry points of paranet/diagram.h): the
  * options checked, the layouts' size limits, the scene styled (style.h),
  * its Graphviz graph built (build.c), then written as DOT by cgraph or laid
- * out and rendered to SVG, PNG or PDF by gvc, with Graphviz's warnings
- * captured into the diagnostics. */
+ * out (fitted to the size on paper: fit_layout) and rendered to SVG, PNG,
+ * JPEG, PDF, EPS or PS by gvc, with Graphviz's warnings captured into the
+ * diagnostics. */
 #include "paranet/diagram.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +46,14 @@ static int capture_message(char *msg)
     return 0;
 }
 
-/* cairo writes the time of the render as the PDF's /CreationDate, the only
- * byte that differs between two renders. It is set to the Unix epoch, as
- * reproducible builds do with SOURCE_DATE_EPOCH=0, in place (the same length,
- * so the cross-reference offsets stay right). */
-static void fix_pdf_date(char *pdf, size_t n)
+/* cairo writes the time of the render as the PDF's /CreationDate (and the
+ * PostScript's %%CreationDate), the only bytes that differ between two
+ * renders. It is set to the Unix epoch, as reproducible builds do with
+ * SOURCE_DATE_EPOCH=0, in place (the same length, so the cross-reference
+ * offsets stay right). */
+static void fix_date(char *pdf, size_t n, const char *key)
 {
-    static const char key[] = "/CreationDate (D:";
-    size_t k = sizeof(key) - 1;
+    size_t k = strlen(key);
     for (size_t i = 0; i + k + 14 <= n; i++) {
         if (memcmp(pdf + i, key, k) != 0)
             continue;
@@ -61,6 +64,20 @@ static void fix_pdf_date(char *pdf, size_t n)
         }
         memcpy(d, "19700101000000", 14);
         return;
+    }
+}
+
+/* cairo's PostScript: "%%CreationDate: Tue Dec  1 15:49:19 2026" (ctime). */
+static void fix_ps_date(char *ps, size_t n)
+{
+    static const char key[] = "%%CreationDate: ", epoch[] = "Thu Jan  1 00:00:00 1970";
+    size_t k = sizeof(key) - 1, d = sizeof(epoch) - 1;
+    for (size_t i = 0; i + k + d < n; i++) {
+        if (memcmp(ps + i, key, k) == 0) {
+            if (ps[i + k + d] == '\n')
+                memcpy(ps + i + k, epoch, d);
+            return;
+        }
     }
 }
 
@@ -92,10 +109,264 @@ static GVC_t *shared_context(void)
     return gvc;
 }
 
-static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, char **out,
-                           size_t *len)
+/* ---- the size on paper ---- */
+
+/* The box a figure is fitted to (points) and whether it may be enlarged. */
+typedef struct fit {
+    double w, h, font;
+    bool grow;
+} fit;
+
+#define UNBOUNDED      1e5  /* points: a side not fixed */
+#define PAD            14.4 /* the graph's pad (0.2 in times m), around the bounding box */
+#define MAX_TRIES      8
+#define LARGE_TRIES    3 /* past LARGE_VIEW actors, where a layout takes seconds */
+#define LARGE_VIEW     50
+#define FONT_TOLERANCE 0.02
+
+static fit fit_of(const pn_diagram_geometry *g)
+{
+    fit f = {PN_DIAGRAM_PAGE_WIDTH, PN_DIAGRAM_PAGE_HEIGHT,
+             g->font_size > 0 ? g->font_size : PN_DIAGRAM_FONT_SIZE, false};
+    if (g->width > 0 || g->height > 0) {
+        f.w = g->width > 0 ? g->width : UNBOUNDED;
+        f.h = g->height > 0 ? g->height : UNBOUNDED;
+        f.grow = true;
+    }
+    return f;
+}
+
+/* The graph attributes of the size: `size` in inches ("!": enlarge too),
+ * no page margin (PDF and PostScript have 0.5 in by default), and the
+ * resolution of raster output (which would change an SVG's size). */
+static void set_size(Agraph_t *g, const fit *f, const pn_diagram_geometry *geo, bool raster)
+{
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.6g,%.6g%s", f->w / 72.0, f->h / 72.0, f->grow ? "!" : "");
+    agsafeset(g, (char *)"size", buf, (char *)"");
+    agsafeset(g, (char *)"margin", (char *)"0", (char *)"");
+    if (raster) {
+        snprintf(buf, sizeof(buf), "%.6g", geo->dpi > 0 ? geo->dpi : PN_DIAGRAM_DPI);
+        agsafeset(g, (char *)"dpi", buf, (char *)"");
+    }
+}
+
+/* The scale Graphviz will draw a laid-out graph at (its `size`); the
+ * graph was built at m (its pad is PAD times m). */
+static double layout_scale(Agraph_t *g, const fit *f, double m, double *w, double *h)
+{
+    double x0, y0, x1, y1;
+    const char *bb = agget(g, (char *)"bb"); /* gvLayout's: "0 0 1006 936" */
+    if (!bb || sscanf(bb, "%lf%*[ ,]%lf%*[ ,]%lf%*[ ,]%lf", &x0, &y0, &x1, &y1) != 4)
+        return 1.0;
+    *w = x1 - x0 + 2 * PAD * m;
+    *h = y1 - y0 + 2 * PAD * m;
+    double s = fmin(f->w / *w, f->h / *h);
+    s = f->grow ? s : fmin(s, 1.0);
+    *w *= s; /* on paper */
+    *h *= s;
+    return s;
+}
+
+static bool is_raster(const char *format)
+{
+    return strcmp(format, "png") == 0 || strcmp(format, "jpg") == 0;
+}
+
+/* The scene built with its fonts (and pens) times m, laid out; *a: the
+ * labels' size on paper then, in f->font; paper (or NULL): its width and
+ * height on paper, in points. */
+/* Graphviz 2.43's circo keeps what it read of a graph (mindist, the
+ * symbols of "root" and "articulation_pos", its block count) in statics
+ * keyed by the graph's address (initGraphAttrs in circularinit.c), and
+ * reads them again for a new graph that happens to sit at the address of
+ * the last one: stale symbols, a crash in agxget or a layout that differs.
+ * So a graph for circo is never at the address of the last graph circo
+ * laid out: the address is kept (never dereferenced) as Graphviz state held
+ * for it, like the context (not thread-safe, as Graphviz is not). */
+static uintptr_t last_circo_graph;
+
+static int build_graph(const pn__scene *c, double font, double m, Agraph_t **g)
+{
+    int rc = pn__gv_build(c, font, m, g);
+    if (rc == 0 && c->o->layout == PN_LAYOUT_CIRCO && (uintptr_t)*g == last_circo_graph) {
+        Agraph_t *spare = *g; /* held while another is made, so that one is elsewhere */
+        rc = pn__gv_build(c, font, m, g);
+        agclose(spare);
+    }
+    return rc;
+}
+
+static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      const fit *f, double m, bool lr, Agraph_t **g, double *a, double *paper)
+{
+    int rc = build_graph(c, f->font * m, m, g);
+    if (rc != 0)
+        return rc;
+    set_size(*g, f, &c->o->geometry, is_raster(format));
+    if (lr)
+        agsafeset(*g, (char *)"rankdir", (char *)"LR", (char *)"");
+    if (c->o->layout == PN_LAYOUT_CIRCO)
+        last_circo_graph = (uintptr_t)*g; /* what circo will have seen */
+    if (gvLayout(gvc, *g, engine) != 0) {
+        pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
+                     "Graphviz could not lay the graph out with %s", engine);
+        return PN_EGRAPHVIZ;
+    }
+    double w = 0, h = 0;
+    *a = m * layout_scale(*g, f, m, &w, &h);
+    if (paper) {
+        paper[0] = w;
+        paper[1] = h;
+    }
+    return 0;
+}
+
+static void drop_layout(GVC_t *gvc, Agraph_t **g)
+{
+    gvFreeLayout(gvc, *g);
+    agclose(*g);
+    *g = NULL;
+}
+
+/* The search for m such that a(m) = 1 (a grows with m: the larger the labels
+ * against the spacing, the less is left to scale away): the secant through the last two
+ * tries (m / a at first) until the answer is bracketed, then regula falsi
+ * in the bracket, the Illinois variant (the kept end's f = a - 1 halved
+ * when the same end moves twice running). */
+typedef struct search {
+    double last_m, last_a;
+    double lo_m, lo_f, hi_m, hi_f; /* the bracket: tries with a < 1 and a > 1 */
+    int side;
+} search;
+
+static double search_next(search *s, double m, double a)
+{
+    double next = m / a;
+    /* a grows with m; where two tries say otherwise (a layout's leaps), no
+     * secant through them */
+    if (s->last_m > 0 && (a - s->last_a) / (m - s->last_m) > 1e-6)
+        next = m - (a - 1.0) * (m - s->last_m) / (a - s->last_a);
+    next = fmin(fmax(next, m / 4), m * 4);
+    s->last_m = m;
+    s->last_a = a;
+    int moved = a < 1.0 ? -1 : 1;
+    if (moved < 0) {
+        s->lo_m = m;
+        s->lo_f = a - 1.0;
+        if (s->side < 0)
+            s->hi_f /= 2;
+    } else {
+        s->hi_m = m;
+        s->hi_f = a - 1.0;
+        if (s->side > 0)
+            s->lo_f /= 2;
+    }
+    s->side = moved;
+    if (s->lo_m > 0 && s->hi_m > 0) {
+        next = s->lo_m - s->lo_f * (s->hi_m - s->lo_m) / (s->hi_f - s->lo_f);
+        if (!(next > fmin(s->lo_m, s->hi_m) && next < fmax(s->lo_m, s->hi_m)))
+            next = sqrt(s->lo_m * s->hi_m);
+    }
+    return fmin(fmax(next, 0.1), 10.0);
+}
+
+/* How far labels of a times the size asked for are from it: smaller ones
+ * count double (labels too large print; too small may not read). */
+static double miss(double a)
+{
+    return a < 1.0 ? 2 * (1.0 - a) : a - 1.0;
+}
+
+typedef struct attempt {
+    double m, a;
+    bool lr;
+} attempt;
+
+/* Lay the scene out so that its labels are f.font points once Graphviz has
+ * scaled it to the box: the graph is built with its fonts (and pens, pads)
+ * times m, laid out, and m corrected from the scale the layout gets, until
+ * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times (LARGE_TRIES
+ * for a view of more than LARGE_VIEW actors); the nearest
+ * try is laid out again if it was not the last (only the graph laid out
+ * last may be rendered: gvLayout sets Graphviz's global attribute symbols
+ * for its graph). dot draws left to right instead of top to bottom when
+ * the first layout must shrink and that one shrinks less (a star's leaves
+ * in a column rather than a row). *g: the laid-out graph. */
+static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      Agraph_t **g)
+{
+    fit f = fit_of(&c->o->geometry);
+    search s = {0};
+    attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
+    double paper[2] = {0, 0};
+    int rc = 0;
+    int tries = pn_graph_vertex_count(c->graph) > LARGE_VIEW ? LARGE_TRIES : MAX_TRIES;
+    for (int k = 0; k < tries; k++) {
+        if (*g)
+            drop_layout(gvc, g);
+        laid = next;
+        if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a, paper)) != 0)
+            break;
+        if (best.m == 0 || miss(laid.a) < miss(best.a))
+            best = laid;
+        if (k == 0 && laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
+            drop_layout(gvc, g);
+            laid.lr = true;
+            if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a, paper)) != 0)
+                break;
+            if (laid.a > best.a)
+                best = laid;
+        }
+        if (fabs(best.a - 1.0) <= FONT_TOLERANCE)
+            break;
+        attempt from = laid.lr == best.lr ? laid : best;
+        next.m = search_next(&s, from.m, from.a);
+        next.lr = best.lr;
+        if (fabs(next.m - from.m) < 1e-3)
+            break; /* at a bound: as near as this layout gets */
+    }
+    if (rc == 0 && (laid.m != best.m || laid.lr != best.lr)) {
+        drop_layout(gvc, g);
+        rc = try_layout(c, gvc, engine, format, &f, best.m, best.lr, g, &best.a, paper);
+    }
+    if (rc != 0) {
+        if (*g)
+            agclose(*g); /* not laid out */
+        *g = NULL;
+        return rc;
+    }
+    if (fabs(best.a - 1.0) > FONT_TOLERANCE) {
+        bool small = best.a < 1.0;
+        pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "font-size",
+                     "labels are %.1f pt on paper at %.1f x %.1f cm, not %.1f pt (--font-size): "
+                     "the %s layout needs %s room for its text (try %s%s --width, or a %s "
+                     "--font-size)",
+                     best.a * f.font, paper[0] / 72 * 2.54, paper[1] / 72 * 2.54, f.font, engine,
+                     small ? "more" : "less",
+                     small && c->o->labels != PN_LABELS_SHORT ? "--labels short, " : "",
+                     small ? "another --layout, a larger" : "a smaller",
+                     small ? "smaller" : "larger");
+    }
+    return 0;
+}
+
+/* The Graphviz device of a format: cairo's for EPS and PostScript (the
+ * core PostScript renderer knows only the standard PostScript fonts). */
+static const char *device_of(const char *format)
+{
+    if (strcmp(format, "eps") == 0)
+        return "eps:cairo";
+    if (strcmp(format, "ps") == 0)
+        return "ps:cairo";
+    return format;
+}
+
+static int render_graphviz(const pn__scene *c, const char *format, char **out, size_t *len)
 {
     const char *engine = pn__layout_name(c->o->layout);
+    const char *device = device_of(format);
+    Agraph_t *g = NULL;
     int rc = 0;
     capture cap = {c->diags, {0}};
     pn__buf_init(&cap.line);
@@ -112,7 +383,9 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
                      "cannot create a Graphviz context");
         goto cleanup;
     }
-    if (!has_plugin(gvc, "layout", engine) || !has_plugin(gvc, "device", format)) {
+    bool cairo = strchr(device, ':') != NULL;
+    if (!has_plugin(gvc, "layout", engine) || !has_plugin(gvc, "device", format) ||
+        (cairo && !has_plugin(gvc, "render", "cairo"))) {
         rc = PN_EGRAPHVIZ;
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz-plugin",
                      "Graphviz has no %s plugin for '%s' here: install Graphviz's plugins "
@@ -122,14 +395,12 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
                      has_plugin(gvc, "layout", engine) ? format : engine);
         goto cleanup;
     }
-    if (gvLayout(gvc, g, engine) != 0) {
-        rc = PN_EGRAPHVIZ;
-        pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
-                     "Graphviz could not lay the graph out with %s", engine);
+    if ((rc = fit_layout(c, gvc, engine, format, &g)) != 0)
         goto cleanup;
-    }
     laid_out = true;
-    if (gvRenderData(gvc, g, format, &data, &n) != 0 || !data) {
+    if ((rc = pn__fonts_check(c, g, format)) != 0) /* characters drawn as boxes */
+        goto cleanup;
+    if (gvRenderData(gvc, g, device, &data, &n) != 0 || !data) {
         rc = PN_EGRAPHVIZ;
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
                      "Graphviz could not render %s", format);
@@ -144,12 +415,16 @@ static int render_graphviz(const pn__scene *c, Agraph_t *g, const char *format, 
     (*out)[n] = '\0';
     *len = n;
     if (strcmp(format, "pdf") == 0)
-        fix_pdf_date(*out, n);
+        fix_date(*out, n, "/CreationDate (D:");
+    else if (cairo)
+        fix_ps_date(*out, n);
 cleanup:
     if (data)
         gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, g);
+    if (g)
+        agclose(g);
     capture_message((char *)"\n"); /* flush a last partial line */
     agseterrf(saved_hook);
     current_capture = saved;
@@ -157,15 +432,25 @@ cleanup:
     return rc;
 }
 
-static int write_dot(const pn__scene *c, Agraph_t *g, char **out, size_t *len)
+static int write_dot(const pn__scene *c, char **out, size_t *len)
 {
+    const pn_diagram_geometry *geo = &c->o->geometry;
+    fit f = fit_of(geo);
+    Agraph_t *g = NULL;
+    int rc = pn__gv_build(c, f.font, 1.0, &g); /* never laid out */
+    if (rc != 0)
+        return rc;
+    set_size(g, &f, geo, false);
     char *data = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&data, &n);
-    if (!f)
+    FILE *mem = open_memstream(&data, &n);
+    if (!mem) {
+        agclose(g);
         return PN_ENOMEM;
-    int err = agwrite(g, f);
-    if (fclose(f) != 0 || err != 0) {
+    }
+    int err = agwrite(g, mem);
+    agclose(g);
+    if (fclose(mem) != 0 || err != 0) {
         free(data);
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "graphviz",
                      "Graphviz could not write the DOT text");
@@ -212,6 +497,38 @@ static int layout_guard(const pn__scene *c)
     return PN_ELIMIT;
 }
 
+/* A length of the geometry: 0, or within the limits (NaN is neither). */
+static bool length_ok(double v)
+{
+    return v == 0.0 || (v >= PN_DIAGRAM_LENGTH_MIN && v <= PN_DIAGRAM_LENGTH_MAX);
+}
+
+static int check_geometry(const pn_diagram_geometry *g, pn_diags *diags)
+{
+    const char *what = !length_ok(g->width) ? "width" : !length_ok(g->height) ? "height" : NULL;
+    if (what) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the figure's %s (%g pt) must be 0 (not fixed) or from 1 cm to 5 m (%.1f to "
+                     "%.0f pt)",
+                     what, what[0] == 'w' ? g->width : g->height, PN_DIAGRAM_LENGTH_MIN,
+                     PN_DIAGRAM_LENGTH_MAX);
+        return PN_EINVAL;
+    }
+    if (!(g->font_size == 0.0 || (g->font_size >= 4.0 && g->font_size <= 72.0))) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the font size (%g pt) must be 0 (the default) or from 4 to 72 pt",
+                     g->font_size);
+        return PN_EINVAL;
+    }
+    if (!(g->dpi == 0.0 || (g->dpi >= 36.0 && g->dpi <= 2400.0))) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "geometry",
+                     "the resolution (%g dpi) must be 0 (the default) or from 36 to 2400 dpi",
+                     g->dpi);
+        return PN_EINVAL;
+    }
+    return 0;
+}
+
 int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, const char *format,
                       char **out, size_t *len, pn_diags *diags)
 {
@@ -223,15 +540,15 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         *len = 0;
     if (!ds || !format)
         return PN_EINVAL;
-    static const char *const formats[] = {"dot", "svg", "png", "pdf"};
-    bool known = false;
-    for (size_t i = 0; i < 4; i++)
-        known |= strcmp(format, formats[i]) == 0;
-    if (!known) {
+    const char *name = pn_diagram_format_name(format);
+    if (!name) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "format",
-                     "unknown diagram format '%s' (dot, svg, png or pdf)", format);
+                     "unknown diagram format '%s' (%s)", format, pn_diagram_formats());
         return PN_EINVAL;
     }
+    format = name;
+    if (check_geometry(&opts->geometry, diags) != 0)
+        return PN_EINVAL;
     if (!in_range((int)opts->layout, 6) || !in_range((int)opts->theme, 2) ||
         !in_range((int)opts->cluster, 3) || !in_range((int)opts->labels, 3) ||
         !in_range((int)opts->edge_labels, 4) || (!opts->path_from != !opts->path_to)) {
@@ -241,27 +558,20 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         return PN_EINVAL;
     }
     pn__scene c;
-    Agraph_t *g = NULL;
     size_t n = 0;
     int rc = pn__scene_open(&c, ds, opts, diags);
     if (rc == 0 && strcmp(format, "dot") != 0)
         rc = layout_guard(&c);
     if (rc == 0)
         rc = pn__scene_style(&c);
-    if (rc == 0)
-        rc = pn__gv_build(&c, &g);
-    if (rc == 0)
-        rc = pn__fonts_check(&c, g, format); /* warnings for characters drawn as boxes */
     if (rc == 0 && strcmp(format, "dot") == 0)
-        rc = write_dot(&c, g, out, &n);
+        rc = write_dot(&c, out, &n);
     else if (rc == 0)
-        rc = render_graphviz(&c, g, format, out, &n);
+        rc = render_graphviz(&c, format, out, &n);
     if (rc == 0 && len)
         *len = n;
     if (rc == PN_ENOMEM)
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, NULL, "out of memory");
-    if (g)
-        agclose(g);
     pn__scene_free(&c);
     return rc;
 }
