@@ -117,6 +117,28 @@ static int pixels(const gv *c, double points)
     return (int)(points * c->ink + 0.5);
 }
 
+/* A tie's line width (layout points): whole points, as the legend's sample
+ * (a cell border, which Graphviz sets in whole points) has, so that the two
+ * are the same; times the ink scale, but never below it (where the
+ * drawing is enlarged, m < 1, rounding would make 1, 2 and 3 alike). */
+static int line_width(const gv *c, double points)
+{
+    int w = (int)(points * fmax(c->ink, 1.0) + 0.5);
+    return w > 0 ? w : 1;
+}
+
+/* Graphviz draws an edge of n colours as n lines 2 points apart (SEP in
+ * its emit.c, not scaled by anything), so a double line "c:invis:c" has
+ * its two lines 4 points apart whatever their width: at width w the gap is
+ * 4 - w, gone once the ink scale has made w 4. The invisible colours
+ * between the two (one at least, as at scale 1) are as many as keep a gap
+ * of at least 1 point times the scale, i.e. 1 point on paper. */
+static int twin_gaps(const gv *c, int width)
+{
+    int k = (int)ceil((width + fmax(c->ink, 1.0)) / 2.0) - 1;
+    return k > 1 ? k : 1;
+}
+
 /* A node margin (inches, x,y), times the ink scale. */
 static void set_margin(gv *c, void *obj, double x, double y)
 {
@@ -430,15 +452,26 @@ static int add_edge(gv *c, const pn__group *g)
                          c->nodes[reversed ? g->tail : g->head], NULL, 1);
     if (!e)
         return PN_EGRAPHVIZ;
-    char list[32], buf[32];
+    char buf[32];
+    int width = line_width(c, look.penwidth);
     if (look.twin) {
-        snprintf(list, sizeof(list), "%s:invis:%s", look.ink, look.ink);
-        set(e, "color", list);
+        pn__buf list;
+        pn__buf_init(&list);
+        pn__buf_puts(&list, look.ink);
+        for (int k = twin_gaps(c, width); k > 0; k--)
+            pn__buf_puts(&list, ":invis");
+        pn__buf_printf(&list, ":%s", look.ink);
+        if (list.failed) {
+            pn__buf_free(&list);
+            return PN_ENOMEM;
+        }
+        set(e, "color", list.data);
+        pn__buf_free(&list);
     } else {
         set(e, "color", look.ink);
     }
     set(e, "style", look.line);
-    set_num(e, "penwidth", look.penwidth * c->ink);
+    set_num(e, "penwidth", width);
     if (head_marks) {
         set(e, "dir", "forward");
         snprintf(buf, sizeof(buf), "%s%s", look.directed ? "normal" : "", look.tail);
@@ -511,8 +544,10 @@ static void legend_sample(const gv *c, const pn__legend_entry *e, pn__buf *b)
     }
     if (e->has_line) {
         const pn__line_look *l = &e->line;
-        /* Sizes times the ink scale, as the edges' widths are. */
-        int w = pixels(c, l->penwidth), h = l->twin ? 3 * w : 2 * w + pixels(c, 6);
+        /* The edge's width; a double line's two borders as far apart as
+         * the edge's two lines (twin_gaps: 2 points a colour). */
+        int w = line_width(c, l->penwidth);
+        int h = l->twin ? w + 2 * (twin_gaps(c, w) + 1) : 2 * w + pixels(c, 6);
         pn__buf_printf(
             b,
             "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
@@ -530,43 +565,117 @@ static void legend_sample(const gv *c, const pn__legend_entry *e, pn__buf *b)
     pn__buf_puts(b, "</TR></TABLE></TD>");
 }
 
-/* One table: a column per heading, a row per entry (nested tables would
- * spread their rows over the height). */
-static void legend_table(const gv *c, const pn__legend *lg, pn__buf *b)
+/* The width of a text on paper, estimated at em points a character (DejaVu
+ * Sans averages about 0.55 em; 0.6 keeps the estimate on the wide side). */
+static double text_width(const char *s, double em)
 {
-    size_t rows = 0;
-    for (size_t k = 0; k < lg->cols; k++)
-        rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
-    pn__buf_printf(b,
-                   "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                   "CELLSPACING=\"0\" CELLPADDING=\"%d\">",
-                   pixels(c, 1));
-    for (size_t r = 0; r < rows; r++) {
-        pn__buf_puts(b, "<TR>");
-        for (size_t k = 0; k < lg->cols; k++) {
-            const pn__legend_column *col = &lg->col[k];
-            if (k > 0)
-                pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", pixels(c, 16));
-            if (r == 0) {
-                if (*col->heading)
-                    pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>",
-                                   col->heading);
-                else
-                    pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
-            } else if (r <= col->n) {
-                const pn__legend_entry *e = &col->entry[r - 1];
-                const char *text = pn__legend_text(e);
-                legend_sample(c, e, b);
-                pn__buf_puts(b, "<TD ALIGN=\"LEFT\">");
-                html_text(b, text, strlen(text));
-                pn__buf_puts(b, "</TD>");
-            } else {
-                pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
-            }
-        }
-        pn__buf_puts(b, "</TR>");
+    size_t chars = 0;
+    for (; *s; s++)
+        chars += ((unsigned char)*s & 0xC0) != 0x80;
+    return 0.6 * em * (double)chars;
+}
+
+/* A column's width on paper at font points, estimated from what it holds:
+ * the samples' cells (as legend_sample sizes them) and the texts. */
+static double column_width(const pn__legend_column *col, double font)
+{
+    double w = *col->heading ? 1.1 * text_width(col->heading, font) : 0;
+    for (size_t r = 0; r < col->n; r++) {
+        const pn__legend_entry *e = &col->entry[r];
+        double x = text_width(pn__legend_text(e), font) + 4;
+        x += e->glyph ? font : 0;
+        x += e->swatch ? 16 : 0;
+        x += *e->sample ? text_width(e->sample, font) + font / 3 : 0;
+        x += e->has_line ? 30 + (e->line.mark ? 1.5 * font : 0) + (e->line.mark2 ? 1.5 * font : 0)
+                         : 0;
+        x += e->head ? font : 0;
+        w = fmax(w, x);
     }
-    pn__buf_puts(b, "</TABLE></TD></TR>");
+    return w;
+}
+
+/* The legend's columns in bands (rows of columns), each band no wider than
+ * the figure's width on paper, so that the legend never sets the figure's
+ * width on its own: band[k] is the first column of band k; the count. */
+static size_t legend_bands(const gv *c, const pn__legend *lg, size_t *band)
+{
+    const pn_diagram_geometry *geo = &c->s->o->geometry;
+    double width = geo->width > 0 ? geo->width : geo->height > 0 ? INFINITY : PN_DIAGRAM_PAGE_WIDTH;
+    double font = c->pt / c->ink, room = width - 2 * 0.2 * 72, used = 0;
+    size_t n = 0;
+    for (size_t k = 0; k < lg->cols; k++) {
+        double w = column_width(&lg->col[k], font);
+        if (n == 0 || used + 16 + w > room) {
+            band[n++] = k;
+            used = w;
+        } else {
+            used += 16 + w;
+        }
+    }
+    return n;
+}
+
+/* One table a band: a column per heading, a row per entry (nested tables
+ * would spread their rows over the height). Graphviz spreads a cell's
+ * extra width over the columns of the table in it, so with several bands
+ * the widest (by the estimate) spans the legend's two columns and each of
+ * the others sits in the first, beside an empty cell that takes up the
+ * rest (a width given, or Graphviz's ranks share the extra between the
+ * two): *spans is 2 then (the title spans them too), else 1. */
+static void legend_table(const gv *c, const pn__legend *lg, pn__buf *b, int *spans)
+{
+    size_t band[PN__LEGEND_COLS + 1], widest = 0;
+    double width[PN__LEGEND_COLS + 1] = {0};
+    size_t n_bands = legend_bands(c, lg, band);
+    band[n_bands] = lg->cols;
+    double font = c->pt / c->ink;
+    for (size_t bi = 0; bi < n_bands; bi++) {
+        for (size_t k = band[bi]; k < band[bi + 1]; k++)
+            width[bi] += column_width(&lg->col[k], font) + (k > band[bi] ? 16 : 0);
+        widest = width[bi] > width[widest] ? bi : widest;
+    }
+    *spans = n_bands > 1 ? 2 : 1;
+    for (size_t bi = 0; bi < n_bands; bi++) {
+        size_t first = band[bi], last = band[bi + 1], rows = 0;
+        for (size_t k = first; k < last; k++)
+            rows = lg->col[k].n + 1 > rows ? lg->col[k].n + 1 : rows;
+        pn__buf_puts(b, n_bands > 1 && bi == widest ? "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">"
+                                                    : "<TR><TD ALIGN=\"LEFT\">");
+        pn__buf_printf(b,
+                       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                       "CELLPADDING=\"%d\">",
+                       pixels(c, 1));
+        for (size_t r = 0; r < rows; r++) {
+            pn__buf_puts(b, "<TR>");
+            for (size_t k = first; k < last; k++) {
+                const pn__legend_column *col = &lg->col[k];
+                if (k > first)
+                    pn__buf_printf(b, "<TD WIDTH=\"%d\"></TD>", pixels(c, 16));
+                if (r == 0) {
+                    if (*col->heading)
+                        pn__buf_printf(b, "<TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>%s</B></TD>",
+                                       col->heading);
+                    else
+                        pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
+                } else if (r <= col->n) {
+                    const pn__legend_entry *e = &col->entry[r - 1];
+                    const char *text = pn__legend_text(e);
+                    legend_sample(c, e, b);
+                    pn__buf_puts(b, "<TD ALIGN=\"LEFT\">");
+                    html_text(b, text, strlen(text));
+                    pn__buf_puts(b, "</TD>");
+                } else {
+                    pn__buf_puts(b, "<TD COLSPAN=\"2\"></TD>");
+                }
+            }
+            pn__buf_puts(b, "</TR>");
+        }
+        if (n_bands > 1 && bi != widest) /* as wide as the widest band is wider, or more */
+            pn__buf_printf(b, "</TABLE></TD><TD WIDTH=\"%d\"></TD></TR>",
+                           pixels(c, width[widest] - width[bi]));
+        else
+            pn__buf_puts(b, "</TABLE></TD></TR>");
+    }
 }
 
 /* The legend (only what the figure shows) and the title, as one HTML-like
@@ -583,14 +692,23 @@ static int add_legend(gv *c)
     pn__buf_init(&b);
     pn__buf_printf(&b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"%d\">",
                    pixels(c, 2));
+    pn__buf legend;
+    pn__buf_init(&legend);
+    int spans = 1;
+    if (lg.shown)
+        legend_table(c, &lg, &legend, &spans);
     if (title) {
-        pn__buf_printf(&b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"%.4g\"><B>",
-                       1.5 * c->pt);
+        pn__buf_puts(&b, spans > 1 ? "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"2\">"
+                                   : "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+        pn__buf_printf(&b, "<FONT POINT-SIZE=\"%.4g\"><B>", 1.5 * c->pt);
         html_text(&b, o->title, strlen(o->title));
         pn__buf_puts(&b, "</B></FONT></TD></TR>");
     }
-    if (lg.shown)
-        legend_table(c, &lg, &b);
+    if (legend.failed)
+        b.failed = true;
+    else if (legend.len)
+        pn__buf_add(&b, legend.data, legend.len);
+    pn__buf_free(&legend);
     pn__buf_puts(&b, "</TABLE>");
     int rc = set_html(c, c->g, "label", &b);
     pn__buf_free(&b);
