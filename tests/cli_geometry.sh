@@ -67,6 +67,64 @@ expect_exit 0 "$PN" render "$T" --ego daejeon --edge-labels both --cluster none 
     -o "$OUT/e16.pdf"
 hasnt "$OUT/err" "warning"
 pdf_check "$OUT/e16.pdf" $CM16 0 7.84 12.3 && ok || fail "daejeon ego --width 16cm"
+# A scaled figure (its lines times the label factor): the two lines of a
+# double line keep a gap of at least 1 pt times the labels' scale on paper
+# (1 pt once the labels have their size), the legend's double line has the
+# edges' spacing at its width, and (twin_checks FILE all) every edge's line
+# (ink, width, dashes) is a legend sample's.
+twin_checks() {
+    python3 - "$@" <<'EOF2'
+import re, sys
+svg = open(sys.argv[1]).read()
+every = len(sys.argv) > 2
+scale = float(re.search(r'transform="scale\(([\d.]+)', svg).group(1))
+sizes = re.findall(r'font-size="([\d.]+)"', svg)
+ink = float(max(set(sizes), key=sizes.count)) / 8  # the labels' factor: 8 pt at scale 1
+def width(tag):
+    m = re.search(r'stroke-width="([\d.]+)"', tag)
+    return float(m.group(1)) if m else 1.0
+def look(tag):
+    dash = re.search(r'stroke-dasharray="([^"]+)"', tag)
+    return (re.search(r'stroke="([^"]+)"', tag).group(1), width(tag), dash.group(1) if dash else "")
+def points(tag):
+    return [tuple(map(float, p.split(","))) for p in re.search(r'points="([^"]+)"', tag).group(1).split()]
+samples = re.findall(r"<polyline [^>]*>", svg[:svg.index('class="node"')])
+looks = {look(t) for t in samples}
+# A double line's sample: a cell's bottom border, then its top one drawn
+# back (SIDES="TB"), one above the other.
+twin_sample = {}
+for a, b in zip(samples, samples[1:]):
+    pa, pb = points(a), points(b)
+    if look(a) == look(b) and pa[0][0] == pb[-1][0] and pa[-1][0] == pb[0][0]:
+        twin_sample[width(a)] = abs(pa[0][1] - pb[0][1])
+bad = []
+for g in re.findall(r'<g id="edge\d+" class="edge">(.*?)</g>', svg, re.S):
+    paths = [p for p in re.findall(r"<path [^>]*>", g) if 'stroke="transparent"' not in p]
+    if not paths:
+        continue
+    if every and look(paths[0]) not in looks:
+        bad.append(f"edge line {look(paths[0])} is no legend sample")
+    if len(paths) == 2:
+        (ax, ay), (bx, by) = (tuple(map(float, re.search(r' d="M([-\d.]+),([-\d.]+)', p).groups()))
+                              for p in paths)
+        w, dist = width(paths[0]), ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+        if dist - w < 0.9 * ink:
+            bad.append(f"double line of width {w}: gap {(dist - w) * scale:.2f} pt on paper")
+        if w in twin_sample and abs(twin_sample[w] - dist) > 0.1:
+            bad.append(f"double line of width {w}: lines {dist:.2f} apart, legend {twin_sample[w]}")
+if not twin_sample:
+    bad.append("no double line in the legend")
+sys.exit("; ".join(sorted(set(bad))) if bad else 0)
+EOF2
+}
+expect_exit 0 "$PN" render "$T" --ego daejeon --edge-labels both --cluster none --width 16cm \
+    -o "$OUT/e16.svg"
+twin_checks "$OUT/e16.svg" all && ok || fail "daejeon ego --width 16cm: lines against the legend"
+# The path's double lines (2 pt heavier; faded lines and the path's have no
+# sample of their own) in the paper theme, shrunk.
+expect_exit 0 "$PN" render "$T" --layout twopi --labels short --theme paper \
+    --highlight-path iti,wta -o "$OUT/p.svg"
+twin_checks "$OUT/p.svg" && ok || fail "tangsel paper with a path: double lines"
 # The issue's figure: Tangerang Selatan at 16 cm, the default layout. Its
 # 36 actors with their full names do not fit 16 cm at 8 pt in any layout
 # here (docs/render.md): the page is 16 cm and the warning says the size

@@ -545,9 +545,11 @@ static void legend_sample(const gv *c, const pn__legend_entry *e, pn__buf *b)
     if (e->has_line) {
         const pn__line_look *l = &e->line;
         /* The edge's width; a double line's two borders as far apart as
-         * the edge's two lines (twin_gaps: 2 points a colour). */
+         * the edge's two lines (twin_gaps: 2 points a colour). Graphviz
+         * draws a border wider than 1 inside the cell (centred w/2 in), a
+         * border of 1 on the cell's edge. */
         int w = line_width(c, l->penwidth);
-        int h = l->twin ? w + 2 * (twin_gaps(c, w) + 1) : 2 * w + pixels(c, 6);
+        int h = l->twin ? 2 * (twin_gaps(c, w) + 1) + (w > 1 ? w : 0) : 2 * w + pixels(c, 6);
         pn__buf_printf(
             b,
             "<TD ALIGN=\"LEFT\" WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" SIDES=\"%s\" "
