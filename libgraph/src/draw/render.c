@@ -123,6 +123,7 @@ typedef struct fit {
 #define LARGE_TRIES    3 /* past LARGE_VIEW actors, where a layout takes seconds */
 #define LARGE_VIEW     50
 #define FONT_TOLERANCE 0.02
+#define LABEL_SLACK    0.05 /* a figure whose labels cannot reach their size */
 
 static fit fit_of(const pn_diagram_geometry *g)
 {
@@ -300,6 +301,8 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
     search s = {0};
     attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
     double paper[2] = {0, 0};
+    attempt tried[MAX_TRIES + 1];
+    size_t n_tried = 0;
     int rc = 0;
     int tries = pn_graph_vertex_count(c->graph) > LARGE_VIEW ? LARGE_TRIES : MAX_TRIES;
     for (int k = 0; k < tries; k++) {
@@ -308,6 +311,7 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
         laid = next;
         if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a, paper)) != 0)
             break;
+        tried[n_tried++] = laid;
         if (best.m == 0 || miss(laid.a) < miss(best.a))
             best = laid;
         if (k == 0 && laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
@@ -315,6 +319,7 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
             laid.lr = true;
             if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a, paper)) != 0)
                 break;
+            tried[n_tried++] = laid;
             if (laid.a > best.a)
                 best = laid;
         }
@@ -325,6 +330,15 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
         next.lr = best.lr;
         if (fabs(next.m - from.m) < 1e-3)
             break; /* at a bound: as near as this layout gets */
+    }
+    /* Labels that cannot reach their size gain little from a large m (a
+     * layout's text outgrows the width as fast as m), while Graphviz's
+     * dash patterns and the spacing of a double line's colours do not
+     * scale with it: at m = 8 the dots of a dotted line run together. So
+     * the smallest m tried whose labels are within LABEL_SLACK of the best. */
+    for (size_t i = 0; rc == 0 && best.a < 1.0 - FONT_TOLERANCE && i < n_tried; i++) {
+        if (tried[i].a >= (1.0 - LABEL_SLACK) * best.a && tried[i].m < best.m)
+            best = tried[i];
     }
     if (rc == 0 && (laid.m != best.m || laid.lr != best.lr)) {
         drop_layout(gvc, g);
