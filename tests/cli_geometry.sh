@@ -67,7 +67,8 @@ expect_exit 0 "$PN" render "$T" --ego daejeon --edge-labels both --cluster none 
     -o "$OUT/e16.pdf"
 hasnt "$OUT/err" "warning"
 pdf_check "$OUT/e16.pdf" $CM16 0 7.84 12.3 && ok || fail "daejeon ego --width 16cm"
-# A scaled figure (its lines times the label factor): the two lines of a
+# A scaled figure (its lines times the label factor): dashes and dots stay
+# apart (render.md: the smallest factor near the best labels), the two lines of a
 # double line keep a gap of at least 1 pt times the labels' scale on paper
 # (1 pt once the labels have their size), the legend's double line has the
 # edges' spacing at its width, and (twin_checks FILE all) every edge's line
@@ -114,6 +115,12 @@ for g in re.findall(r'<g id="edge\d+" class="edge">(.*?)</g>', svg, re.S):
             bad.append(f"double line of width {w}: lines {dist:.2f} apart, legend {twin_sample[w]}")
 if not twin_sample:
     bad.append("no double line in the legend")
+# Graphviz's dash patterns do not scale with the lines: a dotted or dashed
+# line no wider than 1.5 times its pattern's period still reads as one.
+for tag in re.findall(r"<(?:path|polyline) [^>]*stroke-dasharray[^>]*>", svg):
+    stroke, w, dash = look(tag)
+    if stroke != "transparent" and w > 1.5 * sum(map(float, dash.split(","))):
+        bad.append(f"a line of width {w} with dashes {dash}: they run together")
 sys.exit("; ".join(sorted(set(bad))) if bad else 0)
 EOF2
 }
@@ -124,7 +131,7 @@ twin_checks "$OUT/e16.svg" all && ok || fail "daejeon ego --width 16cm: lines ag
 # sample of their own) in the paper theme, shrunk.
 expect_exit 0 "$PN" render "$T" --layout twopi --labels short --theme paper \
     --highlight-path iti,wta -o "$OUT/p.svg"
-twin_checks "$OUT/p.svg" && ok || fail "tangsel paper with a path: double lines"
+twin_checks "$OUT/p.svg" && ok || fail "tangsel paper with a path: double lines and dashes"
 # The issue's figure: Tangerang Selatan at 16 cm, the default layout. Its
 # 36 actors with their full names do not fit 16 cm at 8 pt in any layout
 # here (docs/render.md): the page is 16 cm and the warning says the size
