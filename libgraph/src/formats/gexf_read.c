@@ -546,17 +546,8 @@ int pn_gexf_load(pn_dataset **out, const char *data, size_t len, const pn_import
     XML_SetCharacterDataHandler(X.xp, on_text);
     XML_SetStartDoctypeDeclHandler(X.xp, on_doctype);
     XML_SetParamEntityParsing(X.xp, XML_PARAM_ENTITY_PARSING_NEVER);
-    if (XML_Parse(X.xp, data, (int)len, XML_TRUE) == XML_STATUS_ERROR && !X.stopped && !X.nomem) {
-        enum XML_Error e = XML_GetErrorCode(X.xp);
-        if (e == XML_ERROR_NO_MEMORY) {
-            rc = PN_ENOMEM;
-            goto cleanup;
-        }
-        X.errors++;
-        pn_diags_add(diags, PN_SEVERITY_ERROR, X.name, (int)XML_GetErrorLineNumber(X.xp),
-                     (int)XML_GetErrorColumnNumber(X.xp) + 1, NULL, "syntax",
-                     "%s (not well-formed XML)", XML_ErrorString(e));
-    }
+    if ((rc = pn__xml_parse(X.xp, data, len, X.name, &X.stopped, &X.nomem, &X.errors, diags)) != 0)
+        goto cleanup;
     if (X.nomem) {
         rc = PN_ENOMEM;
         goto cleanup;

@@ -739,17 +739,8 @@ int pn_graphml_load(pn_dataset **out, const char *data, size_t len, const pn_imp
     XML_SetStartDoctypeDeclHandler(G.xp, on_doctype);
     XML_SetUnknownEncodingHandler(G.xp, on_unknown_encoding, NULL);
     XML_SetParamEntityParsing(G.xp, XML_PARAM_ENTITY_PARSING_NEVER);
-    if (XML_Parse(G.xp, data, (int)len, XML_TRUE) == XML_STATUS_ERROR && !G.stopped && !G.nomem) {
-        enum XML_Error e = XML_GetErrorCode(G.xp);
-        if (e == XML_ERROR_NO_MEMORY) {
-            rc = PN_ENOMEM;
-            goto cleanup;
-        }
-        G.errors++;
-        pn_diags_add(diags, PN_SEVERITY_ERROR, G.name, (int)XML_GetErrorLineNumber(G.xp),
-                     (int)XML_GetErrorColumnNumber(G.xp) + 1, NULL, "syntax",
-                     "%s (not well-formed XML)", XML_ErrorString(e));
-    }
+    if ((rc = pn__xml_parse(G.xp, data, len, G.name, &G.stopped, &G.nomem, &G.errors, diags)) != 0)
+        goto cleanup;
     if (G.nomem) {
         rc = PN_ENOMEM;
         goto cleanup;

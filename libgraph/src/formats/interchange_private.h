@@ -197,6 +197,14 @@ typedef struct pn__gexf_viz {
 /* pn__gexf_write with viz: (NULL: none). */
 int pn__gexf_write_viz(const pn_dataset *ds, const pn__gexf_viz *viz, char **out, size_t *len,
                        pn_diags *diags);
+/* expat over the whole of data (xml_check.c). A syntax error is reported at
+ * its line and column, unless the handlers stopped the parser or ran out of
+ * memory (*stopped, *nomem: read after the parse); *errors counts it.
+ * PN_ENOMEM when expat itself ran out of memory, else 0. The parser is an
+ * XML_Parser, passed as void * so that this header needs no expat. */
+int pn__xml_parse(void *parser, const char *data, size_t len, const char *name, const bool *stopped,
+                  const bool *nomem, size_t *errors, pn_diags *diags);
+
 /* The check alone (xml_check.c), on a tree from pn__ix_tree; format names the output in
  * messages; dataset_fields: the sources table and every top-level field
  * too (GraphML writes them; GEXF only title and description). */

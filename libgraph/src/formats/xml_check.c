@@ -1,5 +1,6 @@
 /* What XML 1.0 can hold: the check the GraphML and GEXF writers make before
  * writing, one message per field that holds a character XML cannot. */
+#include <expat.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -121,4 +122,20 @@ int pn__xml_check_tree(json_t *root, const char *format, bool dataset_fields, pn
     if (nomem)
         return PN_ENOMEM;
     return errors ? PN_EDATA : 0;
+}
+
+int pn__xml_parse(void *parser, const char *data, size_t len, const char *name, const bool *stopped,
+                  const bool *nomem, size_t *errors, pn_diags *diags)
+{
+    XML_Parser xp = parser;
+    if (XML_Parse(xp, data, (int)len, XML_TRUE) != XML_STATUS_ERROR || *stopped || *nomem)
+        return 0;
+    enum XML_Error e = XML_GetErrorCode(xp);
+    if (e == XML_ERROR_NO_MEMORY)
+        return PN_ENOMEM;
+    (*errors)++;
+    pn_diags_add(diags, PN_SEVERITY_ERROR, name, (int)XML_GetErrorLineNumber(xp),
+                 (int)XML_GetErrorColumnNumber(xp) + 1, NULL, "syntax", "%s (not well-formed XML)",
+                 XML_ErrorString(e));
+    return 0;
 }
