@@ -22,6 +22,11 @@ bool pn__gv_clustered(const pn_diagram_options *o);
 /* The id discipline of every graph made here (ids.c): a constant table. */
 Agiddisc_t *pn__gv_id_disc(void);
 
+/* agclose of a graph made here (ids.c), which first closes the subgraphs
+ * a layout unlinked without freeing (Graphviz 2.43's dot, newrank): with
+ * those, agclose fails and leaks the graph. agclose's result (0: freed). */
+int pn__gv_close(Agraph_t *g);
+
 /* The name of an actor's node: its id, or "actor<index>" for an id DOT would
  * need to quote (build.c). Into buf when it is not the id. */
 const char *pn__gv_node_name(const pn__scene *s, size_t actor, char *buf, size_t size);

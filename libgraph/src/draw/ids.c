@@ -21,6 +21,8 @@ typedef struct id_state {
     size_t *refs; /* objects holding each name */
     size_t n, cap;
     IDTYPE anon;
+    Agraph_t **subs; /* subgraphs made and not yet freed (pn__gv_close) */
+    size_t n_subs, cap_subs;
 } id_state;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
@@ -105,10 +107,24 @@ static long id_alloc(void *state, int objtype, IDTYPE request)
     return 0; /* ids are only made by id_map */
 }
 
+/* A subgraph's id is freed as it is: no longer one to close. (A name is
+ * one id for subgraphs of different parents, so others of that name go
+ * too: those are then not closed by pn__gv_close, never closed twice.) */
+static void forget_subgraphs(id_state *s, IDTYPE id)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < s->n_subs; i++) {
+        if (AGID(s->subs[i]) != id)
+            s->subs[kept++] = s->subs[i];
+    }
+    s->n_subs = kept;
+}
+
 static void id_free(void *state, int objtype, IDTYPE id)
 {
     id_state *s = state;
-    (void)objtype;
+    if (s && objtype == AGRAPH)
+        forget_subgraphs(s, id);
     if (!s || id % 2 != 0 || id < 2 || (id - 2) / 2 >= s->n)
         return;
     size_t k = (size_t)(id - 2) / 2;
@@ -139,15 +155,27 @@ static void id_close(void *state)
     free(s->keys);
     free(s->names);
     free(s->refs);
+    free(s->subs);
     pn__map_free(&s->ids);
     free(s);
 }
 
+/* cgraph registers each object it makes; the subgraphs are kept. Failing
+ * to keep one (no memory) only leaves it to agclose, as before. */
 static void id_register(void *state, int objtype, void *obj)
 {
-    (void)state;
-    (void)objtype;
-    (void)obj;
+    id_state *s = state;
+    if (!s || objtype != AGRAPH || obj == s->g)
+        return;
+    if (s->n_subs == s->cap_subs) {
+        size_t cap = s->cap_subs ? 2 * s->cap_subs : 16;
+        Agraph_t **subs = realloc(s->subs, cap * sizeof(*subs));
+        if (!subs)
+            return;
+        s->subs = subs;
+        s->cap_subs = cap;
+    }
+    s->subs[s->n_subs++] = obj;
 }
 
 static Agiddisc_t id_disc = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
@@ -155,4 +183,57 @@ static Agiddisc_t id_disc = {id_open, id_map, id_alloc, id_free, id_print, id_cl
 Agiddisc_t *pn__gv_id_disc(void)
 {
     return &id_disc;
+}
+
+/* Whether a live subgraph is still in its parent's set of subgraphs. */
+static bool attached(Agraph_t *sub)
+{
+    Agraph_t *par = agparent(sub);
+    for (Agraph_t *t = agfstsubg(par); t; t = agnxtsubg(t)) {
+        if (t == sub)
+            return true;
+    }
+    return false;
+}
+
+/* The attribute values of a subgraph taken out of the root: the graph
+ * attributes declared since (gvLayout's "bb") did not reach it, so its
+ * array of values is shorter than agclose would read (cgraph's freeattr
+ * frees one value per attribute of the root). The array is freed without
+ * the values' references: the root's agclose frees every string. */
+static void drop_values(Agraph_t *sub)
+{
+    char rec[] = "_AG_strdata"; /* cgraph's AgDataRecName */
+    Agattr_t *attr = (Agattr_t *)aggetrec(sub, rec, 0);
+    if (attr) {
+        agfree(sub, attr->str);
+        attr->str = NULL;
+        agdelrec(sub, rec);
+    }
+}
+
+/* Graphviz 2.43's dot with newrank adds a subgraph "_new_rank" (fill nodes
+ * for a cluster's empty ranks: mincross.c, realFillRanks) and takes it out
+ * with agdelsubg (dotinit.c, removeFill), which only unlinks it from the
+ * root: never freed, its attribute dictionaries still view the root's, so
+ * agclose of the root fails (dtclose refuses a viewed dictionary) before it
+ * frees the graph, which leaks whole. Such a subgraph is closed here
+ * first, as agdelete would have (its nodes are gone already). */
+int pn__gv_close(Agraph_t *g)
+{
+    if (!g)
+        return 0;
+    id_state *s = g->clos->disc.id == &id_disc ? g->clos->state.id : NULL;
+    bool closed = s != NULL;
+    while (s && closed) {
+        closed = false; /* agclose forgets what it frees: look again */
+        for (size_t i = 0; i < s->n_subs && !closed; i++) {
+            if (!attached(s->subs[i])) {
+                drop_values(s->subs[i]);
+                agclose(s->subs[i]);
+                closed = true;
+            }
+        }
+    }
+    return agclose(g);
 }

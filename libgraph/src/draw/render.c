@@ -226,7 +226,7 @@ static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
 static void drop_layout(GVC_t *gvc, Agraph_t **g)
 {
     gvFreeLayout(gvc, *g);
-    agclose(*g);
+    pn__gv_close(*g);
     *g = NULL;
 }
 
@@ -346,7 +346,7 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
     }
     if (rc != 0) {
         if (*g)
-            agclose(*g); /* not laid out */
+            pn__gv_close(*g); /* not laid out (or not all of it) */
         *g = NULL;
         return rc;
     }
@@ -438,7 +438,7 @@ cleanup:
     if (laid_out)
         gvFreeLayout(gvc, g);
     if (g)
-        agclose(g);
+        pn__gv_close(g);
     capture_message((char *)"\n"); /* flush a last partial line */
     agseterrf(saved_hook);
     current_capture = saved;
