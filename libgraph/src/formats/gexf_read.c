@@ -34,13 +34,7 @@ static int cur_line(xreader *X)
     return (int)XML_GetCurrentLineNumber(X->xp);
 }
 
-static const char *att(const XML_Char **atts, const char *name)
-{
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(atts[i], name) == 0)
-            return atts[i + 1];
-    return NULL;
-}
+#define att pn__xml_attr
 
 static char *dup(const char *s)
 {

@@ -278,15 +278,10 @@ void pn__gexf_locate(void *ctx, const pn__path *path, const char **file, int *li
     pn__gexf_loc *L = ctx;
     *file = L->name;
     *column = 0;
-    if (path->depth < 2 || !path->c[0].key || path->c[1].key)
-        return;
-    bool edge = strcmp(path->c[0].key, "ties") == 0;
-    if (!edge && strcmp(path->c[0].key, "actors") != 0)
-        return;
-    size_t i = path->c[1].index;
-    json_t *lines = json_array_get(edge ? L->tie_lines : L->actor_lines, i);
-    json_t *rec = json_array_get(edge ? L->ties : L->actors, i);
-    if (!lines || !rec)
+    bool edge;
+    json_t *rec, *lines;
+    if (!pn__xml_record(path, L->actor_lines, L->tie_lines, L->actors, L->ties, &edge, &rec,
+                        &lines))
         return;
     *line = (int)json_integer_value(json_object_get(lines, "@"));
     const char *eid = edge ? json_string_value(json_object_get(rec, "id")) : NULL;

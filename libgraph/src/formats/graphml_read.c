@@ -105,13 +105,7 @@ static int cur_line(greader *G)
     return (int)XML_GetCurrentLineNumber(G->xp);
 }
 
-static const char *attr(const XML_Char **atts, const char *name)
-{
-    for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(atts[i], name) == 0)
-            return atts[i + 1];
-    return NULL;
-}
+#define attr pn__xml_attr
 
 static char *dup(const char *s)
 {
@@ -651,15 +645,10 @@ static void glocate(void *ctx, const pn__path *path, const char **file, int *lin
     gloc *L = ctx;
     *file = L->name;
     *column = 0;
-    if (path->depth < 2 || !path->c[0].key || path->c[1].key)
-        return;
-    bool edge = strcmp(path->c[0].key, "ties") == 0;
-    if (!edge && strcmp(path->c[0].key, "actors") != 0)
-        return;
-    size_t i = path->c[1].index;
-    json_t *lines = json_array_get(edge ? L->tie_lines : L->actor_lines, i);
-    json_t *rec = json_array_get(edge ? L->ties : L->actors, i);
-    if (!lines || !rec)
+    bool edge;
+    json_t *rec, *lines;
+    if (!pn__xml_record(path, L->actor_lines, L->tie_lines, L->actors, L->ties, &edge, &rec,
+                        &lines))
         return;
     *line = (int)json_integer_value(json_object_get(lines, "@"));
     const char *field = path->depth >= 3 ? path->c[2].key : NULL;

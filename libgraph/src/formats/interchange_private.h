@@ -197,6 +197,15 @@ typedef struct pn__gexf_viz {
 /* pn__gexf_write with viz: (NULL: none). */
 int pn__gexf_write_viz(const pn_dataset *ds, const pn__gexf_viz *viz, char **out, size_t *len,
                        pn_diags *diags);
+/* The value of attribute `name` in expat's attribute list, or NULL (xml_check.c). */
+const char *pn__xml_attr(const char **atts, const char *name);
+
+/* The actor or tie record a loader path names in an XML reader's records,
+ * its lines (an object: "@" the record's line, then a line per field) and
+ * whether it is a tie; false when the path names neither (xml_check.c). */
+bool pn__xml_record(const pn__path *path, json_t *actor_lines, json_t *tie_lines, json_t *actors,
+                    json_t *ties, bool *edge, json_t **rec, json_t **lines);
+
 /* expat over the whole of data (xml_check.c). A syntax error is reported at
  * its line and column, unless the handlers stopped the parser or ran out of
  * memory (*stopped, *nomem: read after the parse); *errors counts it.

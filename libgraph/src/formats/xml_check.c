@@ -139,3 +139,25 @@ int pn__xml_parse(void *parser, const char *data, size_t len, const char *name, 
                  XML_ErrorString(e));
     return 0;
 }
+
+const char *pn__xml_attr(const char **atts, const char *name)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp(atts[i], name) == 0)
+            return atts[i + 1];
+    return NULL;
+}
+
+bool pn__xml_record(const pn__path *path, json_t *actor_lines, json_t *tie_lines, json_t *actors,
+                    json_t *ties, bool *edge, json_t **rec, json_t **lines)
+{
+    if (path->depth < 2 || !path->c[0].key || path->c[1].key)
+        return false;
+    *edge = strcmp(path->c[0].key, "ties") == 0;
+    if (!*edge && strcmp(path->c[0].key, "actors") != 0)
+        return false;
+    size_t i = path->c[1].index;
+    *lines = json_array_get(*edge ? tie_lines : actor_lines, i);
+    *rec = json_array_get(*edge ? ties : actors, i);
+    return *lines && *rec;
+}
