@@ -72,7 +72,7 @@ demo)
     mkdir -p out
     build/tools/paranet validate datasets/tangsel.json
     build/tools/paranet info datasets/tangsel.json
-    build/tools/paranet render datasets/tangsel.json --layout twopi --labels short -o out/tangsel.svg
+    build/tools/paranet render datasets/tangsel.json --labels short -o out/tangsel.svg
     echo "Diagram written to out/tangsel.svg"
     echo
     build/tools/paranet metrics datasets/tangsel.json --top 10 --format md

@@ -599,10 +599,11 @@ START_TEST(geometry_api)
         ck_assert_ptr_nonnull(strstr(pn_diags_get(d, 0)->message, "must be"));
         pn_diags_free(d);
     }
-    /* The DOT holds the size: the default box (never enlarged), or a width. */
+    /* The DOT holds the size: the default, 16 cm wide at most (never
+     * enlarged; the height free), or a width. */
     pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
     char *dot = render(ds, &o, "dot", NULL);
-    ck_assert_ptr_nonnull(strstr(dot, "size=\"6.29921,8.66142\""));
+    ck_assert_ptr_nonnull(strstr(dot, "size=\"6.29921,1388.89\""));
     ck_assert_ptr_nonnull(strstr(dot, "fontsize=8.0"));
     free(dot);
     o.geometry.width = 72 * 4;

@@ -11,7 +11,7 @@ FMT=${4:-svg}
 mkdir -p "$OUT"
 T="$SRC/datasets/tangsel.json"
 # The whole Tangerang Selatan network: a star around the city, so twopi.
-"$PN" render "$T" --layout twopi --labels short -o "$OUT/tangsel.$FMT"
+"$PN" render "$T" --labels short -o "$OUT/tangsel.$FMT"
 # The ties in force in 2016.
 "$PN" render "$T" --at 2016 --layout twopi --labels short -o "$OUT/tangsel-2016.$FMT"
 # Daejeon and its neighbours: the formalisation ladder of one relation.
@@ -19,6 +19,6 @@ T="$SRC/datasets/tangsel.json"
 # Bandung's sister cities.
 "$PN" render "$SRC/datasets/bandung.json" --edge-labels both --cluster none -o "$OUT/bandung.$FMT"
 # For print: grayscale, countries as codes, the route from a university to the WTA.
-"$PN" render "$T" --layout twopi --labels short --theme paper --highlight-path iti,wta -o "$OUT/tangsel-paper.$FMT"
+"$PN" render "$T" --labels short --theme paper --highlight-path iti,wta -o "$OUT/tangsel-paper.$FMT"
 # Berlin's twin towns: the ego marked, countries told apart by fill or code.
 "$PN" render "$SRC/datasets/twintowns-de.json" --ego berlin-de --layout twopi -o "$OUT/berlin-ego.$FMT"

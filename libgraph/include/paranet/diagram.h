@@ -67,8 +67,9 @@ typedef enum pn_diagram_edge_labels {
     PN_EDGE_LABELS_BOTH        /**< instrument and year */
 } pn_diagram_edge_labels;
 
-/** The default box a figure fits in when neither width nor height is given:
- * a journal's text width (16 cm) by 22 cm, in points (1/72 in). */
+/** A journal's text block, in points (1/72 in): a figure given neither width
+ * nor height is at most PN_DIAGRAM_PAGE_WIDTH wide (its height free), and
+ * one taller than PN_DIAGRAM_PAGE_HEIGHT gets a warning ("figure-height"). */
 #define PN_DIAGRAM_PAGE_WIDTH  (16.0 / 2.54 * 72.0)
 #define PN_DIAGRAM_PAGE_HEIGHT (22.0 / 2.54 * 72.0)
 /** The default size of the labels on paper, in points. */
@@ -80,8 +81,10 @@ typedef enum pn_diagram_edge_labels {
  * The size of a figure on paper (docs/render.md, "Size on paper"). Lengths
  * in PostScript points (1/72 in; pn_diagram_length_parse reads "16cm").
  *
- * - width and height 0: the figure fits in PN_DIAGRAM_PAGE_WIDTH x
- *   PN_DIAGRAM_PAGE_HEIGHT, shrunk if it is larger, never enlarged;
+ * - width and height 0: the figure is at most PN_DIAGRAM_PAGE_WIDTH wide,
+ *   shrunk if it is wider, never enlarged; its height is what the labels
+ *   need at that width, and a figure taller than PN_DIAGRAM_PAGE_HEIGHT
+ *   gets a warning (code "figure-height") suggesting --height;
  * - width only (or height only): the figure is exactly that wide (tall), its
  *   aspect ratio kept;
  * - both: it fits inside width x height, touching one of them.
@@ -92,9 +95,11 @@ typedef enum pn_diagram_edge_labels {
  * the width, they are font_size points (to 2%). Cluster names are 1.15
  * times larger, the title 1.5 times, --size-by runs 0.9 to 2.2 times. When
  * a layout cannot reach that size at the width (it needs more room for its
- * text than the width gives), the figure keeps the width and a warning
- * (code "font-size") says the size reached. Each try is one layout (at
- * most eight; three past 50 actors). The dot layout is drawn left to right
+ * text than the width gives), names wrap at 16 characters instead of 20
+ * where that brings the labels to 7 pt (or to font_size, if smaller);
+ * otherwise the figure keeps the width and a warning (code "font-size")
+ * says the size reached. Each try is one layout (at most eight per wrap;
+ * three past 50 actors, with one wrap). The dot layout is drawn left to right
  * (rankdir=LR) when its top-to-bottom drawing must shrink and the other
  * shrinks less. The page has no margin: a PDF's MediaBox is the figure.
  * dpi is the resolution of PNG and JPEG output (their pixels are the size

@@ -472,6 +472,16 @@ static int add_edge(gv *c, const pn__group *g)
     }
     set(e, "style", look.line);
     set_num(e, "penwidth", width);
+    /* Graphviz 2.43 widens a normal arrowhead by penwidth / 4 past a pen of
+     * 4 (arrow_type_normal in arrows.c), and the pens here are their width
+     * on paper times the ink scale: at a scale of 6 an active tie's head
+     * was seven times its normal width, a spike across the line. Its
+     * arrowsize (the length; the width follows it) is smaller by the square
+     * root of 4 / penwidth: the head is as much too short as too wide, and
+     * the marks of a tie's kind (box, circle, tee, diamond), which keep
+     * their size whatever the pen, shrink no more than that. */
+    if (width > 4 && look.directed)
+        set_num(e, "arrowsize", 0.7 * c->ink * sqrt(4.0 / width));
     if (head_marks) {
         set(e, "dir", "forward");
         snprintf(buf, sizeof(buf), "%s%s", look.directed ? "normal" : "", look.tail);

@@ -124,10 +124,12 @@ typedef struct fit {
 #define LARGE_VIEW     50
 #define FONT_TOLERANCE 0.02
 #define LABEL_SLACK    0.05 /* a figure whose labels cannot reach their size */
+#define MIN_PRINT_FONT 7.0  /* pt: labels under this are hard to read in print */
+#define NARROW_WRAP    16   /* characters: the names' line width where labels stay under it */
 
 static fit fit_of(const pn_diagram_geometry *g)
 {
-    fit f = {PN_DIAGRAM_PAGE_WIDTH, PN_DIAGRAM_PAGE_HEIGHT,
+    fit f = {PN_DIAGRAM_PAGE_WIDTH, UNBOUNDED,
              g->font_size > 0 ? g->font_size : PN_DIAGRAM_FONT_SIZE, false};
     if (g->width > 0 || g->height > 0) {
         f.w = g->width > 0 ? g->width : UNBOUNDED;
@@ -198,7 +200,7 @@ static int build_graph(const pn__scene *c, double font, double m, Agraph_t **g)
     return rc;
 }
 
-static int try_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+static int try_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
                       const fit *f, double m, bool lr, Agraph_t **g, double *a, double *paper)
 {
     int rc = build_graph(c, f->font * m, m, g);
@@ -282,52 +284,59 @@ static double miss(double a)
 typedef struct attempt {
     double m, a;
     bool lr;
+    size_t wrap;
 } attempt;
 
-/* Lay the scene out so that its labels are f.font points once Graphviz has
- * scaled it to the box: the graph is built with its fonts (and pens, pads)
- * times m, laid out, and m corrected from the scale the layout gets, until
- * m * scale = 1 (to FONT_TOLERANCE), at most MAX_TRIES times (LARGE_TRIES
- * for a view of more than LARGE_VIEW actors); the nearest
- * try is laid out again if it was not the last (only the graph laid out
- * last may be rendered: gvLayout sets Graphviz's global attribute symbols
- * for its graph). dot draws left to right instead of top to bottom when
- * the first layout must shrink and that one shrinks less (a star's leaves
- * in a column rather than a row). *g: the laid-out graph. */
-static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
-                      Agraph_t **g)
-{
-    fit f = fit_of(&c->o->geometry);
-    search s = {0};
-    attempt next = {1.0, 0, false}, laid = {0, 0, false}, best = {0, 0, false};
-    double paper[2] = {0, 0};
+/* The tries of one search (one line width of the labels). */
+typedef struct tries {
+    attempt best, laid; /* the nearest try; the one laid out last */
     attempt tried[MAX_TRIES + 1];
-    size_t n_tried = 0;
+    size_t n;
+    double paper[2];
+} tries;
+
+/* Lay the scene out so that its labels are f.font points once Graphviz has
+ * scaled it to the box, its names wrapped at t->laid.wrap characters: the
+ * graph is built with its fonts (and pens, pads) times m, laid out, and m
+ * corrected from the scale the layout gets, until m * scale = 1 (to
+ * FONT_TOLERANCE), at most `limit` times. dot draws left to right instead
+ * of top to bottom when the first layout must shrink and that one shrinks
+ * less (a star's leaves in a column rather than a row). *g: the graph laid
+ * out last (t->laid). */
+static int search_fit(pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      const fit *f, int limit, tries *t, Agraph_t **g)
+{
+    search s = {0};
+    attempt next = {1.0, 0, false, t->laid.wrap};
     int rc = 0;
-    int tries = pn_graph_vertex_count(c->graph) > LARGE_VIEW ? LARGE_TRIES : MAX_TRIES;
-    for (int k = 0; k < tries; k++) {
+    t->best = (attempt){0, 0, false, next.wrap};
+    t->n = 0;
+    for (int k = 0; k < limit; k++) {
         if (*g)
             drop_layout(gvc, g);
-        laid = next;
-        if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, laid.lr, g, &laid.a, paper)) != 0)
+        t->laid = next;
+        c->wrap = next.wrap;
+        if ((rc = try_layout(c, gvc, engine, format, f, next.m, next.lr, g, &t->laid.a,
+                             t->paper)) != 0)
             break;
-        tried[n_tried++] = laid;
-        if (best.m == 0 || miss(laid.a) < miss(best.a))
-            best = laid;
-        if (k == 0 && laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
+        t->tried[t->n++] = t->laid;
+        if (t->best.m == 0 || miss(t->laid.a) < miss(t->best.a))
+            t->best = t->laid;
+        if (k == 0 && t->laid.a < 1.0 - FONT_TOLERANCE && c->o->layout == PN_LAYOUT_DOT) {
             drop_layout(gvc, g);
-            laid.lr = true;
-            if ((rc = try_layout(c, gvc, engine, format, &f, laid.m, true, g, &laid.a, paper)) != 0)
+            t->laid.lr = true;
+            if ((rc = try_layout(c, gvc, engine, format, f, t->laid.m, true, g, &t->laid.a,
+                                 t->paper)) != 0)
                 break;
-            tried[n_tried++] = laid;
-            if (laid.a > best.a)
-                best = laid;
+            t->tried[t->n++] = t->laid;
+            if (t->laid.a > t->best.a)
+                t->best = t->laid;
         }
-        if (fabs(best.a - 1.0) <= FONT_TOLERANCE)
+        if (fabs(t->best.a - 1.0) <= FONT_TOLERANCE)
             break;
-        attempt from = laid.lr == best.lr ? laid : best;
+        attempt from = t->laid.lr == t->best.lr ? t->laid : t->best;
         next.m = search_next(&s, from.m, from.a);
-        next.lr = best.lr;
+        next.lr = t->best.lr;
         if (fabs(next.m - from.m) < 1e-3)
             break; /* at a bound: as near as this layout gets */
     }
@@ -336,12 +345,45 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
      * dash patterns and the spacing of a double line's colours do not
      * scale with it: at m = 8 the dots of a dotted line run together. So
      * the smallest m tried whose labels are within LABEL_SLACK of the best. */
-    for (size_t i = 0; rc == 0 && best.a < 1.0 - FONT_TOLERANCE && i < n_tried; i++) {
-        if (tried[i].a >= (1.0 - LABEL_SLACK) * best.a && tried[i].m < best.m)
-            best = tried[i];
+    for (size_t i = 0; rc == 0 && t->best.a < 1.0 - FONT_TOLERANCE && i < t->n; i++) {
+        if (t->tried[i].a >= (1.0 - LABEL_SLACK) * t->best.a && t->tried[i].m < t->best.m)
+            t->best = t->tried[i];
     }
-    if (rc == 0 && (laid.m != best.m || laid.lr != best.lr)) {
+    return rc;
+}
+
+/* Fit the layout (search_fit); where its labels stay under the smaller of
+ * MIN_PRINT_FONT and the size asked for, names wrap at NARROW_WRAP
+ * characters instead of PN__WRAP and the search runs again: narrower
+ * nodes (taller ones) are what a layout short of width needs (dot's
+ * columns of long Indonesian ministry names). The narrower wrap is kept
+ * only where its labels reach that size (to 1%): a taller figure whose
+ * labels are still too small to read gains nothing. The try kept is laid out again if it
+ * was not the last (only the graph laid out last may be rendered: gvLayout
+ * sets Graphviz's global attribute symbols for its graph). A view of more
+ * than LARGE_VIEW actors gets LARGE_TRIES tries and one wrap. */
+static int fit_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *format,
+                      Agraph_t **g)
+{
+    fit f = fit_of(&c->o->geometry);
+    bool large = pn_graph_vertex_count(c->graph) > LARGE_VIEW;
+    tries t = {.laid = {1.0, 0, false, PN__WRAP}};
+    int rc = search_fit(c, gvc, engine, format, &f, large ? LARGE_TRIES : MAX_TRIES, &t, g);
+    attempt best = t.best;
+    double paper[2] = {t.paper[0], t.paper[1]};
+    double floor = fmin(MIN_PRINT_FONT, f.font) / f.font;
+    if (rc == 0 && !large && best.a < floor && c->o->labels != PN_LABELS_ID) {
+        tries narrow = {.laid = {1.0, 0, false, NARROW_WRAP}};
+        rc = search_fit(c, gvc, engine, format, &f, MAX_TRIES, &narrow, g);
+        t.laid = narrow.laid;
+        if (narrow.best.a >= floor - FONT_TOLERANCE / 2) {
+            best = narrow.best;
+            memcpy(paper, narrow.paper, sizeof(paper));
+        }
+    }
+    if (rc == 0 && (t.laid.m != best.m || t.laid.lr != best.lr || t.laid.wrap != best.wrap)) {
         drop_layout(gvc, g);
+        c->wrap = best.wrap;
         rc = try_layout(c, gvc, engine, format, &f, best.m, best.lr, g, &best.a, paper);
     }
     if (rc != 0) {
@@ -362,6 +404,14 @@ static int fit_layout(const pn__scene *c, GVC_t *gvc, const char *engine, const 
                      small ? "another --layout, a larger" : "a smaller",
                      small ? "smaller" : "larger");
     }
+    if (c->o->geometry.height <= 0 && paper[1] > PN_DIAGRAM_PAGE_HEIGHT * 1.005)
+        pn_diags_add(c->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "figure-height",
+                     "the figure is %.1f x %.1f cm, taller than a text block of %.0f cm: "
+                     "--height %.0fcm fits it on the page with smaller labels (or try %s"
+                     "another --layout, or a view such as --at or --ego)",
+                     paper[0] / 72 * 2.54, paper[1] / 72 * 2.54, PN_DIAGRAM_PAGE_HEIGHT / 72 * 2.54,
+                     PN_DIAGRAM_PAGE_HEIGHT / 72 * 2.54,
+                     c->o->labels != PN_LABELS_SHORT ? "--labels short, " : "");
     return 0;
 }
 
@@ -376,7 +426,7 @@ static const char *device_of(const char *format)
     return format;
 }
 
-static int render_graphviz(const pn__scene *c, const char *format, char **out, size_t *len)
+static int render_graphviz(pn__scene *c, const char *format, char **out, size_t *len)
 {
     const char *engine = pn__layout_name(c->o->layout);
     const char *device = device_of(format);

@@ -233,6 +233,7 @@ int pn__scene_open(pn__scene *s, const pn_dataset *ds, const pn_diagram_options 
     s->diags = diags;
     s->na = pn_dataset_actor_count(ds);
     s->nt = pn_dataset_tie_count(ds);
+    s->wrap = PN__WRAP;
     s->tie_mask = malloc((s->nt + 1) * sizeof(bool));
     s->actor_mask = malloc((s->na + 1) * sizeof(bool));
     s->country_slot = malloc((s->na + 1) * sizeof(int));
@@ -606,9 +607,9 @@ void pn__actor_label(const pn__scene *s, size_t actor, bool country_boxes, pn__b
     if (s->o->labels == PN_LABELS_ID)
         pn__buf_puts(out, a->id);
     else if (s->o->labels == PN_LABELS_SHORT && a->n_aliases > 0)
-        pn__wrap_text(out, a->aliases[0], 20);
+        pn__wrap_text(out, a->aliases[0], s->wrap);
     else
-        pn__wrap_text(out, a->name, 20);
+        pn__wrap_text(out, a->name, s->wrap);
     if (pn__actor_coded(s, actor, country_boxes))
         pn__buf_printf(out, " (%s)", a->country);
 }

@@ -159,6 +159,8 @@ typedef struct pn__scene {
     const char **rank_code; /* rank -> country code */
     size_t n_ranks;
     size_t ego;     /* the actor an ego view is centred on, or SIZE_MAX */
+    size_t wrap;    /* names and aliases wrap at this many characters (PN__WRAP; the fit
+                       may narrow it: render.c) */
     double *size;   /* actor -> font size, or NULL */
     bool *hl_actor; /* actors on the highlighted path, or NULL */
     size_t *path;   /* the path's actors in order */
@@ -175,6 +177,8 @@ typedef struct pn__scene {
     bool directed_seen;
     bool *rank_seen; /* by country rank; [n_ranks] is ZZ */
 } pn__scene;
+
+#define PN__WRAP 20 /* the line width of a label, in characters */
 
 /* Step 1: the view (masks) and its graph. opts must have been checked.
  * Free with pn__scene_free, also after a failure. */
