@@ -29,17 +29,7 @@ static pn_dataset *build(size_t n, const char *const *regions, const char *const
         if (extra && extra[i])
             ck_assert_int_eq(pn_dataset_set_extra(ds, "actor", i, extra[i]), 0);
     }
-    for (size_t k = 0; k < m; k++) {
-        pn_tie t;
-        memset(&t, 0, sizeof(t));
-        t.from = (size_t)edges[2 * k];
-        t.to = (size_t)edges[2 * k + 1];
-        t.type = PN_TYPE_G2G;
-        t.instrument = PN_INSTRUMENT_NONE;
-        t.status = PN_STATUS_NONE;
-        t.directed = directed;
-        ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
-    }
+    tg_add_ties(ds, edges, m, directed);
     return ds;
 }
 
