@@ -6,6 +6,22 @@
 
 #include "testutil.h"
 
+/* Add m g2g ties edges[2k] -- edges[2k+1] (actor indices), undirected unless directed. */
+static inline void tg_add_ties(pn_dataset *ds, const int *edges, size_t m, bool directed)
+{
+    for (size_t k = 0; k < m; k++) {
+        pn_tie t;
+        memset(&t, 0, sizeof(t));
+        t.from = (size_t)edges[2 * k];
+        t.to = (size_t)edges[2 * k + 1];
+        t.type = PN_TYPE_G2G;
+        t.instrument = PN_INSTRUMENT_NONE;
+        t.status = PN_STATUS_NONE;
+        t.directed = directed;
+        ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
+    }
+}
+
 /* A dataset of n actors "v0".."v{n-1}" (or ids[]) and m ties edges[2k] -- edges[2k+1].
  * countries/kinds may be NULL (all "ID" / city). Ties are g2g, undirected unless directed. */
 static inline pn_dataset *tg_build(size_t n, const char *const *ids, const char *const *countries,
@@ -24,17 +40,7 @@ static inline pn_dataset *tg_build(size_t n, const char *const *ids, const char 
         snprintf(a.country, sizeof(a.country), "%s", countries ? countries[i] : "ID");
         ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
     }
-    for (size_t k = 0; k < m; k++) {
-        pn_tie t;
-        memset(&t, 0, sizeof(t));
-        t.from = (size_t)edges[2 * k];
-        t.to = (size_t)edges[2 * k + 1];
-        t.type = PN_TYPE_G2G;
-        t.instrument = PN_INSTRUMENT_NONE;
-        t.status = PN_STATUS_NONE;
-        t.directed = directed;
-        ck_assert_int_eq(pn_dataset_add_tie(ds, &t, NULL), 0);
-    }
+    tg_add_ties(ds, edges, m, directed);
     return ds;
 }
 

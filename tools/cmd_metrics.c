@@ -6,6 +6,7 @@
 
 #include "analysis.h"
 #include "ego_note.h"
+#include "metrics_groups.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -30,12 +31,21 @@ static const char help[] =
     "                      (default: the first metric shown); with id or name\n"
     "                      the rank is the row's position\n"
     "  -n, --top N         only the first N rows\n"
-    "      --groups G      country or kind: groups of the brokerage roles\n"
-    "                      (coordinator, itinerant, gatekeeper, representative,\n"
-    "                      liaison, brokerage); adds them to the default metrics\n"
+    "      --groups G      country, kind, region or an extra field of the actors:\n"
+    "                      groups of the brokerage roles (coordinator, itinerant,\n"
+    "                      gatekeeper, representative, liaison, brokerage), their\n"
+    "                      z-scores (-m coordinator-z...) and ei; adds the roles\n"
+    "                      to the default metrics. With --network: the E-I index\n"
+    "                      overall and per group, and the roles against random\n"
+    "                      groups (expected, sd, z)\n"
     "      --network       network-level figures instead: actors, ties, density,\n"
     "                      components, diameter, mean path length, transitivity,\n"
-    "                      assortativity by kind and country, modularity\n"
+    "                      assortativity by kind and country, modularity, degree\n"
+    "                      and betweenness centralization (Freeman)\n"
+    "      --assort A      with --network: assortativity by actor attribute A\n"
+    "                      (country, kind, region or an extra field; numeric when\n"
+    "                      every value is a number, or A:nominal, A:numeric);\n"
+    "                      repeatable\n"
     "  -j, --jobs N        compute betweenness, closeness and harmonic in N\n"
     "                      processes (default 1; 0 or 'auto': one per CPU).\n"
     "                      Views under 2000 actors run in one process anyway.\n"
@@ -56,13 +66,15 @@ static const char help_tail[] =
     "Metric names: degree ties in-degree out-degree strength in-strength\n"
     "out-strength betweenness closeness harmonic eigenvector pagerank hub\n"
     "authority constraint effective-size coreness component community\n"
-    "coordinator itinerant gatekeeper representative liaison brokerage\n"
+    "coordinator itinerant gatekeeper representative liaison brokerage ei\n"
+    "coordinator-z itinerant-z gatekeeper-z representative-z liaison-z\n"
+    "brokerage-z\n"
     "\n"
     "Example:\n"
     "  paranet metrics datasets/tangsel.json --top 10 --format md\n"
     "  paranet metrics world.json -m betweenness,harmonic --jobs auto --cutoff 3\n";
 
-enum { OPT_GROUPS = CLI_OPT_LAST, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK };
+enum { OPT_GROUPS = CLI_OPT_LAST, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK, OPT_ASSORT };
 
 /* More processes than this is a typing error (the library uses at most 256). */
 #define MAX_JOBS 1024
@@ -259,7 +271,18 @@ static void set_subject(report *out, const size_t *idx, size_t nm, const char *s
                            n, hops);
 }
 
-static int network_table(cli_job *job)
+typedef struct metrics_state {
+    const char *metrics_arg, *sort;
+    long top;
+    bool network, groups;
+    pn_metric_options mo;
+    size_t *idx;
+    size_t nm;
+    const char *assort[METRICS_MAX_ASSORT];
+    size_t n_assort;
+} metrics_state;
+
+static int network_table(cli_job *job, const metrics_state *st)
 {
     pn_network_metrics m;
     int rc = pn_network_metrics_compute(job->graph, &m, job->diags);
@@ -287,6 +310,8 @@ static int network_table(cli_job *job)
         {"assortativity-country", m.assortativity_country, false},
         {"communities", (double)m.communities, true},
         {"modularity", m.modularity, false},
+        {"degree-centralization", m.degree_centralization, false},
+        {"betweenness-centralization", m.betweenness_centralization, false},
     };
     for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
         char num[64];
@@ -294,7 +319,8 @@ static int network_table(cli_job *job)
                                                              items[i].integer, num, sizeof(num))};
         report_row(&job->out, t, cells);
     }
-    return EXIT_OK;
+    int code = metrics_assort_rows(job, t, st->assort, st->n_assort);
+    return code == EXIT_OK && st->groups ? metrics_group_tables(job, t, &st->mo) : code;
 }
 
 static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *sort, long top,
@@ -432,15 +458,6 @@ static int cutoff_note(report *out, const size_t *idx, size_t nm, const char *so
     return EXIT_OK;
 }
 
-typedef struct metrics_state {
-    const char *metrics_arg, *sort;
-    long top;
-    bool network, groups;
-    pn_metric_options mo;
-    size_t *idx;
-    size_t nm;
-} metrics_state;
-
 static void init(void *state)
 {
     metrics_state *st = state;
@@ -509,8 +526,16 @@ static int option(cli_job *job, void *state, int c, const char *arg)
             st->mo.groups = PN_GROUP_COUNTRY;
         else if (strcmp(arg, "kind") == 0)
             st->mo.groups = PN_GROUP_KIND;
+        else if (*arg)
+            st->mo.group_attribute = arg;
         else
-            return cli_usage_error("metrics", "--groups must be country or kind");
+            return cli_usage_error("metrics", "--groups needs country, kind, region or a field");
+        return EXIT_OK;
+    case OPT_ASSORT:
+        if (st->n_assort == METRICS_MAX_ASSORT || !*arg)
+            return cli_usage_error("metrics", "--assort needs an attribute, at most %d times",
+                                   METRICS_MAX_ASSORT);
+        st->assort[st->n_assort++] = arg;
         return EXIT_OK;
     case OPT_NETWORK:
         st->network = true;
@@ -536,6 +561,8 @@ static int check(cli_job *job, void *state)
 {
     metrics_state *st = state;
     (void)job;
+    if (st->n_assort && !st->network)
+        return cli_usage_error("metrics", "--assort gives network figures: add --network");
     if (st->network && st->mo.cutoff > 0)
         return cli_usage_error("metrics", "--cutoff applies to betweenness, closeness and "
                                           "harmonic, not to --network");
@@ -562,12 +589,14 @@ static int note_ego(cli_job *job)
 static int compute(cli_job *job, void *state)
 {
     metrics_state *st = state;
-    int code = note_ego(job);
+    int code = metrics_check_fields(job, st->mo.group_attribute, st->assort, st->n_assort);
+    if (code == EXIT_OK)
+        code = note_ego(job);
     if (code != EXIT_OK)
         return code;
     if (st->network) {
         report_set_title(&job->out, "paranet metrics --network %s", job->file);
-        return network_table(job);
+        return network_table(job, st);
     }
     if (!st->metrics_arg)
         default_metrics(job->graph, st->groups, st->idx, &st->nm);
@@ -589,6 +618,7 @@ static const struct option options[] = {{"metrics", required_argument, NULL, 'm'
                                         {"jobs", required_argument, NULL, 'j'},
                                         {"cutoff", required_argument, NULL, OPT_CUTOFF},
                                         {"max-work", required_argument, NULL, OPT_MAX_WORK},
+                                        {"assort", required_argument, NULL, OPT_ASSORT},
                                         {NULL, 0, NULL, 0}};
 
 const cli_spec pn_cmd_metrics = {

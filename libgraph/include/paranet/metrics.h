@@ -86,11 +86,15 @@ typedef struct pn_metric_options {
      * refused with PN_ELIMIT and a message giving the estimate. 0: the
      * default, 2e9 (tens of seconds); negative: no limit. */
     double max_work;
+    /** Groups by any actor attribute (pn_grouping_new: "country", "kind",
+     * "region" or an extra field), for the brokerage roles, their z-scores
+     * and ei; NULL (the default): by `groups`. */
+    const char *group_attribute;
 } pn_metric_options;
 
 #define PN_METRIC_OPTIONS_INIT                                                                     \
     {                                                                                              \
-        PN_GROUP_COUNTRY, 0, 0, NULL, NULL, 0                                                      \
+        PN_GROUP_COUNTRY, 0, 0, NULL, NULL, 0, NULL                                                \
     }
 
 /**
@@ -98,7 +102,9 @@ typedef struct pn_metric_options {
  * order: degree, ties, in-degree, out-degree, strength, in-strength, out-strength,
  * betweenness, closeness, harmonic, eigenvector, pagerank, hub, authority,
  * constraint, effective-size, coreness, component, community, coordinator,
- * itinerant, gatekeeper, representative, liaison, brokerage.
+ * itinerant, gatekeeper, representative, liaison, brokerage, ei,
+ * coordinator-z, itinerant-z, gatekeeper-z, representative-z, liaison-z,
+ * brokerage-z.
  */
 PN_EXTERN size_t pn_metric_count(void);
 
@@ -212,6 +218,126 @@ PN_EXTERN int pn_brokerage(const pn_graph *g, const int *group, double *out, pn_
 /** The group of every vertex of g by country or kind (V entries, caller-allocated). */
 PN_EXTERN void pn_graph_groups(const pn_graph *g, pn_group_by by, int *out);
 
+/* ---- Group statistics (docs/metrics.md, "Groups") ---- */
+
+/**
+ * The actors of a graph in groups by one attribute. attribute is "country",
+ * "kind", "region" or the name of an extra field of the actors (a key of
+ * pn_dataset_extra's object): a string value is its text, a number its
+ * shortest text ("3", "2.5"), true and false "true" and "false"; null, an
+ * array or an object counts as no value. The actors without a value (no
+ * region, no such field) make one group of their own, as "ZZ" (unknown) is
+ * a country of its own.
+ */
+typedef struct pn_grouping {
+    size_t count; /**< groups */
+    int *group;   /**< group of each vertex, 0 .. count - 1 (V entries) */
+    size_t *size; /**< actors in each group (count entries) */
+    char **names; /**< each group's value, sorted bytewise; NULL for the group
+                       without a value, which is then the last */
+} pn_grouping;
+
+/**
+ * Group the vertices of g by an attribute (pn_grouping). O(V log V), plus
+ * reading each actor's extra fields for a field.
+ * @param[out] out owned by the caller: pn_grouping_free.
+ * @return 0, PN_EINVAL for a NULL or empty attribute, PN_ENOTFOUND when no
+ * actor of the graph has a value of the field (a message names it),
+ * PN_ENOMEM.
+ */
+PN_EXTERN int pn_grouping_new(const pn_graph *g, const char *attribute, pn_grouping **out,
+                              pn_diags *diags);
+
+/** Free a grouping. NULL is allowed. */
+PN_EXTERN void pn_grouping_free(pn_grouping *grouping);
+
+/** Krackhardt & Stern's (1988) E-I index of ties between (E) and within (I) groups. */
+typedef struct pn_ei {
+    double internal; /**< I: ties within groups (overall); for a group, the ends of
+                          its members on ties within it (2 per tie) */
+    double external; /**< E: ties between groups (overall); for a group, its
+                          members' ties to other groups */
+    double ei;       /**< (E - I) / (E + I), from -1 (all within) to 1; NaN when E + I = 0 */
+    double expected; /**< the index if every possible tie were there, the same as
+                          its expectation when ties fall at random: from the group
+                          sizes n_k of V actors, overall (P_E - P_I) / (P_E + P_I) with
+                          P_I = sum n_k (n_k - 1) / 2 and P_E = V (V - 1) / 2 - P_I;
+                          for a group (V - 2 n_k + 1) / (V - 1). NaN under 2 actors */
+} pn_ei;
+
+/**
+ * The E-I index of g's ties (its edges: parallel ties merged; arcs when g is
+ * directed, a mutual pair counting two) for a grouping of its vertices:
+ * overall, per group and per actor. An actor's is (e - i) / (e + i) over
+ * the ties at it, e to other groups, i within its own (NaN when isolated);
+ * a group's sums its members' ends, as the group rows of UCINET's E-I do.
+ * Loops are left out. O(V + E).
+ * @param overall, per_group (groups->count entries), per_actor (V doubles):
+ *        each may be NULL.
+ * @return 0 or PN_ENOMEM.
+ */
+PN_EXTERN int pn_ei_index(const pn_graph *g, const pn_grouping *groups, pn_ei *overall,
+                          pn_ei *per_group, double *per_actor, pn_diags *diags);
+
+/**
+ * Expected counts of the brokerage roles and their standard deviations
+ * when group memberships are assigned at random and ties are independent
+ * with probability `density` (Gould & Fernandez 1989), the formulas of R
+ * sna's brokerage(): for one actor of each group (group_exp, group_sd: k
+ * rows of PN_BROKER_ROLE_COUNT + 1, the last column the total of the five
+ * roles) and for the whole network (total_exp, total_sd:
+ * PN_BROKER_ROLE_COUNT + 1 entries). Roles in pn_broker_role order. n: the
+ * actors; sizes: the k group sizes (summing to n). Any output may be NULL.
+ * O(k).
+ * @return 0, or PN_EINVAL when the sizes do not sum to n.
+ */
+PN_EXTERN int pn_brokerage_expected(size_t n, double density, const size_t *sizes, size_t k,
+                                    double *group_exp, double *group_sd, double *total_exp,
+                                    double *total_sd);
+
+/** The brokerage roles of a whole network against their null model. Index:
+ * pn_broker_role, and PN_BROKER_ROLE_COUNT for the total of the five. */
+typedef struct pn_brokerage_totals {
+    double count[PN_BROKER_ROLE_COUNT + 1];    /**< open two-paths in each role */
+    double expected[PN_BROKER_ROLE_COUNT + 1]; /**< pn_brokerage_expected's total_exp */
+    double sd[PN_BROKER_ROLE_COUNT + 1];       /**< its total_sd */
+    double z[PN_BROKER_ROLE_COUNT + 1];        /**< (count - expected) / sd; NaN when sd is 0 */
+} pn_brokerage_totals;
+
+/**
+ * The brokerage roles summed over every actor of g, with the groups of opts
+ * (NULL: by country; group_attribute or groups) and their expected values
+ * under random assignment of groups at g's density (sna's raw.gli,
+ * exp.gli, sd.gli, z.gli). Cost as the brokerage metrics, refused over
+ * opts->max_work. @return 0, PN_ELIMIT, PN_ENOTFOUND (pn_grouping_new),
+ * PN_ENOMEM or PN_EIGRAPH.
+ */
+PN_EXTERN int pn_brokerage_network(const pn_graph *g, const pn_metric_options *opts,
+                                   pn_brokerage_totals *out, pn_diags *diags);
+
+/** How pn_assortativity_by reads an attribute. */
+typedef enum pn_assort_kind {
+    PN_ASSORT_AUTO,    /**< numeric when every value of the field is a number, else nominal */
+    PN_ASSORT_NOMINAL, /**< categories (pn_grouping) */
+    PN_ASSORT_NUMERIC  /**< numbers: an extra field whose values are all numbers */
+} pn_assort_kind;
+
+/**
+ * Newman's (2003) assortativity of g by an actor attribute. Nominal: r of
+ * the categories of pn_grouping (igraph_assortativity_nominal, normalised),
+ * actors without a value one category. Numeric: the Pearson correlation of
+ * the values at the two ends of the edges (igraph_assortativity,
+ * normalised; source and target values when directed), over the actors with
+ * a value and the edges between them. NaN without edges or when undefined
+ * (one category, equal values). O(V + E).
+ * @param[out] used the kind applied (may be NULL).
+ * @return 0, PN_EINVAL (NULL or empty attribute; numeric asked of country,
+ * kind, region or of a field with a value that is not a number: a message
+ * names it), PN_ENOTFOUND (no actor has the field), PN_ENOMEM, PN_EIGRAPH.
+ */
+PN_EXTERN int pn_assortativity_by(const pn_graph *g, const char *attribute, pn_assort_kind kind,
+                                  double *r, pn_assort_kind *used, pn_diags *diags);
+
 /* ---- Network-level metrics ---- */
 
 /** Whole-network figures of a graph (docs/metrics.md, "Network"). NaN where undefined. */
@@ -228,6 +354,15 @@ typedef struct pn_network_metrics {
     double assortativity_country; /**< nominal assortativity of actor countries */
     size_t communities;           /**< communities found by multilevel (Louvain), seed 42 */
     double modularity;            /**< modularity of that partition (resolution 1) */
+    /** Freeman's (1979) degree centralization, normalised: sum over actors of
+     * (max degree - degree) / (V - 1)(V - 2), twice that when directed
+     * (degree = in + out); igraph_centralization_degree. NaN under 3 actors. */
+    double degree_centralization;
+    /** Freeman's betweenness centralization, normalised: sum of (max - b_i)
+     * over the unnormalised betweenness / (V - 1)^2 (V - 2) / 2, without
+     * the halving when directed; igraph_centralization_betweenness. NaN
+     * under 3 actors. */
+    double betweenness_centralization;
 } pn_network_metrics;
 
 /** Compute the network-level figures. O(V E). @return 0, PN_ENOMEM or PN_EIGRAPH. */

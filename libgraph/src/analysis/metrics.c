@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/groups.h"
 #include "analysis/igraph_glue.h"
 #include "analysis/path_sweep.h"
 #include "analysis/structural_holes.h"
@@ -41,6 +42,13 @@ typedef enum metric_id {
     M_REPRESENTATIVE,
     M_LIAISON,
     M_BROKERAGE,
+    M_EI,
+    M_COORDINATOR_Z,
+    M_ITINERANT_Z,
+    M_GATEKEEPER_Z,
+    M_REPRESENTATIVE_Z,
+    M_LIAISON_Z,
+    M_BROKERAGE_Z,
     M_COUNT
 } metric_id;
 
@@ -74,6 +82,13 @@ static const struct {
     {"representative", true, "brokerage: a and b in one group, c in another"},
     {"liaison", true, "brokerage: a, b and c in three groups"},
     {"brokerage", true, "brokerage: total of the five roles"},
+    {"ei", false, "E-I index of the actor's ties: (to other groups - within) / all"},
+    {"coordinator-z", false, "coordinator count as a z-score under random groups (sna)"},
+    {"itinerant-z", false, "itinerant count as a z-score under random groups (sna)"},
+    {"gatekeeper-z", false, "gatekeeper count as a z-score under random groups (sna)"},
+    {"representative-z", false, "representative count as a z-score under random groups (sna)"},
+    {"liaison-z", false, "liaison count as a z-score under random groups (sna)"},
+    {"brokerage-z", false, "total brokerage as a z-score under random groups (sna)"},
 };
 
 size_t pn_metric_count(void)
@@ -372,6 +387,67 @@ static int brokerage_work(const pn_graph *g, const pn_metric_options *opts, pn_d
     return pn__over_max_work("brokerage", work, opts, diags);
 }
 
+/* The metrics of groups: brokerage roles, their z-scores, E-I. */
+static int group_metric(const pn_graph *g, size_t id, const pn_metric_options *opts, double *out,
+                        pn_diags *diags)
+{
+    size_t n = pn_graph_vertex_count(g);
+    pn_grouping *gr = NULL;
+    int rc = id == M_EI ? 0 : brokerage_work(g, opts, diags);
+    if (!rc)
+        rc = pn__grouping_for(g, opts, &gr, diags);
+    if (!rc && id == M_EI)
+        rc = pn_ei_index(g, gr, NULL, NULL, out, diags);
+    double *roles = NULL;
+    if (!rc && id != M_EI && !(roles = malloc((n + 1) * PN_BROKER_ROLE_COUNT * sizeof(double))))
+        rc = PN_ENOMEM;
+    if (!rc && id != M_EI)
+        rc = pn_brokerage(g, gr->group, roles, diags);
+    for (size_t v = 0; !rc && id <= M_BROKERAGE && v < n; v++) {
+        out[v] = 0;
+        for (int r = 0; r < PN_BROKER_ROLE_COUNT; r++)
+            if (id == M_BROKERAGE || (size_t)r == id - M_COORDINATOR)
+                out[v] += roles[v * PN_BROKER_ROLE_COUNT + r];
+    }
+    if (!rc && id >= M_COORDINATOR_Z)
+        rc = pn__brokerage_z(g, gr, roles, (int)(id - M_COORDINATOR_Z), out, diags);
+    free(roles);
+    pn_grouping_free(gr);
+    return rc;
+}
+
+int pn_brokerage_network(const pn_graph *g, const pn_metric_options *opts, pn_brokerage_totals *out,
+                         pn_diags *diags)
+{
+    pn_metric_options defaults = PN_METRIC_OPTIONS_INIT;
+    size_t n = pn_graph_vertex_count(g);
+    pn_grouping *gr = NULL;
+    double *roles = NULL, d = NAN;
+    int rc = brokerage_work(g, opts ? opts : &defaults, diags);
+    if (!rc)
+        rc = pn__grouping_for(g, opts ? opts : &defaults, &gr, diags);
+    if (!rc && !(roles = malloc((n + 1) * PN_BROKER_ROLE_COUNT * sizeof(double))))
+        rc = PN_ENOMEM;
+    if (!rc)
+        rc = pn_brokerage(g, gr->group, roles, diags);
+    igraph_error_t err = 0;
+    if (!rc && n >= 2 && (err = igraph_density(pn_graph_igraph(g), &d, false)))
+        rc = pn__igraph_fail(diags, "brokerage", err);
+    if (!rc) {
+        memset(out, 0, sizeof(*out));
+        for (size_t i = 0; i < n * PN_BROKER_ROLE_COUNT; i++) {
+            out->count[i % PN_BROKER_ROLE_COUNT] += roles[i];
+            out->count[PN_BROKER_ROLE_COUNT] += roles[i];
+        }
+        rc = pn_brokerage_expected(n, d, gr->size, gr->count, NULL, NULL, out->expected, out->sd);
+        for (int r = 0; r <= PN_BROKER_ROLE_COUNT; r++)
+            out->z[r] = out->sd[r] > 0 ? (out->count[r] - out->expected[r]) / out->sd[r] : NAN;
+    }
+    free(roles);
+    pn_grouping_free(gr);
+    return rc;
+}
+
 static int unknown_metric(const char *name, pn_diags *diags)
 {
     pn__buf b;
@@ -538,28 +614,16 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
     case M_GATEKEEPER:
     case M_REPRESENTATIVE:
     case M_LIAISON:
-    case M_BROKERAGE: {
-        int *group = malloc(n * sizeof(int));
-        double *roles = malloc(n * PN_BROKER_ROLE_COUNT * sizeof(double));
-        if (!group || !roles) {
-            rc = PN_ENOMEM;
-        } else if ((rc = brokerage_work(g, opts, diags)) == 0) {
-            pn_graph_groups(g, opts->groups, group);
-            rc = pn_brokerage(g, group, roles, diags);
-            for (size_t v = 0; !rc && v < n; v++) {
-                if (id == M_BROKERAGE) {
-                    out[v] = 0;
-                    for (int r = 0; r < PN_BROKER_ROLE_COUNT; r++)
-                        out[v] += roles[v * PN_BROKER_ROLE_COUNT + r];
-                } else {
-                    out[v] = roles[v * PN_BROKER_ROLE_COUNT + (id - M_COORDINATOR)];
-                }
-            }
-        }
-        free(group);
-        free(roles);
+    case M_BROKERAGE:
+    case M_EI:
+    case M_COORDINATOR_Z:
+    case M_ITINERANT_Z:
+    case M_GATEKEEPER_Z:
+    case M_REPRESENTATIVE_Z:
+    case M_LIAISON_Z:
+    case M_BROKERAGE_Z:
+        rc = group_metric(g, id, opts, out, diags);
         break;
-    }
     case M_COUNT:
         break;
     }

@@ -6,43 +6,29 @@
 #include "paranet/metrics.h"
 #include "core/util.h"
 
-static int assortativity(const pn_graph *g, pn_group_by by, double *out, pn_diags *diags)
+static int assortativity(const pn_graph *g, const char *attribute, double *out, pn_diags *diags)
 {
-    size_t n = pn_graph_vertex_count(g);
-    *out = NAN;
-    if (pn_graph_edge_count(g) == 0)
+    return pn_assortativity_by(g, attribute, PN_ASSORT_NOMINAL, out, NULL, diags);
+}
+
+/* Freeman's (1979) centralization of degree and betweenness, normalised by
+ * igraph's theoretical maxima: (V - 1)(V - 2) for degree (twice when
+ * directed, in + out), (V - 1)^2 (V - 2) / 2 for betweenness (not halved
+ * when directed). NaN under 3 vertices, where the maximum is 0. */
+static int centralization(const pn_graph *g, double *degree, double *betweenness, pn_diags *diags)
+{
+    const igraph_t *ig = pn_graph_igraph(g);
+    igraph_real_t tmax = 0;
+    igraph_error_t err;
+    *degree = *betweenness = NAN;
+    if (pn_graph_vertex_count(g) < 3)
         return 0;
-    int *group = malloc((n + 1) * sizeof(int));
-    if (!group)
-        return PN_ENOMEM;
-    pn_graph_groups(g, by, group);
-    /* igraph wants types 0..k-1: rank the group values. */
-    igraph_vector_int_t types;
-    igraph_error_t err = igraph_vector_int_init(&types, (igraph_integer_t)n);
-    if (err) {
-        free(group);
-        return pn__igraph_fail(diags, "assortativity", err);
-    }
-    size_t k = 0;
-    for (size_t v = 0; v < n; v++) {
-        size_t t = k;
-        for (size_t u = 0; u < v; u++) {
-            if (group[u] == group[v]) {
-                t = (size_t)VECTOR(types)[u];
-                break;
-            }
-        }
-        if (t == k)
-            k++;
-        VECTOR(types)[v] = (igraph_integer_t)t;
-    }
-    igraph_real_t r = NAN;
-    err = igraph_assortativity_nominal(pn_graph_igraph(g), &types, &r, true, true);
-    igraph_vector_int_destroy(&types);
-    free(group);
-    if (err)
-        return pn__igraph_fail(diags, "assortativity", err);
-    *out = r;
+    if ((err = igraph_centralization_degree(ig, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, degree, &tmax,
+                                            true)))
+        return pn__igraph_fail(diags, "degree centralization", err);
+    if ((err = igraph_centralization_betweenness(ig, NULL, pn_graph_directed(g), betweenness, &tmax,
+                                                 true)))
+        return pn__igraph_fail(diags, "betweenness centralization", err);
     return 0;
 }
 
@@ -174,6 +160,7 @@ int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out, pn_di
     r.edges = m;
     r.density = r.diameter = r.mean_path = r.transitivity = NAN;
     r.assortativity_kind = r.assortativity_country = r.modularity = NAN;
+    r.degree_centralization = r.betweenness_centralization = NAN;
     if ((rc = tie_counts(g, NULL, &r.ties, diags)))
         return rc;
     if (n == 0) {
@@ -192,9 +179,11 @@ int pn_network_metrics_compute(const pn_graph *g, pn_network_metrics *out, pn_di
         if ((err = igraph_transitivity_undirected(ig, &r.transitivity, IGRAPH_TRANSITIVITY_NAN)))
             return pn__igraph_fail(diags, "transitivity", err);
     }
-    if ((rc = assortativity(g, PN_GROUP_KIND, &r.assortativity_kind, diags)))
+    if ((rc = assortativity(g, "kind", &r.assortativity_kind, diags)))
         return rc;
-    if ((rc = assortativity(g, PN_GROUP_COUNTRY, &r.assortativity_country, diags)))
+    if ((rc = assortativity(g, "country", &r.assortativity_country, diags)))
+        return rc;
+    if ((rc = centralization(g, &r.degree_centralization, &r.betweenness_centralization, diags)))
         return rc;
     igraph_vector_int_t memb;
     if ((err = igraph_vector_int_init(&memb, (igraph_integer_t)n)))
