@@ -8,8 +8,8 @@
 #include "core/dataset_private.h"
 #include "paranet/error.h"
 
-const char *const pn__dataset_fields[] = {"paranet", "title", "description", "sources",
-                                          "actors",  "ties",  NULL};
+const char *const pn__dataset_fields[] = {"paranet", "title",  "description", "aggregate",
+                                          "sources", "actors", "ties",        NULL};
 const char *const pn__source_fields[] = {"id", "cite", "url", "year", NULL};
 const char *const pn__actor_fields[] = {"id",     "name", "kind",    "country", "aliases",
                                         "region", "note", "sources", NULL};
@@ -82,6 +82,21 @@ int pn_dataset_set_description(pn_dataset *ds, const char *description)
     if (failed)
         return PN_ENOMEM;
     ds->description = t;
+    return 0;
+}
+
+const char *pn_dataset_aggregate(const pn_dataset *ds)
+{
+    return ds->aggregate;
+}
+
+int pn_dataset_set_aggregate(pn_dataset *ds, const char *by)
+{
+    bool failed = false;
+    const char *t = pn__pool_strdup(&ds->pool, by, &failed);
+    if (failed)
+        return PN_ENOMEM;
+    ds->aggregate = t;
     return 0;
 }
 
