@@ -45,14 +45,7 @@ for t in ties:
     between.setdefault(k, []).append(t)
 
 # The aggregate's groups by the same key, read from its actors.
-def agg_key(a):
-    if by == "country":
-        return a["country"]
-    if by == "kind":
-        return a["kind"]
-    return (a["country"], a.get("region") or None)
-
-
+agg_key = key
 their = {}
 for a in agg["actors"]:
     k = agg_key(a)
