@@ -58,7 +58,7 @@ if [ "$ids" = "$want" ]; then ok; else fail "region ids: $ids"; fi
 expect_exit 0 "$PN" aggregate "$SMALL" --by country --basis all -o "$OUT/all.json"
 has "$OUT/err" "5 ties stand for the 9 ties between groups, 2 ties are inside groups (11 in the view)"
 expect_exit 0 "$PN" aggregate "$SMALL" --by country --types g2g -o "$OUT/g2g.json"
-has "$OUT/err" "2 groups by country of 4 actors; 1 ties stand for the 4 ties between groups, 0 ties are inside groups (4 in the view)"
+has "$OUT/err" "2 groups by country of 4 actors; 1 tie stands for the 4 ties between groups, 0 ties are inside groups (4 in the view)"
 
 # Every shipped dataset, by each attribute: valid with --strict, the same
 # quotient computed again, and the commands read it.

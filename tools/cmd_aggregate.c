@@ -77,10 +77,10 @@ static void tell(const cli_job *job, pn_aggregate_by by, const pn_aggregate_stat
                 "region-CC-unknown\n",
                 s->unknown, s->unknown == 1 ? "" : "s", s->unknown == 1 ? "its" : "their");
     fprintf(stderr,
-            "%s: %zu groups by %s of %zu actors; %zu ties stand for the %zu ties between groups, "
+            "%s: %zu groups by %s of %zu actors; %zu %s for the %zu ties between groups, "
             "%zu ties are inside groups (%zu in the view)\n",
-            name, s->groups, pn_aggregate_by_name(by), s->actors, s->aggregated, s->between,
-            s->within, s->ties);
+            name, s->groups, pn_aggregate_by_name(by), s->actors, s->aggregated,
+            s->aggregated == 1 ? "tie stands" : "ties stand", s->between, s->within, s->ties);
 }
 
 static int compute(cli_job *job, void *state)

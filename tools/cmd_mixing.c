@@ -111,7 +111,7 @@ static void groups(report *out, const pn_mixing *m)
 /* The observed counts as a matrix: a row and a column per group. */
 static void matrix(report *out, const pn_mixing *m)
 {
-    size_t n = m->n, width = 6;
+    size_t n = m->n, width = 0, first = 5; /* the first column: "group", or the longest id */
     const char **head = malloc((n + 1) * sizeof(char *));
     bool *numeric = malloc(n + 1);
     const char **cells = malloc((n + 1) * sizeof(char *));
@@ -126,7 +126,10 @@ static void matrix(report *out, const pn_mixing *m)
         head[j + 1] = m->ids[j];
         numeric[j + 1] = true;
         width += strlen(m->ids[j]) + 2;
+        if (strlen(m->ids[j]) > first)
+            first = strlen(m->ids[j]);
     }
+    width += first;
     report_table *t = report_table_new(out, "matrix", n + 1, head, numeric);
     report_table_heading(out, t, "\nObserved ties between groups (a group's own: inside it)");
     for (size_t i = 0; t && i < n; i++) {
@@ -135,7 +138,7 @@ static void matrix(report *out, const pn_mixing *m)
             cells[j + 1] = report_number(out, m->observed[i * n + j], true, buf[j], sizeof(buf[j]));
         report_row(out, t, cells);
     }
-    if (t && width + 12 > TEXT_WIDTH)
+    if (t && width > TEXT_WIDTH)
         t->text_hidden = true;
 cleanup:
     free(head);
