@@ -90,6 +90,17 @@ PN_EXTERN const char *pn_dataset_description(const pn_dataset *ds);
 PN_EXTERN int pn_dataset_set_title(pn_dataset *ds, const char *title);
 PN_EXTERN int pn_dataset_set_description(pn_dataset *ds, const char *description);
 
+/**
+ * The attribute an aggregate's actors group ("country", "kind" or "region":
+ * the dataset is the quotient network `paranet aggregate` writes, each actor
+ * a group of actors, docs/aggregate.md), or NULL for a dataset of actors.
+ * Borrowed.
+ */
+PN_EXTERN const char *pn_dataset_aggregate(const pn_dataset *ds);
+/** Set it (copied; NULL clears). pn_dataset_validate refuses other values. @return 0 or
+ * PN_ENOMEM. */
+PN_EXTERN int pn_dataset_set_aggregate(pn_dataset *ds, const char *by);
+
 PN_EXTERN size_t pn_dataset_source_count(const pn_dataset *ds);
 PN_EXTERN size_t pn_dataset_actor_count(const pn_dataset *ds);
 PN_EXTERN size_t pn_dataset_tie_count(const pn_dataset *ds);

@@ -23,6 +23,8 @@ static int copy_head(pn_dataset *out, const pn_dataset *ds)
     if (!rc)
         rc = pn_dataset_set_description(out, pn_dataset_description(ds));
     if (!rc)
+        rc = pn_dataset_set_aggregate(out, pn_dataset_aggregate(ds));
+    if (!rc)
         rc = copy_extra(out, ds, "dataset", 0, 0);
     for (size_t i = 0; !rc && i < pn_dataset_source_count(ds); i++) {
         size_t at = 0;

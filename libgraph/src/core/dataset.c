@@ -8,8 +8,8 @@
 #include "core/dataset_private.h"
 #include "paranet/error.h"
 
-const char *const pn__dataset_fields[] = {"paranet", "title", "description", "sources",
-                                          "actors",  "ties",  NULL};
+const char *const pn__dataset_fields[] = {"paranet", "title",  "description", "aggregate",
+                                          "sources", "actors", "ties",        NULL};
 const char *const pn__source_fields[] = {"id", "cite", "url", "year", NULL};
 const char *const pn__actor_fields[] = {"id",     "name", "kind",    "country", "aliases",
                                         "region", "note", "sources", NULL};
@@ -65,24 +65,35 @@ const char *pn_dataset_description(const pn_dataset *ds)
     return ds->description;
 }
 
-int pn_dataset_set_title(pn_dataset *ds, const char *title)
+/* A copy of text (NULL clears) into one of the dataset's own strings. */
+static int set_text(pn_dataset *ds, const char **field, const char *text)
 {
     bool failed = false;
-    const char *t = pn__pool_strdup(&ds->pool, title, &failed);
+    const char *t = pn__pool_strdup(&ds->pool, text, &failed);
     if (failed)
         return PN_ENOMEM;
-    ds->title = t;
+    *field = t;
     return 0;
+}
+
+int pn_dataset_set_title(pn_dataset *ds, const char *title)
+{
+    return set_text(ds, &ds->title, title);
 }
 
 int pn_dataset_set_description(pn_dataset *ds, const char *description)
 {
-    bool failed = false;
-    const char *t = pn__pool_strdup(&ds->pool, description, &failed);
-    if (failed)
-        return PN_ENOMEM;
-    ds->description = t;
-    return 0;
+    return set_text(ds, &ds->description, description);
+}
+
+const char *pn_dataset_aggregate(const pn_dataset *ds)
+{
+    return ds->aggregate;
+}
+
+int pn_dataset_set_aggregate(pn_dataset *ds, const char *by)
+{
+    return set_text(ds, &ds->aggregate, by);
 }
 
 size_t pn_dataset_source_count(const pn_dataset *ds)

@@ -9,7 +9,8 @@ struct pn_dataset {
     pn__pool pool;
     const char *title;
     const char *description;
-    const char *extra; /* compact JSON object of unknown top-level fields, or NULL */
+    const char *aggregate; /* the attribute an aggregate's actors group (pn_aggregate), or NULL */
+    const char *extra;     /* compact JSON object of unknown top-level fields, or NULL */
 
     pn_source *sources;
     const char **source_extra;

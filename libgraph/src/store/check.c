@@ -381,7 +381,7 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
                           "\"%s\" is not an ISO 3166-1 alpha-2 country code (use \"ZZ\" when "
                           "the source does not say)",
                           a->country);
-        } else if (warnings && strcmp(a->country, "ZZ") == 0 &&
+        } else if (warnings && !ds->aggregate && strcmp(a->country, "ZZ") == 0 &&
                    !(r->loc && r->loc->made_no_country)) {
             at_record(&p, "actors", at, "country");
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "unknown-country",
@@ -504,7 +504,8 @@ static void check_ties(const pn_dataset *ds, pn__report *r, bool warnings)
         if (!warnings)
             continue;
         at_record(&p, "ties", at, NULL);
-        if (t->from != t->to && !(r->loc && r->loc->made_no_kind))
+        /* An aggregate's actors are groups: the rules on ends are about actors. */
+        if (t->from != t->to && !(r->loc && r->loc->made_no_kind) && !ds->aggregate)
             check_tie_rules(ds, t, r, &p);
         if (t->n_sources == 0)
             pn__report_at(r, PN_SEVERITY_WARNING, &p, "no-source",
@@ -647,8 +648,28 @@ cleanup:
     free(first);
 }
 
+/* An aggregate groups its actors by one of three attributes. */
+static void check_aggregate(const pn_dataset *ds, pn__report *r)
+{
+    static const char *const by[] = {"country", "kind", "region"};
+    if (!ds->aggregate)
+        return;
+    for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++)
+        if (strcmp(ds->aggregate, by[i]) == 0)
+            return;
+    pn__path p;
+    char sh[PN__SHORT_SIZE];
+    p.depth = 0;
+    pn__path_key(&p, "aggregate");
+    pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-aggregate",
+                  "aggregate \"%s\" is not an attribute actors are grouped by (country, kind or "
+                  "region)",
+                  pn__short(ds->aggregate, sh));
+}
+
 void pn__check_dataset(const pn_dataset *ds, pn__report *r, bool warnings)
 {
+    check_aggregate(ds, r);
     check_sources(ds, r);
     check_actors(ds, r, warnings);
     check_ties(ds, r, warnings);

@@ -665,7 +665,9 @@ static void load_root(loader *L, const pn__jv *root)
     }
     const char *title = string_field(L, root, "title", false);
     const char *description = string_field(L, root, "description", false);
-    if (pn_dataset_set_title(L->ds, title) || pn_dataset_set_description(L->ds, description))
+    const char *aggregate = string_field(L, root, "aggregate", false);
+    if (pn_dataset_set_title(L->ds, title) || pn_dataset_set_description(L->ds, description) ||
+        pn_dataset_set_aggregate(L->ds, aggregate))
         L->r->nomem = true;
     const pn__jv *sources = section(L, root, "sources", false);
     const pn__jv *actors = section(L, root, "actors", true);

@@ -373,6 +373,7 @@ int pn_dataset_save_buffer(const pn_dataset *ds, char **out, size_t *len)
     set(head, "paranet", json_integer(PN_FORMAT_VERSION), &failed);
     set_str(head, "title", ds->title, &failed);
     set_str(head, "description", ds->description, &failed);
+    set_str(head, "aggregate", ds->aggregate, &failed);
     if (ds->extra && !(extra = json_loads(ds->extra, 0, NULL)))
         failed = true;
     pn__buf_puts(&b, "{\n");
