@@ -106,6 +106,14 @@ grep -v '"aggregate": "country",' "$OUT/tc.json" >"$OUT/plain.json"
 expect_exit 1 "$PN" validate --strict "$OUT/plain.json"
 has "$OUT/err" "is not an organisation"
 
+# Nothing is lost through the interchange formats: the field survives
+# GraphML, GEXF and the CSV tables, and the dataset comes back the same.
+for ext in graphml gexf; do
+    expect_exit 0 "$PN" convert "$OUT/tc.json" -o "$OUT/tc.$ext"
+    expect_exit 0 "$PN" convert "$OUT/tc.$ext" -o "$OUT/tc-$ext.json"
+    cmp -s "$OUT/tc.json" "$OUT/tc-$ext.json" && ok || fail "aggregate through $ext: not the same dataset"
+done
+
 # Usage.
 expect_exit 2 "$PN" aggregate "$SMALL" -o "$OUT/x.json"
 has "$OUT/err" "paranet aggregate: --by country, kind or region is required"

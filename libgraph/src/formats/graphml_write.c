@@ -208,6 +208,7 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
     write_key(&b, "g_layout", "graph", PN__GML_LAYOUT, "int", NULL);
     write_key(&b, "g_title", "graph", "title", "string", NULL);
     write_key(&b, "g_description", "graph", "description", "string", NULL);
+    write_key(&b, "g_aggregate", "graph", "aggregate", "string", NULL);
     write_key(&b, "g_sources", "graph", "sources", "string", NULL);
     for (size_t k = 0; k < gx.keys.n; k++) {
         snprintf(id, sizeof(id), "g_x%zu", k);
@@ -254,6 +255,7 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
     pn__buf_printf(&b, "    <data key=\"g_layout\">%d</data>\n", PN__GML_LAYOUT_VERSION);
     write_data(&b, "    ", "g_title", json_object_get(root, "title"), PN__F_STRING);
     write_data(&b, "    ", "g_description", json_object_get(root, "description"), PN__F_STRING);
+    write_data(&b, "    ", "g_aggregate", json_object_get(root, "aggregate"), PN__F_STRING);
     json_t *sources = json_object_get(root, "sources");
     if (json_array_size(sources) > 0) {
         char *text = json_dumps(sources, JSON_COMPACT);
