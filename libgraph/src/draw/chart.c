@@ -44,24 +44,15 @@ int pn__chart_invalid(pn__chart *c, const char *fmt, ...)
     return PN_EINVAL;
 }
 
-int pn__chart_open(pn__chart *c, const pn_chart_options *o, const char *format, pn_diags *diags)
+/* A cairo context and a pango layout on surface s. */
+static int start_drawing(pn__chart *c, cairo_surface_t *s)
 {
-    memset(c, 0, sizeof(*c));
-    c->o = o;
-    c->diags = diags;
-    if (!format || !(c->format = pn_chart_format_name(format)))
-        return pn__chart_invalid(c, "unknown chart format '%s' (%s)", format ? format : "(null)",
-                                 pn_chart_formats());
-    if ((int)o->theme < 0 || o->theme > PN_THEME_PAPER)
-        return pn__chart_invalid(c, "unknown theme (%d)", (int)o->theme);
-    if (pn__geometry_check(&o->geometry, diags) != 0)
-        return PN_EINVAL;
-    c->th = pn__theme_of(o->theme);
-    c->font = o->geometry.font_size > 0 ? o->geometry.font_size : PN_DIAGRAM_FONT_SIZE;
-    c->w = o->geometry.width > 0 ? o->geometry.width : 0;
-    c->h = o->geometry.height > 0 ? o->geometry.height : 0;
-    c->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    c->cr = cairo_create(c->rec);
+    if (c->layout)
+        g_object_unref(c->layout);
+    if (c->cr)
+        cairo_destroy(c->cr);
+    c->layout = NULL;
+    c->cr = cairo_create(s);
     if (cairo_status(c->cr) != CAIRO_STATUS_SUCCESS)
         return PN_ENOMEM;
     c->layout = pango_cairo_create_layout(c->cr);
@@ -78,6 +69,27 @@ int pn__chart_open(pn__chart *c, const pn_chart_options *o, const char *format, 
     return 0;
 }
 
+int pn__chart_open(pn__chart *c, const pn_chart_options *o, const char *format, pn_diags *diags)
+{
+    memset(c, 0, sizeof(*c));
+    pn__buf_init(&c->bytes);
+    c->o = o;
+    c->diags = diags;
+    if (!format || !(c->format = pn_chart_format_name(format)))
+        return pn__chart_invalid(c, "unknown chart format '%s' (%s)", format ? format : "(null)",
+                                 pn_chart_formats());
+    if ((int)o->theme < 0 || o->theme > PN_THEME_PAPER)
+        return pn__chart_invalid(c, "unknown theme (%d)", (int)o->theme);
+    if (pn__geometry_check(&o->geometry, diags) != 0)
+        return PN_EINVAL;
+    c->th = pn__theme_of(o->theme);
+    c->font = o->geometry.font_size > 0 ? o->geometry.font_size : PN_DIAGRAM_FONT_SIZE;
+    c->w = o->geometry.width > 0 ? o->geometry.width : 0;
+    c->h = o->geometry.height > 0 ? o->geometry.height : 0;
+    c->rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    return start_drawing(c, c->rec);
+}
+
 void pn__chart_close(pn__chart *c)
 {
     if (c->layout)
@@ -86,9 +98,13 @@ void pn__chart_close(pn__chart *c)
         cairo_destroy(c->cr);
     if (c->rec)
         cairo_surface_destroy(c->rec);
+    if (c->target)
+        cairo_surface_destroy(c->target);
     c->layout = NULL;
     c->cr = NULL;
     c->rec = NULL;
+    c->target = NULL;
+    pn__buf_free(&c->bytes);
 }
 
 static void set_text(pn__chart *c, const char *text, double scale, bool bold)
@@ -206,13 +222,15 @@ int pn__chart_year_step(double px, double label_w)
     return 1000;
 }
 
-double pn__chart_title(pn__chart *c)
+double pn__chart_title_height(pn__chart *c)
 {
-    if (!c->o->title || !*c->o->title)
-        return 0;
-    double h = pn__chart_text_height(c, 1.25);
-    pn__chart_text(c, c->w / 2, 0, c->o->title, 1.25, 0.5, 0, 0, pn__chart_ink(c), true);
-    return h * 1.4;
+    return c->o->title && *c->o->title ? pn__chart_text_height(c, 1.25) * 1.4 : 0;
+}
+
+void pn__chart_title(pn__chart *c)
+{
+    if (c->o->title && *c->o->title)
+        pn__chart_text(c, c->w / 2, 0, c->o->title, 1.25, 0.5, 0, 0, pn__chart_ink(c), true);
 }
 
 double pn__chart_note_height(pn__chart *c)
@@ -253,53 +271,95 @@ static cairo_surface_t *vector_surface(const char *format, pn__buf *b, double w,
     return s;
 }
 
-int pn__chart_finish(pn__chart *c, char **out, size_t *len)
+/* cairo's SVG names the drawing's group by the surface's id, a counter of
+ * the process ("surface2" in the first chart, "surface8" in the next): the
+ * ids are renumbered in order of appearance, so that every chart of the
+ * same input has the same bytes. A NUL-terminated copy into b. */
+static int renumber_surfaces(pn__buf *b)
 {
-    pn__buf b;
-    pn__buf_init(&b);
-    cairo_surface_flush(c->rec);
+    static const char key[] = "surface";
+    const size_t k = sizeof(key) - 1;
+    unsigned long seen[64];
+    size_t n_seen = 0;
+    pn__buf out;
+    pn__buf_init(&out);
+    for (size_t i = 0; i < b->len;) {
+        bool at = i + k < b->len && memcmp(b->data + i, key, k) == 0 && i > 0 &&
+                  (b->data[i - 1] == '"' || b->data[i - 1] == '#') && b->data[i + k] >= '0' &&
+                  b->data[i + k] <= '9';
+        if (!at) {
+            pn__buf_add(&out, b->data + i, 1);
+            i++;
+            continue;
+        }
+        char *end = NULL;
+        unsigned long id = strtoul(b->data + i + k, &end, 10);
+        size_t slot = 0;
+        while (slot < n_seen && seen[slot] != id)
+            slot++;
+        if (slot == n_seen && n_seen < 64)
+            seen[n_seen++] = id;
+        pn__buf_printf(&out, "surface%zu", slot + 1);
+        i = (size_t)(end - b->data);
+    }
+    if (out.failed) {
+        pn__buf_free(&out);
+        return PN_ENOMEM;
+    }
+    pn__buf_free(b);
+    *b = out;
+    return 0;
+}
+
+int pn__chart_target(pn__chart *c)
+{
     bool png = strcmp(c->format, "png") == 0;
     double dpi = c->o->geometry.dpi > 0 ? c->o->geometry.dpi : PN_DIAGRAM_DPI;
     int pw = (int)lround(c->w / 72.0 * dpi), ph = (int)lround(c->h / 72.0 * dpi);
     if (png && ((double)pw * ph > 2.0e8 || pw < 1 || ph < 1))
         return pn__chart_invalid(c, "a PNG of %d x %d pixels is too large (or empty): lower --dpi",
                                  pw, ph);
-    cairo_surface_t *s = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph)
-                             : vector_surface(c->format, &b, c->w, c->h);
-    cairo_t *cr = cairo_create(s);
-    if (png) {
-        cairo_scale(cr, pw / c->w, ph / c->h);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
+    c->target = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph)
+                    : vector_surface(c->format, &c->bytes, c->w, c->h);
+    if (cairo_surface_status(c->target) != CAIRO_STATUS_SUCCESS)
+        return PN_ENOMEM;
+    int rc = start_drawing(c, c->target);
+    if (rc == 0 && png) {
+        cairo_scale(c->cr, pw / c->w, ph / c->h);
+        cairo_set_source_rgb(c->cr, 1, 1, 1);
+        cairo_paint(c->cr);
     }
-    cairo_set_source_surface(cr, c->rec, 0, 0);
-    cairo_paint(cr);
-    cairo_show_page(cr);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    if (png && st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_write_to_png_stream(s, to_buf, &b);
-    cairo_surface_finish(s);
+    return rc;
+}
+
+int pn__chart_finish(pn__chart *c, char **out, size_t *len)
+{
+    pn__buf *b = &c->bytes;
+    cairo_show_page(c->cr);
+    cairo_status_t st = cairo_status(c->cr);
+    cairo_surface_flush(c->target);
+    if (strcmp(c->format, "png") == 0 && st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_write_to_png_stream(c->target, to_buf, b);
+    cairo_surface_finish(c->target);
     if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_status(s);
-    cairo_surface_destroy(s);
-    if (st != CAIRO_STATUS_SUCCESS || b.failed) {
-        pn__buf_free(&b);
-        if (st == CAIRO_STATUS_NO_MEMORY || b.failed)
+        st = cairo_surface_status(c->target);
+    if (st != CAIRO_STATUS_SUCCESS || b->failed) {
+        if (st == CAIRO_STATUS_NO_MEMORY || b->failed)
             return PN_ENOMEM;
         pn_diags_add(c->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "chart",
                      "cairo could not write the %s: %s", c->format, cairo_status_to_string(st));
         return PN_EIO;
     }
     if (strcmp(c->format, "eps") == 0 || strcmp(c->format, "ps") == 0)
-        pn__fix_ps_date(b.data, b.len);
-    pn__buf_add(&b, "", 1);
-    if (b.failed) {
-        pn__buf_free(&b);
+        pn__fix_ps_date(b->data, b->len);
+    if (strcmp(c->format, "svg") == 0 && renumber_surfaces(b) != 0)
         return PN_ENOMEM;
-    }
-    *out = b.data;
+    pn__buf_add(b, "", 1);
+    if (b->failed)
+        return PN_ENOMEM;
+    *out = b->data;
     if (len)
-        *len = b.len - 1;
+        *len = b->len - 1;
+    pn__buf_init(b); /* the caller owns the bytes */
     return 0;
 }

@@ -150,7 +150,7 @@ int pn_chart_heatmap(const pn_chart_options *opts, const char *const *row_labels
     g.cw = avail / (double)n_cols;
     bool upright = col_w > g.cw * 0.95; /* column labels turned to read upwards */
     double head = upright ? col_w + c.font * 0.5 : text_h * 1.3;
-    double top = pn__chart_title(&c);
+    double top = pn__chart_title_height(&c);
     g.ch = text_h * 1.6;
     double bottom = pn__chart_note_height(&c) + text_h * 0.5;
     if (c.h > 0)
@@ -164,6 +164,9 @@ int pn_chart_heatmap(const pn_chart_options *opts, const char *const *row_labels
                                n_rows, n_cols, c.w, c.h, c.font);
         goto cleanup;
     }
+    if ((rc = pn__chart_target(&c)) != 0)
+        goto cleanup;
+    pn__chart_title(&c);
     g.x0 = row_w + c.font;
     g.y0 = top + head;
     unsigned ink = pn__chart_ink(&c);

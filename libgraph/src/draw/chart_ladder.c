@@ -280,7 +280,7 @@ int pn_chart_ladder(const pn_chart_options *opts, const char *const *rows, size_
         lines = k > lines ? k : lines;
     }
     geom g = {0, 0, 0, 0, 0, text_h * 0.95, 1, 1, first_year};
-    g.top = pn__chart_title(&c) + text_h * 0.4;
+    g.top = pn__chart_title_height(&c) + text_h * 0.4;
     g.x0 = label_w + c.font;
     g.x1 = c.w - c.font * 2.5; /* room for a centred label on the last year */
     g.slot = (g.x1 - g.x0) / (double)(last_year - first_year + 1);
@@ -306,8 +306,9 @@ int pn_chart_ladder(const pn_chart_options *opts, const char *const *rows, size_
                                "the chart is too narrow for its labels (%.0f pt at %.1f pt "
                                "text): give a larger width or a smaller font",
                                c.w, c.font);
-    if (rc != 0)
+    if (rc != 0 || (rc = pn__chart_target(&c)) != 0)
         goto cleanup;
+    pn__chart_title(&c);
     draw_frame(&c, &g, labels, n_rows, last_year);
     draw_spans(&c, &g, m, n_marks);
     if ((rc = draw_marks(&c, &g, m, p, np)) != 0)

@@ -1,7 +1,10 @@
 /* What the charts share (chart.c): the drawing, its text and inks, the
- * axes, the legend and the output. A chart is drawn in points onto a cairo
- * recording surface while its size is worked out, then replayed onto the
- * surface of its format at that size. */
+ * axes, the legend and the output. A chart's text is measured on a cairo
+ * recording surface while its size is worked out, then it is drawn, in
+ * points, onto the surface of its format at that size (pn__chart_target).
+ * Not drawn on the recording surface and replayed: cairo's SVG names a
+ * replayed surface by a process-wide counter, so a second chart would
+ * differ from the first. */
 #ifndef PN_DRAW_CHART_PRIVATE_H
 #define PN_DRAW_CHART_PRIVATE_H
 
@@ -12,15 +15,18 @@
 #include <pango/pangocairo.h>
 
 #include "paranet/chart.h"
+#include "core/util.h"
 #include "draw/style.h"
 
 typedef struct pn__chart {
     const pn_chart_options *o;
     const pn__theme *th;
-    const char *format; /* canonical */
-    double font;        /* pt on paper */
-    double w, h;        /* the figure, pt; h 0: from the content */
-    cairo_surface_t *rec;
+    const char *format;      /* canonical */
+    double font;             /* pt on paper */
+    double w, h;             /* the figure, pt; h 0: from the content */
+    cairo_surface_t *rec;    /* for measuring */
+    cairo_surface_t *target; /* drawn on */
+    pn__buf bytes;           /* what the target wrote */
     cairo_t *cr;
     PangoLayout *layout;
     pn_diags *diags;
@@ -63,13 +69,17 @@ double pn__chart_nice_step(double max, double want, double min_step);
  * of width label_w do not touch: 1, 2, 5, 10, 20, 50, 100 ... */
 int pn__chart_year_step(double px, double label_w);
 
-/* The title (if any) at the top: the height it takes. */
-double pn__chart_title(pn__chart *c);
+/* The title (if any) at the top, and the height it takes. */
+double pn__chart_title_height(pn__chart *c);
+void pn__chart_title(pn__chart *c);
 /* The note (if any) at the bottom, above y: the height it takes. */
 double pn__chart_note_height(pn__chart *c);
 void pn__chart_note(pn__chart *c, double y);
 
-/* Write the drawing at c->w x c->h in its format. */
+/* The surface of the format at c->w x c->h, drawn on from now. */
+int pn__chart_target(pn__chart *c);
+
+/* Write the drawing in its format. */
 int pn__chart_finish(pn__chart *c, char **out, size_t *len);
 
 #endif

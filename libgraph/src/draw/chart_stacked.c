@@ -241,6 +241,9 @@ int pn_chart_stacked(const pn_chart_options *opts, int first_year, size_t n_year
         c.w = c.h > 0 ? c.h / ASPECT : PN_DIAGRAM_PAGE_WIDTH;
     if (c.h == 0)
         c.h = c.w * ASPECT;
+    if ((rc = pn__chart_target(&c)) != 0)
+        goto cleanup;
+    pn__chart_title(&c);
     double max = 0;
     bool integer = true;
     for (size_t y = 0; y < n_years; y++) {
@@ -258,7 +261,7 @@ int pn_chart_stacked(const pn_chart_options *opts, int first_year, size_t n_year
     char buf[32];
     snprintf(buf, sizeof(buf), "%.10g", f.ymax);
     double tick_w = pn__chart_text_width(&c, buf, 1.0);
-    f.y0 = pn__chart_title(&c) + text_h * 0.6;
+    f.y0 = pn__chart_title_height(&c) + text_h * 0.6;
     f.x0 = tick_w + c.font * 0.6 + (c.o->y_label ? text_h * 1.3 : 0);
     f.x1 = c.w - pad - (c.o->legend ? legend_width(&c, &s, n_years) + c.font * 1.5 : 0);
     f.y1 = c.h - text_h * 1.5 - (c.o->x_label ? text_h * 1.2 : 0) - pn__chart_note_height(&c);
