@@ -175,4 +175,12 @@ has "$OUT/err" "no dated tie in the view"
 [ ! -e "$OUT/x.svg" ] && ok || fail "a failed chart left a file"
 expect_exit 1 "$PN" timeline "$T" --actor unnamed-ministry-kr -o "$OUT/x.svg"
 has "$OUT/err" "no dated tie"
+
+# The charts of docs/timeline.md are what the build draws today (as
+# cli_figures checks the diagrams): their SVGs redrawn and compared.
+expect_exit 0 sh "$SRC/docs/figures/make-timeline-figures.sh" "$PN" "$SRC" "$OUT/figures"
+for f in timeline-daejeon timeline-tangsel-ladder timeline-tangsel-types timeline-twintowns-countries; do
+    cmp -s "$OUT/figures/$f.svg" "$SRC/docs/figures/$f.svg" && ok ||
+        fail "docs/figures/$f.svg differs from a fresh chart (cmake --build build --target figures)"
+done
 finish

@@ -232,6 +232,22 @@ static int draw_in_force(cli_job *job, timeline_state *st, const pn_timeline *tl
     }
     pn_chart_options co = st->co;
     co.y_label = "ties in force";
+    size_t drawn = 0, undated = 0, never = 0;
+    for (size_t g = 0; g < G; g++) {
+        drawn += total[g] > 0;
+        undated += pn_timeline_undated(tl, g);
+        never += pn_timeline_never(tl, g);
+    }
+    char other[64], note[192] = "";
+    snprintf(other, sizeof(other), "%zu others", drawn > co.top ? drawn - co.top : 0);
+    co.other = other;
+    if (undated || never)
+        snprintf(note, sizeof(note),
+                 "Not counted: %zu tie%s without since%s, %zu planned or failed "
+                 "(never in force).",
+                 undated, undated == 1 ? "" : "s",
+                 st->to.view.keep_undated ? " (counted in force in every year)" : "", never);
+    co.note = note[0] ? note : NULL;
     rc = pn_chart_stacked(&co, first, Y, series, G, st->format, out, len, job->diags);
 cleanup:
     free(series);

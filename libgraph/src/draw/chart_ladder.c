@@ -288,7 +288,7 @@ int pn_chart_ladder(const pn_chart_options *opts, const char *const *rows, size_
         goto cleanup;
     g.above = (lanes + 1) / 2;
     g.lanes = (double)lanes;
-    g.row_h = g.line * ((double)lanes + 1.2);
+    g.row_h = g.line * ((double)lanes + 1.8);
     if ((double)lines * text_h + text_h * 0.5 > g.row_h)
         g.row_h = (double)lines * text_h + text_h * 0.5;
     double bottom = text_h * 1.6 + (c.o->x_label ? text_h * 1.2 : 0) + pn__chart_note_height(&c);

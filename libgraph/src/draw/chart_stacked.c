@@ -255,7 +255,7 @@ int pn_chart_stacked(const pn_chart_options *opts, int first_year, size_t n_year
         max = sum > max ? sum : max;
     }
     frame f = {0, 0, 0, 0, 0, first_year, n_years};
-    double text_h = pn__chart_text_height(&c, 1.0), pad = c.font * 0.6;
+    double text_h = pn__chart_text_height(&c, 1.0), pad = c.font;
     double step = pn__chart_nice_step(max, 5, integer ? 1 : 0);
     f.ymax = max > 0 ? ceil(max / step - 1e-9) * step : step;
     char buf[32];
