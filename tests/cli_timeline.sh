@@ -156,6 +156,10 @@ set -- $(png_size "$OUT/s.png")
 expect_exit 0 "$PN" timeline "$T" --by type --width 10cm -o "$OUT/s.svg"
 has "$OUT/s.svg" 'width="283.464567pt"'
 
+# A ladder in a view by time: its years only (t2's 2003 end is past them).
+expect_exit 0 "$PN" timeline "$D" --actor a --between 2001 2002 -o "$OUT/w.svg"
+expect_exit 0 "$PN" timeline "$D" --actor a --at 2003 -o "$OUT/w.png"
+
 # Usage and data errors, never a crash.
 expect_exit 2 "$PN" timeline "$T" -o "$OUT/x.bmp"
 has "$OUT/err" "cannot draw a chart into"

@@ -374,7 +374,7 @@ static int draw_ladder(cli_job *job, timeline_state *st, const pn_timeline_event
     size_t *row_of = malloc((na + 1) * sizeof(size_t));
     const char **labels = calloc(na + 1, sizeof(char *));
     pn_chart_mark *marks = calloc(n + 1, sizeof(*marks));
-    char(*texts)[64] = calloc(n + 1, 64);
+    char(*texts)[64] = calloc(2 * n + 1, 64); /* the labels, then those of clamped spans */
     int rc = PN_ENOMEM, first = 0, last = 0;
     if (!row_of || !labels || !marks || !texts)
         goto cleanup;
@@ -416,8 +416,22 @@ static int draw_ladder(cli_job *job, timeline_state *st, const pn_timeline_event
         first = job->vo.view.at ? job->vo.view.at : job->vo.view.from_year;
         last = job->vo.view.at ? job->vo.view.at : job->vo.view.to_year;
     }
-    for (size_t i = 0; i < m; i++) /* open spans drawn to the last year */
-        marks[i].until = marks[i].until > last ? -1 : marks[i].until;
+    size_t kept = 0; /* a view by time: its years only, spans past them open */
+    for (size_t i = 0; i < m; i++) {
+        if (marks[i].year > last ||
+            (marks[i].year < first && marks[i].until >= 0 && marks[i].until < first))
+            continue;
+        marks[kept] = marks[i];
+        if (marks[i].year < first) { /* in force since before the years shown */
+            snprintf(texts[n + i], 64, "%s since %d", marks[i].label, marks[i].year);
+            marks[kept].year = first;
+            marks[kept].style = PN_CHART_MARK_LINE;
+            marks[kept].label = texts[n + i];
+        }
+        marks[kept].until = marks[i].until > last ? -1 : marks[i].until;
+        kept++;
+    }
+    m = kept;
     if (rows == 0) {
         pn_diags_add(job->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "chart",
                      "--actor %s: no dated tie in the view to draw", st->actor_id);

@@ -92,7 +92,9 @@ PN_EXTERN int pn_chart_stacked(const pn_chart_options *opts, int first_year, siz
 typedef enum pn_chart_mark_style {
     PN_CHART_MARK_FILLED, /**< a filled dot: the tie came into force that year */
     PN_CHART_MARK_HOLLOW, /**< a hollow dot: planned or failed, never in force */
-    PN_CHART_MARK_END     /**< a bar across the row: the span ended that year */
+    PN_CHART_MARK_END,    /**< a bar across the row: the span ended that year */
+    PN_CHART_MARK_LINE /**< no mark, the span's line only, from the axis's start: it started before
+                        */
 } pn_chart_mark_style;
 
 /**

@@ -145,7 +145,7 @@ int pn_chart_heatmap(const pn_chart_options *opts, const char *const *row_labels
     char buf[64];
     snprintf(buf, sizeof(buf), "%.*f", decimals, g.hi);
     double value_w = pn__chart_text_width(&c, buf, 0.9);
-    double scale_w = c.o->legend ? c.font * 2.4 + value_w : 0;
+    double scale_w = c.o->legend ? c.font * 3.4 + value_w : 0;
     double avail = c.w - row_w - c.font - scale_w;
     g.cw = avail / (double)n_cols;
     bool upright = col_w > g.cw * 0.95; /* column labels turned to read upwards */

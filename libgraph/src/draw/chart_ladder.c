@@ -26,7 +26,7 @@ static int check_input(pn__chart *c, const char *const *rows, size_t n_rows,
         const pn_chart_mark *m = &marks[i];
         if (m->row >= n_rows || m->year < first || m->year > last ||
             (m->until > 0 && (m->until < m->year || m->until > last)) || m->until < -1 ||
-            (int)m->style < 0 || m->style > PN_CHART_MARK_END)
+            (int)m->style < 0 || m->style > PN_CHART_MARK_LINE)
             return pn__chart_invalid(c, "mark %zu is outside the rows or the years %d to %d", i,
                                      first, last);
     }
@@ -71,7 +71,8 @@ static void draw_spans(pn__chart *c, const geom *g, const pn_chart_mark *m, size
     for (size_t i = 0; i < n; i++) {
         if (m[i].until == 0)
             continue;
-        double y = y_of(g, m[i].row), x = x_of(g, m[i].year);
+        double y = y_of(g, m[i].row);
+        double x = m[i].style == PN_CHART_MARK_LINE ? g->x0 : x_of(g, m[i].year);
         double x2 = m[i].until > 0 ? x_of(g, m[i].until) : g->x1;
         cairo_move_to(c->cr, x, y);
         cairo_line_to(c->cr, x2, y);
@@ -92,6 +93,8 @@ static void draw_mark(pn__chart *c, double x, double y, pn_chart_mark_style styl
     double r = c->font * 0.33;
     unsigned ink = pn__chart_ink(c);
     cairo_set_line_width(c->cr, c->font * 0.1);
+    if (style == PN_CHART_MARK_LINE)
+        return;
     if (style == PN_CHART_MARK_END) {
         pn__chart_rgb(c, ink);
         cairo_set_line_width(c->cr, c->font * 0.2);
