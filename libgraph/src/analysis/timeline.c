@@ -35,29 +35,34 @@ static bool by_time(const pn_view *v)
     return v->at || v->from_year || v->to_year;
 }
 
-/* A tie's group key into key (KEY_SIZE bytes). */
+/* A value of a vocabulary as a key that sorts in the vocabulary's order,
+ * "none" (a negative value) last: "00", "01", ... "99". */
+static void slot_key(int value, char *key)
+{
+    snprintf(key, KEY_SIZE, "%02d", value < 0 ? 99 : value);
+}
+
+/* A tie's group key into key (KEY_SIZE bytes): the slot of its type,
+ * instrument or status, or its countries. */
 static void group_key(const pn_dataset *ds, const pn_tie *t, const pn_timeline_options *o,
                       char *key)
 {
     const char *a = pn_dataset_actor(ds, t->from)->country,
                *b = pn_dataset_actor(ds, t->to)->country;
+    bool home_a = o->home && strcmp(a, o->home) == 0, home_b = o->home && strcmp(b, o->home) == 0;
     switch (o->by) {
     case PN_TIMELINE_TYPE:
-        snprintf(key, KEY_SIZE, "%c", 'a' + (int)t->type);
+        slot_key((int)t->type, key);
         return;
     case PN_TIMELINE_INSTRUMENT:
-        snprintf(key, KEY_SIZE, "%c", 'a' + (int)t->instrument + 1 + (t->instrument < 0 ? 30 : 0));
+        slot_key((int)t->instrument, key);
         return;
     case PN_TIMELINE_STATUS:
-        snprintf(key, KEY_SIZE, "%c", 'a' + (int)t->status + 1 + (t->status < 0 ? 30 : 0));
+        slot_key((int)t->status, key);
         return;
     case PN_TIMELINE_COUNTRY:
-        if (o->home && strcmp(a, o->home) == 0)
-            snprintf(key, KEY_SIZE, "%s", b);
-        else if (o->home && strcmp(b, o->home) == 0)
-            snprintf(key, KEY_SIZE, "%s", a);
-        else if (strcmp(a, b) == 0)
-            snprintf(key, KEY_SIZE, "%s", a);
+        if (home_a || home_b || strcmp(a, b) == 0)
+            snprintf(key, KEY_SIZE, "%s", home_a ? b : a);
         else
             snprintf(key, KEY_SIZE, "%s-%s", strcmp(a, b) < 0 ? a : b, strcmp(a, b) < 0 ? b : a);
         return;
@@ -66,18 +71,17 @@ static void group_key(const pn_dataset *ds, const pn_tie *t, const pn_timeline_o
     }
 }
 
-/* The group's name from its key (type, instrument and status keys are a
- * letter that sorts in vocabulary order, "none" last). */
+/* The group's name from its key. */
 static void group_name(const pn_timeline_options *o, const char *key, char *name)
 {
-    int v = key[0] - 'a';
+    int v = atoi(key);
     const char *s = key;
     if (o->by == PN_TIMELINE_TYPE)
         s = pn_tie_type_name((pn_tie_type)v);
     else if (o->by == PN_TIMELINE_INSTRUMENT)
-        s = v == 30 ? "none" : pn_instrument_name((pn_instrument)(v - 1));
+        s = v == 99 ? "none" : pn_instrument_name((pn_instrument)v);
     else if (o->by == PN_TIMELINE_STATUS)
-        s = v == 30 ? "none" : pn_status_name((pn_status)(v - 1));
+        s = v == 99 ? "none" : pn_status_name((pn_status)v);
     snprintf(name, KEY_SIZE, "%s", s ? s : "?");
 }
 
