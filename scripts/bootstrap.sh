@@ -18,7 +18,7 @@ mode=${1:-demo}
 # Noto CJK (Hangul, Han, Kana; 57 MB download, 91 MB installed). docs/render.md,
 # "Fonts and scripts".
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
-libjansson-dev check libcsv-dev libexpat1-dev libfontconfig-dev valgrind clang libclang-rt-14-dev python3
+libjansson-dev check libcsv-dev libexpat1-dev libfontconfig-dev libpango1.0-dev libcairo2-dev valgrind clang libclang-rt-14-dev python3
 fonts-dejavu-core fonts-noto-cjk"
 # The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex).
 if [ "$mode" = test ]; then

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure_opts.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -70,42 +71,6 @@ enum {
     OPT_DPI
 };
 
-/* The extension of an output file name ("pdf" of "out/fig.pdf"), or NULL. */
-static const char *extension_of(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    return dot && dot > base && dot[1] ? dot + 1 : NULL;
-}
-
-/* --width and --height: a length with its unit, from 1 cm to 5 m. */
-static int length_option(const char *option, const char *arg, double *out)
-{
-    if (pn_diagram_length_parse(arg, out) != 0)
-        return cli_usage_error("render",
-                               "--%s: expected a length with a unit: cm, mm, in or pt, e.g. "
-                               "16cm (got '%s')",
-                               option, arg);
-    if (*out < PN_DIAGRAM_LENGTH_MIN || *out > PN_DIAGRAM_LENGTH_MAX)
-        return cli_usage_error("render", "--%s must be from 1cm to 5m (got '%s')", option, arg);
-    return EXIT_OK;
-}
-
-/* --font-size: points, "8" or "8pt", from 4 to 72. */
-static int font_size_option(const char *arg, double *out)
-{
-    char *end = NULL;
-    double v = strtod(arg, &end);
-    if (end == arg || (*end && strcmp(end, "pt") != 0) || !(v >= 4.0 && v <= 72.0))
-        return cli_usage_error("render",
-                               "--font-size needs a size in points from 4 to 72, e.g. 8 (got "
-                               "'%s')",
-                               arg);
-    *out = v;
-    return EXIT_OK;
-}
-
 static int enum_option(const char *option, const char *arg, int *out)
 {
     int v = pn_diagram_option_parse(option, arg);
@@ -167,17 +132,13 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         st->format = pn_diagram_format_name(arg);
         return EXIT_OK;
     case OPT_WIDTH:
-        return length_option("width", arg, &o->geometry.width);
+        return fig_length_option("render", "width", arg, &o->geometry.width);
     case OPT_HEIGHT:
-        return length_option("height", arg, &o->geometry.height);
+        return fig_length_option("render", "height", arg, &o->geometry.height);
     case OPT_FONT_SIZE:
-        return font_size_option(arg, &o->geometry.font_size);
+        return fig_font_size_option("render", arg, &o->geometry.font_size);
     case OPT_DPI:
-        if (!cli_parse_long(arg, 36, 2400, &number))
-            return cli_usage_error("render", "--dpi needs a number from 36 to 2400 (got '%s')",
-                                   arg);
-        o->geometry.dpi = (double)number;
-        return EXIT_OK;
+        return fig_dpi_option("render", arg, &o->geometry.dpi);
     case OPT_LAYOUT:
         code = enum_option("layout", arg, &v);
         o->layout = (pn_diagram_layout)v;
@@ -234,7 +195,7 @@ static int check(cli_job *job, void *state)
     render_state *st = state;
     if (job->output && strcmp(job->output, "-") == 0)
         job->output = NULL;
-    const char *ext = job->output ? extension_of(job->output) : NULL;
+    const char *ext = job->output ? fig_extension(job->output) : NULL;
     const char *named = ext ? pn_diagram_format_name(ext) : NULL;
     if (!st->format && ext && !named)
         return cli_usage_error("render", "cannot write .%s; paranet renders %s (or give -T)", ext,

@@ -22,3 +22,5 @@ T="$SRC/datasets/tangsel.json"
 "$PN" render "$T" --labels short --theme paper --highlight-path iti,wta -o "$OUT/tangsel-paper.$FMT"
 # Berlin's twin towns: the ego marked, countries told apart by fill or code.
 "$PN" render "$SRC/datasets/twintowns-de.json" --ego berlin-de --layout twopi -o "$OUT/berlin-ego.$FMT"
+# The charts of docs/timeline.md.
+sh "$(dirname "$0")/make-timeline-figures.sh" "$PN" "$SRC" "$OUT" "$FMT"

@@ -17,6 +17,8 @@
 #include "paranet/partners.h"
 #include "paranet/generate.h"
 #include "paranet/aggregate.h"
+#include "paranet/timeline.h"
+#include "paranet/chart.h"
 
 /** The library's version string ("0.1.0"), which may differ from the header's PN_VERSION. */
 PN_EXTERN const char *pn_version(void);

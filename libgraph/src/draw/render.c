@@ -67,8 +67,9 @@ static void fix_date(char *pdf, size_t n, const char *key)
     }
 }
 
-/* cairo's PostScript: "%%CreationDate: Tue Dec  1 15:49:19 2026" (ctime). */
-static void fix_ps_date(char *ps, size_t n)
+/* cairo's PostScript: "%%CreationDate: Tue Dec  1 15:49:19 2026" (ctime).
+ * Charts (chart.c) write PostScript through cairo too. */
+void pn__fix_ps_date(char *ps, size_t n)
 {
     static const char key[] = "%%CreationDate: ", epoch[] = "Thu Jan  1 00:00:00 1970";
     size_t k = sizeof(key) - 1, d = sizeof(epoch) - 1;
@@ -481,7 +482,7 @@ static int render_graphviz(pn__scene *c, const char *format, char **out, size_t 
     if (strcmp(format, "pdf") == 0)
         fix_date(*out, n, "/CreationDate (D:");
     else if (cairo)
-        fix_ps_date(*out, n);
+        pn__fix_ps_date(*out, n);
 cleanup:
     if (data)
         gvFreeRenderData(data);
@@ -567,7 +568,7 @@ static bool length_ok(double v)
     return v == 0.0 || (v >= PN_DIAGRAM_LENGTH_MIN && v <= PN_DIAGRAM_LENGTH_MAX);
 }
 
-static int check_geometry(const pn_diagram_geometry *g, pn_diags *diags)
+int pn__geometry_check(const pn_diagram_geometry *g, pn_diags *diags)
 {
     const char *what = !length_ok(g->width) ? "width" : !length_ok(g->height) ? "height" : NULL;
     if (what) {
@@ -611,7 +612,7 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         return PN_EINVAL;
     }
     format = name;
-    if (check_geometry(&opts->geometry, diags) != 0)
+    if (pn__geometry_check(&opts->geometry, diags) != 0)
         return PN_EINVAL;
     if (!in_range((int)opts->layout, 6) || !in_range((int)opts->theme, 2) ||
         !in_range((int)opts->cluster, 3) || !in_range((int)opts->labels, 3) ||

@@ -23,6 +23,15 @@
 /* "dot", "neato", ...: the Graphviz engine's name of a layout (in range). */
 const char *pn__layout_name(pn_diagram_layout layout);
 
+/* ---- what every figure shares (render.c) ---- */
+
+/* A geometry's lengths, font size and resolution within their ranges (a
+ * message in diags): 0 or PN_EINVAL. Diagrams and charts. */
+int pn__geometry_check(const pn_diagram_geometry *g, pn_diags *diags);
+/* The "%%CreationDate: ..." cairo writes into PostScript and EPS set to the
+ * Unix epoch, in place (the same length). */
+void pn__fix_ps_date(char *ps, size_t n);
+
 /* ---- the visual vocabulary (style.c) ---- */
 
 /* Actor kind -> node shape (Graphviz shape names, the vocabulary's own
