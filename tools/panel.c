@@ -267,7 +267,7 @@ static int fork_year(cli_job *job, void *ctx, panel_year_fn fn, const pn_graph *
     if (pid < 0) {
         close(fds[0]);
         close(fds[1]);
-        fprintf(stderr, "paranet %s: cannot start a process for %d\n", job->command, year);
+        fprintf(stderr, "paranet %s: cannot start a process to compute %d\n", job->command, year);
         return EXIT_INTERNAL;
     }
     if (pid == 0) {
@@ -301,7 +301,10 @@ static int fork_year(cli_job *job, void *ctx, panel_year_fn fn, const pn_graph *
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
-    int code = !WIFEXITED(status) ? EXIT_INTERNAL : WEXITSTATUS(status);
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_INTERNAL;
+    if (WIFSIGNALED(status))
+        fprintf(stderr, "paranet %s: the process computing %d stopped on signal %d\n", job->command,
+                year, WTERMSIG(status));
     if (code == EXIT_OK)
         code = w.failed ? EXIT_INTERNAL : take_rows(job, &w, t);
     free(w.data);
