@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "ego_note.h"
 #include "metrics_groups.h"
+#include "panel.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -46,6 +47,11 @@ static const char help[] =
     "                      (country, kind, region or an extra field; numeric when\n"
     "                      every value is a number, or A:nominal, A:numeric);\n"
     "                      repeatable\n"
+    "      --over Y1:Y2[:STEP]\n"
+    "                      a yearly panel: the view of each year from Y1 to Y2\n"
+    "                      (every STEP years) by the rules of --at, in one table\n"
+    "                      with a year column first (--network: a row per year);\n"
+    "                      each year's rows are those of --at YEAR\n"
     "  -j, --jobs N        compute betweenness, closeness and harmonic in N\n"
     "                      processes (default 1; 0 or 'auto': one per CPU).\n"
     "                      Views under 2000 actors run in one process anyway.\n"
@@ -72,9 +78,10 @@ static const char help_tail[] =
     "\n"
     "Example:\n"
     "  paranet metrics datasets/tangsel.json --top 10 --format md\n"
-    "  paranet metrics world.json -m betweenness,harmonic --jobs auto --cutoff 3\n";
+    "  paranet metrics world.json -m betweenness,harmonic --jobs auto --cutoff 3\n"
+    "  paranet metrics datasets/tangsel.json --over 2012:2020 -m degree -f csv\n";
 
-enum { OPT_GROUPS = CLI_OPT_LAST, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK, OPT_ASSORT };
+enum { OPT_GROUPS = CLI_OPT_LAST, OPT_NETWORK, OPT_CUTOFF, OPT_MAX_WORK, OPT_ASSORT, OPT_OVER };
 
 /* More processes than this is a typing error (the library uses at most 256). */
 #define MAX_JOBS 1024
@@ -225,7 +232,7 @@ static int metric_group(const char *name)
  * "Centrality, structural holes and cohesion of the 10 actors of highest
  * degree (of 25)". */
 static void set_subject(report *out, const size_t *idx, size_t nm, const char *sort, size_t shown,
-                        size_t n, int cutoff)
+                        size_t n, int cutoff, const char *years)
 {
     char what[512] = "", one[64];
     size_t len = 0;
@@ -261,7 +268,15 @@ static void set_subject(report *out, const size_t *idx, size_t nm, const char *s
         snprintf(hops, sizeof(hops), ", counting paths of at most %d hop%s", cutoff,
                  cutoff == 1 ? "" : "s");
     metric_words(sort, one, sizeof(one));
-    if (shown == n)
+    if (years && shown == n) /* a panel: "..., each year from 2012 to 2020" */
+        report_set_subject(out, "%s of the actors, %s%s", what, years, hops);
+    else if (years && (strcmp(sort, "id") == 0 || strcmp(sort, "name") == 0))
+        report_set_subject(out, "%s of the first %zu actors by %s, %s%s", what, shown, sort, years,
+                           hops);
+    else if (years)
+        report_set_subject(out, "%s of the %zu actors of highest %s, %s%s", what, shown, one, years,
+                           hops);
+    else if (shown == n)
         report_set_subject(out, "%s of the %zu actors%s", what, n, hops);
     else if (strcmp(sort, "id") == 0 || strcmp(sort, "name") == 0)
         report_set_subject(out, "%s of the first %zu actors by %s (of %zu)%s", what, shown, sort, n,
@@ -280,63 +295,112 @@ typedef struct metrics_state {
     size_t nm;
     const char *assort[METRICS_MAX_ASSORT];
     size_t n_assort;
+    bool over; /* --over: a panel of these years */
+    const char *over_arg;
+    panel_years years;
 } metrics_state;
+
+/* The network-level figures of g, in table order. */
+typedef struct figure {
+    const char *name;
+    double value;
+    bool integer;
+} figure;
+
+enum { N_FIGURES = 14 };
+
+static int network_figures(cli_job *job, const pn_graph *g, figure *items, pn_network_metrics *m)
+{
+    int rc = pn_network_metrics_compute(g, m, job->diags);
+    if (rc)
+        return cli_fail(job, rc);
+    const figure all[N_FIGURES] = {
+        {"actors", (double)m->actors, true},
+        {"ties", (double)m->ties, true},
+        {"edges", (double)m->edges, true},
+        {"density", m->density, false},
+        {"components", (double)m->components, true},
+        {"diameter", m->diameter, true},
+        {"mean-path-length", m->mean_path, false},
+        {"transitivity", m->transitivity, false},
+        {"assortativity-kind", m->assortativity_kind, false},
+        {"assortativity-country", m->assortativity_country, false},
+        {"communities", (double)m->communities, true},
+        {"modularity", m->modularity, false},
+        {"degree-centralization", m->degree_centralization, false},
+        {"betweenness-centralization", m->betweenness_centralization, false},
+    };
+    memcpy(items, all, sizeof(all));
+    return EXIT_OK;
+}
 
 static int network_table(cli_job *job, const metrics_state *st)
 {
     pn_network_metrics m;
-    int rc = pn_network_metrics_compute(job->graph, &m, job->diags);
-    if (rc)
-        return cli_fail(job, rc);
+    figure items[N_FIGURES];
+    int code = network_figures(job, job->graph, items, &m);
+    if (code != EXIT_OK)
+        return code;
     static const char *const head[] = {"metric", "value"};
     static const bool numeric[] = {false, true};
     report_set_subject(&job->out, "Network-level figures of the %zu actors and %zu ties", m.actors,
                        m.ties);
     report_table *t = report_table_new(&job->out, NULL, 2, head, numeric);
-    struct {
-        const char *name;
-        double value;
-        bool integer;
-    } items[] = {
-        {"actors", (double)m.actors, true},
-        {"ties", (double)m.ties, true},
-        {"edges", (double)m.edges, true},
-        {"density", m.density, false},
-        {"components", (double)m.components, true},
-        {"diameter", m.diameter, true},
-        {"mean-path-length", m.mean_path, false},
-        {"transitivity", m.transitivity, false},
-        {"assortativity-kind", m.assortativity_kind, false},
-        {"assortativity-country", m.assortativity_country, false},
-        {"communities", (double)m.communities, true},
-        {"modularity", m.modularity, false},
-        {"degree-centralization", m.degree_centralization, false},
-        {"betweenness-centralization", m.betweenness_centralization, false},
-    };
-    for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+    for (size_t i = 0; i < N_FIGURES; i++) {
         char num[64];
         const char *cells[2] = {items[i].name, report_number(&job->out, items[i].value,
                                                              items[i].integer, num, sizeof(num))};
         report_row(&job->out, t, cells);
     }
-    int code = metrics_assort_rows(job, t, st->assort, st->n_assort);
+    code = metrics_assort_rows(job, t, st->assort, st->n_assort);
     return code == EXIT_OK && st->groups ? metrics_group_tables(job, t, &st->mo) : code;
 }
 
-static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *sort, long top,
-                       const pn_metric_options *mo)
+/* --network --over: a row of the year's figures (the table made on the
+ * first year: year, then a column per figure). */
+static int network_year(cli_job *job, const pn_graph *g, int year, report_table **t)
 {
-    const pn_graph *g = job->graph;
+    pn_network_metrics m;
+    figure items[N_FIGURES];
+    int code = network_figures(job, g, items, &m);
+    if (code != EXIT_OK)
+        return code;
+    const char *head[N_FIGURES + 1], *cells[N_FIGURES + 1];
+    bool numeric[N_FIGURES + 1];
+    char nums[N_FIGURES + 1][64];
+    head[0] = "year";
+    numeric[0] = true;
+    snprintf(nums[N_FIGURES], sizeof(nums[N_FIGURES]), "%d", year);
+    cells[0] = nums[N_FIGURES];
+    for (size_t i = 0; i < N_FIGURES; i++) {
+        head[i + 1] = items[i].name;
+        numeric[i + 1] = true;
+        cells[i + 1] =
+            report_number(&job->out, items[i].value, items[i].integer, nums[i], sizeof(nums[i]));
+    }
+    if (!*t)
+        *t = report_table_new(&job->out, NULL, N_FIGURES + 1, head, numeric);
+    report_row(&job->out, *t, cells);
+    return EXIT_OK;
+}
+
+/* The rows of g's actors into *t (made on the first call). year 0: the
+ * table of one view (rank, id, ...); otherwise a year column first, the
+ * rows of that year's view. */
+static int actor_rows(cli_job *job, const pn_graph *g, const size_t *idx, size_t nm,
+                      const char *sort, long top, const pn_metric_options *mo, int year,
+                      report_table **t)
+{
     const pn_dataset *ds = pn_graph_dataset(g);
     size_t n = pn_graph_vertex_count(g);
     int code = EXIT_INTERNAL, rc = 0;
     double *values = malloc((nm * n + 1) * sizeof(double));
     double *key = malloc((n + 1) * sizeof(double));
     row *rows = malloc((n + 1) * sizeof(row));
-    const char **head = malloc((nm + 6) * sizeof(char *));
-    bool *numeric = malloc((nm + 6) * sizeof(bool));
-    const char **cells = malloc((nm + 6) * sizeof(char *));
-    char(*nums)[64] = malloc((nm + 2) * sizeof(*nums));
+    const char **head = malloc((nm + 7) * sizeof(char *));
+    bool *numeric = malloc((nm + 7) * sizeof(bool));
+    const char **cells = malloc((nm + 7) * sizeof(char *));
+    char(*nums)[64] = malloc((nm + 3) * sizeof(*nums));
     const char **names = malloc((nm + 1) * sizeof(char *));
     double **outs = malloc((nm + 1) * sizeof(double *));
     if (!values || !key || !rows || !head || !numeric || !cells || !nums || !names || !outs)
@@ -374,18 +438,22 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
           strcmp(sort, "id") == 0     ? by_id
           : strcmp(sort, "name") == 0 ? by_name
                                       : by_key);
-    static const char *fixed[] = {"rank", "id", "name", "kind", "country"};
-    for (size_t c = 0; c < 5; c++) {
-        head[c] = fixed[c];
-        numeric[c] = c == 0;
+    static const char *fixed[] = {"year", "rank", "id", "name", "kind", "country"};
+    size_t lead = year ? 6 : 5; /* the columns before the metrics */
+    for (size_t c = 0; c < lead; c++) {
+        head[c] = fixed[c + 6 - lead];
+        numeric[c] = c + 6 - lead <= 1;
     }
     for (size_t k = 0; k < nm; k++) {
-        head[5 + k] = pn_metric_name(idx[k]);
-        numeric[5 + k] = true;
+        head[lead + k] = pn_metric_name(idx[k]);
+        numeric[lead + k] = true;
     }
-    report_table *t = report_table_new(&job->out, NULL, nm + 5, head, numeric);
+    if (!*t)
+        *t = report_table_new(&job->out, NULL, nm + lead, head, numeric);
     size_t shown = top > 0 && (size_t)top < n ? (size_t)top : n, rank = 0;
-    set_subject(&job->out, idx, nm, sort, shown, n, mo->cutoff);
+    if (!year)
+        set_subject(&job->out, idx, nm, sort, shown, n, mo->cutoff, NULL);
+    snprintf(nums[nm + 1], sizeof(nums[nm + 1]), "%d", year);
     for (size_t r = 0; r < shown; r++) {
         size_t v = rows[r].v;
         const pn_actor *a = pn_dataset_actor(ds, pn_graph_vertex_actor(g, v));
@@ -394,15 +462,17 @@ static int actor_table(cli_job *job, const size_t *idx, size_t nm, const char *s
         if (r == 0 || sort_metric == SIZE_MAX || !same_key(rows[r].key, rows[r - 1].key))
             rank = r + 1;
         snprintf(nums[nm], sizeof(nums[nm]), "%zu", rank);
-        cells[0] = nums[nm];
-        cells[1] = a->id;
-        cells[2] = a->name;
-        cells[3] = pn_kind_name(a->kind);
-        cells[4] = a->country;
+        const char **c = cells + lead - 5;
+        cells[0] = nums[nm + 1]; /* the year, when lead is 6 */
+        c[0] = nums[nm];
+        c[1] = a->id;
+        c[2] = a->name;
+        c[3] = pn_kind_name(a->kind);
+        c[4] = a->country;
         for (size_t k = 0; k < nm; k++)
-            cells[5 + k] = report_number(&job->out, values[k * n + v], pn_metric_is_integer(idx[k]),
-                                         nums[k], sizeof(nums[k]));
-        report_row(&job->out, t, cells);
+            c[5 + k] = report_number(&job->out, values[k * n + v], pn_metric_is_integer(idx[k]),
+                                     nums[k], sizeof(nums[k]));
+        report_row(&job->out, *t, cells);
     }
     code = EXIT_OK;
 cleanup:
@@ -552,6 +622,10 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         return EXIT_OK;
     case OPT_MAX_WORK:
         return parse_max_work(arg, &st->mo.max_work);
+    case OPT_OVER:
+        st->over = true;
+        st->over_arg = arg;
+        return panel_parse("metrics", arg, &st->years);
     default:
         return EXIT_USAGE;
     }
@@ -566,6 +640,16 @@ static int check(cli_job *job, void *state)
     if (st->network && st->mo.cutoff > 0)
         return cli_usage_error("metrics", "--cutoff applies to betweenness, closeness and "
                                           "harmonic, not to --network");
+    if (st->over) {
+        int code = panel_check(job, &st->years);
+        if (code != EXIT_OK)
+            return code;
+        if (st->network && (st->groups || st->n_assort))
+            return cli_usage_error(job->command,
+                                   "--network --over gives the network figures of each year; "
+                                   "the group tables (--groups, --assort) are not in the panel: "
+                                   "run --network --at YEAR for them");
+    }
     cli_progress_metrics(&st->mo);
     st->idx = malloc((pn_metric_count() + 1) * sizeof(size_t));
     if (!st->idx)
@@ -586,10 +670,57 @@ static int note_ego(cli_job *job)
     return EXIT_OK;
 }
 
+/* A year of the panel: its rows. */
+typedef struct panel_ctx {
+    metrics_state *st;
+    const char *by;
+} panel_ctx;
+
+static int panel_year(cli_job *job, void *ctx, const pn_graph *g, int year, report_table **t)
+{
+    panel_ctx *p = ctx;
+    metrics_state *st = p->st;
+    if (st->network)
+        return network_year(job, g, year, t);
+    return actor_rows(job, g, st->idx, st->nm, p->by, st->top, &st->mo, year, t);
+}
+
+/* --over: the title, view line and subject of the panel, then its years. */
+static int compute_panel(cli_job *job, metrics_state *st)
+{
+    char years[96];
+    int code = panel_view_line(job, &st->years);
+    panel_words(&st->years, years, sizeof(years));
+    panel_ctx ctx = {st, NULL};
+    if (code == EXIT_OK && st->network) {
+        report_set_title(&job->out, "paranet metrics --network --over %s %s", st->over_arg,
+                         job->file);
+        report_set_subject(&job->out, "Network-level figures of the view %s", years);
+    } else if (code == EXIT_OK) {
+        if (!st->metrics_arg)
+            default_metrics(job->graph, st->groups, st->idx, &st->nm);
+        ctx.by = st->sort ? st->sort : pn_metric_name(st->idx[0]);
+        if (st->mo.cutoff > 0) {
+            report_set_title(&job->out, "paranet metrics --cutoff %d --over %s %s", st->mo.cutoff,
+                             st->over_arg, job->file);
+            code = cutoff_note(&job->out, st->idx, st->nm, ctx.by, st->mo.cutoff, job->quiet,
+                               job->view);
+        } else {
+            report_set_title(&job->out, "paranet metrics --over %s %s", st->over_arg, job->file);
+        }
+        size_t top = st->top > 0 ? (size_t)st->top : 0;
+        set_subject(&job->out, st->idx, st->nm, ctx.by, top, top ? top + 1 : 0, st->mo.cutoff,
+                    years);
+    }
+    return code == EXIT_OK ? panel_run(job, &st->years, panel_year, &ctx, !st->network) : code;
+}
+
 static int compute(cli_job *job, void *state)
 {
     metrics_state *st = state;
     int code = metrics_check_fields(job, st->mo.group_attribute, st->assort, st->n_assort);
+    if (code == EXIT_OK && st->over)
+        return compute_panel(job, st);
     if (code == EXIT_OK)
         code = note_ego(job);
     if (code != EXIT_OK)
@@ -607,7 +738,10 @@ static int compute(cli_job *job, void *state)
     } else {
         report_set_title(&job->out, "paranet metrics %s", job->file);
     }
-    return code == EXIT_OK ? actor_table(job, st->idx, st->nm, by, st->top, &st->mo) : code;
+    report_table *t = NULL;
+    return code == EXIT_OK
+               ? actor_rows(job, job->graph, st->idx, st->nm, by, st->top, &st->mo, 0, &t)
+               : code;
 }
 
 static const struct option options[] = {{"metrics", required_argument, NULL, 'm'},
@@ -619,6 +753,7 @@ static const struct option options[] = {{"metrics", required_argument, NULL, 'm'
                                         {"cutoff", required_argument, NULL, OPT_CUTOFF},
                                         {"max-work", required_argument, NULL, OPT_MAX_WORK},
                                         {"assort", required_argument, NULL, OPT_ASSORT},
+                                        {"over", required_argument, NULL, OPT_OVER},
                                         {NULL, 0, NULL, 0}};
 
 const cli_spec pn_cmd_metrics = {

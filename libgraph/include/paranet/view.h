@@ -94,6 +94,37 @@ PN_EXTERN int pn_view_graph(pn_graph **out, const pn_dataset *ds, const pn_view 
                             pn_diags *diags);
 
 /**
+ * One view in a series of years (a yearly panel, `paranet metrics --over`):
+ * the graphs of the view in force in each year, built from one sorted list
+ * of the arcs of the view's ties (docs/metrics.md, "Panels"), so that a
+ * year's graph costs the year's selection and a pass over that list, not a
+ * sort. Not for use from two threads at once (it holds the year's masks).
+ */
+typedef struct pn_view_series pn_view_series;
+
+/**
+ * Prepare the series of a view: its `at` is ignored; its other filters,
+ * from_year/to_year included, apply to every year. ds and the lists the
+ * view points to must outlive the series. O(T log T) once.
+ * @param[out] out owned by the caller (pn_view_series_free).
+ * @return as pn_view_select, or PN_ENOMEM.
+ */
+PN_EXTERN int pn_view_series_new(pn_view_series **out, const pn_dataset *ds, const pn_view *view,
+                                 pn_diags *diags);
+
+/**
+ * The graph of the series' view in `year` (1 to 9999): the same graph as
+ * pn_view_graph of the view with at = year, vertex for vertex and edge for
+ * edge, so its metrics are the same numbers. O(T + A) plus igraph_create.
+ * @param[out] out owned by the caller. @return as pn_view_graph.
+ */
+PN_EXTERN int pn_view_series_graph(pn_graph **out, pn_view_series *series, int year,
+                                   pn_diags *diags);
+
+/** Free a series. NULL is allowed. */
+PN_EXTERN void pn_view_series_free(pn_view_series *series);
+
+/**
  * The view's actors and ties as a new dataset: the title, description and
  * every source of ds, the actors the view keeps and the ties between them,
  * each with its unknown fields, in the order of ds. It is what `paranet

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "paranet/error.h"
+#include "analysis/graph_arcs.h"
 #include "core/util.h"
 
 struct pn_graph {
@@ -21,14 +22,9 @@ struct pn_graph {
     size_t *edge_ties;
 };
 
-typedef struct arc {
-    size_t a, b; /* vertices */
-    size_t tie;
-} arc;
-
 static int arc_cmp(const void *x, const void *y)
 {
-    const arc *p = x, *q = y;
+    const pn__arc *p = x, *q = y;
     if (p->a != q->a)
         return p->a < q->a ? -1 : 1;
     if (p->b != q->b)
@@ -36,26 +32,62 @@ static int arc_cmp(const void *x, const void *y)
     return p->tie < q->tie ? -1 : p->tie > q->tie;
 }
 
-int pn_graph_new(pn_graph **out, const pn_dataset *ds, const pn_graph_options *opts)
+int pn__graph_arcs(const pn_dataset *ds, bool directed, const bool *tie_mask,
+                   const bool *actor_mask, pn__arc **out, size_t *n)
 {
-    pn_graph_options defaults = PN_GRAPH_OPTIONS_INIT;
-    if (!opts)
-        opts = &defaults;
+    size_t nt = pn_dataset_tie_count(ds), n_arcs = 0;
+    pn__arc *arcs = malloc((2 * nt + 1) * sizeof(pn__arc));
+    *out = arcs;
+    *n = 0;
+    if (!arcs)
+        return PN_ENOMEM;
+    for (size_t i = 0; i < nt; i++) {
+        const pn_tie *t = pn_dataset_tie(ds, i);
+        if (tie_mask && !tie_mask[i])
+            continue;
+        size_t a = t->from, b = t->to;
+        if ((actor_mask && (!actor_mask[a] || !actor_mask[b])) || a == b)
+            continue;
+        if (!directed && a > b) {
+            size_t x = a;
+            a = b;
+            b = x;
+        }
+        arcs[n_arcs++] = (pn__arc){a, b, i};
+        if (directed && !t->directed)
+            arcs[n_arcs++] = (pn__arc){b, a, i};
+    }
+    /* Vertices number actors in dataset order, so arcs sorted by actor are
+     * sorted by vertex in any graph that keeps their ends. */
+    qsort(arcs, n_arcs, sizeof(pn__arc), arc_cmp);
+    *n = n_arcs;
+    return 0;
+}
+
+/* Is arc k kept by the masks (its tie, both ends)? */
+static bool arc_kept(const pn_graph *g, const pn_graph_options *opts, const pn__arc *arc)
+{
+    return (!opts->tie_mask || opts->tie_mask[arc->tie]) && g->actor_vertex[arc->a] != SIZE_MAX &&
+           g->actor_vertex[arc->b] != SIZE_MAX;
+}
+
+int pn__graph_from_arcs(pn_graph **out, const pn_dataset *ds, const pn_graph_options *opts,
+                        const pn__arc *arcs, size_t n_all)
+{
     pn__igraph_init();
-    size_t na = pn_dataset_actor_count(ds), nt = pn_dataset_tie_count(ds);
+    size_t na = pn_dataset_actor_count(ds);
     int rc = PN_ENOMEM;
-    arc *arcs = NULL;
     igraph_vector_int_t edges;
     bool has_edges = false;
     pn_graph *g = calloc(1, sizeof(*g));
+    *out = NULL;
     if (!g)
         return PN_ENOMEM;
     g->ds = ds;
     g->directed = opts->directed;
     g->vertex_actor = malloc((na + 1) * sizeof(size_t));
     g->actor_vertex = malloc((na + 1) * sizeof(size_t));
-    arcs = malloc((2 * nt + 1) * sizeof(arc));
-    if (!g->vertex_actor || !g->actor_vertex || !arcs)
+    if (!g->vertex_actor || !g->actor_vertex)
         goto cleanup;
     for (size_t i = 0; i < na; i++) {
         g->actor_vertex[i] = SIZE_MAX;
@@ -64,28 +96,17 @@ int pn_graph_new(pn_graph **out, const pn_dataset *ds, const pn_graph_options *o
             g->vertex_actor[g->n_vertices++] = i;
         }
     }
-    size_t n_arcs = 0;
-    for (size_t i = 0; i < nt; i++) {
-        const pn_tie *t = pn_dataset_tie(ds, i);
-        if (opts->tie_mask && !opts->tie_mask[i])
+    /* The kept arcs, in their (sorted) order; an edge per run of one pair. */
+    size_t n_arcs = 0, n_edges = 0;
+    const pn__arc *last = NULL;
+    for (size_t i = 0; i < n_all; i++) {
+        if (!arc_kept(g, opts, &arcs[i]))
             continue;
-        size_t a = g->actor_vertex[t->from], b = g->actor_vertex[t->to];
-        if (a == SIZE_MAX || b == SIZE_MAX || a == b)
-            continue;
-        if (!g->directed && a > b) {
-            size_t x = a;
-            a = b;
-            b = x;
-        }
-        arcs[n_arcs++] = (arc){a, b, i};
-        if (g->directed && !t->directed)
-            arcs[n_arcs++] = (arc){b, a, i};
-    }
-    qsort(arcs, n_arcs, sizeof(arc), arc_cmp);
-    size_t n_edges = 0;
-    for (size_t i = 0; i < n_arcs; i++)
-        if (i == 0 || arcs[i].a != arcs[i - 1].a || arcs[i].b != arcs[i - 1].b)
+        n_arcs++;
+        if (!last || arcs[i].a != last->a || arcs[i].b != last->b)
             n_edges++;
+        last = &arcs[i];
+    }
     g->edge_start = malloc((n_edges + 1) * sizeof(size_t));
     g->edge_ties = malloc((n_arcs + 1) * sizeof(size_t));
     if (!g->edge_start || !g->edge_ties)
@@ -96,17 +117,22 @@ int pn_graph_new(pn_graph **out, const pn_dataset *ds, const pn_graph_options *o
     if (igraph_vector_init(&g->weights, (igraph_integer_t)n_edges) != IGRAPH_SUCCESS)
         goto cleanup;
     g->has_weights = true;
-    size_t e = 0;
-    for (size_t i = 0; i < n_arcs; i++) {
-        if (i == 0 || arcs[i].a != arcs[i - 1].a || arcs[i].b != arcs[i - 1].b) {
-            g->edge_start[e] = i;
-            VECTOR(edges)[2 * e] = (igraph_integer_t)arcs[i].a;
-            VECTOR(edges)[2 * e + 1] = (igraph_integer_t)arcs[i].b;
+    size_t e = 0, k = 0;
+    last = NULL;
+    for (size_t i = 0; i < n_all; i++) {
+        const pn__arc *arc = &arcs[i];
+        if (!arc_kept(g, opts, arc))
+            continue;
+        if (!last || arc->a != last->a || arc->b != last->b) {
+            g->edge_start[e] = k;
+            VECTOR(edges)[2 * e] = (igraph_integer_t)g->actor_vertex[arc->a];
+            VECTOR(edges)[2 * e + 1] = (igraph_integer_t)g->actor_vertex[arc->b];
             VECTOR(g->weights)[e] = 0;
             e++;
         }
-        const pn_tie *t = pn_dataset_tie(ds, arcs[i].tie);
-        g->edge_ties[i] = arcs[i].tie;
+        last = arc;
+        const pn_tie *t = pn_dataset_tie(ds, arc->tie);
+        g->edge_ties[k++] = arc->tie;
         VECTOR(g->weights)
         [e - 1] += opts->weight == PN_WEIGHT_SUM && t->has_weight ? t->weight : 1.0;
     }
@@ -126,12 +152,26 @@ int pn_graph_new(pn_graph **out, const pn_dataset *ds, const pn_graph_options *o
 cleanup:
     if (has_edges)
         igraph_vector_int_destroy(&edges);
-    free(arcs);
     if (rc) {
         pn_graph_free(g);
         g = NULL;
     }
     *out = g;
+    return rc;
+}
+
+int pn_graph_new(pn_graph **out, const pn_dataset *ds, const pn_graph_options *opts)
+{
+    pn_graph_options defaults = PN_GRAPH_OPTIONS_INIT;
+    if (!opts)
+        opts = &defaults;
+    pn__arc *arcs = NULL;
+    size_t n = 0;
+    *out = NULL;
+    int rc = pn__graph_arcs(ds, opts->directed, opts->tie_mask, opts->actor_mask, &arcs, &n);
+    if (rc == 0)
+        rc = pn__graph_from_arcs(out, ds, opts, arcs, n);
+    free(arcs);
     return rc;
 }
 
