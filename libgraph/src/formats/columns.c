@@ -26,6 +26,8 @@ static const alias aliases[] = {
     {PN__REC_ACTOR, "type", "kind"},       {PN__REC_ACTOR, "country code", "country"},
     {PN__REC_ACTOR, "negara", "country"},  {PN__REC_ACTOR, "alias", "aliases"},
     {PN__REC_ACTOR, "province", "region"}, {PN__REC_ACTOR, "notes", "note"},
+    {PN__REC_ACTOR, "latitude", "lat"},    {PN__REC_ACTOR, "lng", "lon"},
+    {PN__REC_ACTOR, "long", "lon"},        {PN__REC_ACTOR, "longitude", "lon"},
     {PN__REC_SOURCE, "citation", "cite"},  {PN__REC_SOURCE, "reference", "cite"},
     {PN__REC_SOURCE, "link", "url"},
 };

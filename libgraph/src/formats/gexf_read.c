@@ -120,6 +120,24 @@ static void on_attribute(xreader *X, const XML_Char **atts)
     a->type = dup(att(atts, "type") ? att(atts, "type") : "string");
     a->dynamic = X->cls_dynamic;
     a->line = line;
+    /* A node attribute titled as a coordinate's alias (latitude, lng, ...:
+     * docs/formats.md, "Column aliases") is read as lat or lon, with the
+     * warning of a CSV column's alias, unless a node attribute declared
+     * before it gives that field. The other aliases are CSV's and GraphML's. */
+    const char *field =
+        X->cls == CLS_NODE && a->title ? pn__ix_alias_of_unknown(PN__REC_ACTOR, a->title) : NULL;
+    if (field && (strcmp(field, "lat") == 0 || strcmp(field, "lon") == 0)) {
+        const char *real = NULL;
+        for (size_t i = 0; i < X->nattrs && !real; i++)
+            if (X->attrs[i].key[0] == 'n' && strcmp(X->attrs[i].title, field) == 0)
+                real = X->attrs[i].title;
+        if (!pn__ix_alias_warning(X->diags, X->name, line, "attribute", a->title, field, real))
+            X->nomem = true;
+        if (!real) {
+            free(a->title);
+            a->title = dup(field);
+        }
+    }
     if (!a->key || !a->title || !a->type || pn__map_put(&X->attr_ids, a->key, X->nattrs) != 0) {
         free(a->key);
         free(a->title);

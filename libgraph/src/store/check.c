@@ -373,6 +373,20 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
             at_record(&p, "actors", at, "name");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "empty-field", "an actor needs a \"name\"");
         }
+        if (a->has_coords && !(isfinite(a->lat) && fabs(a->lat) <= 90)) {
+            at_record(&p, "actors", at, "lat");
+            pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-coordinate",
+                          "lat %g is out of range: a latitude is a number of decimal degrees "
+                          "from -90 to 90",
+                          a->lat);
+        }
+        if (a->has_coords && !(isfinite(a->lon) && fabs(a->lon) <= 180)) {
+            at_record(&p, "actors", at, "lon");
+            pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-coordinate",
+                          "lon %g is out of range: a longitude is a number of decimal degrees "
+                          "from -180 to 180",
+                          a->lon);
+        }
         if (a->country[0] == '\0')
             continue; /* the loader reported a country it could not hold */
         if (!pn_country_valid(a->country)) {
