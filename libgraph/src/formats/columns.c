@@ -65,6 +65,13 @@ const char *pn__ix_alias(const char *record, const char *name)
     return NULL;
 }
 
+const char *pn__ix_coord_partner(const char *record, const char *field)
+{
+    if (!field || strcmp(record, PN__REC_ACTOR) != 0)
+        return NULL;
+    return strcmp(field, "lat") == 0 ? "lon" : strcmp(field, "lon") == 0 ? "lat" : NULL;
+}
+
 const char *pn__ix_alias_of_unknown(const char *record, const char *name)
 {
     return pn__field_known(pn__ix_fields(record), name) ? NULL : pn__ix_alias(record, name);
