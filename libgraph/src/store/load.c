@@ -452,6 +452,22 @@ static bool country_field(loader *L, const pn__jv *o, char out[3])
     return false;
 }
 
+/* Whether s is a plain decimal number such as "-6.2" (with point as its
+ * decimal mark): a number written as a string. */
+static bool number_text(const char *s, char point)
+{
+    size_t i = *s == '-' || *s == '+', digits = 0, points = 0;
+    for (; s[i]; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == point && points++ == 0)
+            continue;
+        else
+            return false;
+    }
+    return digits > 0;
+}
+
 /* An actor's coordinates: two numbers, both or neither. The range is
  * checked with the other values (check.c), for datasets built in code too. */
 static void coords_field(loader *L, const pn__jv *o, pn_actor *a)
@@ -469,19 +485,18 @@ static void coords_field(loader *L, const pn__jv *o, pn_actor *a)
         }
         ok = false;
         char sh[PN__SHORT_SIZE];
-        char *end = NULL;
-        bool numeric = v[k]->type == PN__J_STRING && *v[k]->u.s &&
-                       strchr("+-.0123456789", v[k]->u.s[0]) &&
-                       (strtod(v[k]->u.s, &end), end && *end == '\0');
         pn__path_key(&L->path, key[k]);
-        if (numeric)
-            ERR(L, "wrong-type",
-                "expected a number (decimal degrees), found the string \"%s\": write it "
-                "without quotes",
-                pn__short(v[k]->u.s, sh));
-        else
+        if (v[k]->type == PN__J_STRING) {
+            const char *hint = number_text(v[k]->u.s, '.')   ? ": write it without quotes"
+                               : number_text(v[k]->u.s, ',') ? ": write it with a decimal point "
+                                                               "and without quotes"
+                                                             : "";
+            ERR(L, "wrong-type", "expected a number (decimal degrees), found the string \"%s\"%s",
+                pn__short(v[k]->u.s, sh), hint);
+        } else {
             ERR(L, "wrong-type", "expected a number (decimal degrees), found %s",
                 json_type_name(v[k]));
+        }
         pn__path_pop(&L->path);
     }
     if (!v[0] != !v[1]) {
