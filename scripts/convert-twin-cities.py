@@ -27,6 +27,7 @@ What the script decides (datasets/README.md repeats it):
     none), each citing its row, "links.csv, Q734532–Q873835".
 """
 import csv
+import importlib.util
 import os
 import sys
 
@@ -48,11 +49,18 @@ def num(text):
     return str(int(x)) if x == int(x) else repr(x)
 
 
-def write(path, header, rows):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
+def sibling(name):
+    """A script beside this one, as a module (its name has hyphens)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"),
+                                                  os.path.join(here, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# The CSV tables are written as the German twin towns' are.
+write = sibling("twintowns-to-paranet").write
 
 
 def main():

@@ -373,19 +373,18 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
             at_record(&p, "actors", at, "name");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "empty-field", "an actor needs a \"name\"");
         }
-        if (a->has_coords && !(isfinite(a->lat) && fabs(a->lat) <= 90)) {
-            at_record(&p, "actors", at, "lat");
+        static const struct {
+            const char *key, *what;
+            double max;
+        } coord[2] = {{"lat", "a latitude", 90}, {"lon", "a longitude", 180}};
+        const double v[2] = {a->lat, a->lon};
+        for (int k = 0; k < 2 && a->has_coords; k++) {
+            if (isfinite(v[k]) && fabs(v[k]) <= coord[k].max)
+                continue;
+            at_record(&p, "actors", at, coord[k].key);
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-coordinate",
-                          "lat %g is out of range: a latitude is a number of decimal degrees "
-                          "from -90 to 90",
-                          a->lat);
-        }
-        if (a->has_coords && !(isfinite(a->lon) && fabs(a->lon) <= 180)) {
-            at_record(&p, "actors", at, "lon");
-            pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-coordinate",
-                          "lon %g is out of range: a longitude is a number of decimal degrees "
-                          "from -180 to 180",
-                          a->lon);
+                          "%s %g is out of range: %s is a number of decimal degrees from -%g to %g",
+                          coord[k].key, v[k], coord[k].what, coord[k].max, coord[k].max);
         }
         if (a->country[0] == '\0')
             continue; /* the loader reported a country it could not hold */
