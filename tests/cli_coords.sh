@@ -73,6 +73,14 @@ hasnt none.graphml 'v_lat'
 expect_exit 0 "$PN" convert none.json -o none.gexf
 hasnt none.gexf '"lat"'
 
+# GraphML and GEXF without the lon of each node: located at the node's lat.
+grep -v 'v_lon' good.graphml >half.graphml
+expect_exit 1 "$PN" convert half.graphml -o half.json
+has err 'half.graphml:39: error: node "tangsel", key "lat": lat without lon: give an actor both coordinates or neither'
+grep -v 'for="lon"' good.gexf >half.gexf
+expect_exit 1 "$PN" convert half.gexf -o half.json
+has err 'error: node "tangsel", attribute "lat": lat without lon: give an actor both coordinates or neither'
+
 # Aliases: a pair is read as the coordinates, each said once; a lone one
 # stays an extra field, silently.
 cp -r "$D/alias" alias
