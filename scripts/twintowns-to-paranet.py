@@ -30,9 +30,11 @@ What the script decides (docs/convert.md repeats it):
     f -> mou (Freundschaft, a friendship), k (Kontakt, a contact) -> none.
     The source does not define the codes: this reading is the likeliest.
   - Exact duplicate rows are dropped (counted in the dataset's description).
-  - Coordinates are kept as the extra fields latitude/longitude, the
-    postcode as `plz`, the geocoder's place name as `place`. Some geocoding
-    is wrong, as the data's README says: they are the source's, unchecked.
+  - Coordinates are the actors' `lat` and `lon` (the format's fields since
+    issue 17; extra fields latitude/longitude before), the postcode is kept
+    as the extra field `plz`, the geocoder's place name as `place`. Some
+    geocoding is wrong, as the data's README says: they are the source's,
+    unchecked, for the German municipalities and their partners alike.
 """
 import csv
 import importlib.util
@@ -79,7 +81,7 @@ GAZETTEER_CITE = (
     "cited as \"cities.csv, <Wikidata id>\". Places that set lacks come from the gazetteer.csv "
     "kept beside it (place, ISO country code, approximate centre coordinates; no upstream "
     "source stated), cited as \"gazetteer.csv, <place>\". Used only for facts the studies do "
-    "not state: a place's country or kind.")
+    "not state: a place's country, kind or coordinates.")
 GAZETTEER_URL = "https://github.com/rfordatascience/tidytuesday/tree/main/data/2026/2026-05-12"
 
 SOURCE_ID = "muench-twintowns"
@@ -212,7 +214,7 @@ def main():
                      "", "", "", "", "", SOURCE_ID, form])
 
     header = ["id", "name", "kind", "country", "aliases", "region", "note", "sources",
-              "x-unused", "latitude", "longitude", "plz", "place"]
+              "x-unused", "lat", "lon", "plz", "place"]
     # x-unused keeps the columns aligned above; drop it from the table.
     arows = [a[:8] + a[9:] for a in actors.values()]
     write(os.path.join(out, "actors.csv"), header[:8] + header[9:], arows)
@@ -233,7 +235,7 @@ def main():
             "read as ISO 3166-1 codes (Kosovo as XK, the code the EU and Wikidata use); the "
             "7 rows without a country are filled in (Belarus, 5 places: the actors' sources "
             "and notes say from where; Woltschja Gora's is unverified); not mapped, and ZZ: "
-            f"{unm or 'none'}. Coordinates are the source's geocoding, some "
+            f"{unm or 'none'}. Coordinates (lat, lon) are the source's geocoding, some "
             "of it wrong. Data (c) 2015 Dominik Muench, MIT licence: see "
             "datasets/twintowns-de.LICENSE.txt.")
     write(os.path.join(out, "dataset.csv"), ["field", "value"],

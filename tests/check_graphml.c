@@ -496,14 +496,14 @@ static char *graphml_of(const pn_dataset *ds, size_t *len)
  * directed, every edge goes from its tie's from to its to, and the
  * undirected tie says so; node name = actor id, label = display name; the
  * extra fields named like paranet's keys get one '_' more; since is a
- * string key when one value is not a plain year, lat a double however its
- * values look; no until key, as no tie has one. It all reads back. */
+ * string key when one value is not a plain year, lat and lon doubles however
+ * their values look; no until key, as no tie has one. It all reads back. */
 START_TEST(layout2_written)
 {
     pn_dataset *ds = tu_load_text(
         "{\"paranet\": 1, \"paranet_layout\": \"mine\", \"actors\": ["
         "{\"id\": \"a\", \"name\": \"Kota A\", \"kind\": \"city\", \"country\": \"ID\", "
-        "\"lat\": 6, \"longitude\": 107, \"label\": \"L\", \"_label\": \"U\"},"
+        "\"lat\": 6, \"lon\": 107, \"label\": \"L\", \"_label\": \"U\"},"
         "{\"id\": \"b\", \"name\": \"B-si\", \"kind\": \"city\", \"country\": \"KR\"}],"
         "\"ties\": [{\"from\": \"b\", \"to\": \"a\", \"type\": \"g2g\", \"directed\": true, "
         "\"since\": 2016},"
@@ -518,7 +518,7 @@ START_TEST(layout2_written)
         "<key id=\"v_name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>",
         "<key id=\"v_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>",
         "attr.name=\"lat\" attr.type=\"double\"",
-        "attr.name=\"longitude\" attr.type=\"double\"",
+        "attr.name=\"lon\" attr.type=\"double\"",
         "attr.name=\"_label\" attr.type=\"string\"",
         "attr.name=\"__label\" attr.type=\"string\"",
         "<key id=\"e_since\" for=\"edge\" attr.name=\"since\" attr.type=\"string\"/>",

@@ -1,3 +1,4 @@
+#include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,6 +67,50 @@ static const char everything[] =
     " \"sectors\": [\"education\", \"smart-city\"], \"weight\": 0.1, \"directed\": true,"
     " \"note\": \"n\", \"sources\": [\"s1\", {\"ref\": \"s1\", \"page\": 7}], \"x-extra\": "
     "false}]}";
+
+/* Coordinates built in code: kept by add_actor (-0 as 0), saved after
+ * region in their shortest form, and a NaN or an out-of-range one refused by
+ * pn_dataset_validate at its JSON path (issue 17). */
+START_TEST(coordinates_built)
+{
+    pn_dataset *ds = NULL;
+    ck_assert_int_eq(pn_dataset_new(&ds), 0);
+    pn_actor a = {.id = "a",
+                  .name = "A",
+                  .kind = PN_KIND_CITY,
+                  .country = "ID",
+                  .region = "Banten",
+                  .has_coords = true,
+                  .lat = -6.28,
+                  .lon = -0.0};
+    ck_assert_int_eq(pn_dataset_add_actor(ds, &a, NULL), 0);
+    const pn_actor *got = pn_dataset_actor(ds, 0);
+    ck_assert(got->has_coords && got->lat == -6.28 && got->lon == 0 && !signbit(got->lon));
+    char *text = save(ds);
+    ck_assert_ptr_nonnull(strstr(text, "\"region\": \"Banten\",\n      \"lat\": -6.28,\n"
+                                       "      \"lon\": 0\n"));
+    free(text);
+    pn_diags *d = NULL;
+    ck_assert_int_eq(pn_diags_new(&d), 0);
+    pn_load_options opts = PN_LOAD_OPTIONS_INIT;
+    ck_assert_int_eq(pn_dataset_validate(ds, &opts, d), 0);
+    pn_actor b = {.id = "b",
+                  .name = "B",
+                  .kind = PN_KIND_CITY,
+                  .country = "ID",
+                  .has_coords = true,
+                  .lat = NAN,
+                  .lon = 180.5};
+    ck_assert_int_eq(pn_dataset_add_actor(ds, &b, NULL), 0);
+    ck_assert_int_eq(pn_dataset_validate(ds, &opts, d), PN_EDATA);
+    ck_assert_uint_eq(pn_diags_errors(d), 2);
+    ck_assert_str_eq(pn_diags_get(d, 0)->path, "actors[1].lat");
+    ck_assert_str_eq(pn_diags_get(d, 0)->check, "bad-coordinate");
+    ck_assert_str_eq(pn_diags_get(d, 1)->path, "actors[1].lon");
+    pn_diags_free(d);
+    pn_dataset_free(ds);
+}
+END_TEST
 
 START_TEST(every_field_and_odd_text)
 {
@@ -236,6 +281,7 @@ int main(void)
     tcase_add_test(tc, atomic_write);
     tcase_add_test(tc, set_extra);
     tcase_add_test(tc, reals_stay_reals);
+    tcase_add_test(tc, coordinates_built);
     tcase_add_test(tc, deep_extra_round_trip);
     suite_add_tcase(s, tc);
     return tu_run(s);

@@ -32,14 +32,17 @@ for a in actors:
     assert n["label"] == a["name"], (n["label"], a["name"])
     assert n["kind"] == a["kind"] and n["country"] == a["country"]
     assert isinstance(n["viz"]["size"], float) and set(n["viz"]["color"]) >= {"r", "g", "b"}
-    for k in ("latitude", "longitude", "lat"):
-        if isinstance(a.get(k), float):
-            assert isinstance(n[k], float), (a["id"], k, n[k])
+    for k in ("latitude", "longitude", "lat", "lon"):
+        if isinstance(a.get(k), (int, float)) and not isinstance(a.get(k), bool):
+            assert isinstance(n[k], float) and n[k] == a[k], (a["id"], k, n[k])
 # Every tie: its edge, found by its id (or #position), between its ends in
 # its direction; directed as a boolean; since an int when all are years.
 years = all(isinstance(t["since"], int) for t in ties if "since" in t)
 edges = {}
-for u, v, k, e in G.edges(keys=True, data=True):
+# A graph without parallel edges (twin-cities.json) NetworkX reads as a
+# simple graph, with the edge id as the attribute id.
+for u, v, k, e in (G.edges(keys=True, data=True) if G.is_multigraph()
+                   else ((u, v, e["id"], e) for u, v, e in G.edges(data=True))):
     edges[k] = (u, v, e)
 assert len(edges) == len(ties), "edge ids are not unique"
 for i, t in enumerate(ties):
@@ -90,7 +93,7 @@ def norm(recs, drop):
             r["from"], r["to"] = sorted((r["from"], r["to"]))
         out.append(json.dumps(r, sort_keys=True, ensure_ascii=False))
     return sorted(out)
-known_a = {"id", "name", "kind", "country", "aliases", "region", "note", "sources"}
+known_a = {"id", "name", "kind", "country", "aliases", "region", "lat", "lon", "note", "sources"}
 known_t = {"id", "from", "to", "type", "instrument", "since", "until", "status", "basis",
            "sectors", "weight", "directed", "note", "sources"}
 if extra_ok:

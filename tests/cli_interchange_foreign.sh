@@ -1,7 +1,7 @@
 #!/bin/sh
 # GraphML that other tools wrote (tests/data/graphml/foreign, made by make.sh
-# there from paranet's export of datasets/tangsel.json): each imports as
-# tangsel.json itself, with one located warning per normalisation. Needs
+# there from paranet's export of tangsel.json there, datasets/tangsel.json
+# before its coordinates): each imports as that tangsel.json itself, with one located warning per normalisation. Needs
 # python3 (the standard library) to compare; not the tools themselves.
 . "$(dirname "$0")/cli_lib.sh"
 PY=python3
@@ -40,7 +40,7 @@ for i in w:
 PYEOF
 }
 
-T=$SRC/datasets/tangsel.json
+T=$F/tangsel.json
 # By hand from tangsel.json: 29 actors, 46 ties, every one with an id. Of
 # the string fields R igraph writes "" for when missing: aliases 29-24,
 # note 29-21, region 29-2, instrument 46-33, status 46-24, basis 46-4,

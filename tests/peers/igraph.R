@@ -43,6 +43,13 @@ check <- function(prefix, g, ids, ex_actors, ex_ties, named = TRUE) {
     v <- vertex_attr(g, f)
     report(paste0(prefix, "/type-", f), is.double(v), paste("read as", class(v)))
   }
+  # The actors' coordinates (issue 17): each actor's number, to 15 digits.
+  for (f in intersect(c("lat", "lon"), names(ex_actors))) {
+    want <- as.numeric(ex_actors[[f]])
+    got <- vertex_attr(g, f)[match(ex_actors$id, ids)]
+    bad <- sum(!is.na(want) & (is.na(got) | signif(got, 15) != signif(want, 15)))
+    report(paste0(prefix, "/value-", f), bad == 0, paste(bad, "actors' coordinates differ"))
+  }
   dist <- tryCatch(distances(g), error = function(e) conditionMessage(e))
   report(paste0(prefix, "/distances"), is.numeric(dist) && !any(is.nan(dist)),
          if (is.character(dist)) dist else "NaN distances")

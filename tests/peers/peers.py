@@ -99,6 +99,13 @@ def check_graph(prefix, ds, ids, edges, directed, ints, reals, named=None):
     for f, vals in reals.items():
         bad = [v for v in vals if v is not None and not isinstance(v, float)]
         report(prefix + "/type-" + f, vals is not None and not bad, "not doubles: %r" % (bad[:2] if bad else "absent"))
+        if f in ("lat", "lon") and vals is not None:
+            # The actors' coordinates (issue 17): each actor's number, to 15
+            # significant digits (graph-tool's long doubles: number() below).
+            want = {a["id"]: a[f] for a in ds["actors"] if f in a}
+            diff = [(i, v, want[i]) for i, v in zip(ids, vals)
+                    if i in want and (v is None or "%.15g" % float(v) != "%.15g" % want[i])]
+            report(prefix + "/value-" + f, not diff, "%d differ, e.g. %r" % (len(diff), diff[:2]))
 
 
 def col(values):
@@ -221,9 +228,12 @@ def expect(name):
     ds = load(name)
     with open(os.path.join(DIR, name + ".expect-actors.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["id"] + real_fields(ds))
+        reals = real_fields(ds)
+        w.writerow(["id"] + reals)
+        # The coordinates' values, for igraph.R to compare (issue 17).
         for a in ds["actors"]:
-            w.writerow([a["id"]])
+            w.writerow([a["id"]] + ["%.17g" % a[f] if f in ("lat", "lon") and f in a else ""
+                                    for f in reals])
     with open(os.path.join(DIR, name + ".expect-ties.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["from", "to", "directed", "any_directed"] + year_fields(ds))

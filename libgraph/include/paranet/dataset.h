@@ -53,6 +53,12 @@ typedef struct pn_actor {
     const char *note;   /**< or NULL */
     const pn_ref *sources;
     size_t n_sources;
+    /** The actor's place (its seat, for one that is not a place), on WGS 84,
+     * in decimal degrees: the JSON fields `lat` and `lon`, given together or
+     * not at all (docs/format.md, "Coordinates"). */
+    bool has_coords;
+    double lat; /**< latitude, -90 (south) to 90; meaningful when has_coords */
+    double lon; /**< longitude, -180 (west) to 180; meaningful when has_coords */
 } pn_actor;
 
 /** A tie between two actors (indices into the dataset's actors). */

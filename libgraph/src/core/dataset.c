@@ -11,8 +11,8 @@
 const char *const pn__dataset_fields[] = {"paranet", "title",  "description", "aggregate",
                                           "sources", "actors", "ties",        NULL};
 const char *const pn__source_fields[] = {"id", "cite", "url", "year", NULL};
-const char *const pn__actor_fields[] = {"id",     "name", "kind",    "country", "aliases",
-                                        "region", "note", "sources", NULL};
+const char *const pn__actor_fields[] = {"id",  "name", "kind", "country", "aliases", "region",
+                                        "lat", "lon",  "note", "sources", NULL};
 const char *const pn__tie_fields[] = {"id",     "from",     "to",     "type",    "instrument",
                                       "since",  "until",    "status", "basis",   "sectors",
                                       "weight", "directed", "note",   "sources", NULL};
@@ -266,6 +266,10 @@ int pn_dataset_add_actor(pn_dataset *ds, const pn_actor *actor, size_t *index)
         return PN_ENOMEM;
     bool failed = false;
     pn_actor a = *actor;
+    if (a.lat == 0)
+        a.lat = 0; /* -0 is 0, as a tie's weight */
+    if (a.lon == 0)
+        a.lon = 0;
     a.id = pn__pool_strdup(&ds->pool, actor->id, &failed);
     a.name = pn__pool_strdup(&ds->pool, actor->name, &failed);
     a.aliases = copy_strings(ds, actor->aliases, actor->n_aliases, &failed);

@@ -26,6 +26,8 @@ static const alias aliases[] = {
     {PN__REC_ACTOR, "type", "kind"},       {PN__REC_ACTOR, "country code", "country"},
     {PN__REC_ACTOR, "negara", "country"},  {PN__REC_ACTOR, "alias", "aliases"},
     {PN__REC_ACTOR, "province", "region"}, {PN__REC_ACTOR, "notes", "note"},
+    {PN__REC_ACTOR, "latitude", "lat"},    {PN__REC_ACTOR, "lng", "lon"},
+    {PN__REC_ACTOR, "long", "lon"},        {PN__REC_ACTOR, "longitude", "lon"},
     {PN__REC_SOURCE, "citation", "cite"},  {PN__REC_SOURCE, "reference", "cite"},
     {PN__REC_SOURCE, "link", "url"},
 };
@@ -61,6 +63,13 @@ const char *pn__ix_alias(const char *record, const char *name)
         if (strcmp(aliases[i].record, record) == 0 && strcmp(aliases[i].alias, f) == 0)
             return aliases[i].field;
     return NULL;
+}
+
+const char *pn__ix_coord_partner(const char *record, const char *field)
+{
+    if (!field || strcmp(record, PN__REC_ACTOR) != 0)
+        return NULL;
+    return strcmp(field, "lat") == 0 ? "lon" : strcmp(field, "lon") == 0 ? "lat" : NULL;
 }
 
 const char *pn__ix_alias_of_unknown(const char *record, const char *name)

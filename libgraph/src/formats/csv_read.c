@@ -286,6 +286,12 @@ static void read_aliases(pn__csv_reader *R, const char *record)
         if (c->attrs || c->key != c->name || pn__field_known(known, c->name))
             continue;
         const char *field = pn__ix_alias(record, c->name);
+        const char *other = pn__ix_coord_partner(record, field);
+        bool paired = !other || column_of_field(t, other);
+        for (size_t j = 0; j < t->ncols && !paired; j++)
+            paired = pn__ix_alias(record, t->cols[j].name) == other;
+        if (!paired)
+            continue; /* a coordinate's alias alone: an extra field */
         const pn__csv_column *real = field ? column_of_field(t, field) : NULL;
         if (field) {
             if (!real)

@@ -161,19 +161,22 @@ static void encode_attrs(pn__buf *b, const pn__jv *o, const char *const *known)
     json_decref(obj);
 }
 
-/* The column of the ties' weight when no tie has one (readers such as R
- * igraph take an empty weight column for NaN weights), or SIZE_MAX. */
-static size_t unused_weight(const pn__jv *records, const char *record, const char **known)
+/* Whether no record has the field: a column left out then, for the ties'
+ * weight (readers such as R igraph take an empty weight column for NaN
+ * weights) and the actors' coordinates (so that a table of a dataset
+ * without them is as it was before they were in the format). */
+static bool unused_column(const pn__jv *records, const char *record, const char *field)
 {
-    if (strcmp(record, PN__REC_TIE) != 0)
-        return SIZE_MAX;
+    bool optional = strcmp(record, PN__REC_TIE) == 0 ? strcmp(field, "weight") == 0
+                    : strcmp(record, PN__REC_ACTOR) == 0
+                        ? strcmp(field, "lat") == 0 || strcmp(field, "lon") == 0
+                        : false;
+    if (!optional)
+        return false;
     for (uint32_t i = 0; records && i < records->n; i++)
-        if (pn__jv_get(&records->u.items[i], "weight"))
-            return SIZE_MAX;
-    for (size_t c = 0; known[c]; c++)
-        if (strcmp(known[c], "weight") == 0)
-            return c;
-    return SIZE_MAX;
+        if (pn__jv_get(&records->u.items[i], field))
+            return false;
+    return true;
 }
 
 /* The known fields in the order of their columns: the format's order, but
@@ -218,14 +221,16 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
     for (size_t k = 0; k < nx && !attrs; k++)
         attrs = strcmp(extras[k], PN__CSV_ATTRS) == 0;
     size_t ncols = attrs ? nk + (nx > 0) : nk + nx;
-    size_t skip = unused_weight(records, record, known);
+    bool skip[MAX_KNOWN] = {false};
+    for (size_t c = 0; c < nk; c++)
+        skip[c] = unused_column(records, record, known[c]);
     pn__buf text;
     pn__buf_init(&text);
-    for (size_t c = 0, first = c == skip; c < ncols; c++) {
+    for (size_t c = 0, sep = 0; c < ncols; c++) {
         const char *name = c < nk ? known[c] : attrs ? PN__CSV_ATTRS : extras[c - nk];
-        if (c == skip)
+        if (c < nk && skip[c])
             continue;
-        if (c != first)
+        if (sep++)
             pn__buf_add(b, &delim, 1);
         /* An actor's name is its label; an extra field that would read as
          * the name gets one '_' more (pn__ix_csv_reserved). */
@@ -244,10 +249,10 @@ static void write_records(pn__buf *b, const pn__jv *records, const char *record,
      * and PN__CSV_MAX_EXTRA columns per record, so linear in the table. */
     for (uint32_t i = 0; records && i < records->n; i++) {
         const pn__jv *o = &records->u.items[i];
-        for (size_t c = 0, first = c == skip; c < ncols; c++) {
-            if (c == skip)
+        for (size_t c = 0, sep = 0; c < ncols; c++) {
+            if (c < nk && skip[c])
                 continue;
-            if (c != first)
+            if (sep++)
                 pn__buf_add(b, &delim, 1);
             text.len = 0;
             if (c < nk) {

@@ -120,6 +120,7 @@ static void extra_attvalues(pn__buf *b, const pn__ix_keys *k, json_t *o)
 
 static const char *const node_attrs[] = {"kind", "country", "region", "aliases",
                                          "note", "sources", NULL};
+static const char *const coord_attrs[] = {"lat", "lon", NULL};
 static const char *const edge_attrs[] = {"type",  "instrument", "status",  "basis",
                                          "since", "until",      "sectors", "directed",
                                          "note",  "sources",    NULL};
@@ -342,9 +343,16 @@ int pn__gexf_write_viz(const pn_dataset *ds, const pn__gexf_viz *viz, char **out
     pn__buf_puts(&b, "  </meta>\n");
     pn__buf_printf(&b, "  <graph mode=\"dynamic\" defaultedgetype=\"%s\" timeformat=\"date\">\n",
                    directed ? "directed" : "undirected");
+    /* Coordinates as two double attributes, declared only when an actor has
+     * them (a file without them is as it was before they were in the
+     * format); not viz:position, which is the drawing's place (front/). */
+    bool located = false;
+    json_array_foreach(actors, i, o) located |= json_object_get(o, "lat") != NULL;
     pn__buf_puts(&b, "    <attributes class=\"node\" mode=\"static\">\n");
     for (size_t k = 0; node_attrs[k]; k++)
         attr_decl(&b, node_attrs[k], node_attrs[k], "string");
+    for (size_t k = 0; located && coord_attrs[k]; k++)
+        attr_decl(&b, coord_attrs[k], coord_attrs[k], "double");
     extra_decls(&b, &vx);
     pn__buf_puts(&b, "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
     for (size_t k = 0; edge_attrs[k]; k++) {
@@ -369,6 +377,8 @@ int pn__gexf_write_viz(const pn_dataset *ds, const pn__gexf_viz *viz, char **out
         for (size_t k = 0; node_attrs[k]; k++)
             attvalue(&b, node_attrs[k], json_object_get(o, node_attrs[k]),
                      pn__ix_ftype(PN__REC_ACTOR, node_attrs[k]));
+        for (size_t k = 0; located && coord_attrs[k]; k++)
+            attvalue(&b, coord_attrs[k], json_object_get(o, coord_attrs[k]), PN__F_REAL);
         extra_attvalues(&b, &vx, o);
         pn__buf_puts(&b, "        </attvalues>\n");
         node_viz(&b, viz, i);

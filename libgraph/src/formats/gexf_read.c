@@ -391,6 +391,50 @@ static void end_text(xreader *X)
     }
 }
 
+/* At the end of the nodes' <attributes>: an attribute titled as a
+ * coordinate's alias (latitude, lng, ...: docs/formats.md, "Column
+ * aliases") is read as lat or lon, with the warning of a CSV column's
+ * alias, when another gives the other coordinate and none declared before
+ * it gives this one (pn__ix_coord_partner). GEXF reads no other alias. */
+static bool gives(const gattr *a, const char *field)
+{
+    return a->key[0] == 'n' && (strcmp(a->title, field) == 0 ||
+                                pn__ix_alias_of_unknown(PN__REC_ACTOR, a->title) == field);
+}
+
+static void coord_aliases(xreader *X)
+{
+    for (size_t i = 0; i < X->nattrs && !X->nomem; i++) {
+        gattr *a = &X->attrs[i];
+        const char *field =
+            a->key[0] == 'n' ? pn__ix_alias_of_unknown(PN__REC_ACTOR, a->title) : NULL;
+        const char *other = pn__ix_coord_partner(PN__REC_ACTOR, field);
+        if (!other)
+            continue;
+        bool paired = false;
+        const char *real = NULL;
+        for (size_t j = 0; j < X->nattrs; j++) {
+            paired |= j != i && gives(&X->attrs[j], other);
+            if (!real && j != i && X->attrs[j].key[0] == 'n' &&
+                (strcmp(X->attrs[j].title, field) == 0 || (j < i && gives(&X->attrs[j], field))))
+                real = X->attrs[j].title;
+        }
+        if (!paired)
+            continue;
+        if (!pn__ix_alias_warning(X->diags, X->name, a->line, "attribute", a->title, field, real))
+            X->nomem = true;
+        if (!real) {
+            char *title = dup(field);
+            if (!title) {
+                X->nomem = true;
+                return;
+            }
+            free(a->title);
+            a->title = title;
+        }
+    }
+}
+
 static void XMLCALL on_end(void *ctx, const XML_Char *el)
 {
     xreader *X = ctx;
@@ -407,9 +451,11 @@ static void XMLCALL on_end(void *ctx, const XML_Char *el)
         return;
     if (strcmp(name, "meta") == 0 && depth == X->meta_depth)
         X->meta_depth = 0;
-    else if (strcmp(name, "attributes") == 0)
+    else if (strcmp(name, "attributes") == 0) {
+        if (X->cls == CLS_NODE)
+            coord_aliases(X);
         X->cls = 0;
-    else if (strcmp(name, "attribute") == 0)
+    } else if (strcmp(name, "attribute") == 0)
         X->attr_open = 0;
     else if ((strcmp(name, "node") == 0 || strcmp(name, "edge") == 0) && X->rec &&
              depth == X->rec_depth)

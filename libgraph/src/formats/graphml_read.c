@@ -289,6 +289,15 @@ static const char *key_alias(greader *G, gkey *k, int domain, const char *record
         return domain == FOR_GRAPH ? NULL : k->alias[d];
     k->alias_done[d] = true;
     const char *field = alias_of(k, record);
+    const char *other = pn__ix_coord_partner(record, field);
+    bool paired = !other;
+    for (size_t i = 0; i < G->nkeys && !paired; i++) {
+        const gkey *o = &G->keys[i];
+        paired = (o->domain & domain) && o->name &&
+                 (strcmp(o->name, other) == 0 || alias_of(o, record) == other);
+    }
+    if (!paired)
+        field = NULL; /* a coordinate's alias alone: an extra field */
     const gkey *real = NULL;
     for (size_t i = 0; field && i < G->nkeys && !real; i++) {
         const gkey *o = &G->keys[i];

@@ -218,8 +218,14 @@ int pn__graphml_write(const pn_dataset *ds, char **out, size_t *len, pn_diags *d
      * display name, which Gephi and yEd show. */
     write_key(&b, "v_name", "node", "name", "string", NULL);
     write_key(&b, "v_label", "node", "label", "string", NULL);
+    /* No lat or lon key unless an actor has coordinates, for the same reason
+     * as the weight's, and so that a dataset without them is written as
+     * before they were in the format. */
+    bool located = false;
+    json_array_foreach(actors, i, o) located |= json_object_get(o, "lat") != NULL;
     for (const char *const *f = pn__actor_fields; *f; f++) {
-        if (strcmp(*f, "id") == 0 || strcmp(*f, "name") == 0)
+        if (strcmp(*f, "id") == 0 || strcmp(*f, "name") == 0 ||
+            (!located && (strcmp(*f, "lat") == 0 || strcmp(*f, "lon") == 0)))
             continue;
         snprintf(id, sizeof(id), "v_%s", *f);
         write_key(&b, id, "node", *f, known_type(PN__REC_ACTOR, *f), NULL);

@@ -37,6 +37,8 @@ pn__ftype pn__ix_ftype(const char *record, const char *key)
         return PN__F_TAGS;
     if (tie && strcmp(key, "weight") == 0)
         return PN__F_REAL;
+    if (strcmp(record, PN__REC_ACTOR) == 0 && (strcmp(key, "lat") == 0 || strcmp(key, "lon") == 0))
+        return PN__F_REAL;
     if (tie && strcmp(key, "directed") == 0)
         return PN__F_BOOL;
     if (tie && (strcmp(key, "since") == 0 || strcmp(key, "until") == 0))

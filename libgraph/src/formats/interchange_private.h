@@ -38,6 +38,12 @@ const char *const *pn__ix_fields(const char *record);
  * lower case with runs of ' ', '_' and '-' as one space; NULL when none. */
 const char *pn__ix_alias(const char *record, const char *name);
 
+/* The other coordinate of an actor's field "lat" or "lon", else NULL. A
+ * column named as one coordinate's alias (latitude, lng, ...) is read as
+ * that coordinate only when another column gives the other one (by its name
+ * or an alias): alone it is some other number, and stays an extra field. */
+const char *pn__ix_coord_partner(const char *record, const char *field);
+
 /* pn__ix_alias, for a name that is not itself a field of the record. */
 const char *pn__ix_alias_of_unknown(const char *record, const char *name);
 

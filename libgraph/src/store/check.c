@@ -373,6 +373,19 @@ static void check_actors(const pn_dataset *ds, pn__report *r, bool warnings)
             at_record(&p, "actors", at, "name");
             pn__report_at(r, PN_SEVERITY_ERROR, &p, "empty-field", "an actor needs a \"name\"");
         }
+        static const struct {
+            const char *key, *what;
+            double max;
+        } coord[2] = {{"lat", "a latitude", 90}, {"lon", "a longitude", 180}};
+        const double v[2] = {a->lat, a->lon};
+        for (int k = 0; k < 2 && a->has_coords; k++) {
+            if (isfinite(v[k]) && fabs(v[k]) <= coord[k].max)
+                continue;
+            at_record(&p, "actors", at, coord[k].key);
+            pn__report_at(r, PN_SEVERITY_ERROR, &p, "bad-coordinate",
+                          "%s %g is out of range: %s is a number of decimal degrees from -%g to %g",
+                          coord[k].key, v[k], coord[k].what, coord[k].max, coord[k].max);
+        }
         if (a->country[0] == '\0')
             continue; /* the loader reported a country it could not hold */
         if (!pn_country_valid(a->country)) {

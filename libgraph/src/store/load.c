@@ -452,6 +452,68 @@ static bool country_field(loader *L, const pn__jv *o, char out[3])
     return false;
 }
 
+/* Whether s is a plain decimal number such as "-6.2" (with point as its
+ * decimal mark): a number written as a string. */
+static bool number_text(const char *s, char point)
+{
+    size_t i = *s == '-' || *s == '+', digits = 0, points = 0;
+    for (; s[i]; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == point && points++ == 0)
+            continue;
+        else
+            return false;
+    }
+    return digits > 0;
+}
+
+/* An actor's coordinates: two numbers, both or neither. The range is
+ * checked with the other values (check.c), for datasets built in code too. */
+static void coords_field(loader *L, const pn__jv *o, pn_actor *a)
+{
+    static const char *const key[2] = {"lat", "lon"};
+    const pn__jv *v[2] = {pn__jv_get(o, key[0]), pn__jv_get(o, key[1])};
+    double d[2] = {0, 0};
+    bool ok = true;
+    for (int k = 0; k < 2; k++) {
+        if (!v[k])
+            continue;
+        if (v[k]->type == PN__J_INTEGER || v[k]->type == PN__J_REAL) {
+            d[k] = v[k]->type == PN__J_INTEGER ? (double)v[k]->u.i : v[k]->u.d;
+            continue;
+        }
+        ok = false;
+        char sh[PN__SHORT_SIZE];
+        pn__path_key(&L->path, key[k]);
+        if (v[k]->type == PN__J_STRING) {
+            const char *hint = number_text(v[k]->u.s, '.')   ? ": write it without quotes"
+                               : number_text(v[k]->u.s, ',') ? ": write it with a decimal point "
+                                                               "and without quotes"
+                                                             : "";
+            ERR(L, "wrong-type", "expected a number (decimal degrees), found the string \"%s\"%s",
+                pn__short(v[k]->u.s, sh), hint);
+        } else {
+            ERR(L, "wrong-type", "expected a number (decimal degrees), found %s",
+                json_type_name(v[k]));
+        }
+        pn__path_pop(&L->path);
+    }
+    if (!v[0] != !v[1]) {
+        int k = v[0] ? 0 : 1;
+        pn__path_key(&L->path, key[k]);
+        ERR(L, "half-coordinates", "%s without %s: give an actor both coordinates or neither",
+            key[k], key[1 - k]);
+        pn__path_pop(&L->path);
+        return;
+    }
+    if (v[0] && ok) {
+        a->has_coords = true;
+        a->lat = d[0];
+        a->lon = d[1];
+    }
+}
+
 static void load_actors(loader *L, const pn__jv *arr)
 {
     size_t n = arr->n;
@@ -477,6 +539,7 @@ static void load_actors(loader *L, const pn__jv *arr)
         a.kind = kind >= 0 ? (pn_kind)kind : PN_KIND_CITY;
         country_field(L, o, a.country);
         a.region = string_field(L, o, "region", false);
+        coords_field(L, o, &a);
         a.note = string_field(L, o, "note", false);
         strings_field(L, o, "aliases", &aliases, &a.n_aliases);
         a.aliases = aliases;

@@ -203,6 +203,16 @@ static json_t *strings_json(const char *const *s, size_t n, bool *failed)
     return a;
 }
 
+/* A number, whole or not (a weight, a coordinate): a whole one is written as
+ * an integer (2, not 2.0), as it was given in most datasets; others in their
+ * shortest form that reads back exactly (emit_real). */
+static json_t *number_json(double v)
+{
+    if (v == floor(v) && fabs(v) <= 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
 static json_t *date_json(pn_date d)
 {
     char buf[16];
@@ -246,6 +256,10 @@ static json_t *actor_json(const pn_dataset *ds, size_t i, bool *failed)
     if (a->n_aliases)
         set(o, "aliases", strings_json(a->aliases, a->n_aliases, failed), failed);
     set_str(o, "region", a->region, failed);
+    if (a->has_coords) {
+        set(o, "lat", number_json(a->lat), failed);
+        set(o, "lon", number_json(a->lon), failed);
+    }
     set_str(o, "note", a->note, failed);
     if (a->n_sources)
         set(o, "sources", refs_json(ds, a->sources, a->n_sources, failed), failed);
@@ -279,10 +293,8 @@ static json_t *tie_json(const pn_dataset *ds, size_t i, bool *failed)
         set(o, "sectors", strings_json(t->sectors, t->n_sectors, failed), failed);
     /* A weight is a number, whole or not: a whole one is written as an
      * integer (2, not 2.0), as it was given in most datasets. */
-    if (t->has_weight && t->weight == floor(t->weight) && fabs(t->weight) <= 9007199254740992.0)
-        set(o, "weight", json_integer((json_int_t)t->weight), failed);
-    else if (t->has_weight)
-        set(o, "weight", json_real(t->weight), failed);
+    if (t->has_weight)
+        set(o, "weight", number_json(t->weight), failed);
     if (t->directed)
         set(o, "directed", json_true(), failed);
     set_str(o, "note", t->note, failed);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Regenerate the GraphML files in this directory: datasets/tangsel.json as
+# Regenerate the GraphML files in this directory: tangsel.json here (a copy
+# of datasets/tangsel.json as it was before its coordinates, issue 17) as
 # paranet exports it, read and written back by each peer tool (Debian's
 # r-cran-igraph, python3-igraph, python3-networkx, python3-graph-tool).
 # tests/cli_interchange_foreign.sh imports them without the tools.
@@ -16,7 +17,7 @@ pn=${1:-$src/build/tools/paranet}
 py=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$pn" convert "$src/datasets/tangsel.json" -o "$tmp/tangsel.graphml"
+"$pn" convert "$here/tangsel.json" -o "$tmp/tangsel.graphml"
 
 Rscript - "$tmp/tangsel.graphml" "$here/../layout1-tangsel.graphml" "$here" <<'REOF'
 suppressMessages(library(igraph))
