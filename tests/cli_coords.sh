@@ -76,7 +76,7 @@ hasnt none.gexf '"lat"'
 # GraphML and GEXF without the lon of each node: located at the node's lat.
 grep -v 'v_lon' good.graphml >half.graphml
 expect_exit 1 "$PN" convert half.graphml -o half.json
-has err 'half.graphml:39: error: node "tangsel", key "lat": lat without lon: give an actor both coordinates or neither'
+has err 'half.graphml:40: error: node "tangsel", key "lat": lat without lon: give an actor both coordinates or neither'
 grep -v 'for="lon"' good.gexf >half.gexf
 expect_exit 1 "$PN" convert half.gexf -o half.json
 has err 'error: node "tangsel", attribute "lat": lat without lon: give an actor both coordinates or neither'
@@ -99,8 +99,8 @@ has lone.json '"latitude": -6.28'
 sed 's/attr.name="lat"/attr.name="latitude"/; s/attr.name="lon"/attr.name="Longitude"/' \
     good.graphml >alias.graphml
 expect_exit 0 "$PN" convert alias.graphml -o alias.graphml.json
-has err 'alias.graphml:17: warning: key "latitude": read as "lat" (an alias)'
-has err 'alias.graphml:18: warning: key "Longitude": read as "lon" (an alias)'
+has err 'alias.graphml:18: warning: key "latitude": read as "lat" (an alias)'
+has err 'alias.graphml:19: warning: key "Longitude": read as "lon" (an alias)'
 same alias.graphml.json good.canon.json
 sed 's/title="lat"/title="latitude"/; s/title="lon"/title="long"/' good.gexf >alias.gexf
 expect_exit 0 "$PN" convert alias.gexf -o alias.gexf.json
