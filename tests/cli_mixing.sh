@@ -112,4 +112,35 @@ expect_exit 2 "$PN" mixing "$SMALL"
 has "$OUT/err" "paranet mixing: --by country, kind or region is required"
 expect_exit 2 "$PN" mixing "$SMALL" --by colour
 has "$OUT/err" "--by: unknown attribute 'colour'"
+
+# The heat map: -o FILE draws it (the format from the extension), the same
+# bytes twice, the right magic bytes, the groups past --top merged into
+# one row and column whose counts are the sums (the ties still add up).
+T="$SRC/datasets/tangsel.json"
+for ext in svg pdf png eps; do
+    expect_exit 0 "$PN" mixing "$T" --by country -o "$OUT/h1.$ext"
+    expect_exit 0 "$PN" mixing "$T" --by country -o "$OUT/h2.$ext"
+    cmp -s "$OUT/h1.$ext" "$OUT/h2.$ext" && ok || fail "heat map .$ext: not the same bytes twice"
+done
+head -c 4 "$OUT/h1.pdf" | grep -q '%PDF' && ok || fail "heat map .pdf is not a PDF"
+head -c 8 "$OUT/h1.png" | od -An -c | grep -q 'P   N   G' && ok || fail "heat map .png is not a PNG"
+head -c 10 "$OUT/h1.eps" | grep -q '%!PS' && ok || fail "heat map .eps is not PostScript"
+grep -q '<svg' "$OUT/h1.svg" && ok || fail "heat map .svg is not SVG"
+# Tangsel by country: 8 groups; --top 3 keeps Indonesia, South Korea and one
+# more and merges 5: its row and column hold what they sum to.
+expect_exit 0 "$PN" mixing "$T" --by country --top 3 -o "$OUT/top.pdf"
+pdftotext -layout "$OUT/top.pdf" "$OUT/top.txt"
+# Japan's 2 and Germany's, Malaysia's, Nepal's and Sweden's 1 with Indonesia.
+grep -Eq '^ *5 others +6 +0 +0 +0 *$' "$OUT/top.txt" && ok || fail "--top 3: not the merged row"
+grep -Eq '^ *Indonesia +16 +18 +2 +6 *$' "$OUT/top.txt" && ok || fail "--top 3: not Indonesia's row"
+has "$OUT/top.txt" "Observed ties between groups by country; 43 ties in all; the groups with fewer tie ends merged."
+expect_exit 0 "$PN" mixing "$T" --by country --top 3 --cells ratio -o "$OUT/ratio.png"
+# Usage.
+expect_exit 2 "$PN" mixing "$T" --by country -o "$OUT/h.bmp"
+has "$OUT/err" "-o: cannot draw a heat map into"
+expect_exit 2 "$PN" mixing "$T" --by country --cells odds -o "$OUT/h.svg"
+has "$OUT/err" "--cells must be observed or ratio (got 'odds')"
+expect_exit 2 "$PN" mixing "$T" --by country --top 0 -o "$OUT/h.svg"
+expect_exit 2 "$PN" mixing "$T" --by country --top 40 --width 3cm -o "$OUT/h.svg"
+has "$OUT/err" "does not fit"
 finish

@@ -192,7 +192,8 @@ has "$OUT/err" "no dated tie"
 # (Not under valgrind: the plain build checks the same bytes.)
 if [ -z "$PN_UNDER_VALGRIND" ]; then
     expect_exit 0 sh "$SRC/docs/figures/make-timeline-figures.sh" "$PN" "$SRC" "$OUT/figures"
-    for f in timeline-daejeon timeline-tangsel-ladder timeline-tangsel-types timeline-twintowns-countries; do
+    for f in timeline-daejeon timeline-tangsel-ladder timeline-tangsel-types timeline-twintowns-countries \
+        mixing-tangsel-country mixing-twintowns-region; do
         cmp -s "$OUT/figures/$f.svg" "$SRC/docs/figures/$f.svg" && ok ||
             fail "docs/figures/$f.svg differs from a fresh chart (cmake --build build --target figures)"
     done

@@ -1,8 +1,11 @@
 /* paranet mixing FILE --by country|kind|region: the group x group mixing
  * matrix of a view, observed and expected tie counts (docs/mixing.md). */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure_opts.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -23,7 +26,20 @@ static const char help[] =
     "Options:\n"
     "      --by ATTR    country, kind or region (as paranet aggregate)\n"
     "      --nonzero    only the pairs with at least one tie\n"
-    "  -h, --help       show this help\n";
+    "  -h, --help       show this help\n"
+    "\n"
+    "Heat map (with -o FILE.svg|pdf|png|eps|ps; docs/render.md for the sizes):\n"
+    "  -o, --output FILE   draw the matrix into FILE (its extension: the format)\n"
+    "      --cells WHAT    observed (default: tie counts) or ratio (observed /\n"
+    "                      expected: over 1, more ties than random mixing gives)\n"
+    "      --top N         the N groups with the most tie ends (default 20); the\n"
+    "                      others merged into one row and column, \"N others\"\n"
+    "      --theme THEME   color (default) or paper (grayscale)\n"
+    "      --title TEXT    a title above the heat map\n"
+    "      --width LEN     its width, e.g. 16cm (default 16cm)\n"
+    "      --height LEN    its height\n"
+    "      --font-size PT  the labels' size on paper (default 8)\n"
+    "      --dpi N         resolution of PNG (default 300)\n";
 
 static const char help_tail[] =
     "Tables: rows (group_a, name_a, group_b, name_b, observed, expected), groups\n"
@@ -31,29 +47,85 @@ static const char help_tail[] =
     "\n"
     "Example:\n"
     "  paranet mixing datasets/tangsel.json --by kind\n"
-    "  paranet mixing datasets/twintowns-de.json --by country --nonzero -f csv\n";
+    "  paranet mixing datasets/twintowns-de.json --by country --nonzero -f csv\n"
+    "  paranet mixing datasets/twintowns-de.json --by region --top 16 -o mixing.pdf\n";
 
-enum { OPT_BY = CLI_OPT_LAST, OPT_NONZERO };
+enum {
+    OPT_BY = CLI_OPT_LAST,
+    OPT_NONZERO,
+    OPT_CELLS,
+    OPT_TOP,
+    OPT_THEME,
+    OPT_TITLE,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_FONT_SIZE,
+    OPT_DPI
+};
 
 /* More groups than this make no matrix table: the long table has them. */
 #define MATRIX_MAX 40
 #define TEXT_WIDTH 120
 
 typedef struct mixing_state {
-    bool have_by, nonzero;
+    bool have_by, nonzero, ratio;
     pn_aggregate_by by;
+    size_t top;
+    pn_chart_options co;
+    const char *format; /* -o: the heat map's */
 } mixing_state;
+
+static void init(void *state)
+{
+    mixing_state *st = state;
+    pn_chart_options co = PN_CHART_OPTIONS_INIT;
+    st->co = co;
+    st->top = 20;
+}
 
 static int option(cli_job *job, void *state, int c, const char *arg)
 {
     (void)job;
     mixing_state *st = state;
-    if (c == OPT_NONZERO) {
+    long n;
+    switch (c) {
+    case OPT_NONZERO:
         st->nonzero = true;
         return EXIT_OK;
+    case OPT_CELLS:
+        if (strcmp(arg, "observed") == 0 || strcmp(arg, "ratio") == 0) {
+            st->ratio = arg[0] == 'r';
+            return EXIT_OK;
+        }
+        return cli_usage_error("mixing", "--cells must be observed or ratio (got '%s')", arg);
+    case OPT_TOP:
+        if (!cli_parse_long(arg, 1, 200, &n))
+            return cli_usage_error("mixing", "--top needs a number from 1 to 200 (got '%s')", arg);
+        st->top = (size_t)n;
+        return EXIT_OK;
+    case OPT_THEME: {
+        int v = pn_diagram_option_parse("theme", arg);
+        if (v < 0)
+            return cli_usage_error("mixing", "--theme must be one of color|paper (got '%s')", arg);
+        st->co.theme = (pn_diagram_theme)v;
+        return EXIT_OK;
     }
-    if (c != OPT_BY)
+    case OPT_TITLE:
+        st->co.title = arg;
+        return EXIT_OK;
+    case OPT_WIDTH:
+        return fig_length_option("mixing", "width", arg, &st->co.geometry.width);
+    case OPT_HEIGHT:
+        return fig_length_option("mixing", "height", arg, &st->co.geometry.height);
+    case OPT_FONT_SIZE:
+        return fig_font_size_option("mixing", arg, &st->co.geometry.font_size);
+    case OPT_DPI:
+        return fig_dpi_option("mixing", arg, &st->co.geometry.dpi);
+    case OPT_BY:
+        break;
+    default:
         return EXIT_USAGE;
+    }
     if (pn_aggregate_by_parse(arg, &st->by) != 0)
         return cli_usage_error("mixing", "--by: unknown attribute '%s' (country, kind or region)",
                                arg);
@@ -63,10 +135,84 @@ static int option(cli_job *job, void *state, int c, const char *arg)
 
 static int check(cli_job *job, void *state)
 {
-    (void)job;
-    if (!((mixing_state *)state)->have_by)
+    mixing_state *st = state;
+    if (!st->have_by)
         return cli_usage_error("mixing", "--by country, kind or region is required");
+    if (job->output && strcmp(job->output, "-") == 0)
+        return cli_usage_error("mixing", "-o: the heat map goes to a file (FILE.svg, .pdf, .png, "
+                                         ".eps or .ps); without -o the tables go to standard "
+                                         "output");
+    if (job->output) {
+        const char *ext = fig_extension(job->output);
+        st->format = ext ? pn_chart_format_name(ext) : NULL;
+        if (!st->format)
+            return cli_usage_error("mixing",
+                                   "-o: cannot draw a heat map into '%s': give a name ending in "
+                                   "one of %s",
+                                   job->output, pn_chart_formats());
+    }
     return EXIT_OK;
+}
+
+/* ---- the heat map ---- */
+
+/* The groups drawn: the top ones by tie ends (ties in the groups' order),
+ * the rest into one more, "N others". */
+static int heatmap(cli_job *job, const mixing_state *st, const pn_mixing *m, char **out,
+                   size_t *len)
+{
+    size_t n = m->n, k = n > st->top ? st->top : n, rows = k + (n > k);
+    size_t *order = malloc((n + 1) * sizeof(size_t)), *slot = malloc((n + 1) * sizeof(size_t));
+    double *obs = calloc(rows * rows + 1, sizeof(double));
+    double *exp = calloc(rows * rows + 1, sizeof(double));
+    const char **labels = calloc(rows + 1, sizeof(char *));
+    char(*names)[96] = calloc(rows + 1, sizeof(*names));
+    int rc = PN_ENOMEM;
+    if (!order || !slot || !obs || !exp || !labels || !names)
+        goto cleanup;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    for (size_t i = 1; i < n; i++) /* by tie ends, most first; ties keep the groups' order */
+        for (size_t j = i; j > 0 && m->degree[order[j]] > m->degree[order[j - 1]]; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (size_t r = 0; r < n; r++)
+        slot[order[r]] = r < k ? r : k;
+    for (size_t r = 0; r < k; r++) {
+        size_t g = order[r];
+        snprintf(names[r], sizeof(names[r]), "%s", m->names[g]);
+        labels[r] = names[r];
+    }
+    if (rows > k) {
+        snprintf(names[k], sizeof(names[k]), "%zu others", n - k);
+        labels[k] = names[k];
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            obs[slot[i] * rows + slot[j]] += m->observed[i * n + j];
+            exp[slot[i] * rows + slot[j]] += m->expected[i * n + j];
+        }
+    for (size_t c = 0; c < rows * rows; c++) /* a ratio over nothing expected: no cell */
+        obs[c] = !st->ratio ? obs[c] : exp[c] > 0 ? obs[c] / exp[c] : NAN;
+    pn_chart_options co = st->co;
+    char note[160];
+    snprintf(note, sizeof(note), "%s ties between groups by %s; %zu ties in all%s.",
+             st->ratio ? "Observed / expected (configuration model)" : "Observed",
+             pn_aggregate_by_name(st->by), m->ties,
+             rows > k ? "; the groups with fewer tie ends merged" : "");
+    co.note = note;
+    rc = pn_chart_heatmap(&co, labels, rows, labels, rows, obs, st->ratio ? 2 : 0, st->format, out,
+                          len, job->diags);
+cleanup:
+    free(order);
+    free(slot);
+    free(obs);
+    free(exp);
+    free(labels);
+    free(names);
+    return rc;
 }
 
 static void pairs(report *out, const pn_mixing *m, bool nonzero)
@@ -169,6 +315,21 @@ static int compute(cli_job *job, void *state)
     else if (m->unknown)
         report_note(out, "%zu actor%s without a region: in %s country's group region-CC-unknown",
                     m->unknown, m->unknown == 1 ? "" : "s", m->unknown == 1 ? "its" : "their");
+    if (st->format) { /* the heat map is the answer: no tables */
+        char *chart = NULL;
+        size_t len = 0;
+        code = cli_fail(job, heatmap(job, st, m, &chart, &len));
+        pn_mixing_free(m);
+        if (code == EXIT_OK && cli_write_output(job->output, chart, len, job->diags) != 0) {
+            cli_print_diags(job->diags);
+            code = EXIT_IO;
+        }
+        free(chart);
+        report_free(out);
+        report_init(out);
+        out->text_header = false;
+        return code;
+    }
     pairs(out, m, st->nonzero);
     groups(out, m);
     if (m->n <= MATRIX_MAX)
@@ -181,6 +342,14 @@ static int compute(cli_job *job, void *state)
 
 static const struct option options[] = {{"by", required_argument, NULL, OPT_BY},
                                         {"nonzero", no_argument, NULL, OPT_NONZERO},
+                                        {"cells", required_argument, NULL, OPT_CELLS},
+                                        {"top", required_argument, NULL, OPT_TOP},
+                                        {"theme", required_argument, NULL, OPT_THEME},
+                                        {"title", required_argument, NULL, OPT_TITLE},
+                                        {"width", required_argument, NULL, OPT_WIDTH},
+                                        {"height", required_argument, NULL, OPT_HEIGHT},
+                                        {"font-size", required_argument, NULL, OPT_FONT_SIZE},
+                                        {"dpi", required_argument, NULL, OPT_DPI},
                                         {NULL, 0, NULL, 0}};
 
 const cli_spec pn_cmd_mixing = {
@@ -188,9 +357,10 @@ const cli_spec pn_cmd_mixing = {
     .summary = "the group x group mixing matrix: observed and expected ties",
     .help = help,
     .help_tail = help_tail,
-    .uses = CLI_LOAD | CLI_VIEW | CLI_FORMAT,
+    .uses = CLI_LOAD | CLI_VIEW | CLI_FORMAT | CLI_OUTPUT,
     .options = options,
     .state_size = sizeof(mixing_state),
+    .init = init,
     .option = option,
     .check = check,
     .compute = compute,

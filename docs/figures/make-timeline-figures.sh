@@ -17,3 +17,5 @@ T="$SRC/datasets/tangsel.json"
 "$PN" timeline "$T" --by type -o "$OUT/timeline-tangsel-types.$FMT" 2>/dev/null
 "$PN" timeline "$SRC/datasets/twintowns-de.json" --by country --home DE --between 1950 2014 \
     --top 8 -o "$OUT/timeline-twintowns-countries.$FMT"
+"$PN" mixing "$T" --by country -o "$OUT/mixing-tangsel-country.$FMT" 2>/dev/null
+"$PN" mixing "$SRC/datasets/twintowns-de.json" --by region --top 12 -o "$OUT/mixing-twintowns-region.$FMT"
