@@ -233,15 +233,40 @@ void pn__chart_title(pn__chart *c)
         pn__chart_text(c, c->w / 2, 0, c->o->title, 1.25, 0.5, 0, 0, pn__chart_ink(c), true);
 }
 
+/* The note is wrapped at the chart's width (a long note was cut off at
+ * the right edge): its layout has that width while it is measured and
+ * drawn, and none otherwise. */
+static double note_layout(pn__chart *c)
+{
+    PangoRectangle ink, logical;
+    set_text(c, c->o->note, 0.9, false);
+    pango_layout_set_width(c->layout, (int)(c->w * PANGO_SCALE));
+    pango_layout_set_wrap(c->layout, PANGO_WRAP_WORD);
+    pango_layout_get_extents(c->layout, &ink, &logical);
+    return (double)logical.height / PANGO_SCALE;
+}
+
 double pn__chart_note_height(pn__chart *c)
 {
-    return c->o->note && *c->o->note ? pn__chart_text_height(c, 0.9) * 1.3 : 0;
+    if (!c->o->note || !*c->o->note)
+        return 0;
+    double h = note_layout(c);
+    pango_layout_set_width(c->layout, -1);
+    return h + pn__chart_text_height(c, 0.9) * 0.3;
 }
 
 void pn__chart_note(pn__chart *c, double y)
 {
-    if (c->o->note && *c->o->note)
-        pn__chart_text(c, 0, y, c->o->note, 0.9, 0, 0, 0, pn__chart_ink(c), false);
+    if (!c->o->note || !*c->o->note)
+        return;
+    note_layout(c);
+    pango_layout_set_alignment(c->layout, PANGO_ALIGN_LEFT);
+    cairo_save(c->cr);
+    cairo_move_to(c->cr, 0, y);
+    pn__chart_rgb(c, pn__chart_ink(c));
+    pango_cairo_show_layout(c->cr, c->layout);
+    cairo_restore(c->cr);
+    pango_layout_set_width(c->layout, -1);
 }
 
 /* ---- output ---- */
