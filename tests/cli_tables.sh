@@ -104,11 +104,13 @@ has "$OUT/out" '\caption{The actors within 1 hop of Daejeon Metropolitan City an
 cp "$SRC/tests/data/tables-scripts.json" "$OUT/cjk.json"
 expect_exit 0 "$PN" metrics "$OUT/cjk.json" -m degree --format latex
 has "$OUT/out" '% needs XeLaTeX or LuaLaTeX: the table holds Hangul ("대전광역시"), which pdfLaTeX'
-has "$OUT/out" '% \usepackage{fontspec}\setmainfont{Noto Serif CJK KR}'
+has "$OUT/out" '% \usepackage{fontspec}\setmainfont{DejaVu Serif} (Latin, Greek, Cyrillic) and'
 has "$OUT/err" 'paranet metrics: warning: the table holds Hangul ("대전광역시"), which pdfLaTeX cannot set'
 expect_exit 0 "$PN" metrics "$OUT/cjk.json" -m degree --format latex --standalone
 has "$OUT/out" '\usepackage{fontspec}'
-has "$OUT/out" '\setmainfont{Noto Serif CJK KR}'
+has "$OUT/out" '\setmainfont{DejaVu Serif}'
+has "$OUT/out" '\newfontfamily\pncjk{Noto Serif CJK KR}'
+has "$OUT/out" '\setTransitionsFor{HangulSyllables}{\begingroup\pncjk}{\endgroup}'
 hasnt "$OUT/out" '\usepackage[utf8]{inputenc}'
 expect_exit 0 "$PN" metrics "$OUT/cjk.json" -m degree --format latex --latex-engine xelatex --quiet
 [ -s "$OUT/err" ] && fail "--latex-engine xelatex: a warning" || ok

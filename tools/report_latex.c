@@ -269,18 +269,43 @@ static void latex_header(const report *r, const report_write_opts *o, FILE *out)
         fprintf(
             out,
             "%% needs XeLaTeX or LuaLaTeX: the table holds %s (\"%s\"), which pdfLaTeX\n"
-            "%% (inputenc utf8, fontenc T1) cannot set; with a font that covers it:\n"
-            "%% \\usepackage{fontspec}\\setmainfont{Noto Serif CJK KR} (Noto CJK covers Latin,\n"
-            "%% Greek, Cyrillic, Hangul, Han and Kana), or \\usepackage{xeCJK} for CJK only\n",
+            "%% (inputenc utf8, fontenc T1) cannot set; with fonts that cover it:\n"
+            "%% \\usepackage{fontspec}\\setmainfont{DejaVu Serif} (Latin, Greek, Cyrillic) and\n"
+            "%% Noto Serif CJK KR for Hangul, Han and Kana through ucharclasses (in\n"
+            "%% texlive-xetex; --standalone writes that preamble)\n",
             script, sample);
     }
     if (!o->standalone)
         return;
     fputs("\\documentclass{article}\n", out);
     if (engine == LATEX_XELATEX) {
+        /* Noto Serif CJK alone lacks Latin letters such as U+0130 and U+0161
+         * (the world's twin cities): a Latin font, and the CJK font for
+         * the CJK blocks only (ucharclasses, in texlive-xetex; xeCJK needs
+         * texlive-lang-chinese, 49 MB). */
+        static const char *const blocks[] = {"CJKUnifiedIdeographs",
+                                             "CJKUnifiedIdeographsExtensionA",
+                                             "CJKCompatibilityIdeographs",
+                                             "CJKSymbolsAndPunctuation",
+                                             "HangulSyllables",
+                                             "HangulJamo",
+                                             "HangulCompatibilityJamo",
+                                             "Hiragana",
+                                             "Katakana",
+                                             "HalfwidthAndFullwidthForms",
+                                             NULL};
         fputs("\\usepackage{fontspec}\n", out);
-        if (script)
-            fputs("\\setmainfont{Noto Serif CJK KR}\n", out);
+        if (script) {
+            fputs("\\setmainfont{DejaVu Serif}\n\\newfontfamily\\pncjk{Noto Serif CJK KR}\n"
+                  "\\usepackage[",
+                  out);
+            for (size_t i = 0; blocks[i]; i++)
+                fprintf(out, "%s%s", i ? "," : "", blocks[i]);
+            fputs("]{ucharclasses}\n", out);
+            for (size_t i = 0; blocks[i]; i++)
+                fprintf(out, "\\setTransitionsFor{%s}{\\begingroup\\pncjk}{\\endgroup}\n",
+                        blocks[i]);
+        }
     } else {
         fputs("\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n",
               out);
