@@ -50,18 +50,7 @@ static const char help_tail[] =
     "  paranet mixing datasets/twintowns-de.json --by country --nonzero -f csv\n"
     "  paranet mixing datasets/twintowns-de.json --by region --top 16 -o mixing.pdf\n";
 
-enum {
-    OPT_BY = CLI_OPT_LAST,
-    OPT_NONZERO,
-    OPT_CELLS,
-    OPT_TOP,
-    OPT_THEME,
-    OPT_TITLE,
-    OPT_WIDTH,
-    OPT_HEIGHT,
-    OPT_FONT_SIZE,
-    OPT_DPI
-};
+enum { OPT_BY = CLI_OPT_LAST, OPT_NONZERO, OPT_CELLS, OPT_TOP };
 
 /* More groups than this make no matrix table: the long table has them. */
 #define MATRIX_MAX 40
@@ -103,28 +92,11 @@ static int option(cli_job *job, void *state, int c, const char *arg)
             return cli_usage_error("mixing", "--top needs a number from 1 to 200 (got '%s')", arg);
         st->top = (size_t)n;
         return EXIT_OK;
-    case OPT_THEME: {
-        int v = pn_diagram_option_parse("theme", arg);
-        if (v < 0)
-            return cli_usage_error("mixing", "--theme must be one of color|paper (got '%s')", arg);
-        st->co.theme = (pn_diagram_theme)v;
-        return EXIT_OK;
-    }
-    case OPT_TITLE:
-        st->co.title = arg;
-        return EXIT_OK;
-    case OPT_WIDTH:
-        return fig_length_option("mixing", "width", arg, &st->co.geometry.width);
-    case OPT_HEIGHT:
-        return fig_length_option("mixing", "height", arg, &st->co.geometry.height);
-    case OPT_FONT_SIZE:
-        return fig_font_size_option("mixing", arg, &st->co.geometry.font_size);
-    case OPT_DPI:
-        return fig_dpi_option("mixing", arg, &st->co.geometry.dpi);
     case OPT_BY:
         break;
     default:
-        return EXIT_USAGE;
+        return c >= FIG_OPT_THEME && c < FIG_OPT_END ? fig_chart_option("mixing", c, arg, &st->co)
+                                                     : EXIT_USAGE;
     }
     if (pn_aggregate_by_parse(arg, &st->by) != 0)
         return cli_usage_error("mixing", "--by: unknown attribute '%s' (country, kind or region)",
@@ -138,20 +110,7 @@ static int check(cli_job *job, void *state)
     mixing_state *st = state;
     if (!st->have_by)
         return cli_usage_error("mixing", "--by country, kind or region is required");
-    if (job->output && strcmp(job->output, "-") == 0)
-        return cli_usage_error("mixing", "-o: the heat map goes to a file (FILE.svg, .pdf, .png, "
-                                         ".eps or .ps); without -o the tables go to standard "
-                                         "output");
-    if (job->output) {
-        const char *ext = fig_extension(job->output);
-        st->format = ext ? pn_chart_format_name(ext) : NULL;
-        if (!st->format)
-            return cli_usage_error("mixing",
-                                   "-o: cannot draw a heat map into '%s': give a name ending in "
-                                   "one of %s",
-                                   job->output, pn_chart_formats());
-    }
-    return EXIT_OK;
+    return fig_chart_output("mixing", job->output, "heat map", &st->format);
 }
 
 /* ---- the heat map ---- */
@@ -344,12 +303,7 @@ static const struct option options[] = {{"by", required_argument, NULL, OPT_BY},
                                         {"nonzero", no_argument, NULL, OPT_NONZERO},
                                         {"cells", required_argument, NULL, OPT_CELLS},
                                         {"top", required_argument, NULL, OPT_TOP},
-                                        {"theme", required_argument, NULL, OPT_THEME},
-                                        {"title", required_argument, NULL, OPT_TITLE},
-                                        {"width", required_argument, NULL, OPT_WIDTH},
-                                        {"height", required_argument, NULL, OPT_HEIGHT},
-                                        {"font-size", required_argument, NULL, OPT_FONT_SIZE},
-                                        {"dpi", required_argument, NULL, OPT_DPI},
+                                        FIG_CHART_LONG_OPTIONS,
                                         {NULL, 0, NULL, 0}};
 
 const cli_spec pn_cmd_mixing = {

@@ -55,18 +55,7 @@ static const char help_tail[] =
     "  paranet timeline datasets/twintowns-de.json --by country --home DE \\\n"
     "      --between 1950 2014 -o partners.pdf\n";
 
-enum {
-    OPT_BY = CLI_OPT_LAST,
-    OPT_HOME,
-    OPT_CHART,
-    OPT_TOP,
-    OPT_THEME,
-    OPT_TITLE,
-    OPT_WIDTH,
-    OPT_HEIGHT,
-    OPT_FONT_SIZE,
-    OPT_DPI
-};
+enum { OPT_BY = CLI_OPT_LAST, OPT_HOME, OPT_CHART, OPT_TOP };
 
 typedef enum chart_kind { CHART_DEFAULT, CHART_IN_FORCE, CHART_LADDER } chart_kind;
 
@@ -128,27 +117,9 @@ static int option(cli_job *job, void *state, int c, const char *arg)
                                    arg);
         st->co.top = (size_t)n;
         return EXIT_OK;
-    case OPT_THEME: {
-        int v = pn_diagram_option_parse("theme", arg);
-        if (v < 0)
-            return cli_usage_error("timeline", "--theme must be one of color|paper (got '%s')",
-                                   arg);
-        st->co.theme = (pn_diagram_theme)v;
-        return EXIT_OK;
-    }
-    case OPT_TITLE:
-        st->co.title = arg;
-        return EXIT_OK;
-    case OPT_WIDTH:
-        return fig_length_option("timeline", "width", arg, &st->co.geometry.width);
-    case OPT_HEIGHT:
-        return fig_length_option("timeline", "height", arg, &st->co.geometry.height);
-    case OPT_FONT_SIZE:
-        return fig_font_size_option("timeline", arg, &st->co.geometry.font_size);
-    case OPT_DPI:
-        return fig_dpi_option("timeline", arg, &st->co.geometry.dpi);
     default:
-        return EXIT_USAGE;
+        return c >= FIG_OPT_THEME && c < FIG_OPT_END ? fig_chart_option("timeline", c, arg, &st->co)
+                                                     : EXIT_USAGE;
     }
 }
 
@@ -164,20 +135,7 @@ static int check(cli_job *job, void *state)
         return cli_usage_error("timeline", "--chart ladder needs --actor ID");
     if (st->chart == CHART_IN_FORCE && st->actor_id)
         return cli_usage_error("timeline", "--chart in-force counts every tie; leave out --actor");
-    if (job->output && strcmp(job->output, "-") == 0)
-        return cli_usage_error("timeline", "-o: the chart goes to a file (FILE.svg, .pdf, .png, "
-                                           ".eps or .ps); without -o the table goes to standard "
-                                           "output");
-    if (job->output) {
-        const char *ext = fig_extension(job->output);
-        st->format = ext ? pn_chart_format_name(ext) : NULL;
-        if (!st->format)
-            return cli_usage_error("timeline",
-                                   "-o: cannot draw a chart into '%s': give a name "
-                                   "ending in one of %s",
-                                   job->output, pn_chart_formats());
-    }
-    return EXIT_OK;
+    return fig_chart_output("timeline", job->output, "chart", &st->format);
 }
 
 static int loaded(cli_job *job, void *state)
@@ -578,12 +536,7 @@ static const struct option options[] = {{"by", required_argument, NULL, OPT_BY},
                                         {"actor", required_argument, NULL, 'a'},
                                         {"chart", required_argument, NULL, OPT_CHART},
                                         {"top", required_argument, NULL, OPT_TOP},
-                                        {"theme", required_argument, NULL, OPT_THEME},
-                                        {"title", required_argument, NULL, OPT_TITLE},
-                                        {"width", required_argument, NULL, OPT_WIDTH},
-                                        {"height", required_argument, NULL, OPT_HEIGHT},
-                                        {"font-size", required_argument, NULL, OPT_FONT_SIZE},
-                                        {"dpi", required_argument, NULL, OPT_DPI},
+                                        FIG_CHART_LONG_OPTIONS,
                                         {NULL, 0, NULL, 0}};
 
 const cli_spec pn_cmd_timeline = {

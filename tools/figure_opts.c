@@ -48,3 +48,48 @@ int fig_dpi_option(const char *command, const char *arg, double *out)
     *out = (double)number;
     return EXIT_OK;
 }
+
+int fig_chart_option(const char *command, int c, const char *arg, pn_chart_options *co)
+{
+    switch (c) {
+    case FIG_OPT_THEME: {
+        int v = pn_diagram_option_parse("theme", arg);
+        if (v < 0)
+            return cli_usage_error(command, "--theme must be one of color|paper (got '%s')", arg);
+        co->theme = (pn_diagram_theme)v;
+        return EXIT_OK;
+    }
+    case FIG_OPT_TITLE:
+        co->title = arg;
+        return EXIT_OK;
+    case FIG_OPT_WIDTH:
+        return fig_length_option(command, "width", arg, &co->geometry.width);
+    case FIG_OPT_HEIGHT:
+        return fig_length_option(command, "height", arg, &co->geometry.height);
+    case FIG_OPT_FONT_SIZE:
+        return fig_font_size_option(command, arg, &co->geometry.font_size);
+    case FIG_OPT_DPI:
+        return fig_dpi_option(command, arg, &co->geometry.dpi);
+    default:
+        return EXIT_USAGE;
+    }
+}
+
+int fig_chart_output(const char *command, const char *output, const char *what, const char **format)
+{
+    *format = NULL;
+    if (!output)
+        return EXIT_OK;
+    if (strcmp(output, "-") == 0)
+        return cli_usage_error(command,
+                               "-o: the %s goes to a file (FILE.svg, .pdf, .png, .eps or .ps); "
+                               "without -o the table%s to standard output",
+                               what, strcmp(what, "chart") == 0 ? " goes" : "s go");
+    const char *ext = fig_extension(output);
+    *format = ext ? pn_chart_format_name(ext) : NULL;
+    if (!*format)
+        return cli_usage_error(command,
+                               "-o: cannot draw a %s into '%s': give a name ending in one of %s",
+                               what, output, pn_chart_formats());
+    return EXIT_OK;
+}
