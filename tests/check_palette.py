@@ -231,9 +231,53 @@ def main():
             if worst[0] < MIN_DE:
                 failures.append("%s: the path colour %s is %.1f from %s"
                                 % (vision, path_colour, worst[0], worst[1]))
+        failures += chart_fills(paranet, tmp)
     for f in failures:
         print("FAIL:", f)
     return 1 if failures else 0
+
+
+SVG_FILL = re.compile(r"fill:rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)")
+
+
+def chart_fills(paranet, tmp):
+    """The charts' series fills (draw/chart.c: the five country fills, three
+    more of Paul Tol's light scheme, pale grey for "others"), read in the
+    order a stacked chart of 8 series and "others" first draws them: the
+    series stacked next to each other must be MIN_DE apart under every
+    vision, and black text on each readable; every pair is reported (a
+    legend swatch is matched to an area that is not its neighbour)."""
+    path = os.path.join(tmp, "chart.json")
+    ds = dataset()
+    for i, t in enumerate(ds["ties"]):  # dated, so that they are in force
+        t["since"] = 2000 + i % 5
+        t["status"] = "active"
+    with open(path, "w") as f:
+        json.dump(ds, f)
+    svg = os.path.join(tmp, "chart.svg")
+    subprocess.run([paranet, "timeline", path, "--by", "country", "--top", "8", "-o", svg],
+                   check=True, stderr=subprocess.DEVNULL)
+    seen = []
+    for m in SVG_FILL.finditer(open(svg).read()):
+        c = "#%02X%02X%02X" % tuple(round(float(v) * 255 / 100) for v in m.groups())
+        if c not in seen and c not in ("#FFFFFF", "#333333", "#000000"):
+            seen.append(c)
+    failures = []
+    print("chart fills:", " ".join(seen))
+    if len(seen) < 9:
+        failures.append("chart: %d series fills, wanted 9 (8 and others): %s" % (len(seen), seen))
+    for vision in VISIONS:
+        near = min((delta(a, b, vision), a, b) for a, b in zip(seen, seen[1:]))
+        anyp = min((delta(a, b, vision), a, b) for a, b in itertools.combinations(seen, 2))
+        print("  %-6s neighbours min %.1f (%s, %s); any pair min %.1f (%s, %s)"
+              % ((vision,) + near + anyp))
+        if near[0] < MIN_DE:
+            failures.append("chart, %s: neighbours %s and %s are %.1f apart (< %.0f)"
+                            % (vision, near[1], near[2], near[0], MIN_DE))
+    for c in seen:
+        if contrast_with_black(c) < MIN_CONTRAST:
+            failures.append("chart: black text on %s: contrast %.1f" % (c, contrast_with_black(c)))
+    return failures
 
 
 if __name__ == "__main__":
