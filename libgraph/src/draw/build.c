@@ -343,6 +343,11 @@ static int add_node(gv *c, size_t i)
     if (!n)
         return rc ? rc : PN_EGRAPHVIZ;
     c->nodes[i] = n;
+    if (s->ids) {
+        snprintf(buf, sizeof(buf), "a%zu", i);
+        set(n, "id", buf);
+        set(n, "class", "actor");
+    }
     pn__actor_look look;
     pn__actor_look_of(s, i, &look);
     set(n, "shape", look.kind->shape);
@@ -453,6 +458,11 @@ static int add_edge(gv *c, const pn__group *g)
     if (!e)
         return PN_EGRAPHVIZ;
     char buf[32];
+    if (c->s->ids) {
+        snprintf(buf, sizeof(buf), "e%zu", (size_t)(g - c->s->groups));
+        set(e, "id", buf);
+        set(e, "class", "tie");
+    }
     int width = line_width(c, look.penwidth);
     if (look.twin) {
         pn__buf list;
