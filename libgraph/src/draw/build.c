@@ -343,10 +343,14 @@ static int add_node(gv *c, size_t i)
     if (!n)
         return rc ? rc : PN_EGRAPHVIZ;
     c->nodes[i] = n;
-    if (s->ids) {
+    if (s->ids) { /* the explorer's: the actor, and the cluster it is boxed in */
+        pn__cluster_look box;
+        bool boxed = pn__gv_clustered(s->o) && pn__cluster_look_of(s, i, &box);
+        char cls[80];
+        snprintf(cls, sizeof(cls), boxed ? "actor in-%s" : "actor", boxed ? box.key : "");
         snprintf(buf, sizeof(buf), "a%zu", i);
         set(n, "id", buf);
-        set(n, "class", "actor");
+        set(n, "class", cls);
     }
     pn__actor_look look;
     pn__actor_look_of(s, i, &look);

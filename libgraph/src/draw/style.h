@@ -177,7 +177,8 @@ typedef struct pn__scene {
     bool directed_seen;
     bool *rank_seen; /* by country rank; [n_ranks] is ZZ */
     /* The explorer's ids (pn__diagram_svg_ids): each actor's node is "a<index>" of class
-     * "actor", each group's edge "e<group>" of class "tie"; false: Graphviz's own. */
+     * "actor" (and "in-<key>" when boxed in the cluster "cluster_<key>"), each group's edge
+     * "e<group>" of class "tie"; false: Graphviz's own. */
     bool ids;
 } pn__scene;
 

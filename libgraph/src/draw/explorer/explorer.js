@@ -45,6 +45,13 @@
     if (t.to !== t.from) actorTies[t.to].push(t);
   });
   const drawn = ds.actors.map((a, i) => !!actorEl[i]);
+  /* Country (or kind) boxes, titled "cluster_<key>", hold the actors of class "in-<key>". */
+  const boxes = [...svg.querySelectorAll("g.cluster")].map((g) => {
+    const key = g.querySelector("title").textContent.replace(/^cluster_/, "");
+    const members = [];
+    actorEl.forEach((a, i) => { if (a && a.classList.contains(`in-${key}`)) members.push(i); });
+    return { g, members, shown: true };
+  });
 
   /* ---- small helpers ---- */
   function el(tag, attrs, ...kids) {
@@ -114,6 +121,11 @@
       if (g && edgeOn[k] !== edgeShown[k]) g.classList.toggle("pn-off", !edgeOn[k]);
       edgeShown[k] = edgeOn[k];
     });
+    boxes.forEach((b) => {
+      const on = b.members.some((i) => actorShown[i]);
+      if (on !== b.shown) b.g.classList.toggle("pn-off", !on);
+      b.shown = on;
+    });
     const counts = document.getElementById("pn-counts");
     counts.textContent = `${nActors} of ${drawn.filter(Boolean).length} actors, ` +
       `${nTies} of ${inView.length} ties shown`;
@@ -142,7 +154,7 @@
       undated.addEventListener("change", () => { keepUndated = undated.checked; apply(); });
       show();
       side.append(label, slider,
-        el("label", {}, undated, " keep undated ties (--undated keep)"));
+        el("label", { class: "pn-wrap" }, undated, " keep undated ties (--undated keep)"));
     }
     facets.forEach((f) => {
       if (f.values.length === 0) return;
