@@ -99,6 +99,32 @@ try {
   const hot = await page.evaluate(() => [...document.querySelectorAll(".pn-hot")].map((e) => e.id));
   check(hot.includes(`a${index}`) && (partner < 0 || hot.includes(`a${partner}`)),
     "hovering lights the actor and its partner", JSON.stringify(hot.slice(0, 5)));
+  // ---- pan and zoom: the point under the pointer stays under it ----
+  const centreOf = async (sel) => page.locator(sel).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  });
+  const near = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]) < 3;
+  const at = await centreOf(`#a${index}`);
+  await page.mouse.move(at[0], at[1]);
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(60);
+  check(near(await centreOf(`#a${index}`), at), "wheel zoom keeps the actor under the pointer");
+  await page.waitForTimeout(400);
+  check(near(await centreOf(`#a${index}`), at), "and so does the sharp redraw after it");
+  await page.keyboard.press("Escape");
+  await page.mouse.down();
+  await page.mouse.move(at[0] + 60, at[1] + 40, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const moved = await centreOf(`#a${index}`);
+  check(near(moved, [at[0] + 60, at[1] + 40]), "a drag moves the drawing with it", JSON.stringify([at, moved]));
+  check(await panel.isHidden(), "a drag that starts on an actor does not open it");
+  await page.locator("#pn-stage").focus();
+  await page.keyboard.press("0");
+  await page.waitForTimeout(400);
+  same(await page.locator("#pn-drawing > svg").getAttribute("viewBox"),
+    await page.evaluate(() => window.pnExplorer.home.join(" ")), "0 shows the whole drawing");
   await page.keyboard.press("Escape");
   await page.mouse.move(1, 1);
 

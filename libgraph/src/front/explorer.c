@@ -18,20 +18,13 @@
 /* s as the text of an HTML element. */
 static void html_text(pn__buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&':
-            pn__buf_puts(b, "&amp;");
-            break;
-        case '<':
-            pn__buf_puts(b, "&lt;");
-            break;
-        case '>':
-            pn__buf_puts(b, "&gt;");
-            break;
-        default:
-            pn__buf_add(b, s, 1);
-        }
+    while (s && *s) {
+        size_t n = strcspn(s, "&<>");
+        pn__buf_add(b, s, n);
+        s += n;
+        if (*s)
+            pn__buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : "&gt;");
+        s += *s != '\0';
     }
 }
 

@@ -92,7 +92,7 @@
   const tieShown = new Array(ties.length).fill(false);
   const actorShown = new Array(ds.actors.length).fill(true);
   const edgeShown = edgeEl.map(() => true);
-  const timing = { firstDraw: null, apply: null };
+  const timing = { firstDraw: null, apply: null, settled: null };
   const shown = (t) => tieShown[t.i];
 
   function apply() {
@@ -180,26 +180,62 @@
       el("button", { type: "button", text: "0", title: "the whole drawing (0)", onclick: reset })));
   }
 
-  /* ---- pan and zoom: the SVG's viewBox ---- */
+  /* ---- pan and zoom: the SVG's viewBox ----
+   * vb is the view asked for, shown at once as a CSS transform of the view
+   * last drawn (painted: a cheap step for the browser, however large the
+   * drawing); once the moves stop, the viewBox is set to vb and the
+   * drawing is redrawn sharp at its new scale. */
   const home = svg.getAttribute("viewBox").split(/[\s,]+/).map(Number);
   let vb = home.slice();
+  let painted = home.slice(); /* the view the SVG was last drawn at */
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  const box = document.getElementById("pn-drawing");
+  /* Labels smaller than 3 pixels are not drawn (they cost most of a large
+   * drawing's paint, and cannot be read): the first label's height at the
+   * whole drawing, scaled by the zoom, says when. */
+  const label = svg.querySelector("g.actor text");
+  const labelPx = label ? label.getBoundingClientRect().height : 0;
+  let far = null;
+  function detail() {
+    const now = labelPx * home[2] / vb[2] < 3;
+    if (now !== far) svg.classList.toggle("pn-far", now);
+    far = now;
+  }
+  /* Drawing units per pixel of a view, and its centre. */
+  const unitsOf = (v) => Math.max(v[2] / box.clientWidth, v[3] / box.clientHeight);
+  const centre = (v) => [v[0] + v[2] / 2, v[1] + v[3] / 2];
+  const unitsPerPixel = () => unitsOf(vb);
   let frame = 0;
+  let settle = 0;
+  function commit() {
+    clearTimeout(settle);
+    settle = 0;
+    painted = vb.slice();
+    svg.setAttribute("viewBox", vb.join(" "));
+    svg.style.transform = "";
+    detail();
+    timing.settled = performance.now();
+  }
   function draw() {
-    if (!frame) frame = requestAnimationFrame(() => { frame = 0; svg.setAttribute("viewBox", vb.join(" ")); });
+    if (!frame) frame = requestAnimationFrame(() => {
+      frame = 0;
+      const u = unitsOf(vb);
+      const [a, b] = centre(painted);
+      const [c, d] = centre(vb);
+      svg.style.transform = `translate(${(a - c) / u}px, ${(b - d) / u}px) scale(${unitsOf(painted) / u})`;
+    });
+    clearTimeout(settle);
+    settle = setTimeout(commit, 180);
   }
-  function unitsPerPixel() {
-    const r = svg.getBoundingClientRect();
-    return Math.max(vb[2] / r.width, vb[3] / r.height);
-  }
-  /* A point of the window in viewBox units. */
+  detail();
+  /* A point of the window in drawing units (of vb). */
   function toDrawing(cx, cy) {
-    const r = svg.getBoundingClientRect();
+    const r = box.getBoundingClientRect();
     const u = unitsPerPixel();
-    return [vb[0] + vb[2] / 2 + (cx - r.left - r.width / 2) * u,
-      vb[1] + vb[3] / 2 + (cy - r.top - r.height / 2) * u];
+    const [x, y] = centre(vb);
+    return [x + (cx - r.left - r.width / 2) * u, y + (cy - r.top - r.height / 2) * u];
   }
   function zoomAt(cx, cy, factor) {
     const w = vb[2] / factor;
@@ -209,7 +245,7 @@
     draw();
   }
   function zoomBy(factor) {
-    const r = svg.getBoundingClientRect();
+    const r = box.getBoundingClientRect();
     zoomAt(r.left + r.width / 2, r.top + r.height / 2, factor);
   }
   function panBy(dx, dy) {
@@ -219,17 +255,18 @@
     draw();
   }
   function reset() { vb = home.slice(); draw(); }
-  /* Centre an element and zoom so that it is about a tenth of the stage. */
+  /* Centre an element in the part of the stage the panel leaves, and zoom
+   * so that it is about a tenth of the stage. */
   function focusOn(g) {
-    svg.setAttribute("viewBox", vb.join(" "));
+    commit();
     const r = g.getBoundingClientRect();
     const [x, y] = toDrawing(r.left + r.width / 2, r.top + r.height / 2);
-    const s = svg.getBoundingClientRect();
-    const size = Math.max(r.width * unitsPerPixel() * 10, vb[2] / 50);
-    const w = Math.min(home[2], size);
-    const h = w * s.height / s.width;
+    const w = Math.min(home[2], Math.max(r.width * unitsPerPixel() * 10, vb[2] / 50));
+    const h = w * box.clientHeight / box.clientWidth;
+    const aside = panel.hidden ? 0 : panel.offsetWidth / 2;
     vb = [x - w / 2, y - h / 2, w, h];
-    draw();
+    vb[0] += aside * unitsPerPixel();
+    commit();
   }
 
   const pointers = new Map();
@@ -309,7 +346,11 @@
     const g = e.target.closest("g.actor");
     if (g && !g.contains(e.relatedTarget)) unhover();
   });
-  /* Ties are thin lines: a wide invisible stroke over each takes the pointer. */
+  /* Ties are thin lines: a wide invisible stroke over each takes the pointer.
+   * Graphviz draws a double line as its two lines with transparent ones
+   * between them: those are dropped (nothing visible changes; a large
+   * drawing has thousands). */
+  svg.querySelectorAll('g.tie > path[stroke="transparent"]').forEach((p) => p.remove());
   edgeEl.forEach((g) => {
     const path = g && g.querySelector("path");
     if (!path) return;
@@ -450,5 +491,5 @@
     timing.firstDraw = performance.now();
     window.pnExplorer.ready = true;
   }));
-  window.pnExplorer = { ready: false, timing };
+  window.pnExplorer = { ready: false, timing, home };
 })();
