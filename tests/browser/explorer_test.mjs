@@ -90,6 +90,34 @@ try {
       "with their sections/pages");
     check((await panel.textContent()).includes(tie.basis || "reported"), "and its basis");
   }
+  if (tie) {
+    // The tie's line in the drawing, clicked at a point on it: the line on
+    // top there (its own, or a parallel one over it) opens with the
+    // citations of every tie it stands for.
+    const edges = await page.evaluate(() => JSON.parse(document.getElementById("pn-explorer").textContent).edge);
+    const spot = await page.evaluate((k) => {
+      const hit = document.querySelector(`#e${k} path.pn-hit`);
+      const m = hit.getScreenCTM();
+      const len = hit.getTotalLength();
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        const p = hit.getPointAtLength(len * f);
+        const x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+        const top = document.elementFromPoint(x, y);
+        const line = top && top.closest("g.tie");
+        if (line) return [x, y, +line.id.slice(1)];
+      }
+      return null;
+    }, edges[ds.ties.indexOf(tie)]);
+    check(spot !== null, "the tie's line is on top somewhere");
+    if (spot) {
+      await page.mouse.click(spot[0], spot[1]);
+      same(await panel.getAttribute("data-edge"), String(spot[2]), "clicking a line opens its panel");
+      const texts = await panel.locator(".pn-cite-text").allTextContents();
+      const want = ds.ties.filter((t, i) => edges[i] === spot[2]).flatMap((t) => (t.sources || []).map(cite));
+      check(want.length > 0 && want.every((c) => texts.includes(c)), "which cites every tie's sources",
+        JSON.stringify(texts.slice(0, 2)));
+    }
+  }
   await page.keyboard.press("Escape");
   check(await panel.isHidden(), "Escape closes the panel");
   await page.locator(`#a${index}`).click();
