@@ -139,6 +139,7 @@
       "aria-label": "Find an actor", autocomplete: "off" }));
     side.append(el("ul", { id: "pn-results" }));
     side.append(el("div", { id: "pn-counts", role: "status" }));
+    side.append(el("div", { id: "pn-view", class: "pn-n", text: `drawn: ${ex.view}` }));
     if (years) {
       side.append(el("h2", { text: "Year" }));
       const label = el("div", { id: "pn-year-label" });
