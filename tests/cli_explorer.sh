@@ -9,11 +9,11 @@ B="$SRC/datasets/bandung.json"
 expect_exit 0 "$PN" render "$T" -o "$OUT/t.html"
 has "$OUT/t.html" "<!DOCTYPE html>"
 has "$OUT/t.html" '<svg'
-expect_exit 0 "$PN" render "$T" -o "$OUT/t2.html"
-cmp -s "$OUT/t.html" "$OUT/t2.html" && ok || fail "two renders of tangsel differ"
 expect_exit 0 "$PN" render "$T" -T html
-cmp -s "$OUT/t.html" "$OUT/out" && ok || fail "-T html on stdout differs from -o t.html"
-for layout in dot neato sfdp; do
+cmp -s "$OUT/t.html" "$OUT/out" && ok || fail "two renders of tangsel differ (-o t.html, -T html)"
+layouts="dot neato sfdp"
+[ -n "${PN_UNDER_VALGRIND:-}" ] && layouts=dot # some 30 times slower there
+for layout in $layouts; do
     "$PN" render "$B" --layout $layout --at 2016 -T html -o "$OUT/a.html" 2>"$OUT/err"
     "$PN" render "$B" --layout $layout --at 2016 -T html -o "$OUT/b.html" 2>"$OUT/err"
     cmp -s "$OUT/a.html" "$OUT/b.html" && ok || fail "two $layout renders of bandung differ"
