@@ -186,7 +186,8 @@ try {
 
   if (screenshot) {
     // The figure of docs/explorer.md: the actor found and open in the panel,
-    // the drawing zoomed out a step around it, the pointer on its first
+    // the drawing zoomed out a step around it and moved down two steps
+    // (the partners above it in view), the pointer on its first
     // partner (that partner's ties and partners lit, the rest dimmed).
     await page.reload();
     await page.waitForFunction(() => window.pnExplorer && window.pnExplorer.ready);
@@ -194,7 +195,9 @@ try {
     await page.locator(`#pn-results button[data-actor="${actor.id}"]`).click();
     await page.locator("#pn-stage").focus();
     await page.keyboard.press("-");
-    await page.waitForTimeout(100);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.waitForTimeout(400);
     await page.locator(`#a${partner >= 0 ? partner : index}`).hover();
     await page.screenshot({ path: screenshot });
     console.log(`# ${name}: screenshot ${screenshot}`);
