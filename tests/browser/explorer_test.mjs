@@ -148,6 +148,19 @@ try {
   const moved = await centreOf(`#a${index}`);
   check(near(moved, [at[0] + 60, at[1] + 40]), "a drag moves the drawing with it", JSON.stringify([at, moved]));
   check(await panel.isHidden(), "a drag that starts on an actor does not open it");
+  // A pinch (two touch points moving apart, through the DevTools protocol's
+  // touch events) zooms in about its middle.
+  const widthOf = async () => +(await page.locator("#pn-drawing > svg").getAttribute("viewBox")).split(" ")[2];
+  const before = await widthOf();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, d) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] :
+    [{ x: at[0] - d, y: at[1], id: 0 }, { x: at[0] + d, y: at[1], id: 1 }] });
+  await touch("touchStart", 20);
+  for (const d of [30, 40, 60, 80]) await touch("touchMove", d);
+  await touch("touchEnd", 0);
+  await page.waitForTimeout(400);
+  const after = await widthOf();
+  check(after < before / 2, "a pinch zooms in", `${before} -> ${after}`);
   await page.locator("#pn-stage").focus();
   await page.keyboard.press("0");
   await page.waitForTimeout(400);
