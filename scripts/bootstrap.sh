@@ -20,10 +20,11 @@ mode=${1:-demo}
 PACKAGES="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz
 libjansson-dev check libcsv-dev libexpat1-dev libfontconfig-dev libpango1.0-dev libcairo2-dev valgrind clang libclang-rt-14-dev python3
 fonts-dejavu-core fonts-noto-cjk"
-# The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex).
+# The test mode also compiles the LaTeX tables (tests/cli_latex.sh, label tex)
+# and opens the explorer in headless Chromium (tests/browser/, label browser).
 if [ "$mode" = test ]; then
     PACKAGES="$PACKAGES texlive-latex-base texlive-latex-recommended texlive-xetex lmodern
-fontconfig poppler-utils"
+fontconfig poppler-utils chromium nodejs"
 fi
 
 # The peer tools the tests read paranet's exports with (tests/peers/, ctest
@@ -46,6 +47,13 @@ install() { # install PACKAGE...: the ones not installed yet
 }
 # shellcheck disable=SC2086
 if [ "$mode" = test ]; then install $PACKAGES $PEER_PACKAGES; else install $PACKAGES; fi
+# The browser tests' driver, playwright-core, from tests/browser/package-lock.json;
+# it drives Debian's chromium and downloads no browser. (npm comes with
+# Debian's npm package, or with a nodejs that carries its own.)
+if [ "$mode" = test ]; then
+    command -v npm >/dev/null 2>&1 || install npm
+    (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
+fi
 # Graphviz finds its render plugins through a config file that a fresh
 # install may lack ("Format: png not recognized"): make sure it is there.
 if ! ls /usr/lib/*/graphviz/config6* >/dev/null 2>&1; then
@@ -81,12 +89,12 @@ test)
     build build
     (cd build && ctest --output-on-failure -j"$jobs")
     build build-asan -DPN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-    # The peer and TeX tests check what other programs make of paranet's files,
-    # not memory: the plain build runs them, once.
-    (cd build-asan && ctest --output-on-failure -j"$jobs" -LE 'peers|tex')
+    # The peer, TeX and browser tests check what other programs make of
+    # paranet's files, not memory: the plain build runs them, once.
+    (cd build-asan && ctest --output-on-failure -j"$jobs" -LE 'peers|tex|browser')
     # Every test again under valgrind memcheck: errors and definite leaks fail.
     build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE 'peers|tex')
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE 'peers|tex|browser')
     # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
     build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
     (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)

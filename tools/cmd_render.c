@@ -1,9 +1,11 @@
 /* paranet render FILE: a diagram of a view, as SVG, PDF, PNG, JPEG, EPS,
- * PostScript or DOT, at a size on paper. */
+ * PostScript or DOT, at a size on paper, or the explorer (HTML). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "figure_opts.h"
+#include "paranet/explorer.h"
 #include "pipeline.h"
 
 static const char help[] =
@@ -14,8 +16,10 @@ static const char help[] =
     "the legend under the figure lists what it shows.\n"
     "\n"
     "Output:\n"
-    "  -T, --format FMT        svg, pdf, png, jpg, eps, ps or dot (default: from the\n"
-    "                          -o extension, else svg; -T wins over the extension)\n"
+    "  -T, --format FMT        svg, pdf, png, jpg, eps, ps, dot or html (default: from\n"
+    "                          the -o extension, else svg; -T wins over the extension);\n"
+    "                          html is the explorer: one self-contained page with pan,\n"
+    "                          zoom, search, filters and a year slider (docs/explorer.md)\n"
     "  -o, --output OUT        write to OUT, atomically ('-' or none: standard output)\n"
     "\n"
     "Size on paper (lengths with a unit: cm, mm, in or pt):\n"
@@ -50,7 +54,8 @@ static const char help_tail[] =
     "  paranet render datasets/tangsel.json -o tangsel.svg\n"
     "  paranet render datasets/bandung.json --width 16cm --font-size 8 -o fig1.pdf\n"
     "  paranet render datasets/tangsel.json --at 2016 --theme paper -o tangsel-2016.pdf\n"
-    "  paranet render datasets/tangsel.json --ego daejeon --edge-labels both -o daejeon.png\n";
+    "  paranet render datasets/tangsel.json --ego daejeon --edge-labels both -o daejeon.png\n"
+    "  paranet render datasets/tangsel.json -o tangsel.html\n";
 
 enum {
     OPT_LAYOUT = CLI_OPT_LAST,
@@ -70,6 +75,17 @@ enum {
     OPT_FONT_SIZE,
     OPT_DPI
 };
+
+/* The formats render writes: the diagram's, and the explorer. */
+#define RENDER_FORMATS "svg, pdf, png, jpg, eps, ps, dot, html"
+
+/* The canonical name of a format render writes, or NULL. */
+static const char *format_name(const char *name)
+{
+    if (strcasecmp(name, "html") == 0 || strcasecmp(name, "htm") == 0)
+        return "html";
+    return pn_diagram_format_name(name);
+}
 
 static int enum_option(const char *option, const char *arg, int *out)
 {
@@ -126,10 +142,10 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     long number;
     switch (c) {
     case 'T':
-        if (!pn_diagram_format_name(arg))
+        if (!format_name(arg))
             return cli_usage_error("render", "-T: cannot write '%s'; paranet renders %s", arg,
-                                   pn_diagram_formats());
-        st->format = pn_diagram_format_name(arg);
+                                   RENDER_FORMATS);
+        st->format = format_name(arg);
         return EXIT_OK;
     case OPT_WIDTH:
         return fig_length_option("render", "width", arg, &o->geometry.width);
@@ -196,10 +212,10 @@ static int check(cli_job *job, void *state)
     if (job->output && strcmp(job->output, "-") == 0)
         job->output = NULL;
     const char *ext = job->output ? fig_extension(job->output) : NULL;
-    const char *named = ext ? pn_diagram_format_name(ext) : NULL;
+    const char *named = ext ? format_name(ext) : NULL;
     if (!st->format && ext && !named)
         return cli_usage_error("render", "cannot write .%s; paranet renders %s (or give -T)", ext,
-                               pn_diagram_formats());
+                               RENDER_FORMATS);
     if (st->format && named && strcmp(named, st->format) != 0)
         fprintf(stderr, "paranet render: note: writing %s into %s, as -T says\n", st->format,
                 job->output);
@@ -238,11 +254,19 @@ static int compute(cli_job *job, void *state)
          (code = cli_find_actor(job, "--highlight-path", o->path_to, &actor)) != EXIT_OK))
         return code;
     pn_diags_clear(job->diags);
+    bool html = strcmp(st->format, "html") == 0;
+    if (html && job->basis_dropped && o->view.bases == PN_VIEW_BASES_DEFAULT) {
+        /* The pipeline settled the default bases: the explorer draws every
+         * basis and opens with its basis filter at the default. */
+        o->view.bases = 0;
+        o->view.drop_isolates = job->vo.tie_filter && !job->vo.keep_isolates;
+    }
     if (!st->layout_given && o->layout == PN_LAYOUT_DOT)
         choose_layout(job, o);
     char *data = NULL;
     size_t len = 0;
-    int rc = pn_diagram_render(job->ds, o, st->format, &data, &len, job->diags);
+    int rc = html ? pn_explorer_render(job->ds, o, &data, &len, job->diags)
+                  : pn_diagram_render(job->ds, o, st->format, &data, &len, job->diags);
     cli_print_diags(job->diags);
     if (rc != 0) {
         /* Over a layout's size limit: the option asked for what cannot be
@@ -287,7 +311,7 @@ static const struct option options[] = {
 /* -T, --format is the image format: not CLI_FORMAT (the report formats). */
 const cli_spec pn_cmd_render = {
     .name = "render",
-    .summary = "draw a diagram of a view: SVG, PDF, PNG, JPEG, EPS, PS or DOT",
+    .summary = "draw a diagram of a view: SVG, PDF, PNG, JPEG, EPS, PS, DOT or the HTML explorer",
     .help = help,
     .help_tail = help_tail,
     .uses = CLI_LOAD | CLI_VIEW | CLI_OUTPUT,

@@ -343,6 +343,15 @@ static int add_node(gv *c, size_t i)
     if (!n)
         return rc ? rc : PN_EGRAPHVIZ;
     c->nodes[i] = n;
+    if (s->ids) { /* the explorer's: the actor, and the cluster it is boxed in */
+        pn__cluster_look box;
+        bool boxed = pn__gv_clustered(s->o) && pn__cluster_look_of(s, i, &box);
+        char cls[80];
+        snprintf(cls, sizeof(cls), boxed ? "actor in-%s" : "actor", boxed ? box.key : "");
+        snprintf(buf, sizeof(buf), "a%zu", i);
+        set(n, "id", buf);
+        set(n, "class", cls);
+    }
     pn__actor_look look;
     pn__actor_look_of(s, i, &look);
     set(n, "shape", look.kind->shape);
@@ -453,6 +462,11 @@ static int add_edge(gv *c, const pn__group *g)
     if (!e)
         return PN_EGRAPHVIZ;
     char buf[32];
+    if (c->s->ids) {
+        snprintf(buf, sizeof(buf), "e%zu", (size_t)(g - c->s->groups));
+        set(e, "id", buf);
+        set(e, "class", "tie");
+    }
     int width = line_width(c, look.penwidth);
     if (look.twin) {
         pn__buf list;

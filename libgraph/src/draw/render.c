@@ -594,8 +594,24 @@ int pn__geometry_check(const pn_diagram_geometry *g, pn_diags *diags)
     return 0;
 }
 
-int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, const char *format,
-                      char **out, size_t *len, pn_diags *diags)
+/* The explorer's map from ties to the edges drawn (pn__diagram_svg_ids). */
+static int tie_edges(const pn__scene *c, size_t **tie_edge)
+{
+    size_t *te = malloc((c->nt ? c->nt : 1) * sizeof(*te));
+    if (!te)
+        return PN_ENOMEM;
+    for (size_t t = 0; t < c->nt; t++)
+        te[t] = SIZE_MAX;
+    for (size_t k = 0; k < c->n_groups; k++)
+        for (size_t j = 0; j < c->groups[k].n; j++)
+            te[c->ties[c->groups[k].first + j]] = k;
+    *tie_edge = te;
+    return 0;
+}
+
+/* pn_diagram_render, and with tie_edge the explorer's ids. */
+static int render(const pn_dataset *ds, const pn_diagram_options *opts, const char *format,
+                  char **out, size_t *len, size_t **tie_edge, pn_diags *diags)
 {
     pn_diagram_options defaults = PN_DIAGRAM_OPTIONS_INIT;
     if (!opts)
@@ -625,6 +641,7 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
     pn__scene c;
     size_t n = 0;
     int rc = pn__scene_open(&c, ds, opts, diags);
+    c.ids = tie_edge != NULL;
     if (rc == 0 && strcmp(format, "dot") != 0)
         rc = layout_guard(&c);
     if (rc == 0)
@@ -635,8 +652,23 @@ int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, cons
         rc = render_graphviz(&c, format, out, &n);
     if (rc == 0 && len)
         *len = n;
+    if (rc == 0 && tie_edge)
+        rc = tie_edges(&c, tie_edge);
     if (rc == PN_ENOMEM)
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, NULL, "out of memory");
     pn__scene_free(&c);
     return rc;
+}
+
+int pn_diagram_render(const pn_dataset *ds, const pn_diagram_options *opts, const char *format,
+                      char **out, size_t *len, pn_diags *diags)
+{
+    return render(ds, opts, format, out, len, NULL, diags);
+}
+
+int pn__diagram_svg_ids(const pn_dataset *ds, const pn_diagram_options *opts, char **out,
+                        size_t *len, size_t **tie_edge, pn_diags *diags)
+{
+    *tie_edge = NULL;
+    return render(ds, opts, "svg", out, len, tie_edge, diags);
 }

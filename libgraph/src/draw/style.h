@@ -185,6 +185,10 @@ typedef struct pn__scene {
     bool basis_seen[PN_BASIS_COUNT]; /* marked bases only */
     bool directed_seen;
     bool *rank_seen; /* by country rank; [n_ranks] is ZZ */
+    /* The explorer's ids (pn__diagram_svg_ids): each actor's node is "a<index>" of class
+     * "actor" (and "in-<key>" when boxed in the cluster "cluster_<key>"), each group's edge
+     * "e<group>" of class "tie"; false: Graphviz's own. */
+    bool ids;
 } pn__scene;
 
 #define PN__WRAP 20 /* the line width of a label, in characters */
@@ -264,6 +268,13 @@ typedef struct pn__edge_label {
 
 int pn__edge_label_make(const pn__scene *s, const pn__group *g, pn__edge_label *out);
 void pn__edge_label_free(pn__edge_label *l);
+
+/* pn_diagram_render's SVG of a view with the ids of pn__scene.ids, for the
+ * explorer (front/explorer.c); otherwise the same bytes. *tie_edge (malloc,
+ * one entry a tie of ds) is the group (edge "e<k>") each tie is drawn in,
+ * SIZE_MAX for a tie not drawn. Errors as pn_diagram_render. (render.c) */
+int pn__diagram_svg_ids(const pn_dataset *ds, const pn_diagram_options *opts, char **out,
+                        size_t *len, size_t **tie_edge, pn_diags *diags);
 
 /* ---- the legend as data (legend.c) ---- */
 
