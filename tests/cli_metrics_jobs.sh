@@ -111,4 +111,41 @@ expect_exit 0 "$PN" metrics "$T" --basis all -m betweenness -n 1 --jobs 2
 hasnt "$OUT/out" "cutoff"
 [ ! -s "$OUT/err" ] && ok || fail "stderr not empty without --cutoff"
 
+# --- the same bytes for any number of processes (the default included) ---
+# Every shipped dataset and generated graphs, undirected and directed,
+# with and without a cutoff: --jobs 1, 2, 3, 4 and the default (one per
+# online CPU) print the same table, byte for byte (docs/metrics.md, "Same
+# bits for any number of workers").
+P="$OUT/pendant.json"
+expect_exit 0 "$PN" generate --actors 3000 --seed 3 --shape sister-cities -q -o "$P"
+same_bytes() { # FILE ARGS...: every --jobs count gives the bytes of --jobs 1
+    f=$1
+    shift
+    expect_exit 0 "$PN" metrics "$f" "$@" --jobs 1 -q
+    cp "$OUT/out" "$OUT/bytes1"
+    for jobs in 2 3 4 default; do
+        if [ "$jobs" = default ]; then
+            expect_exit 0 "$PN" metrics "$f" "$@" -q
+        else
+            expect_exit 0 "$PN" metrics "$f" "$@" --jobs "$jobs" -q
+        fi
+        if cmp -s "$OUT/bytes1" "$OUT/out"; then ok; else fail "--jobs $jobs changed the table of $f $*"; fi
+    done
+}
+B="-m betweenness,closeness,harmonic --sort id --format tsv --precision full"
+jobs_sets="$SRC/datasets/tangsel.json $SRC/datasets/bandung.json $SRC/datasets/twintowns-de.json $G $P"
+jobs_cuts="0 3"
+if [ -n "${PN_UNDER_VALGRIND:-}" ]; then # some 30 times slower there
+    jobs_sets="$SRC/datasets/tangsel.json $P"
+    jobs_cuts=2
+fi
+for f in $jobs_sets; do
+    for cut in $jobs_cuts; do
+        # shellcheck disable=SC2086
+        same_bytes "$f" $B --basis all --cutoff "$cut"
+        # shellcheck disable=SC2086
+        same_bytes "$f" $B --basis all --cutoff "$cut" --directed
+    done
+done
+
 finish
