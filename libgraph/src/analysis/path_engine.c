@@ -218,18 +218,31 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
     sigma[s] = 1;
     while (head < tail) {
         pn__vid v = order[head++];
-        int32_t d = dist[v];
+        int32_t d = dist[v], dn = d + 1;
         if (cutoff > 0 && d >= cutoff)
             continue;
-        for (size_t a = off[v]; a < off[v + 1]; a++) {
-            pn__vid x = adj[a];
-            if (dist[x] < 0) {
-                dist[x] = d + 1;
-                sigma[x] = 0;
-                order[tail++] = x;
+        size_t end = off[v + 1];
+        if (!bet) {
+            for (size_t a = off[v]; a < end; a++) {
+                pn__vid x = adj[a];
+                if (dist[x] < 0) {
+                    dist[x] = dn;
+                    order[tail++] = x;
+                }
             }
-            if (bet && dist[x] == d + 1)
-                sigma[x] += sigma[v];
+            continue;
+        }
+        double sv = sigma[v];
+        for (size_t a = off[v]; a < end; a++) {
+            pn__vid x = adj[a];
+            int32_t dx = dist[x];
+            if (dx < 0) {
+                dist[x] = dn;
+                sigma[x] = sv;
+                order[tail++] = x;
+            } else if (dx == dn) {
+                sigma[x] += sv;
+            }
         }
     }
     /* Distances to everything reached, trees included. */
@@ -241,10 +254,14 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
         N += p->wt[c];
         DS += p->wt[c] * d + p->dsum[c];
         if (sink->har) {
-            const uint64_t *prof = p->prof + p->prof_off[c];
             size_t plen = p->prof_off[c + 1] - p->prof_off[c];
-            for (size_t j = 0; j < plen; j++)
-                st->hist[d + j] += prof[j];
+            if (plen == 1) { /* no tree: c alone */
+                st->hist[d]++;
+            } else {
+                const uint64_t *prof = p->prof + p->prof_off[c];
+                for (size_t j = 0; j < plen; j++)
+                    st->hist[d + j] += prof[j];
+            }
             if (d + plen - 1 > top)
                 top = d + plen - 1;
         }
@@ -260,10 +277,16 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
         for (size_t i = tail; i-- > 1;) {
             pn__vid v = order[i];
             int32_t dn = dist[v] + 1;
+            if (cutoff > 0 && dn > cutoff) { /* not expanded: no children */
+                coef[v] = (double)p->wt[v] / sigma[v];
+                continue;
+            }
             double sum = 0;
-            for (size_t a = off[v]; a < off[v + 1]; a++)
-                if (dist[adj[a]] == dn)
-                    sum += coef[adj[a]];
+            for (size_t a = off[v], end = off[v + 1]; a < end; a++) {
+                pn__vid x = adj[a];
+                if (dist[x] == dn)
+                    sum += coef[x];
+            }
             double delta = sigma[v] * sum;
             coef[v] = ((double)p->wt[v] + delta) / sigma[v];
             if (delta > 0)
