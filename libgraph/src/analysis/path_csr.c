@@ -48,29 +48,31 @@ static int build_csr(const igraph_t *g, pn__path_plan *p)
     p->off = calloc(n + 2, sizeof(size_t));
     if (!p->off)
         return PN_ENOMEM;
-    for (size_t e = 0; e < m; e++) {
-        size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
-        size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
-        if (a == b)
-            continue;
-        p->off[a + 2]++;
-        if (!p->directed)
-            p->off[b + 2]++;
-    }
-    for (size_t v = 0; v < n; v++)
-        p->off[v + 2] += p->off[v + 1];
-    p->adj = alloc(p->off[n + 1], sizeof(pn__vid), &failed);
-    if (failed)
-        return PN_ENOMEM;
-    /* off[v + 1] is the fill position of v; afterwards the end of v. */
-    for (size_t e = 0; e < m; e++) {
-        size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
-        size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
-        if (a == b)
-            continue;
-        p->adj[p->off[a + 1]++] = (pn__vid)b;
-        if (!p->directed)
-            p->adj[p->off[b + 1]++] = (pn__vid)a;
+    /* Pass 0 counts the arcs of v into off[v + 2]; then, after the prefix
+     * sums, off[v + 1] is the fill position of v in pass 1, and afterwards
+     * the end of v. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t e = 0; e < m; e++) {
+            size_t a = (size_t)IGRAPH_FROM(g, (igraph_integer_t)e);
+            size_t b = (size_t)IGRAPH_TO(g, (igraph_integer_t)e);
+            if (a == b)
+                continue;
+            if (pass == 0) {
+                p->off[a + 2]++;
+                p->off[b + 2] += !p->directed;
+                continue;
+            }
+            p->adj[p->off[a + 1]++] = (pn__vid)b;
+            if (!p->directed)
+                p->adj[p->off[b + 1]++] = (pn__vid)a;
+        }
+        if (pass == 0) {
+            for (size_t v = 0; v < n; v++)
+                p->off[v + 2] += p->off[v + 1];
+            p->adj = alloc(p->off[n + 1], sizeof(pn__vid), &failed);
+            if (failed)
+                return PN_ENOMEM;
+        }
     }
     return 0;
 }

@@ -205,22 +205,35 @@ static size_t pick_country(world *w, const double *cum)
     return lo;
 }
 
+/* The actors' country and group arrays, and the Zipf-like law of the
+ * countries (cumulative weights 1/rank^0.9, for pick_country); NULL when
+ * out of memory. */
+static double *country_laws(world *w)
+{
+    w->cty = malloc(w->n);
+    w->grp = malloc(w->n);
+    double *cum = malloc(w->nc * sizeof(double));
+    if (!w->cty || !w->grp || !cum) {
+        free(cum);
+        return NULL;
+    }
+    double acc = 0;
+    for (size_t c = 0; c < w->nc; c++)
+        cum[c] = acc += 1.0 / pow((double)(c + 1), 0.9);
+    return cum;
+}
+
 static int build_actors(world *w)
 {
     size_t n = w->n, nc = w->nc;
     size_t per_country = n >= 400 ? 2 : 1;
     w->n_orgs = n / 250 > 0 ? n / 250 : 1;
-    w->cty = malloc(n);
-    w->grp = malloc(n);
     w->orgs = malloc(w->n_orgs * sizeof(size_t));
-    double *cum = malloc(nc * sizeof(double));
-    if (!w->cty || !w->grp || !w->orgs || !cum) {
+    double *cum = country_laws(w);
+    if (!w->orgs || !cum) {
         free(cum);
         return PN_ENOMEM;
     }
-    double acc = 0;
-    for (size_t c = 0; c < nc; c++)
-        cum[c] = acc += 1.0 / pow((double)(c + 1), 0.9);
     int rc = 0;
     size_t a = 0;
     for (size_t c = 0; c < nc && !rc; c++) {
@@ -535,21 +548,16 @@ static int sister_tie(world *w, size_t a, size_t b, bool *made)
 static int build_sister_cities(world *w)
 {
     size_t n = w->n, nc = w->nc;
-    w->cty = malloc(n);
-    w->grp = malloc(n);
-    double *cum = malloc(nc * sizeof(double));
+    double *cum = country_laws(w);
     size_t cap = 16;
     while (cap < 8 * n)
         cap <<= 1;
     w->seen = calloc(cap, sizeof(uint64_t));
     w->seen_mask = cap - 1;
-    if (!w->cty || !w->grp || !cum || !w->seen) {
+    if (!cum || !w->seen) {
         free(cum);
         return PN_ENOMEM;
     }
-    double acc = 0;
-    for (size_t c = 0; c < nc; c++)
-        cum[c] = acc += 1.0 / pow((double)(c + 1), 0.9);
     int rc = 0;
     for (size_t a = 0; a < n && !rc; a++) {
         size_t c = a < 2 * nc ? a % nc : pick_country(w, cum);
