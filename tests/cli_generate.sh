@@ -17,6 +17,26 @@ cmp -s "$OUT/out" "$OUT/a.json" && ok || fail "stdout differs from the file"
 expect_exit 0 "$PN" generate --actors 200 --ties-per-actor 1.5 -q -o "$OUT/d.json"
 expect_exit 0 "$PN" info "$OUT/d.json"
 has "$OUT/out" "300"
+# --shape sister-cities: cities and g2g ties only, valid, the same bytes
+# twice, and the shape of the world's twin cities (docs/generate.md): 35 to
+# 50% of the cities with one partner, 1.6 to 2.1 ties per city.
+expect_exit 0 "$PN" generate --actors 3000 --seed 5 --shape sister-cities -q -o "$OUT/s.json"
+expect_exit 0 "$PN" generate --actors 3000 --seed 5 --shape sister-cities -q -o "$OUT/s2.json"
+cmp -s "$OUT/s.json" "$OUT/s2.json" && ok || fail "--shape sister-cities: not reproducible"
+expect_exit 0 "$PN" validate --strict "$OUT/s.json"
+has "$OUT/err" "0 warnings"
+expect_exit 0 "$PN" info "$OUT/s.json"
+has "$OUT/out" "Synthetic sister cities, 3000 cities (seed 5)"
+hasnt "$OUT/out" "ministry"
+hasnt "$OUT/out" "horizontal"
+expect_exit 0 "$PN" metrics "$OUT/s.json" --basis all -m degree -f tsv -q
+awk -F '\t' 'NR > 1 { n++; t += $6; if ($6 == 1) one++ }
+    END { s = one / n; r = t / 2 / n; exit !(n == 3000 && s >= 0.35 && s <= 0.5 && r >= 1.6 && r <= 2.1) }' \
+    "$OUT/out" && ok || fail "--shape sister-cities: not the twin-cities shape"
+expect_exit 2 "$PN" generate --actors 100 --shape tree -o "$OUT/x.json"
+has "$OUT/err" "--shape needs paradiplomacy or sister-cities"
+expect_exit 2 "$PN" generate --actors 100 --shape sister-cities --ties-per-actor 2 -o "$OUT/x.json"
+has "$OUT/err" "does not apply"
 # Usage errors.
 expect_exit 2 "$PN" generate -o "$OUT/x.json"
 has "$OUT/err" "--actors N is required"

@@ -111,4 +111,45 @@ expect_exit 0 "$PN" metrics "$T" --basis all -m betweenness -n 1 --jobs 2
 hasnt "$OUT/out" "cutoff"
 [ ! -s "$OUT/err" ] && ok || fail "stderr not empty without --cutoff"
 
+# --- the same bytes for any number of processes (the default included) ---
+# Every shipped dataset and generated graphs, undirected and directed,
+# with and without a cutoff: --jobs 1, 2, 3, 4 and the default (one per
+# online CPU) print the same table, byte for byte (docs/metrics.md, "Same
+# bits for any number of workers").
+P="$OUT/pendant.json"
+expect_exit 0 "$PN" generate --actors 3000 --seed 3 --shape sister-cities -q -o "$P"
+same_bytes() { # FILE ARGS...: every --jobs count gives the bytes of --jobs 1
+    f=$1
+    shift
+    expect_exit 0 "$PN" metrics "$f" "$@" --jobs 1 -q
+    cp "$OUT/out" "$OUT/bytes1"
+    for jobs in 2 3 4 default; do
+        if [ "$jobs" = default ]; then
+            expect_exit 0 "$PN" metrics "$f" "$@" -q
+        else
+            expect_exit 0 "$PN" metrics "$f" "$@" --jobs "$jobs" -q
+        fi
+        if cmp -s "$OUT/bytes1" "$OUT/out"; then ok; else fail "--jobs $jobs changed the table of $f $*"; fi
+    done
+}
+B="-m betweenness,closeness,harmonic --sort id --format tsv --precision full --basis all"
+# Under 2,000 actors the library computes in process whatever --jobs says:
+# one cutoff there; above it, exact both ways and --cutoff 3.
+small="$SRC/datasets/tangsel.json $SRC/datasets/bandung.json"
+large="$SRC/datasets/twintowns-de.json $G $P"
+if [ -n "${PN_UNDER_VALGRIND:-}" ]; then # some 30 times slower there
+    small="$SRC/datasets/tangsel.json"
+    large="$P"
+fi
+for f in $small $large; do
+    # shellcheck disable=SC2086
+    same_bytes "$f" $B
+    # shellcheck disable=SC2086
+    same_bytes "$f" $B --directed
+done
+for f in $large; do
+    # shellcheck disable=SC2086
+    same_bytes "$f" $B --cutoff 3
+done
+
 finish

@@ -22,16 +22,28 @@
 extern "C" {
 #endif
 
+/** The shape of the generated network. */
+typedef enum pn_generate_shape {
+    /** every kind of actor and tie (the default) */
+    PN_GENERATE_PARADIPLOMACY = 0,
+    /** cities and sister-city (g2g) ties only, shaped like the world's twin
+     * cities: a dense core, about 42% of the cities with one partner,
+     * chains and small trees, small separate components; about 1.8 ties
+     * per city (ties_per_actor is not used) */
+    PN_GENERATE_SISTER_CITIES
+} pn_generate_shape;
+
 /** Options of pn_generate. Initialise with PN_GENERATE_OPTIONS_INIT. */
 typedef struct pn_generate_options {
-    size_t actors;         /**< number of actors, PN_GENERATE_MIN_ACTORS..PN_GENERATE_MAX_ACTORS */
-    uint64_t seed;         /**< same seed and options: the same dataset, on every machine */
-    double ties_per_actor; /**< ties / actors, 0.5..20 (default 3) */
+    size_t actors;           /**< number of actors, PN_GENERATE_MIN_ACTORS..PN_GENERATE_MAX_ACTORS */
+    uint64_t seed;           /**< same seed and options: the same dataset, on every machine */
+    double ties_per_actor;   /**< ties / actors, 0.5..20 (default 3) */
+    pn_generate_shape shape; /**< default PN_GENERATE_PARADIPLOMACY */
 } pn_generate_options;
 
 #define PN_GENERATE_OPTIONS_INIT                                                                   \
     {                                                                                              \
-        1000, 1, 3.0                                                                               \
+        1000, 1, 3.0, PN_GENERATE_PARADIPLOMACY                                                    \
     }
 
 #define PN_GENERATE_MIN_ACTORS 50

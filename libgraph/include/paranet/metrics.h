@@ -42,13 +42,12 @@ typedef enum pn_group_by {
  * PN_METRIC_OPTIONS_INIT: new fields are added at the end, and the
  * initialiser gives each its default.
  *
- * workers: 0 or 1 (the default) computes in this process, and the numbers
- * are the same bits as ever. N > 1 splits betweenness, closeness and
- * harmonic over N forked worker processes (igraph is not thread-safe, so
- * processes, not threads); the other metrics ignore it. The results then
- * equal the single-process values up to the order of floating-point
- * additions (about 1e-12 relative), so the last printed digit can differ
- * between worker counts: that is why it is opt-in. A graph under 2000
+ * workers: 0 or 1 (the default) computes in this process. N > 1 splits
+ * betweenness, closeness and harmonic over N forked worker processes (the
+ * library has no threads); the other metrics ignore it. The results are
+ * the same bits for any number of workers (betweenness is summed in exact
+ * fixed point: docs/metrics.md, "Same bits for any number of workers"),
+ * so `paranet metrics` uses one worker per online CPU. A graph under 2000
  * vertices is computed in process whatever the count (the forks would cost
  * more than they save), and no more than V / 64 and 256 workers are used.
  * The forks happen inside the call and are waited for before it returns;
@@ -138,8 +137,12 @@ PN_EXTERN int pn_metric_vector(const pn_graph *g, const char *name, double *out,
 /**
  * As pn_metric_vector, with options (NULL for defaults): brokerage groups,
  * worker processes, a path cutoff and progress (pn_metric_options). With
- * workers > 1, the path metrics cost O(V E / workers) wall time plus V
- * doubles of shared memory per worker. @return as pn_metric_vector, and
+ * workers > 1, the path metrics cost O(V E / workers) wall time plus 32 V
+ * bytes of shared memory per worker. Betweenness, closeness and harmonic
+ * come from paranet's engine (docs/metrics.md, "The path-metrics engine"),
+ * within 1e-9 relative of igraph's (closeness the same bits); in process
+ * paranet reports progress 0 and 1 and igraph's progress handler the steps
+ * in between (igraph_progress). @return as pn_metric_vector, and
  * PN_EINVAL for a negative workers or cutoff, PN_EINTERNAL when a worker
  * process cannot start or fails (the message says which).
  */
@@ -157,26 +160,21 @@ PN_EXTERN int pn_metric_vector_opts(const pn_graph *g, const char *name,
  * s, one breadth-first search (following arcs when g is directed, stopped
  * at opts->cutoff hops when > 0) gives the distances from s, hence the
  * closeness and harmonic centrality of s, and Brandes' dependency
- * accumulation for betweenness; with opts->workers > 1 the sources are
- * split over forked processes as pn_metric_vector_opts does, and the
+ * accumulation for betweenness (on an undirected graph without a cutoff,
+ * over the core left when the pendant trees are folded); with
+ * opts->workers > 1 the sources are split over forked processes, and the
  * parent sums. The conventions are pn_metric_vector_opts's (betweenness
  * unnormalised, halved on an undirected graph; closeness and harmonic
  * normalised, outgoing; hops, weights ignored; NaN closeness for an actor
- * that reaches nobody). Cost: O(V E) for the three together, about one
- * igraph betweenness, instead of O(V E) for each (divided by the workers
- * in wall time, plus V doubles of shared memory per metric and worker);
- * the other metrics cost as pn_metric_vector_opts, which computes them.
+ * that reaches nobody). Cost: O(C (C + E_C)) for the three together, for
+ * the C vertices and E_C edges of the core (all of them when directed or
+ * with a cutoff), divided by the workers in wall time, plus 32 V bytes of
+ * shared memory per worker; the other metrics cost as
+ * pn_metric_vector_opts, which computes them.
  *
- * Equality: every value equals pn_metric_vector_opts's up to the order of
- * floating-point additions. In process (workers 0 or 1, or a graph under
- * 2000 vertices) they are the same bits: the sweep visits vertices in
- * igraph's order and does igraph 0.10's arithmetic step for step. With
- * workers, closeness and harmonic are still the same bits (each is
- * computed whole by one worker) and betweenness differs from the
- * single-process value by at most 2 (V - 1) 2^-53 relative (the same
- * non-negative per-source terms added in another order): below 1e-12 up to
- * 4,500 vertices, 1.1e-11 at 50,000 (tests/check_metric_vectors.c checks
- * 1e-12 on 2,500 vertices, and the same bits in process).
+ * Equality: every value is the same bits as pn_metric_vector_opts's, and
+ * the same bits for any number of workers; within 1e-9 relative of
+ * igraph's (tests/check_path_engine.c; docs/metrics.md bounds the error).
  *
  * progress (opts): called for the sweep only, with `what` the path metrics
  * asked for joined by ", " ("betweenness, closeness, harmonic", or just

@@ -123,11 +123,6 @@ int pn_metric_find(const char *name, size_t *index)
     return PN_ENOTFOUND;
 }
 
-static igraph_neimode_t out_mode(const pn_graph *g)
-{
-    return pn_graph_directed(g) ? IGRAPH_OUT : IGRAPH_ALL;
-}
-
 /* The ties at each vertex: every dataset tie of the graph once at each of
  * its two ends, however many arcs carry it (an undirected tie is two arcs
  * of a directed graph). The graph has no self-ties. O(V + T). */
@@ -549,13 +544,13 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
     case M_BETWEENNESS:
     case M_CLOSENESS:
     case M_HARMONIC:
-        /* In process (workers <= 1) this is the single igraph call, bit for bit. */
+        /* paranet's engine: the same bits whatever the number of workers. */
         rc = pn__path_metric_parallel(ig,
                                       id == M_BETWEENNESS ? PN__PATH_BETWEENNESS
                                       : id == M_CLOSENESS ? PN__PATH_CLOSENESS
                                                           : PN__PATH_HARMONIC,
-                                      out_mode(g), opts->workers, opts->cutoff, metrics[id].name,
-                                      out, opts->progress, opts->progress_ctx, diags);
+                                      opts->workers, opts->cutoff, metrics[id].name, out,
+                                      opts->progress, opts->progress_ctx, diags);
         break;
     case M_EIGENVECTOR:
         rc = eigenvector(g, out, diags);

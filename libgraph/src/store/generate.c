@@ -118,7 +118,7 @@ typedef struct world {
     size_t *orgs;
     size_t n_orgs;
     size_t *urn; /* g2g ends, once per tie end: preferential attachment */
-    size_t n_urn;
+    size_t n_urn, urn_cap;
     uint64_t *seen; /* open-addressing set of (pair, type) keys, 0 empty */
     size_t seen_mask;
     size_t n_ties;
@@ -205,22 +205,35 @@ static size_t pick_country(world *w, const double *cum)
     return lo;
 }
 
+/* The actors' country and group arrays, and the Zipf-like law of the
+ * countries (cumulative weights 1/rank^0.9, for pick_country); NULL when
+ * out of memory. */
+static double *country_laws(world *w)
+{
+    w->cty = malloc(w->n);
+    w->grp = malloc(w->n);
+    double *cum = malloc(w->nc * sizeof(double));
+    if (!w->cty || !w->grp || !cum) {
+        free(cum);
+        return NULL;
+    }
+    double acc = 0;
+    for (size_t c = 0; c < w->nc; c++)
+        cum[c] = acc += 1.0 / pow((double)(c + 1), 0.9);
+    return cum;
+}
+
 static int build_actors(world *w)
 {
     size_t n = w->n, nc = w->nc;
     size_t per_country = n >= 400 ? 2 : 1;
     w->n_orgs = n / 250 > 0 ? n / 250 : 1;
-    w->cty = malloc(n);
-    w->grp = malloc(n);
     w->orgs = malloc(w->n_orgs * sizeof(size_t));
-    double *cum = malloc(nc * sizeof(double));
-    if (!w->cty || !w->grp || !w->orgs || !cum) {
+    double *cum = country_laws(w);
+    if (!w->orgs || !cum) {
         free(cum);
         return PN_ENOMEM;
     }
-    double acc = 0;
-    for (size_t c = 0; c < nc; c++)
-        cum[c] = acc += 1.0 / pow((double)(c + 1), 0.9);
     int rc = 0;
     size_t a = 0;
     for (size_t c = 0; c < nc && !rc; c++) {
@@ -502,6 +515,84 @@ static int build_ties(world *w, size_t total)
     return 0;
 }
 
+/* ---- The sister-city shape (docs/generate.md) ---- */
+
+/* A g2g tie between cities a and b of two countries, once; its ends go
+ * into the urn. false when not fresh or not international. */
+static int sister_tie(world *w, size_t a, size_t b, bool *made)
+{
+    *made = false;
+    if (a == b || w->cty[a] == w->cty[b] || !claim(w, a, b, PN_TYPE_G2G))
+        return 0;
+    if (w->n_urn + 2 > w->urn_cap) {
+        size_t cap = 2 * w->urn_cap + 16;
+        size_t *urn = realloc(w->urn, cap * sizeof(size_t));
+        if (!urn)
+            return PN_ENOMEM;
+        w->urn = urn;
+        w->urn_cap = cap;
+    }
+    w->urn[w->n_urn++] = a;
+    w->urn[w->n_urn++] = b;
+    *made = true;
+    return add_tie(w, a, b, PN_TYPE_G2G, false);
+}
+
+/* Cities only, over the countries as build_actors spreads them, grown one
+ * city at a time: 6 in 100 arrive as a pair twinned only with each other
+ * (the small separate components); the others make 1 tie 7 times in 10,
+ * else 2 plus a geometric number (each further one with probability 7/10),
+ * each to a city drawn 4 times in 5 from the tie ends so far (preferential
+ * attachment: hubs) and otherwise uniformly among the cities before it, of
+ * another country (20 tries a tie). */
+static int build_sister_cities(world *w)
+{
+    size_t n = w->n, nc = w->nc;
+    double *cum = country_laws(w);
+    size_t cap = 16;
+    while (cap < 8 * n)
+        cap <<= 1;
+    w->seen = calloc(cap, sizeof(uint64_t));
+    w->seen_mask = cap - 1;
+    if (!cum || !w->seen) {
+        free(cum);
+        return PN_ENOMEM;
+    }
+    int rc = 0;
+    for (size_t a = 0; a < n && !rc; a++) {
+        size_t c = a < 2 * nc ? a % nc : pick_country(w, cum);
+        w->cty[a] = (unsigned char)c;
+        w->grp[a] = G_LOCAL;
+        rc = add_actor(w, PN_KIND_CITY, c, 0);
+    }
+    free(cum);
+    bool made;
+    if (!rc)
+        rc = sister_tie(w, 0, 1, &made);
+    for (size_t i = 2; i < n && !rc; i++) {
+        rng *r = &w->r;
+        if (below(r, 100) < 6 && i + 1 < n) {
+            rc = sister_tie(w, i, i + 1, &made);
+            if (made) {
+                i++;
+                continue;
+            }
+        }
+        size_t m = 1;
+        if (below(r, 10) >= 7)
+            for (m = 2; m < 1000 && below(r, 10) < 7; m++)
+                ;
+        for (size_t k = 0; k < m && !rc; k++) {
+            made = false;
+            for (int t = 0; t < 20 && !made && !rc; t++) {
+                size_t b = below(r, 5) < 4 ? w->urn[below(r, w->n_urn)] : below(r, i);
+                rc = sister_tie(w, i, b, &made);
+            }
+        }
+    }
+    return rc;
+}
+
 static int add_sources(world *w, uint64_t seed)
 {
     for (int i = 0; i < N_SOURCES; i++) {
@@ -529,6 +620,11 @@ int pn_generate(pn_dataset **out, const pn_generate_options *opts, pn_diags *dia
                      PN_GENERATE_MAX_ACTORS, opts->actors);
         return PN_EINVAL;
     }
+    if (opts->shape != PN_GENERATE_PARADIPLOMACY && opts->shape != PN_GENERATE_SISTER_CITIES) {
+        pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "generate", "unknown shape %d",
+                     (int)opts->shape);
+        return PN_EINVAL;
+    }
     if (!(opts->ties_per_actor >= 0.5 && opts->ties_per_actor <= 20)) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "generate",
                      "ties per actor must be from 0.5 to 20, not %g", opts->ties_per_actor);
@@ -545,15 +641,29 @@ int pn_generate(pn_dataset **out, const pn_generate_options *opts, pn_diags *dia
     char title[96], desc[256];
     snprintf(title, sizeof(title), "Synthetic paradiplomacy network, %zu actors (seed %llu)", w.n,
              (unsigned long long)opts->seed);
-    snprintf(desc, sizeof(desc),
-             "Made by paranet generate --actors %zu --seed %llu: %zu countries, preferential "
-             "attachment of sister-city ties. Not real data.",
-             w.n, (unsigned long long)opts->seed, w.nc);
+    bool sister = opts->shape == PN_GENERATE_SISTER_CITIES;
+    if (sister) {
+        snprintf(title, sizeof(title), "Synthetic sister cities, %zu cities (seed %llu)", w.n,
+                 (unsigned long long)opts->seed);
+        snprintf(desc, sizeof(desc),
+                 "Made by paranet generate --actors %zu --seed %llu --shape sister-cities: %zu "
+                 "countries, cities grown by preferential attachment of sister-city ties, many "
+                 "with one partner. Not real data.",
+                 w.n, (unsigned long long)opts->seed, w.nc);
+    } else {
+        snprintf(desc, sizeof(desc),
+                 "Made by paranet generate --actors %zu --seed %llu: %zu countries, preferential "
+                 "attachment of sister-city ties. Not real data.",
+                 w.n, (unsigned long long)opts->seed, w.nc);
+    }
     size_t total = (size_t)llround(opts->ties_per_actor * (double)w.n);
     if ((rc = pn_dataset_set_title(w.ds, title)) || (rc = pn_dataset_set_description(w.ds, desc)) ||
-        (rc = add_sources(&w, opts->seed)) || (rc = build_actors(&w)) ||
-        (rc = build_ties(&w, total)))
+        (rc = add_sources(&w, opts->seed)))
         goto cleanup;
+    if (sister)
+        rc = build_sister_cities(&w);
+    else if (!(rc = build_actors(&w)))
+        rc = build_ties(&w, total);
 cleanup:
     if (rc == PN_ENOMEM)
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "generate", "out of memory");

@@ -1,0 +1,56 @@
+/* The layout of paranet's path-metrics engine (path_csr.c builds it,
+ * path_engine.c sweeps it): the graph as compressed adjacency arrays (CSR:
+ * offsets + targets), built once, and on an undirected view without a
+ * cutoff the pendant trees folded away (docs/metrics.md, "The path-metrics
+ * engine"). Private to analysis/. */
+#ifndef PN_PATH_PLAN_H
+#define PN_PATH_PLAN_H
+
+#include <igraph.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paranet/error.h"
+
+typedef uint32_t pn__vid;
+
+/* Vertices and arcs: a vertex is a pn__vid, an arc offset a size_t. */
+typedef struct pn__path_plan {
+    size_t n;      /* vertices of the graph */
+    bool directed; /* arcs follow the graph's direction */
+    bool folded;   /* pendant trees are folded (undirected, no cutoff) */
+    /* The whole graph: the arcs out of v are adj[off[v] .. off[v + 1]),
+     * in edge order; undirected: every edge at both ends. No loops;
+     * multiple edges kept (each a separate path, as igraph counts). */
+    size_t *off;
+    pn__vid *adj;
+    /* The core: what is left after folding (everything when not folded),
+     * numbered 0 .. core - 1 in vertex order. */
+    size_t core;
+    pn__vid *core_vertex; /* core index -> vertex */
+    size_t *core_off;     /* CSR of the core, in core indices */
+    pn__vid *core_adj;
+    uint64_t *wt;     /* core index -> vertices it stands for: 1 + its tree */
+    uint64_t *dsum;   /* core index -> sum of its tree vertices' depths */
+    size_t *prof_off; /* core index -> its depth profile prof[prof_off[c] ..] */
+    uint64_t *prof;   /* prof[prof_off[c] + j]: vertices of c's tree at depth j */
+    /* The folded forest (folded only; NULL otherwise). */
+    pn__vid *parent;  /* vertex -> parent; a core vertex: itself */
+    pn__vid *root;    /* vertex -> its core vertex (a vertex id) */
+    uint32_t *depth;  /* vertex -> hops to its root */
+    uint64_t *sub;    /* vertex -> vertices of its subtree, itself included */
+    uint64_t *sq;     /* vertex -> sum over its tree children c of sub[c]^2 */
+    size_t *tree_off; /* core index -> its folded vertices tree[tree_off[c] ..] */
+    pn__vid *tree;    /* grouped by root, each parent before its children */
+} pn__path_plan;
+
+/* Build the plan of g; fold when `fold` (the caller passes it only for an
+ * undirected graph and no cutoff). Returns 0, PN_ENOMEM, or PN_ELIMIT
+ * (over 2^32 - 2 vertices), with a message naming `name` in diags. */
+int pn__path_plan_build(const igraph_t *g, bool fold, pn__path_plan *plan, const char *name,
+                        pn_diags *diags);
+
+void pn__path_plan_free(pn__path_plan *plan);
+
+#endif
