@@ -1,5 +1,5 @@
-/* The map layout (geo.h): the Equal Earth projection, the map's frame (the
- * actors' box or the extent asked for) and the nodes placed on it. */
+/* The map layout (geo.h): the map's frame (the actors' box or the extent
+ * asked for) and the nodes placed on it. */
 #include "draw/geo.h"
 
 #include <math.h>
@@ -8,13 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Equal Earth's polynomial coefficients (Šavrič, Patterson, Jenny 2018). */
-#define EE_A1 1.340264
-#define EE_A2 (-0.081106)
-#define EE_A3 0.000893
-#define EE_A4 0.003796
-
-#define DEG          (3.14159265358979323846 / 180.0)
 #define MARGIN       0.08  /* of the actors' box's larger side, around it */
 #define MIN_SPAN     0.05  /* projected units (about 3 degrees): one actor's map */
 #define POINT_SIZE   0.11  /* inches: a named actor's mark */
@@ -23,24 +16,6 @@
 #define LARGE_MAP    500   /* drawn edges: thinner, translucent lines past this */
 #define PAD          14.4  /* points: the graph's pad (build.c), each side */
 #define NAMES_LISTED 10    /* actors named in the no-coordinates warning */
-
-/* x = 2 sqrt(3) lambda cos(theta) / (3 (9 A4 theta^8 + 7 A3 theta^6 + 3 A2 theta^2 + A1)),
- * y = A4 theta^9 + A3 theta^7 + A2 theta^3 + A1 theta, sin(theta) = sqrt(3)/2 sin(phi). */
-void pn__geo_project(double lon, double lat, double *x, double *y)
-{
-    double t = asin(sqrt(3.0) / 2.0 * sin(lat * DEG));
-    double t2 = t * t, t6 = t2 * t2 * t2;
-    *x = 2.0 * sqrt(3.0) * lon * DEG * cos(t) /
-         (3.0 * (9.0 * EE_A4 * t6 * t2 + 7.0 * EE_A3 * t6 + 3.0 * EE_A2 * t2 + EE_A1));
-    *y = t * (EE_A4 * t6 * t2 + EE_A3 * t6 + EE_A2 * t2 + EE_A1);
-}
-
-void pn__geo_point(const pn__geo_frame *f, double lon, double lat, double *x, double *y)
-{
-    pn__geo_project(lon, lat, x, y);
-    *x = (*x - f->x0) * f->k;
-    *y = (*y - f->y0) * f->k;
-}
 
 static bool extent_given(const pn_diagram_map *m)
 {
@@ -264,7 +239,8 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
     }
     free(named);
     agsafeset(g, (char *)"notranslate", (char *)"true", (char *)"");
-    agsafeset(g, (char *)"splines", (char *)"line", (char *)"");
+    if (rc == 0)
+        rc = pn__geo_arcs(s, g, nodes, &f, ink);
     if (rc == 0 && s->n_groups > LARGE_MAP)
         rc = thin_edges(g, ink, s->n_groups);
     pn__buf bg;

@@ -39,6 +39,12 @@ int pn__geo_check(pn__scene *s);
  * ink: the scale of the pens (render.c's m). */
 int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink);
 
+/* Every edge of g between placed nodes as a great-circle arc (its pos, for
+ * Graphviz's nop2 engine), trimmed at the marks and arrowheads, parallel
+ * edges bowed apart (geo_arcs.c). */
+int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,
+                 double ink);
+
 /* The country outlines of the compiled-in Natural Earth 1:110m TopoJSON
  * (data/world-atlas) projected into the frame, clipped to it, as xdot
  * operations (a gray fill and thin outline; paper: grays) appended to b,

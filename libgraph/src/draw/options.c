@@ -70,8 +70,9 @@ const char *pn_diagram_option_name(const char *option, int value)
 
 const char *pn__layout_name(pn_diagram_layout layout)
 {
-    /* a map's positions are given: Graphviz's nop engine (neato -n) keeps them */
-    return layout == PN_LAYOUT_GEO ? "nop" : layout_names[layout];
+    /* a map's nodes and edges are placed (geo.c): Graphviz's nop2 engine
+     * (neato -n2) keeps both */
+    return layout == PN_LAYOUT_GEO ? "nop2" : layout_names[layout];
 }
 
 /* The formats written, in the order the messages list them, and the names

@@ -220,6 +220,7 @@ static int try_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *
     }
     double w = 0, h = 0;
     *a = m * layout_scale(*g, f, m, &w, &h);
+        fprintf(stderr, "fit m=%g a=%g bb=%s\n", m, *a, agget(*g, (char *)"bb"));
     if (paper) {
         paper[0] = w;
         paper[1] = h;
@@ -370,13 +371,10 @@ static int fit_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *
     fit f = fit_of(&c->o->geometry);
     bool large = pn_graph_vertex_count(c->graph) > LARGE_VIEW;
     tries t = {.laid = {1.0, 0, false, PN__WRAP}};
-    /* a map's width is the figure's (geo.c): one layout, its labels at their size */
+    /* a map's width is fixed (geo.c), its text scales with m: the names that
+     * stand out past it shrink it a little; its names keep their wrap */
     bool map = c->o->layout == PN_LAYOUT_GEO;
-    int rc = search_fit(c, gvc, engine, format, &f,
-                        map     ? 1
-                        : large ? LARGE_TRIES
-                                : MAX_TRIES,
-                        &t, g);
+    int rc = search_fit(c, gvc, engine, format, &f, large ? LARGE_TRIES : MAX_TRIES, &t, g);
     attempt best = t.best;
     double paper[2] = {t.paper[0], t.paper[1]};
     double floor = fmin(MIN_PRINT_FONT, f.font) / f.font;
