@@ -139,8 +139,9 @@ static int by_degree(const void *a, const void *b)
 }
 
 /* named[i]: actor i is among the map.labels actors with coordinates that
- * have the most drawn ties (the dataset's order on a tie). */
-static int rank_names(const pn__scene *s, bool *named)
+ * have the most drawn ties (the dataset's order on a tie); order[0..*n):
+ * them, the most tied first. */
+static int rank_names(const pn__scene *s, bool *named, size_t *order, size_t *n_named)
 {
     size_t limit = s->o->map.labels ? s->o->map.labels : PN_DIAGRAM_MAP_LABELS, n = 0;
     ranked *r = calloc(s->na + 1, sizeof(ranked));
@@ -157,8 +158,11 @@ static int rank_names(const pn__scene *s, bool *named)
             r[n++] = r[i];
     }
     qsort(r, n, sizeof(ranked), by_degree);
-    for (size_t k = 0; k < n && k < limit; k++)
+    *n_named = 0;
+    for (size_t k = 0; k < n && k < limit; k++) {
         named[r[k].actor] = true;
+        order[(*n_named)++] = r[k].actor;
+    }
     free(r);
     return 0;
 }
@@ -205,9 +209,13 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
     if (!frame_of(s, &f))
         return PN_EINVAL; /* pn__geo_check said so */
     bool *named = calloc(s->na + 1, sizeof(bool));
-    if (!named)
+    size_t *order = malloc((s->na + 1) * sizeof(size_t)), n_named = 0;
+    if (!named || !order) {
+        free(named);
+        free(order);
         return PN_ENOMEM;
-    int rc = rank_names(s, named);
+    }
+    int rc = rank_names(s, named, order, &n_named);
     char buf[64];
     for (size_t i = 0; rc == 0 && i < s->na; i++) {
         const pn_actor *a = pn_dataset_actor(s->ds, i);
@@ -219,8 +227,7 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
         pn__geo_point(&f, a->lon, a->lat, &x, &y);
         snprintf(buf, sizeof(buf), "%.2f,%.2f!", x, y);
         agsafeset(nodes[i], (char *)"pos", buf, (char *)"");
-        /* the kind's shape, small; the name beside it (an xlabel, which
-         * Graphviz places off the other nodes and labels) for the most tied */
+        /* the kind's shape, small; the most tied named beside it (geo_labels.c) */
         double size = named[i] ? POINT_SIZE : s->n_groups > LARGE_MAP ? TINY_POINT : SMALL_POINT;
         snprintf(buf, sizeof(buf), "%.3f", size * ink);
         agsafeset(nodes[i], (char *)"fixedsize", (char *)"shape", (char *)"");
@@ -229,15 +236,15 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
         agsafeset(nodes[i], (char *)"peripheries", (char *)"1", (char *)"");
         snprintf(buf, sizeof(buf), "%.2f", 0.5 * ink);
         agsafeset(nodes[i], (char *)"penwidth", buf, (char *)"");
-        char *label = agget(nodes[i], (char *)"label");
-        if (named[i] && label && aghtmlstr(label)) {
-            char *html = agstrdup_html(g, label);
-            agsafeset(nodes[i], (char *)"xlabel", html, (char *)"");
-            agstrfree(g, html);
-        }
-        agsafeset(nodes[i], (char *)"label", (char *)" ", (char *)"");
+    }
+    if (rc == 0)
+        rc = pn__geo_labels(s, g, nodes, order, n_named, &f);
+    for (size_t i = 0; rc == 0 && i < s->na; i++) {
+        if (nodes[i])
+            agsafeset(nodes[i], (char *)"label", (char *)" ", (char *)"");
     }
     free(named);
+    free(order);
     agsafeset(g, (char *)"notranslate", (char *)"true", (char *)"");
     if (rc == 0)
         rc = pn__geo_arcs(s, g, nodes, &f, ink);

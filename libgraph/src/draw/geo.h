@@ -45,6 +45,12 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
 int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,
                  double ink);
 
+/* Name the actors order[0..n) (the most tied first) beside their marks
+ * without overlap, as pinned plain-text nodes; names with no room are left
+ * out (geo_labels.c). The nodes' labels are still their names here. */
+int pn__geo_labels(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const size_t *order, size_t n,
+                   const pn__geo_frame *f);
+
 /* The country outlines of the compiled-in Natural Earth 1:110m TopoJSON
  * (data/world-atlas) projected into the frame, clipped to it, as xdot
  * operations (a gray fill and thin outline; paper: grays) appended to b,

@@ -135,36 +135,42 @@ static bool leave(const double *x, const double *y, size_t n, int dirn, double r
     return false;
 }
 
+/* An end of a piece cut back: the mark's edge (where an arrow's tip goes)
+ * and, an arrow's length further, where the line stops; k: the first point
+ * kept past it (from that end). */
+typedef struct cut {
+    bool on;
+    double tip_x, tip_y, x, y;
+    size_t k;
+} cut;
+
+static cut trim(const double *x, const double *y, size_t n, int dirn, double r, double arrow)
+{
+    cut c = {0};
+    c.on = r > 0 && leave(x, y, n, dirn, r, &c.tip_x, &c.tip_y, &c.k) &&
+           leave(x, y, n, dirn, r + arrow, &c.x, &c.y, &c.k);
+    return c;
+}
+
 /* One piece as a B-spline with its control points on the polyline, its
  * ends trimmed: at the tail by the mark's radius tr and an arrow's length ta
  * ("s,x,y" at the mark when there is an arrow), at the head by hr and ha
- * ("e,x,y"). Marks that overlap keep the path untrimmed. */
+ * ("e,x,y"). Marks whose trims would cross keep the path untrimmed. */
 static void piece(pn__buf *b, const double *x, const double *y, size_t n, double tr, double ta,
                   double hr, double ha)
 {
-    double sx = x[0], sy = y[0], ex = x[n - 1], ey = y[n - 1], tx = 0, ty = 0, hx = 0, hy = 0;
-    double cx, cy, dx, dy;
-    size_t first = 1, last = n - 2, k1 = 0, k2 = 0;
-    bool tcut =
-        tr > 0 && leave(x, y, n, 1, tr, &tx, &ty, &k1) && leave(x, y, n, 1, tr + ta, &cx, &cy, &k1);
-    bool hcut = hr > 0 && leave(x, y, n, -1, hr, &hx, &hy, &k2) &&
-                leave(x, y, n, -1, hr + ha, &dx, &dy, &k2);
-    if (tcut && hcut && k1 > k2)
-        tcut = hcut = false;
-    if (hcut) {
-        if (ha > 0)
-            pn__buf_printf(b, "e,%.2f,%.2f ", hx, hy);
-        ex = dx;
-        ey = dy;
-        last = k2;
-    }
-    if (tcut) {
-        if (ta > 0)
-            pn__buf_printf(b, "s,%.2f,%.2f ", tx, ty);
-        sx = cx;
-        sy = cy;
-        first = k1;
-    }
+    cut t = trim(x, y, n, 1, tr, ta), h = trim(x, y, n, -1, hr, ha);
+    if (t.on && h.on &&
+        (t.k > h.k + 1 || (t.k == h.k + 1 &&
+                           hypot(t.x - x[h.k], t.y - y[h.k]) >= hypot(h.x - x[h.k], h.y - y[h.k]))))
+        t.on = h.on = false;
+    if (h.on && ha > 0)
+        pn__buf_printf(b, "e,%.2f,%.2f ", h.tip_x, h.tip_y);
+    if (t.on && ta > 0)
+        pn__buf_printf(b, "s,%.2f,%.2f ", t.tip_x, t.tip_y);
+    double sx = t.on ? t.x : x[0], sy = t.on ? t.y : y[0];
+    double ex = h.on ? h.x : x[n - 1], ey = h.on ? h.y : y[n - 1];
+    size_t first = t.on ? t.k : 1, last = h.on ? h.k : n - 2;
     double px = sx, py = sy;
     pn__buf_printf(b, "%.2f,%.2f", sx, sy);
     for (size_t i = first; i <= last + 1; i++) {

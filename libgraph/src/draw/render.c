@@ -220,7 +220,6 @@ static int try_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *
     }
     double w = 0, h = 0;
     *a = m * layout_scale(*g, f, m, &w, &h);
-        fprintf(stderr, "fit m=%g a=%g bb=%s\n", m, *a, agget(*g, (char *)"bb"));
     if (paper) {
         paper[0] = w;
         paper[1] = h;
