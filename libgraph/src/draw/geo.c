@@ -10,6 +10,7 @@
 
 #define MARGIN       0.08  /* of the actors' box's larger side, around it */
 #define MIN_SPAN     0.05  /* projected units (about 3 degrees): one actor's map */
+#define MAX_TALL     1.0   /* an automatic extent is at most as tall as wide */
 #define POINT_SIZE   0.11  /* inches: a named actor's mark */
 #define SMALL_POINT  0.06  /* inches: the others' */
 #define TINY_POINT   0.035 /* inches: the others' on a large map */
@@ -63,8 +64,23 @@ static bool frame_of(const pn__scene *s, pn__geo_frame *f)
         }
         if (!(f->x0 <= f->x1))
             return false;
+        /* the arcs too: a great circle bows poleward of its ends */
+        double lons[PN__GEO_SAMPLES + 1], lats[PN__GEO_SAMPLES + 1];
+        for (size_t g = 0; g < s->n_groups; g++) {
+            const pn_actor *a = pn_dataset_actor(s->ds, s->groups[g].tail);
+            const pn_actor *b = pn_dataset_actor(s->ds, s->groups[g].head);
+            if (!a->has_coords || !b->has_coords)
+                continue;
+            size_t n = pn__geo_great_circle(a->lon, a->lat, b->lon, b->lat, lons, lats);
+            for (size_t k = 1; k + 1 < n; k++) {
+                double x, y;
+                pn__geo_project(lons[k], lats[k], &x, &y);
+                grow(f, x, y);
+            }
+        }
         double cx = (f->x0 + f->x1) / 2, cy = (f->y0 + f->y1) / 2;
         double w = fmax(f->x1 - f->x0, MIN_SPAN), h = fmax(f->y1 - f->y0, MIN_SPAN);
+        w = fmax(w, h / MAX_TALL); /* a narrow box widened: no strip of a map */
         double pad = MARGIN * fmax(w, h);
         f->x0 = cx - w / 2 - pad;
         f->x1 = cx + w / 2 + pad;

@@ -16,6 +16,16 @@
  * 1.3173, north up. Longitudes are taken as given (no wrapping). */
 void pn__geo_project(double lon, double lat, double *x, double *y);
 
+/* The most steps a great circle is sampled in (one a 2 degrees of arc). */
+#define PN__GEO_SAMPLES 48
+
+/* The great circle from (lon1, lat1) to (lon2, lat2), degrees, sampled about
+ * every 2 degrees of arc (2 to PN__GEO_SAMPLES steps) into lon[], lat[]
+ * (PN__GEO_SAMPLES + 1 each), its ends exactly the points given; the count.
+ * Longitudes in -180..180, so a crossing of the antimeridian is a jump. */
+size_t pn__geo_great_circle(double lon1, double lat1, double lon2, double lat2, double *lon,
+                            double *lat);
+
 /* The part of the projected plane a map shows: x0, y0 (south-west) to x1, y1,
  * and the scale from projected units to layout points (the map's width). */
 typedef struct pn__geo_frame {

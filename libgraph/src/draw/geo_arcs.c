@@ -12,11 +12,8 @@
 
 #include "draw/geo.h"
 
-#define DEG        (3.14159265358979323846 / 180.0)
-#define STEP       2.0 /* degrees of arc between samples */
-#define MAX_SAMPLE 48
-#define SPREAD     3.0  /* points (times ink): parallel edges this far apart at mid-arc */
-#define ARROW_LEN  10.0 /* Graphviz's arrow length at arrowsize 1, in points */
+#define SPREAD    3.0  /* points (times ink): parallel edges this far apart at mid-arc */
+#define ARROW_LEN 10.0 /* Graphviz's arrow length at arrowsize 1, in points */
 
 typedef struct site {
     const Agnode_t *node;
@@ -36,48 +33,22 @@ static const site *site_of(const site *sites, size_t n, const Agnode_t *node)
 }
 
 typedef struct path {
-    double x[2 * MAX_SAMPLE + 4], y[2 * MAX_SAMPLE + 4];
+    double x[PN__GEO_SAMPLES + 3], y[PN__GEO_SAMPLES + 3];
     size_t n, cut; /* points; the first of the second piece (n: one piece) */
 } path;
-
-static void unit(double lon, double lat, double v[3])
-{
-    v[0] = cos(lat * DEG) * cos(lon * DEG);
-    v[1] = cos(lat * DEG) * sin(lon * DEG);
-    v[2] = sin(lat * DEG);
-}
 
 /* The great circle from a to b, projected: p->cut is where it crosses the
  * antimeridian (the crossing's latitude interpolated, drawn to both edges). */
 static void sample(const pn__geo_frame *f, const site *a, const site *b, path *p)
 {
-    double u[3], v[3];
-    unit(a->lon, a->lat, u);
-    unit(b->lon, b->lat, v);
-    double dot = fmax(-1.0, fmin(1.0, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]));
-    double w = acos(dot);
-    size_t steps = (size_t)ceil(w / DEG / STEP);
-    steps = steps < 2 ? 2 : steps > MAX_SAMPLE ? MAX_SAMPLE : steps;
-    double last_lon = a->lon, last_lat = a->lat;
+    double lons[PN__GEO_SAMPLES + 1], lats[PN__GEO_SAMPLES + 1];
+    size_t n = pn__geo_great_circle(a->lon, a->lat, b->lon, b->lat, lons, lats);
     p->n = 0;
     p->cut = SIZE_MAX;
-    for (size_t i = 0; i <= steps; i++) {
-        double t = (double)i / (double)steps, lon, lat;
-        if (w < 1e-9 || sin(w) < 1e-9) {
-            lon = a->lon + t * (b->lon - a->lon);
-            lat = a->lat + t * (b->lat - a->lat);
-        } else {
-            double s0 = sin((1 - t) * w) / sin(w), s1 = sin(t * w) / sin(w), q[3];
-            for (int k = 0; k < 3; k++)
-                q[k] = s0 * u[k] + s1 * v[k];
-            lon = atan2(q[1], q[0]) / DEG;
-            lat = atan2(q[2], hypot(q[0], q[1])) / DEG;
-        }
-        if (i == 0 || i == steps) { /* the actors' own coordinates, exactly */
-            lon = i ? b->lon : a->lon;
-            lat = i ? b->lat : a->lat;
-        }
-        if (i > 0 && fabs(lon - last_lon) > 180 && p->cut == SIZE_MAX) {
+    for (size_t i = 0; i < n; i++) {
+        double lon = lons[i], lat = lats[i];
+        if (i > 0 && fabs(lon - lons[i - 1]) > 180 && p->cut == SIZE_MAX) {
+            double last_lon = lons[i - 1], last_lat = lats[i - 1];
             double edge = last_lon > 0 ? 180 : -180, next = lon + (last_lon > 0 ? 360 : -360);
             double at = last_lat + (lat - last_lat) * (edge - last_lon) / (next - last_lon);
             pn__geo_point(f, edge, at, &p->x[p->n], &p->y[p->n]);
@@ -88,8 +59,6 @@ static void sample(const pn__geo_frame *f, const site *a, const site *b, path *p
         }
         pn__geo_point(f, lon, lat, &p->x[p->n], &p->y[p->n]);
         p->n++;
-        last_lon = lon;
-        last_lat = lat;
     }
     if (p->cut == SIZE_MAX)
         p->cut = p->n;

@@ -3,8 +3,8 @@
  * below, then the corners) where its box (estimated from the text: 0.6 em a
  * character, 1.2 em a line) overlaps no name placed before and no named
  * actor's mark, inside the map where it can be; a name with no such spot is
- * left out. Each is a plain-text node pinned there ("label.<node>"), so
- * Graphviz draws it as it draws any label. */
+ * left out. Each is a plain-text node pinned there ("label.<node>") on a
+ * translucent white ground, so Graphviz draws it as it draws any label. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,7 +113,10 @@ int pn__geo_labels(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const size
         agsafeset(t, (char *)"label", html, (char *)"");
         agstrfree(g, html);
         agsafeset(t, (char *)"shape", (char *)"plaintext", (char *)"");
-        agsafeset(t, (char *)"style", (char *)"", (char *)"");
+        /* a translucent white ground: the name reads over the ties it crosses */
+        agsafeset(t, (char *)"style", (char *)"filled", (char *)"");
+        agsafeset(t, (char *)"fillcolor", (char *)"#FFFFFFB3", (char *)"");
+        agsafeset(t, (char *)"color", (char *)"transparent", (char *)"");
         agsafeset(t, (char *)"margin", (char *)"0", (char *)"");
         agsafeset(t, (char *)"width", (char *)"0.01", (char *)"");
         agsafeset(t, (char *)"height", (char *)"0.01", (char *)"");

@@ -28,3 +28,43 @@ void pn__geo_point(const pn__geo_frame *f, double lon, double lat, double *x, do
     *x = (*x - f->x0) * f->k;
     *y = (*y - f->y0) * f->k;
 }
+
+static void unit(double lon, double lat, double v[3])
+{
+    v[0] = cos(lat * DEG) * cos(lon * DEG);
+    v[1] = cos(lat * DEG) * sin(lon * DEG);
+    v[2] = sin(lat * DEG);
+}
+
+#define STEP 2.0 /* degrees of arc between samples */
+
+/* Spherical linear interpolation of the two points' unit vectors. */
+size_t pn__geo_great_circle(double lon1, double lat1, double lon2, double lat2, double *lon,
+                            double *lat)
+{
+    double u[3], v[3];
+    unit(lon1, lat1, u);
+    unit(lon2, lat2, v);
+    double dot = fmax(-1.0, fmin(1.0, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]));
+    double w = acos(dot);
+    size_t steps = (size_t)ceil(w / DEG / STEP);
+    steps = steps < 2 ? 2 : steps > PN__GEO_SAMPLES ? PN__GEO_SAMPLES : steps;
+    for (size_t i = 0; i <= steps; i++) {
+        double t = (double)i / (double)steps;
+        if (sin(w) < 1e-9) { /* the same point, or antipodes: no one great circle */
+            lon[i] = lon1 + t * (lon2 - lon1);
+            lat[i] = lat1 + t * (lat2 - lat1);
+            continue;
+        }
+        double s0 = sin((1 - t) * w) / sin(w), s1 = sin(t * w) / sin(w), q[3];
+        for (int k = 0; k < 3; k++)
+            q[k] = s0 * u[k] + s1 * v[k];
+        lon[i] = atan2(q[1], q[0]) / DEG;
+        lat[i] = atan2(q[2], hypot(q[0], q[1])) / DEG;
+    }
+    lon[0] = lon1; /* the actors' own coordinates, exactly */
+    lat[0] = lat1;
+    lon[steps] = lon2;
+    lat[steps] = lat2;
+    return steps + 1;
+}
