@@ -128,6 +128,88 @@ START_TEST(actors_at_their_projected_positions)
 }
 END_TEST
 
+/* The pos of the first edge tail -> head in DOT text, its line breaks
+ * (backslash, newline: cgraph splits long strings) taken out; free(). */
+static char *edge_pos(const char *dot, const char *tail, const char *head)
+{
+    char key[64];
+    snprintf(key, sizeof(key), "\t%s -> %s\t[", tail, head);
+    const char *p = strstr(dot, key);
+    ck_assert_ptr_nonnull(p);
+    p = strstr(p, "\tpos=\"");
+    ck_assert_ptr_nonnull(p);
+    p += 6;
+    const char *q = strchr(p, '"');
+    ck_assert_ptr_nonnull(q);
+    char *out = strndup(p, (size_t)(q - p)), *w = out;
+    for (const char *r = out; *r; r++) {
+        if (r[0] == '\\' && r[1] == '\n')
+            r++;
+        else
+            *w++ = *r;
+    }
+    *w = '\0';
+    return out;
+}
+
+/* The largest y of a pos's points ("e,x,y" and "s,x,y" included). */
+static double max_y(const char *pos)
+{
+    double best = -1e9, x, y;
+    for (const char *p = pos; *p;) {
+        while (*p == ' ' || *p == ';')
+            p++;
+        if (p[0] && p[1] == ',' && (p[0] == 'e' || p[0] == 's'))
+            p += 2;
+        int used = 0;
+        if (sscanf(p, "%lf,%lf%n", &x, &y, &used) != 2)
+            break;
+        best = y > best ? y : best;
+        p += used;
+    }
+    return best;
+}
+
+/* Ties are great-circle arcs: Frankfurt to Daejeon bows north of both ends
+ * (the great circle passes near 55 N), and Tokyo to Los Angeles crosses the
+ * antimeridian, so its path is two pieces (one to each edge of the map). */
+START_TEST(ties_are_great_circle_arcs)
+{
+    pn_dataset *ds = tu_load_text(
+        "{\"paranet\": 1, \"sources\": [{\"id\": \"s\", \"cite\": \"S\"}], \"actors\": ["
+        " {\"id\": \"fra\", \"name\": \"F\", \"kind\": \"city\", \"country\": \"DE\", "
+        "\"lat\": 50.11, \"lon\": 8.68},"
+        " {\"id\": \"dae\", \"name\": \"D\", \"kind\": \"city\", \"country\": \"KR\", "
+        "\"lat\": 36.35, \"lon\": 127.38},"
+        " {\"id\": \"tyo\", \"name\": \"T\", \"kind\": \"city\", \"country\": \"JP\", "
+        "\"lat\": 35.69, \"lon\": 139.69},"
+        " {\"id\": \"lax\", \"name\": \"L\", \"kind\": \"city\", \"country\": \"US\", "
+        "\"lat\": 34.05, \"lon\": -118.24}],"
+        " \"ties\": ["
+        " {\"id\": \"t1\", \"from\": \"fra\", \"to\": \"dae\", \"type\": \"g2g\", \"sources\": "
+        "[\"s\"]},"
+        " {\"id\": \"t2\", \"from\": \"tyo\", \"to\": \"lax\", \"type\": \"g2g\", \"sources\": "
+        "[\"s\"]}]}");
+    pn_diagram_options o = PN_DIAGRAM_OPTIONS_INIT;
+    o.layout = PN_LAYOUT_GEO;
+    char *dot = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pn_diagram_render(ds, &o, "dot", &dot, &len, NULL), 0);
+    double fx, fy, dx, dy;
+    pos_of(dot, "fra", &fx, &fy);
+    pos_of(dot, "dae", &dx, &dy);
+    char *arc = edge_pos(dot, "fra", "dae");
+    ck_assert_ptr_null(strchr(arc, ';'));
+    ck_assert_double_gt(max_y(arc), fy + 5); /* north of Frankfurt, by more than 5 pt */
+    free(arc);
+    arc = edge_pos(dot, "tyo", "lax");
+    ck_assert_ptr_nonnull(strchr(arc, ';'));
+    free(arc);
+    free(dot);
+    pn_dataset_free(ds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("geo");
@@ -136,6 +218,7 @@ int main(void)
     tcase_add_test(tc, projection_of_known_points);
     tcase_add_test(tc, layout_named_geo);
     tcase_add_test(tc, actors_at_their_projected_positions);
+    tcase_add_test(tc, ties_are_great_circle_arcs);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }
