@@ -130,9 +130,13 @@ typedef struct pn_diagram_geometry {
  * extent: west, south, east and north in degrees (longitude -180 to 180,
  * west < east; latitude -90 to 90, south < north): the part of the world
  * drawn, its width the figure's; all four 0: the box around the view's
- * actors with coordinates, with a margin. labels: how many actors are
- * named (those with the most drawn ties, the dataset's order on a tie),
- * the others drawn as small points; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX: all.
+ * actors with coordinates and their arcs, at least as wide as tall, with a
+ * margin. labels: how many actors are named (those with the most drawn
+ * ties, the dataset's order on a tie), each name where it overlaps no other
+ * and left out where there is no room, the other actors drawn as small
+ * marks; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX: all. Ties are great-circle
+ * arcs. Actors without coordinates are left out (a warning names them);
+ * none with coordinates is PN_EINVAL.
  */
 typedef struct pn_diagram_map {
     double extent[4]; /**< west, south, east, north; all 0: automatic */
