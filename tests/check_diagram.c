@@ -320,7 +320,8 @@ START_TEST(option_names)
     ck_assert_str_eq(pn_diagram_option_values("theme"), "color|paper");
     ck_assert_ptr_null(pn_diagram_option_values("nope"));
     ck_assert_str_eq(pn_diagram_option_name("edge-labels", PN_EDGE_LABELS_YEAR), "year");
-    ck_assert_ptr_null(pn_diagram_option_name("layout", 6));
+    ck_assert_str_eq(pn_diagram_option_name("layout", PN_LAYOUT_GEO), "geo");
+    ck_assert_ptr_null(pn_diagram_option_name("layout", 7));
 }
 END_TEST
 

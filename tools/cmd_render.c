@@ -1,5 +1,7 @@
 /* paranet render FILE: a diagram of a view, as SVG, PDF, PNG, JPEG, EPS,
  * PostScript or DOT, at a size on paper, or the explorer (HTML). */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,7 +34,11 @@ static const char help[] =
     "\n"
     "Drawing:\n"
     "      --layout ENGINE     dot, neato, fdp, sfdp, circo or twopi (default dot; sfdp\n"
-    "                          for views of more than 150 actors or 600 ties)\n"
+    "                          for views of more than 150 actors or 600 ties), or geo:\n"
+    "                          a map of the actors' coordinates (docs/render.md, Maps)\n"
+    "      --extent W,S,E,N    the map's extent in degrees (default: the actors' box)\n"
+    "      --labels-top N      name the map's N most tied actors, the rest as points\n"
+    "                          (default 12; 0: all)\n"
     "      --force-layout      lay out even a view over the layout's size limit\n"
     "                          (dot 150 actors or 600 ties, neato and fdp 700/2100,\n"
     "                          twopi 1500/4500, circo 60/180; sfdp none): without\n"
@@ -55,7 +61,8 @@ static const char help_tail[] =
     "  paranet render datasets/bandung.json --width 16cm --font-size 8 -o fig1.pdf\n"
     "  paranet render datasets/tangsel.json --at 2016 --theme paper -o tangsel-2016.pdf\n"
     "  paranet render datasets/tangsel.json --ego daejeon --edge-labels both -o daejeon.png\n"
-    "  paranet render datasets/tangsel.json -o tangsel.html\n";
+    "  paranet render datasets/tangsel.json -o tangsel.html\n"
+    "  paranet render datasets/tangsel.json --layout geo -o tangsel-map.svg\n";
 
 enum {
     OPT_LAYOUT = CLI_OPT_LAST,
@@ -73,7 +80,9 @@ enum {
     OPT_WIDTH,
     OPT_HEIGHT,
     OPT_FONT_SIZE,
-    OPT_DPI
+    OPT_DPI,
+    OPT_EXTENT,
+    OPT_LABELS_TOP
 };
 
 /* The formats render writes: the diagram's, and the explorer. */
@@ -196,6 +205,23 @@ static int option(cli_job *job, void *state, int c, const char *arg)
     case OPT_FORCE_LAYOUT:
         o->force_layout = true;
         return EXIT_OK;
+    case OPT_EXTENT: {
+        double *e = o->map.extent;
+        char tail = 0;
+        if (sscanf(arg, "%lf,%lf,%lf,%lf%c", &e[0], &e[1], &e[2], &e[3], &tail) != 4 ||
+            !(e[0] >= -180 && e[0] < e[2] && e[2] <= 180 && e[1] >= -90 && e[1] < e[3] &&
+              e[3] <= 90))
+            return cli_usage_error("render",
+                                   "--extent needs west,south,east,north in degrees (west < "
+                                   "east, -180 to 180; south < north, -90 to 90), got '%s'",
+                                   arg);
+        return EXIT_OK;
+    }
+    case OPT_LABELS_TOP:
+        if (!cli_parse_long(arg, 0, 1000000L, &number))
+            return cli_usage_error("render", "--labels-top needs a number >= 0");
+        o->map.labels = number == 0 ? SIZE_MAX : (size_t)number;
+        return EXIT_OK;
     case OPT_SEED:
         if (!cli_parse_long(arg, 0, 2147483647L, &number))
             return cli_usage_error("render", "--seed needs a number >= 0");
@@ -306,6 +332,8 @@ static const struct option options[] = {
     {"height", required_argument, NULL, OPT_HEIGHT},
     {"font-size", required_argument, NULL, OPT_FONT_SIZE},
     {"dpi", required_argument, NULL, OPT_DPI},
+    {"extent", required_argument, NULL, OPT_EXTENT},
+    {"labels-top", required_argument, NULL, OPT_LABELS_TOP},
     {NULL, 0, NULL, 0}};
 
 /* -T, --format is the image format: not CLI_FORMAT (the report formats). */

@@ -40,7 +40,11 @@ typedef enum pn_diagram_layout {
     PN_LAYOUT_FDP,   /**< force-directed, keeps clusters */
     PN_LAYOUT_SFDP,  /**< force-directed, for large graphs */
     PN_LAYOUT_CIRCO, /**< circular */
-    PN_LAYOUT_TWOPI  /**< radial, around the most connected actor */
+    PN_LAYOUT_TWOPI, /**< radial, around the most connected actor */
+    /** a map: actors at their coordinates (lat, lon) in the Equal Earth
+     * projection over the world's country outlines; actors without
+     * coordinates are left out with a warning (docs/render.md, "Maps") */
+    PN_LAYOUT_GEO
 } pn_diagram_layout;
 
 typedef enum pn_diagram_theme {
@@ -117,6 +121,28 @@ typedef struct pn_diagram_geometry {
 #define PN_DIAGRAM_LENGTH_MIN (1.0 / 2.54 * 72.0)
 #define PN_DIAGRAM_LENGTH_MAX (500.0 / 2.54 * 72.0)
 
+/** The default number of actors named on a map (PN_LAYOUT_GEO). */
+#define PN_DIAGRAM_MAP_LABELS 12
+
+/**
+ * The map of PN_LAYOUT_GEO (docs/render.md, "Maps").
+ *
+ * extent: west, south, east and north in degrees (longitude -180 to 180,
+ * west < east; latitude -90 to 90, south < north): the part of the world
+ * drawn, its width the figure's; all four 0: the box around the view's
+ * actors with coordinates and their arcs, at least as wide as tall, with a
+ * margin. labels: how many actors are named (those with the most drawn
+ * ties, the dataset's order on a tie), each name where it overlaps no other
+ * and left out where there is no room, the other actors drawn as small
+ * marks; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX: all. Ties are great-circle
+ * arcs. Actors without coordinates are left out (a warning names them);
+ * none with coordinates is PN_EINVAL.
+ */
+typedef struct pn_diagram_map {
+    double extent[4]; /**< west, south, east, north; all 0: automatic */
+    size_t labels;    /**< actors named; 0: PN_DIAGRAM_MAP_LABELS */
+} pn_diagram_map;
+
 /** Options of pn_diagram_render. Initialise with PN_DIAGRAM_OPTIONS_INIT. */
 typedef struct pn_diagram_options {
     pn_view view; /**< which ties and actors are drawn (strings borrowed) */
@@ -135,14 +161,15 @@ typedef struct pn_diagram_options {
      * (pn_diagram_layout_limits); false (default): PN_ELIMIT instead. */
     bool force_layout;
     pn_diagram_geometry geometry; /**< size on paper, label size, resolution */
+    pn_diagram_map map;           /**< the map of PN_LAYOUT_GEO */
 } pn_diagram_options;
 
 #define PN_DIAGRAM_OPTIONS_INIT                                                                    \
     {                                                                                              \
         PN_VIEW_INIT, PN_LAYOUT_DOT, PN_THEME_COLOR, PN_CLUSTER_COUNTRY, true, PN_LABELS_NAME,     \
-            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1, false,                                 \
+            PN_EDGE_LABELS_NONE, NULL, NULL, NULL, NULL, 1, false, {0, 0, 0, 0},                   \
         {                                                                                          \
-            0, 0, 0, 0                                                                             \
+            {0, 0, 0, 0}, 0                                                                        \
         }                                                                                          \
     }
 

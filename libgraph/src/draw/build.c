@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw/geo.h"
 #include "paranet/vocab.h"
 
 /* ---- labels ---- */
@@ -789,6 +790,8 @@ static int build(gv *c)
         set(g, "ranksep", "1.6:0.4"); /* the outer rings close: the width is the text's */
         set(g, "overlap", "false");
         break;
+    case PN_LAYOUT_GEO: /* pn__geo_place, once the nodes are made */
+        break;
     }
     agattr(g, AGNODE, (char *)"fontname", (char *)th->font);
     agattr(g, AGNODE, (char *)"fontsize", (char *)num(buf, sizeof(buf), c->pt));
@@ -815,6 +818,8 @@ static int build(gv *c)
         if (h != SIZE_MAX)
             set(g, "root", agnameof(c->nodes[h]));
     }
+    if (rc == 0 && o->layout == PN_LAYOUT_GEO)
+        rc = pn__geo_place(c->s, g, c->nodes, c->ink);
     if (rc == 0)
         rc = add_legend(c);
     return rc;

@@ -10,7 +10,8 @@
 
 #include "draw/style.h"
 
-static const char *const layout_names[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi", NULL};
+static const char *const layout_names[] = {"dot",   "neato", "fdp", "sfdp",
+                                           "circo", "twopi", "geo", NULL};
 static const char *const theme_names[] = {"color", "paper", NULL};
 static const char *const cluster_names[] = {"country", "kind", "none", NULL};
 static const char *const labels_names[] = {"name", "id", "short", NULL};
@@ -21,7 +22,7 @@ static const struct {
     const char *const *names;
     const char *values;
 } option_table[] = {
-    {"layout", layout_names, "dot|neato|fdp|sfdp|circo|twopi"},
+    {"layout", layout_names, "dot|neato|fdp|sfdp|circo|twopi|geo"},
     {"theme", theme_names, "color|paper"},
     {"cluster", cluster_names, "country|kind|none"},
     {"labels", labels_names, "name|id|short"},
@@ -69,7 +70,9 @@ const char *pn_diagram_option_name(const char *option, int value)
 
 const char *pn__layout_name(pn_diagram_layout layout)
 {
-    return layout_names[layout];
+    /* a map's nodes and edges are placed (geo.c): Graphviz's nop2 engine
+     * (neato -n2) keeps both */
+    return layout == PN_LAYOUT_GEO ? "nop2" : layout_names[layout];
 }
 
 /* The formats written, in the order the messages list them, and the names

@@ -15,6 +15,7 @@
 #include <gvc.h>
 
 #include "draw/fonts.h"
+#include "draw/geo.h"
 #include "draw/graphviz.h"
 
 /* Graphviz reports through cgraph's process-wide error hook, in pieces
@@ -369,11 +370,14 @@ static int fit_layout(pn__scene *c, GVC_t *gvc, const char *engine, const char *
     fit f = fit_of(&c->o->geometry);
     bool large = pn_graph_vertex_count(c->graph) > LARGE_VIEW;
     tries t = {.laid = {1.0, 0, false, PN__WRAP}};
+    /* a map's width is fixed (geo.c), its text scales with m: the names that
+     * stand out past it shrink it a little; its names keep their wrap */
+    bool map = c->o->layout == PN_LAYOUT_GEO;
     int rc = search_fit(c, gvc, engine, format, &f, large ? LARGE_TRIES : MAX_TRIES, &t, g);
     attempt best = t.best;
     double paper[2] = {t.paper[0], t.paper[1]};
     double floor = fmin(MIN_PRINT_FONT, f.font) / f.font;
-    if (rc == 0 && !large && best.a < floor && c->o->labels != PN_LABELS_ID) {
+    if (rc == 0 && !large && !map && best.a < floor && c->o->labels != PN_LABELS_ID) {
         tries narrow = {.laid = {1.0, 0, false, NARROW_WRAP}};
         rc = search_fit(c, gvc, engine, format, &f, MAX_TRIES, &narrow, g);
         t.laid = narrow.laid;
@@ -537,11 +541,12 @@ static bool in_range(int value, int count)
  * twopi 500 6.8 s, 1000 15.5 s; sfdp 1000 6 s. In layout order. */
 static const struct {
     size_t actors, ties;
-} layout_limits[] = {{150, 600}, {700, 2100}, {700, 2100}, {0, 0}, {60, 180}, {1500, 4500}};
+} layout_limits[] = {{150, 600}, {700, 2100},  {700, 2100}, {0, 0},
+                     {60, 180},  {1500, 4500}, {0, 0}}; /* geo: no layout to run */
 
 void pn_diagram_layout_limits(pn_diagram_layout layout, size_t *max_actors, size_t *max_ties)
 {
-    bool known = in_range((int)layout, 6);
+    bool known = in_range((int)layout, 7);
     if (max_actors)
         *max_actors = known ? layout_limits[layout].actors : 0;
     if (max_ties)
@@ -630,7 +635,7 @@ static int render(const pn_dataset *ds, const pn_diagram_options *opts, const ch
     format = name;
     if (pn__geometry_check(&opts->geometry, diags) != 0)
         return PN_EINVAL;
-    if (!in_range((int)opts->layout, 6) || !in_range((int)opts->theme, 2) ||
+    if (!in_range((int)opts->layout, 7) || !in_range((int)opts->theme, 2) ||
         !in_range((int)opts->cluster, 3) || !in_range((int)opts->labels, 3) ||
         !in_range((int)opts->edge_labels, 4) || (!opts->path_from != !opts->path_to)) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "options",
@@ -644,6 +649,8 @@ static int render(const pn_dataset *ds, const pn_diagram_options *opts, const ch
     c.ids = tie_edge != NULL;
     if (rc == 0 && strcmp(format, "dot") != 0)
         rc = layout_guard(&c);
+    if (rc == 0 && opts->layout == PN_LAYOUT_GEO)
+        rc = pn__geo_check(&c); /* once, not at every try of the fit; before the styles */
     if (rc == 0)
         rc = pn__scene_style(&c);
     if (rc == 0 && strcmp(format, "dot") == 0)

@@ -1,0 +1,70 @@
+/* The map layout (PN_LAYOUT_GEO, docs/render.md "Maps"): geo.c projects the
+ * actors' coordinates and places the nodes of the Graphviz graph (build.c
+ * calls it), geo_world.c draws the country outlines underneath. */
+#ifndef PN_DRAW_GEO_H
+#define PN_DRAW_GEO_H
+
+#include <stddef.h>
+
+#include <cgraph.h>
+
+#include "draw/style.h"
+
+/* The Equal Earth projection (Šavrič, Patterson and Jenny 2018, "The Equal
+ * Earth map projection", IJGIS 33(3)) of a point in degrees, on the unit
+ * sphere: x from -2.7064 (lon -180) to 2.7064, y from -1.3173 (lat -90) to
+ * 1.3173, north up. Longitudes are taken as given (no wrapping). */
+void pn__geo_project(double lon, double lat, double *x, double *y);
+
+/* The most steps a great circle is sampled in (one a 2 degrees of arc). */
+#define PN__GEO_SAMPLES 48
+
+/* The great circle from (lon1, lat1) to (lon2, lat2), degrees, sampled about
+ * every 2 degrees of arc (2 to PN__GEO_SAMPLES steps) into lon[], lat[]
+ * (PN__GEO_SAMPLES + 1 each), its ends exactly the points given; the count.
+ * Longitudes in -180..180, so a crossing of the antimeridian is a jump. */
+size_t pn__geo_great_circle(double lon1, double lat1, double lon2, double lat2, double *lon,
+                            double *lat);
+
+/* The part of the projected plane a map shows: x0, y0 (south-west) to x1, y1,
+ * and the scale from projected units to layout points (the map's width). */
+typedef struct pn__geo_frame {
+    double x0, y0, x1, y1;
+    double k;
+} pn__geo_frame;
+
+/* A point in degrees on the map, in layout points (0,0 at the south-west). */
+void pn__geo_point(const pn__geo_frame *f, double lon, double lat, double *x, double *y);
+
+/* The checks of a map before its scene is styled, with their diagnostics:
+ * the extent valid, the view's actors without coordinates named in a
+ * warning ("no-coordinates") and taken out of the scene's actor mask (so
+ * their ties and legend entries go too), PN_EINVAL when none has any. */
+int pn__geo_check(pn__scene *s);
+
+/* Place the nodes of a scene's graph at their projected coordinates (pos,
+ * pinned), name only the opts' map.labels most tied actors (the others small
+ * points), and draw the outlines under it
+ * (pn__geo_world). nodes: the graph's node of each actor (NULL: not drawn);
+ * ink: the scale of the pens (render.c's m). */
+int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink);
+
+/* Every edge of g between placed nodes as a great-circle arc (its pos, for
+ * Graphviz's nop2 engine), trimmed at the marks and arrowheads, parallel
+ * edges bowed apart (geo_arcs.c). */
+int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,
+                 double ink);
+
+/* Name the actors order[0..n) (the most tied first) beside their marks
+ * without overlap, as pinned plain-text nodes; names with no room are left
+ * out (geo_labels.c). The nodes' labels are still their names here. */
+int pn__geo_labels(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const size_t *order, size_t n,
+                   const pn__geo_frame *f);
+
+/* The country outlines of the compiled-in Natural Earth 1:110m TopoJSON
+ * (data/world-atlas) projected into the frame, clipped to it, as xdot
+ * operations (a gray fill and thin outline; paper: grays) appended to b,
+ * for the graph's _background. */
+int pn__geo_world(const pn__geo_frame *f, bool paper, double ink, pn__buf *b);
+
+#endif
