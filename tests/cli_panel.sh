@@ -8,12 +8,12 @@ TANGSEL=$SRC/datasets/tangsel.json
 BANDUNG=$SRC/datasets/bandung.json
 TWINS=$SRC/datasets/twintowns-de.json
 
-# last Y1 Y2 STEP: Y2, or under valgrind (some 30 times slower) the third
-# year of the range: every case runs there too, over fewer years; the plain
+# last Y1 Y2 STEP: Y2, or under valgrind (some 30 times slower) the second
+# year of the range: every case runs there too, over two years; the plain
 # and ASan builds run the whole ranges.
 last() {
-    if [ -n "${PN_UNDER_VALGRIND:-}" ] && [ "$2" -gt $(($1 + 2 * $3)) ]; then
-        echo $(($1 + 2 * $3))
+    if [ -n "${PN_UNDER_VALGRIND:-}" ] && [ "$2" -gt $(($1 + $3)) ]; then
+        echo $(($1 + $3))
     else
         echo "$2"
     fi
