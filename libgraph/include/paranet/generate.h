@@ -35,9 +35,9 @@ typedef enum pn_generate_shape {
 
 /** Options of pn_generate. Initialise with PN_GENERATE_OPTIONS_INIT. */
 typedef struct pn_generate_options {
-    size_t actors;           /**< number of actors, PN_GENERATE_MIN_ACTORS..PN_GENERATE_MAX_ACTORS */
-    uint64_t seed;           /**< same seed and options: the same dataset, on every machine */
-    double ties_per_actor;   /**< ties / actors, 0.5..20 (default 3) */
+    size_t actors;         /**< number of actors, PN_GENERATE_MIN_ACTORS..PN_GENERATE_MAX_ACTORS */
+    uint64_t seed;         /**< same seed and options: the same dataset, on every machine */
+    double ties_per_actor; /**< ties / actors, 0.5..20 (default 3) */
     pn_generate_shape shape; /**< default PN_GENERATE_PARADIPLOMACY */
 } pn_generate_options;
 
