@@ -592,14 +592,10 @@ static void legend_sample(const gv *c, const pn__legend_entry *e, pn__buf *b)
     pn__buf_puts(b, "</TR></TABLE></TD>");
 }
 
-/* The width of a text on paper, estimated at em points a character (DejaVu
- * Sans averages about 0.55 em; 0.6 keeps the estimate on the wide side). */
+/* The width of a text on paper at em points (pn__text_width's estimate). */
 static double text_width(const char *s, double em)
 {
-    size_t chars = 0;
-    for (; *s; s++)
-        chars += ((unsigned char)*s & 0xC0) != 0x80;
-    return 0.6 * em * (double)chars;
+    return pn__text_width(s, strlen(s), em, NULL);
 }
 
 /* A column's width on paper at font points, estimated from what it holds:

@@ -29,17 +29,8 @@ static bool inside(const box *a, double w, double h)
 /* The text's box size at font size fs: its longest line and its lines. */
 static void text_size(const char *s, size_t n, double fs, double *w, double *h)
 {
-    size_t chars = 0, widest = 0, lines = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            lines++;
-            chars = 0;
-            continue;
-        }
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-        widest = chars > widest ? chars : widest;
-    }
-    *w = 0.6 * fs * (double)widest + 2;
+    size_t lines;
+    *w = pn__text_width(s, n, fs, &lines) + 2;
     *h = 1.2 * fs * (double)lines + 2;
 }
 

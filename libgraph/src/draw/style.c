@@ -221,6 +221,22 @@ void pn__wrap_text(pn__buf *out, const char *s, size_t width)
     }
 }
 
+double pn__text_width(const char *s, size_t n, double em, size_t *lines)
+{
+    size_t widest = 0, count = 1, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n')
+            continue;
+        size_t chars = utf8_chars(s + start, i - start);
+        widest = chars > widest ? chars : widest;
+        count += i < n;
+        start = i + 1;
+    }
+    if (lines)
+        *lines = count;
+    return 0.6 * em * (double)widest;
+}
+
 /* ---- the scene ---- */
 
 int pn__scene_open(pn__scene *s, const pn_dataset *ds, const pn_diagram_options *opts,

@@ -138,6 +138,13 @@ void pn__status_line(const pn__theme *th, int slot, pn_basis basis, bool twin, p
  * other character is kept. Appended to out. */
 void pn__wrap_text(pn__buf *out, const char *s, size_t width);
 
+/* The width on paper of the n bytes of s at em points, estimated from the
+ * characters of its longest line ('\n' between lines) at 0.6 em each:
+ * DejaVu Sans averages about 0.55 em, so the estimate errs wide. *lines
+ * (or NULL): how many lines it has. For the legend's bands and the map's
+ * names, laid out before Graphviz measures any text. */
+double pn__text_width(const char *s, size_t n, double em, size_t *lines);
+
 /* ---- the scene of one render (style.c) ---- */
 
 /* Parallel ties of one pair with the same direction, type and status,
