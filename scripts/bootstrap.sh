@@ -93,8 +93,9 @@ test)
     # paranet's files, not memory: the plain build runs them, once.
     (cd build-asan && ctest --output-on-failure -j"$jobs" -LE 'peers|tex|browser')
     # Every test again under valgrind memcheck: errors and definite leaks fail.
+    # Tests labelled heavy (whole-world inputs) ran under ASan above.
     build build-valgrind -DPN_VALGRIND=ON -DCMAKE_BUILD_TYPE=Debug
-    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE 'peers|tex|browser')
+    (cd build-valgrind && ctest --output-on-failure -j"$jobs" -LE 'peers|tex|browser|heavy')
     # The libFuzzer harnesses (clang), each run for a few seconds from its corpus.
     build build-fuzz -DCMAKE_C_COMPILER=clang -DPN_FUZZ=ON -DPN_BUILD_TESTS=OFF
     (cd build-fuzz && ctest --output-on-failure -j"$jobs" -L fuzz)
