@@ -34,6 +34,12 @@
     "                          --standalone (default: xelatex when the table holds\n"              \
     "                          a script pdfLaTeX cannot set, such as Hangul)\n"
 
+#define REPORT_OUTPUT_HELP                                                                         \
+    "  -o, --output FILE       write the report into FILE, replaced whole (a\n"                    \
+    "                          partial file is never left); the extension gives\n"                 \
+    "                          the format unless -f does: .txt .csv .tsv .json .md\n"              \
+    "                          .tex (default: standard output)\n"
+
 static const struct option shared_options[] = {
     {"help", no_argument, NULL, 'h'},
     {"quiet", no_argument, NULL, 'q'},
@@ -70,7 +76,7 @@ static bool shared_used(const cli_spec *spec, int val)
     case CLI_OPT_ENGINE:
         return spec->uses & CLI_FORMAT;
     case 'o':
-        return spec->uses & CLI_OUTPUT;
+        return spec->uses & (CLI_OUTPUT | CLI_FORMAT);
     case CLI_OPT_MAX_ERRORS:
     case CLI_OPT_MAX_BYTES:
     case CLI_OPT_MAX_DEPTH:
@@ -85,6 +91,8 @@ void cli_print_help(const cli_spec *spec)
     fputs(spec->help, stdout);
     if (spec->uses & CLI_FORMAT)
         fputs("\n" FORMAT_HELP, stdout);
+    if ((spec->uses & CLI_FORMAT) && !(spec->uses & CLI_OUTPUT))
+        fputs(REPORT_OUTPUT_HELP, stdout);
     if (spec->uses & CLI_VIEW)
         fputs("\n" VIEW_OPTS_HELP, stdout);
     if (loads(spec))
@@ -121,7 +129,8 @@ static struct option *merge_options(const cli_spec *spec, char **shortopts)
             all[k++] = *o;
     all[k] = (struct option){NULL, 0, NULL, 0};
     snprintf(*shortopts, len + 8, "%s%s%s%s", spec->shortopts ? spec->shortopts : "", "hq",
-             spec->uses & CLI_FORMAT ? "f:" : "", spec->uses & CLI_OUTPUT ? "o:" : "");
+             spec->uses & CLI_FORMAT ? "f:" : "",
+             spec->uses & (CLI_OUTPUT | CLI_FORMAT) ? "o:" : "");
     return all;
 }
 
@@ -139,6 +148,7 @@ static int shared_option(cli_job *job, int c, const char *arg)
         if (!table_parse_format(arg, &job->format))
             return -cli_usage_error(job->command, "--format must be " REPORT_FORMATS " (got '%s')",
                                     arg);
+        job->format_given = true;
         return 1;
     case 'o':
         job->output = arg;
@@ -203,6 +213,42 @@ static int shared_option(cli_job *job, int c, const char *arg)
     }
 }
 
+static const char *format_name(table_format f)
+{
+    static const char *const names[] = {"text", "csv", "tsv", "json", "md", "latex"};
+    return names[f];
+}
+
+/* -o FILE of a command whose -o is its report: the format from FILE's
+ * extension, unless -f gave one (a note when they disagree). */
+static int report_output(const cli_spec *spec, cli_job *job)
+{
+    job->report_path = strcmp(job->output, "-") == 0 ? NULL : job->output;
+    job->output = NULL;
+    if (!job->report_path)
+        return EXIT_OK;
+    const char *base = strrchr(job->report_path, '/');
+    base = base ? base + 1 : job->report_path;
+    const char *dot = strrchr(base, '.');
+    const char *ext = dot && dot > base && dot[1] ? dot + 1 : NULL;
+    table_format named;
+    bool known = ext && (strcmp(ext, "txt") == 0 ? (named = FMT_TEXT, true)
+                                                 : table_parse_format(ext, &named));
+    if (job->format_given) {
+        if (known && named != job->format && !job->quiet)
+            fprintf(stderr, "paranet %s: note: writing %s into %s, as -f says\n", spec->name,
+                    format_name(job->format), job->report_path);
+        return EXIT_OK;
+    }
+    if (!known)
+        return cli_usage_error(spec->name,
+                               "-o: cannot tell the format of '%s' from its name: give a name "
+                               "ending in .txt .csv .tsv .json .md or .tex, or -f FORMAT",
+                               job->report_path);
+    job->format = named;
+    return EXIT_OK;
+}
+
 /* Options and operands. Returns EXIT_OK, or an exit code; *help when
  * --help was given (and printed). */
 static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char **argv, bool *help)
@@ -235,6 +281,8 @@ static int parse(const cli_spec *spec, cli_job *job, void *state, int argc, char
     if (code != EXIT_OK || *help)
         return code;
     view_opts_finish(&job->vo);
+    if (job->output && !(spec->uses & CLI_OUTPUT) && (code = report_output(spec, job)) != EXIT_OK)
+        return code;
     if ((job->comments || job->table) && job->format != FMT_CSV && job->format != FMT_TSV)
         return cli_usage_error(spec->name,
                                "%s is for --format csv or tsv (the other formats hold every "
@@ -448,7 +496,25 @@ static int write_report(cli_job *job)
     if (csv && job->table && report_table_index(&job->out, job->table) < 0)
         return cli_usage_error(job->command, "--table: no table '%s' in this report (%s)",
                                job->table, report_table_names(&job->out, names, sizeof(names)));
-    report_write(&job->out, job->format, &o, stdout);
+    if (job->report_path) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        if (!mem)
+            return EXIT_INTERNAL;
+        report_write(&job->out, job->format, &o, mem);
+        int bad = ferror(mem);
+        if (fclose(mem) != 0 || bad) {
+            free(buf);
+            return EXIT_INTERNAL;
+        }
+        int rc = cli_write_output(job->report_path, buf, len, job->diags);
+        free(buf);
+        if (rc)
+            return cli_fail(job, rc);
+    } else {
+        report_write(&job->out, job->format, &o, stdout);
+    }
     if (csv && !job->table && !job->comments && !job->quiet && job->out.n_tables > 1) {
         const char *others = report_table_names(&job->out, names, sizeof(names));
         others += strlen("rows, ");

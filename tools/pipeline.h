@@ -16,9 +16,11 @@
  *      command that reads its input itself calls cli_view_dataset);
  *   4. calls spec->compute, which fills job->out (a report) or writes a
  *      file itself (cli_write_output);
- *   5. writes job->out in the chosen --format to standard output (csv and
- *      tsv: one plain table, its "# " title, view and notes on stderr,
- *      unless --comments or --quiet), and frees everything.
+ *   5. writes job->out in the chosen --format to standard output, or with
+ *      -o FILE (a CLI_FORMAT command without CLI_OUTPUT) into FILE, its
+ *      format from the extension unless -f (csv and tsv: one plain table,
+ *      its "# " title, view and notes on stderr, unless --comments or
+ *      --quiet), and frees everything.
  *
  * Usage errors print "paranet CMD: what is wrong" and give EXIT_USAGE; data
  * errors print the diagnostics and give EXIT_INVALID; see cli.h.
@@ -79,7 +81,12 @@ typedef struct cli_job {
     bool comments;         /* --comments: csv/tsv start with the "# " lines */
     const char *table;     /* --table NAME: the csv/tsv table */
     const char *output;    /* CLI_OUTPUT: -o value, or NULL */
-    bool quiet;            /* --quiet */
+    /* CLI_FORMAT without CLI_OUTPUT: -o FILE, where the report goes
+     * (replaced whole), or NULL for standard output; its extension gives
+     * the format unless -f does. */
+    const char *report_path;
+    bool format_given; /* -f was given */
+    bool quiet;        /* --quiet */
     /* Tables for papers (docs/metrics.md): --precision (REPORT_FULL, or -2
      * for the format's default), --caption, --label, --standalone,
      * --latex-engine; and what the view leaves out, for the caption. */
