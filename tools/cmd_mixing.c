@@ -115,6 +115,20 @@ static int check(cli_job *job, void *state)
 
 /* ---- the heat map ---- */
 
+typedef struct by_ends {
+    double ends;
+    size_t group;
+} by_ends;
+
+/* By tie ends, most first; equal ends keep the groups' order. */
+static int by_ends_cmp(const void *a, const void *b)
+{
+    const by_ends *x = a, *y = b;
+    if (x->ends != y->ends)
+        return x->ends > y->ends ? -1 : 1;
+    return x->group < y->group ? -1 : x->group > y->group;
+}
+
 /* The groups drawn: the top ones by tie ends (ties in the groups' order),
  * the rest into one more, "N others". */
 static int heatmap(cli_job *job, const mixing_state *st, const pn_mixing *m, char **out,
@@ -129,14 +143,15 @@ static int heatmap(cli_job *job, const mixing_state *st, const pn_mixing *m, cha
     int rc = PN_ENOMEM;
     if (!order || !slot || !obs || !exp || !labels || !names)
         goto cleanup;
+    by_ends *sorted = malloc((n + 1) * sizeof(*sorted));
+    if (!sorted)
+        goto cleanup;
     for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    for (size_t i = 1; i < n; i++) /* by tie ends, most first; ties keep the groups' order */
-        for (size_t j = i; j > 0 && m->degree[order[j]] > m->degree[order[j - 1]]; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+        sorted[i] = (by_ends){m->degree[i], i};
+    qsort(sorted, n, sizeof(*sorted), by_ends_cmp);
+    for (size_t r = 0; r < n; r++)
+        order[r] = sorted[r].group;
+    free(sorted);
     for (size_t r = 0; r < n; r++)
         slot[order[r]] = r < k ? r : k;
     for (size_t r = 0; r < k; r++) {
