@@ -511,6 +511,35 @@ static pn_dataset *star(size_t k, size_t extra_pairs)
     return ds;
 }
 
+START_TEST(hub_undirected_is_eigenvector)
+{
+    /* An undirected star of k leaves: A^2 has the leading eigenvalue k twice
+     * (the centre alone, and the leaves together), so a solver of A^2 may
+     * return any mix. Hub and authority are the eigenvector centrality: by
+     * hand, A x = sqrt(k) x with x = (sqrt(k), 1, ..., 1), scaled to a
+     * largest 1: the centre 1, each leaf 1/sqrt(k). The same bits whatever
+     * ran before in the process (eigenvector, then hub; authority first). */
+    for (size_t k = 2; k <= 5; k++) {
+        pn_dataset *ds = star(k, 0);
+        pn_graph *g = tg_graph(ds, false, PN_WEIGHT_NONE);
+        double *e = tg_metric(g, "eigenvector"), *h = tg_metric(g, "hub");
+        double *a = tg_metric(g, "authority"), *h2 = tg_metric(g, "hub");
+        ck_assert_double_eq_tol(h[0], 1.0, 1e-12);
+        for (size_t v = 1; v <= k; v++)
+            ck_assert_double_eq_tol(h[v], 1.0 / sqrt((double)k), 1e-9);
+        ck_assert_int_eq(memcmp(h, e, (k + 1) * sizeof(double)), 0);
+        ck_assert_int_eq(memcmp(a, e, (k + 1) * sizeof(double)), 0);
+        ck_assert_int_eq(memcmp(h2, e, (k + 1) * sizeof(double)), 0);
+        free(e);
+        free(h);
+        free(a);
+        free(h2);
+        pn_graph_free(g);
+        pn_dataset_free(ds);
+    }
+}
+END_TEST
+
 START_TEST(star_large)
 {
     /* k = 20,000 leaves (a scan of the hub for every leaf: 4e8 steps before).
@@ -743,6 +772,7 @@ static Suite *suite(void)
     tcase_add_test(tc, filter_removes_everything);
     tcase_add_test(tc, names_and_unknown);
     tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, hub_undirected_is_eigenvector);
     tcase_add_test(tc, star_large);
     tcase_add_test(tc, constraint_igraph_bits);
     tcase_add_test(tc, max_work);

@@ -564,6 +564,15 @@ int pn_metric_vector_opts(const pn_graph *g, const char *name, const pn_metric_o
         break;
     case M_HUB:
     case M_AUTHORITY: {
+        if (!igraph_is_directed(ig)) {
+            /* A is symmetric: both are the leading eigenvector of A^2, whose
+             * leading eigenvalue is repeated on a bipartite view (a star),
+             * where ARPACK returns an arbitrary mix (and hub != authority).
+             * The eigenvector centrality is the answer (as igraph >= 0.10.5
+             * gives). */
+            rc = eigenvector(g, out, diags);
+            break;
+        }
         if (pn_graph_edge_count(g) == 0) {
             for (size_t v = 0; v < n; v++)
                 out[v] = 0;
