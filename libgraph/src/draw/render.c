@@ -124,6 +124,7 @@ typedef struct fit {
 #define MAX_TRIES      8
 #define LARGE_TRIES    3 /* past LARGE_VIEW actors, where a layout takes seconds */
 #define LARGE_VIEW     50
+#define HOPELESS       0.25 /* labels under a quarter of their size after a large view's first try */
 #define FONT_TOLERANCE 0.02
 #define LABEL_SLACK    0.05 /* a figure whose labels cannot reach their size */
 #define MIN_PRINT_FONT 7.0  /* pt: labels under this are hard to read in print */
@@ -335,6 +336,11 @@ static int search_fit(pn__scene *c, GVC_t *gvc, const char *engine, const char *
                 t->best = t->laid;
         }
         if (fabs(t->best.a - 1.0) <= FONT_TOLERANCE)
+            break;
+        /* A large view whose labels come out under a quarter of their size
+         * (thousands of actors in 16 cm): a larger m grows the layout as
+         * fast as its text, so further tries (seconds each) gain nothing. */
+        if (k == 0 && t->laid.a < HOPELESS && pn_graph_vertex_count(c->graph) > LARGE_VIEW)
             break;
         attempt from = t->laid.lr == t->best.lr ? t->laid : t->best;
         next.m = search_next(&s, from.m, from.a);
