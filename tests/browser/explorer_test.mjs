@@ -110,6 +110,21 @@ try {
       "and lights only its ties", JSON.stringify(lit.lines.slice(0, 5)));
   }
 
+  // ---- hairlines: where a point of the layout is under 0.1 px (the
+  // graph's scale over the drawing units per pixel), lines are 0.5 px ----
+  const fineness = () => page.evaluate(() => {
+    const svg = document.querySelector("#pn-drawing > svg");
+    const scale = +svg.querySelector("g.graph").getAttribute("transform").match(/scale\(([^ )]+)/)[1];
+    const box = document.getElementById("pn-drawing");
+    const v = svg.getAttribute("viewBox").split(" ").map(Number);
+    const line = svg.querySelector("g.tie > path");
+    return { px: scale / Math.max(v[2] / box.clientWidth, v[3] / box.clientHeight),
+      hair: svg.classList.contains("pn-hair"), width: line ? getComputedStyle(line).strokeWidth : null };
+  });
+  const whole = await fineness();
+  check(whole.hair === whole.px < 0.1 && (!whole.hair || whole.width === "0.5px"),
+    `${whole.hair ? "hairlines" : "lines as drawn"} at the whole drawing (a point is ${whole.px.toFixed(3)} px)`,
+    JSON.stringify(whole));
   if (geo) {
     // ---- the map's outlines: drawn, and not in the pointer's way: on
     // land where nothing else is drawn, the pointer reaches the stage ----
@@ -179,6 +194,8 @@ try {
   check(Math.hypot(mid[0] - free[0], mid[1] - free[1]) < 3, "the result centres the drawing on the actor",
     `${JSON.stringify(mid)} vs ${JSON.stringify(free)}`);
   check(focused >= free[2] / 20, "and zooms to it", `${focused.toFixed(1)} px of ${free[2]}`);
+  const zoomed = await fineness();
+  check(!zoomed.hair && zoomed.px >= 0.1, "lines as drawn there", JSON.stringify(zoomed));
   same(await panel.getAttribute("data-actor"), actor.id, "the result opens the actor's panel");
   check((await panel.locator("h2").textContent()) === actor.name, "the panel is titled with the name");
   const first = panel.locator("ol.pn-sources").first();

@@ -198,11 +198,22 @@
    * whole drawing, scaled by the zoom, says when. */
   const label = svg.querySelector("g.actor text");
   const labelPx = label ? label.getBoundingClientRect().height : 0;
+  /* Where a point of the layout is under a tenth of a pixel (the 5,470
+   * twin cities seen whole: a line 0.006 px wide, a mark 0.1 px), lines are
+   * drawn half a pixel wide and marks' outlines one pixel (pn-hair), so
+   * that the network shows; zoomed in, everything is as drawn. */
+  const graph = svg.querySelector("g.graph");
+  const layoutScale = graph && graph.transform.baseVal.numberOfItems ?
+    graph.transform.baseVal.consolidate().matrix.a : 1;
   let far = null;
+  let hair = null;
   function detail() {
     const now = labelPx * home[2] / vb[2] < 3;
     if (now !== far) svg.classList.toggle("pn-far", now);
     far = now;
+    const thin = layoutScale / unitsOf(vb) < 0.1;
+    if (thin !== hair) svg.classList.toggle("pn-hair", thin);
+    hair = thin;
   }
   /* Drawing units per pixel of a view, and its centre. */
   const unitsOf = (v) => Math.max(v[2] / box.clientWidth, v[3] / box.clientHeight);
