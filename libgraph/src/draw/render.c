@@ -68,6 +68,46 @@ static void fix_date(char *pdf, size_t n, const char *key)
     }
 }
 
+/* Graphviz 2.43 writes an SVG's scale with two decimals (gvprintdouble):
+ * 0.136 as 0.14, so the drawing overruns its viewBox by 3%, and a scale
+ * under 0.005 as 0, which draws nothing (the 5,470 twin cities on 16 cm).
+ * The scale it drew at is its init_job_viewport's: the `size` over the
+ * bounding box and the pad, smaller of the two sides, when the drawing is
+ * larger than the size (or smaller on both sides, with "!"). It is written
+ * again with 9 digits into the transform of the graph's group. Returns the
+ * SVG (realloc'd: the text may grow), or NULL out of memory. */
+static char *exact_svg_scale(Agraph_t *g, char *svg, size_t *len)
+{
+    static const char key[] = "transform=\"scale(";
+    char *at = strstr(svg, key);
+    char *end = at ? strchr(at + sizeof(key) - 1, ')') : NULL;
+    double pad = 4.0, px, py; /* Graphviz's default pad, points */
+    const char *p = agget(g, (char *)"pad");
+    if (p && *p && sscanf(p, "%lf,%lf", &px, &py) >= 1)
+        pad = px * 72.0;
+    boxf bb = GD_bb(g);
+    pointf size = GD_drawing(g)->size;
+    double sx = bb.UR.x - bb.LL.x + 2 * pad, sy = bb.UR.y - bb.LL.y + 2 * pad, z = 1.0;
+    if (!end || size.x <= 0.001 || size.y <= 0.001 || sx <= 0 || sy <= 0)
+        return svg;
+    if (size.x < sx || size.y < sy || (GD_drawing(g)->filled && size.x > sx && size.y > sy))
+        z = fmin(size.x / sx, size.y / sy);
+    char num[64];
+    int n = snprintf(num, sizeof(num), "%.9g %.9g", z, z);
+    size_t head = (size_t)(at - svg) + sizeof(key) - 1, old = (size_t)(end - svg) - head;
+    char *out = malloc(*len - old + (size_t)n + 1);
+    if (!out) {
+        free(svg);
+        return NULL;
+    }
+    memcpy(out, svg, head);
+    memcpy(out + head, num, (size_t)n);
+    memcpy(out + head + (size_t)n, end, *len - head - old + 1);
+    *len = *len - old + (size_t)n;
+    free(svg);
+    return out;
+}
+
 /* cairo's PostScript: "%%CreationDate: Tue Dec  1 15:49:19 2026" (ctime).
  * Charts (chart.c) write PostScript through cairo too. */
 void pn__fix_ps_date(char *ps, size_t n)
@@ -489,6 +529,10 @@ static int render_graphviz(pn__scene *c, const char *format, char **out, size_t 
     memcpy(*out, data, n);
     (*out)[n] = '\0';
     *len = n;
+    if (strcmp(format, "svg") == 0 && !(*out = exact_svg_scale(g, *out, len))) {
+        rc = PN_ENOMEM;
+        goto cleanup;
+    }
     if (strcmp(format, "pdf") == 0)
         fix_date(*out, n, "/CreationDate (D:");
     else if (cairo)

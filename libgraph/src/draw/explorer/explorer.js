@@ -198,11 +198,22 @@
    * whole drawing, scaled by the zoom, says when. */
   const label = svg.querySelector("g.actor text");
   const labelPx = label ? label.getBoundingClientRect().height : 0;
+  /* Where a point of the layout is under a tenth of a pixel (the 5,470
+   * twin cities seen whole: a line 0.006 px wide, a mark 0.1 px), lines are
+   * drawn half a pixel wide and marks' outlines one pixel (pn-hair), so
+   * that the network shows; zoomed in, everything is as drawn. */
+  const graph = svg.querySelector("g.graph");
+  const layoutScale = graph && graph.transform.baseVal.numberOfItems ?
+    graph.transform.baseVal.consolidate().matrix.a : 1;
   let far = null;
+  let hair = null;
   function detail() {
     const now = labelPx * home[2] / vb[2] < 3;
     if (now !== far) svg.classList.toggle("pn-far", now);
     far = now;
+    const thin = layoutScale / unitsOf(vb) < 0.1;
+    if (thin !== hair) svg.classList.toggle("pn-hair", thin);
+    hair = thin;
   }
   /* Drawing units per pixel of a view, and its centre. */
   const unitsOf = (v) => Math.max(v[2] / box.clientWidth, v[3] / box.clientHeight);
@@ -240,7 +251,7 @@
   }
   function zoomAt(cx, cy, factor) {
     const w = vb[2] / factor;
-    if (w < home[2] / 2000 || w > home[2] * 20) return;
+    if (w < home[2] / 10000 || w > home[2] * 20) return;
     const [x, y] = toDrawing(cx, cy);
     vb = [x - (x - vb[0]) / factor, y - (y - vb[1]) / factor, w, vb[3] / factor];
     draw();
@@ -257,12 +268,17 @@
   }
   function reset() { vb = home.slice(); draw(); }
   /* Centre an element in the part of the stage the panel leaves, and zoom
-   * so that it is about a tenth of the stage. */
+   * so that it is about a tenth of the stage (as far as the deepest zoom:
+   * a city among 5,470 is a fraction of a pixel in the whole drawing); an
+   * actor is raised above the rest. */
   function focusOn(g) {
     commit();
+    /* Drawn last, so on top: on a map, a neighbour's mark may lie over it
+     * at every zoom (Jakarta's over Tangerang Selatan's). */
+    if (g.classList.contains("actor")) g.parentNode.append(g);
     const r = g.getBoundingClientRect();
     const [x, y] = toDrawing(r.left + r.width / 2, r.top + r.height / 2);
-    const w = Math.min(home[2], Math.max(r.width * unitsPerPixel() * 10, vb[2] / 50));
+    const w = Math.min(home[2], Math.max(r.width * unitsPerPixel() * 10, home[2] / 2000));
     const h = w * box.clientHeight / box.clientWidth;
     const aside = panel.hidden ? 0 : panel.offsetWidth / 2;
     vb = [x - w / 2, y - h / 2, w, h];
