@@ -13,6 +13,7 @@
 #define MARGIN       0.08  /* of the actors' box's larger side, around it */
 #define WORLD_MARGIN 0.02  /* of the world's width and height: the most an extent shows past it */
 #define ROOM         1.1   /* a name's room past its mark, of its width (and gap) */
+#define ROOM_MAX     0.3   /* of the frame's larger side: the most it grows a side for names */
 #define MIN_SPAN     0.05  /* projected units (about 3 degrees): one actor's map */
 #define MAX_TALL     1.0   /* an automatic extent is at most as tall as wide */
 #define POINT_SIZE   0.11  /* inches: a named actor's mark */
@@ -73,6 +74,10 @@ static int room_for_names(const pn__scene *s, Agraph_t *g, const size_t *order, 
             pn__text_measure(meter, text.data ? text.data : "", text.len, fs, &w[k], &h[k]);
     }
     double gap = POINT_SIZE * 36 * ink + fs / 2; /* geo_labels.c's gap, and a little */
+    /* at most ROOM_MAX of the frame's larger side more on each side: on a small
+     * map the names would otherwise grow it to the world */
+    double most = ROOM_MAX * fmax(f->x1 - f->x0, f->y1 - f->y0);
+    const pn__geo_frame at = *f;
     for (int round = 0; rc == 0 && round < 4; round++) {
         scale(s, f);
         double x0 = f->x0, x1 = f->x1, y0 = f->y0, y1 = f->y1;
@@ -85,10 +90,10 @@ static int room_for_names(const pn__scene *s, Agraph_t *g, const size_t *order, 
             y1 = fmax(y1, y + ROOM * (gap + h[k]) / f->k);
             y0 = fmin(y0, y - ROOM * (gap + h[k]) / f->k);
         }
-        f->x0 = x0;
-        f->x1 = x1;
-        f->y0 = y0;
-        f->y1 = y1;
+        f->x0 = fmax(x0, at.x0 - most);
+        f->x1 = fmin(x1, at.x1 + most);
+        f->y0 = fmax(y0, at.y0 - most);
+        f->y1 = fmin(y1, at.y1 + most);
     }
     pn__buf_free(&text);
     free(w);

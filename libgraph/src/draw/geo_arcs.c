@@ -214,7 +214,8 @@ static bool clip_segment(double ax, double ay, double bx, double by, double w, d
     return *t0 <= *t1;
 }
 
-/* A piece x[0..n) clipped to the frame (w x h points), each run inside it
+/* A piece x[0..n) clipped to the frame (w x h points) less the line's half
+ * width (a double line's outer lines are drawn a pen's width off it), each run inside it
  * drawn with piece(): the trims only where a run keeps the piece's own end
  * (tail: tr, ta; head: hr, ha), between runs ";". *any: a run was drawn
  * before (a ";" first). */
@@ -226,7 +227,8 @@ static void clipped(pn__buf *b, const double *x, const double *y, size_t n, doub
     bool at_tail = false;
     for (size_t i = 0; i + 1 < n; i++) {
         double t0, t1;
-        bool in = clip_segment(x[i], y[i], x[i + 1], y[i + 1], w, h, &t0, &t1);
+        bool in = clip_segment(x[i] - pn->hw, y[i] - pn->hw, x[i + 1] - pn->hw, y[i + 1] - pn->hw,
+                               w - 2 * pn->hw, h - 2 * pn->hw, &t0, &t1);
         double dx = x[i + 1] - x[i], dy = y[i + 1] - y[i];
         if (in && (m == 0 || t0 > 0)) {
             if (m >= 2) { /* it left and came back: the run so far */
@@ -284,14 +286,17 @@ static double attr(void *obj, const char *name, double fallback)
 }
 
 /* Half a drawn line's width: Graphviz draws a list of colours
- * ("#333333:invis:#333333", a double line) side by side, a pen's width each. */
+ * ("#333333:invis:#333333", a double line) side by side, their middles a
+ * pen's width apart, or 2 points at least. */
 static double pen_half(Agedge_t *e)
 {
     const char *c = agget(e, (char *)"color");
     size_t colours = 1;
     for (; c && *c; c++)
         colours += *c == ':';
-    return attr(e, "penwidth", 1.0) * (double)colours / 2;
+    double width = attr(e, "penwidth", 1.0);
+    /* Graphviz sets the colours at least 2 points apart (seen in its SVG) */
+    return fmax(width, 2.0) * (double)(colours - 1) / 2 + width / 2;
 }
 
 int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,

@@ -12,7 +12,9 @@
  * failing that, the one crossing the fewest ties (then covering the fewest
  * marks, then the first); a name with no admissible spot is left out, its
  * mark unnamed. A box (grown by RISE above and below: Graphviz's lines are
- * 1.1 em apart, the font's ascent and descent 1.16 em) crosses a tie when
+ * 1.1 em apart, the font's ascent and descent 1.16 em; by WIDE at the
+ * sides: an SVG viewer sets the text at the font's own, unhinted widths,
+ * up to 4% wider than Graphviz's hinted ones) crosses a tie when
  * it comes within the tie's drawn half width (plus CLEAR) of one of its
  * stretches (pn__geo_lines, made by
  * geo_arcs.c in the same layout points).
@@ -31,6 +33,8 @@
 
 #define CLEAR 0.75 /* points kept between a name's box and a tie's line */
 #define RISE  0.15 /* em: how far a line's accents and descenders reach past its box */
+#define WIDE  0.04 /* of its width: how much wider a viewer may draw a name than Graphviz measures \
+                    */
 #define SPOTS 12   /* around a mark */
 #define RINGS 3    /* at distances: a gap, an em further, two */
 
@@ -180,7 +184,8 @@ typedef struct names {
 static bool cost(names *nm, const box *b, double w, double h, double rise, size_t own, size_t *ties,
                  size_t *marks)
 {
-    box ink = {b->x0, b->y0 - rise, b->x1, b->y1 + rise};
+    double wide = (b->x1 - b->x0) * WIDE; /* SVG viewers' widths, unhinted */
+    box ink = {b->x0 - wide, b->y0 - rise, b->x1 + wide, b->y1 + rise};
     if (b->x0 < 0 || b->y0 < 0 || b->x1 > w || b->y1 > h)
         return false;
     grid *gr = &nm->gr;
