@@ -1,28 +1,32 @@
 /* The names on a map (geo.h), placed greedily, the most tied actor first.
  *
  * A name's box is its text measured as Graphviz lays it out and draws it
- * (pn__text_measure, fonts.h: Pango at Graphviz's settings), so the box is
- * the white ground Graphviz draws under the text. Its candidate spots are
- * twelve around the mark, a gap away (its radius and a quarter em): right,
- * left, above, below, the four corners, then above and below running right
- * and left from the mark; then the same twelve an em further out. A
- * spot is admissible when its box lies inside the map's frame and overlaps
- * no name placed before and no mark of a named actor. Of the admissible
- * spots the first that crosses no tie and covers no other mark is taken;
- * failing that, the one crossing the fewest ties (then covering the fewest
- * marks, then the first); a name with no admissible spot is left out, its
- * mark unnamed. A box (grown by RISE above and below: Graphviz's lines are
- * 1.1 em apart, the font's ascent and descent 1.16 em; by WIDE at the
- * sides: an SVG viewer sets the text at the font's own, unhinted widths,
- * up to 4% wider than Graphviz's hinted ones) crosses a tie when
- * it comes within the tie's drawn half width (plus CLEAR) of one of its
- * stretches (pn__geo_lines, made by
- * geo_arcs.c in the same layout points).
+ * (pn__text_measure, measure.h: Pango at Graphviz's settings), so the box
+ * is the white ground Graphviz draws under the text. Its candidate spots
+ * are twelve around the mark, a gap away (its radius and a quarter em):
+ * right, left, above, below, the four corners, then above and below
+ * running right and left from the mark; then the same twelve an em and two
+ * ems further out (RINGS). A spot is admissible when its box lies inside
+ * the map's frame and overlaps no name placed before and no mark of a
+ * named actor. Of the admissible spots the first that crosses no tie and
+ * covers no other mark is taken; failing that, of the nearest ring with an
+ * admissible spot, the one crossing the fewest ties (then covering the
+ * fewest marks, then the first), so that where ties are everywhere a name
+ * stays by its mark; a name with no admissible spot is left out, its mark
+ * unnamed.
  *
- * The lookups go through a grid of CELL-sized buckets over the frame (ties'
- * stretches, marks and placed names), so a map of 10,000 ties costs a few
- * buckets a spot, not every stretch. Each name is a plain-text node pinned
- * at its box's centre ("label.<node>") on a translucent white ground. */
+ * A box crosses a tie when, grown by RISE above and below (Graphviz's
+ * lines are 1.1 em apart, the font's ascent and descent 1.16 em) and by
+ * WIDE at the sides (an SVG viewer sets the text at the font's own,
+ * unhinted widths, up to 4% wider than Graphviz's hinted ones), it comes
+ * within the tie's drawn half width (plus CLEAR) of one of its stretches
+ * (pn__geo_lines, made by geo_arcs.c in the same layout points).
+ *
+ * The lookups go through a grid of buckets over the frame (an em, or a
+ * 256th of the frame, a side) holding the ties' stretches, the marks and
+ * the names placed, so a map of 10,000 ties costs a few buckets a spot,
+ * not every stretch. Each name is a plain-text node pinned at its box's
+ * centre ("label.<node>") on a translucent white ground. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +37,11 @@
 
 #define CLEAR 0.75 /* points kept between a name's box and a tie's line */
 #define RISE  0.15 /* em: how far a line's accents and descenders reach past its box */
-#define WIDE  0.04 /* of its width: how much wider a viewer may draw a name than Graphviz measures \
-                    */
-#define SPOTS 12   /* around a mark */
-#define RINGS 3    /* at distances: a gap, an em further, two */
+#define WIDE                                                                                       \
+    0.04         /* of its width: how much wider a viewer may draw a name than Graphviz measures   \
+                  */
+#define SPOTS 12 /* around a mark */
+#define RINGS 3  /* at distances: a gap, an em further, two */
 
 typedef struct box {
     double x0, y0, x1, y1;
@@ -180,9 +185,10 @@ typedef struct names {
 } names;
 
 /* What the box b would cost: false when it is not admissible (outside the
- * w x h frame, over a name or a named mark); else *ties and *marks crossed. */
-static bool cost(names *nm, const box *b, double w, double h, double rise, size_t own, size_t *ties,
-                 size_t *marks)
+ * w x h frame, over a name or a named mark); else *ties and *marks crossed
+ * (the ties counted up to limit + 1 only). */
+static bool cost(names *nm, const box *b, double w, double h, double rise, size_t own, size_t limit,
+                 size_t *ties, size_t *marks)
 {
     double wide = (b->x1 - b->x0) * WIDE; /* SVG viewers' widths, unhinted */
     box ink = {b->x0 - wide, b->y0 - rise, b->x1 + wide, b->y1 + rise};
@@ -208,7 +214,8 @@ static bool cost(names *nm, const box *b, double w, double h, double rise, size_
                     const pn__geo_seg *s = &nm->lines->seg[x->index];
                     if (nm->tie_stamp[s->tie] != nm->tie_query && seg_meets(s, &ink)) {
                         nm->tie_stamp[s->tie] = nm->tie_query;
-                        ++*ties;
+                        if (++*ties > limit)
+                            return true; /* worse than the best so far: no need to count on */
                     }
                 } else if (x->kind == ITEM_NAME) {
                     if (overlaps(b, &nm->placed[x->index]))
@@ -339,19 +346,26 @@ int pn__geo_labels(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const size
         pn__text_measure(meter, text.data ? text.data : "", text.len, fs, &w, &h);
         double gap = r + fs / 4;
         box best = {0};
-        size_t best_ties = SIZE_MAX, best_marks = SIZE_MAX;
+        size_t best_ties = SIZE_MAX, best_marks = SIZE_MAX, best_ring = SIZE_MAX;
         for (int c = 0; c < RINGS * SPOTS; c++) {
             box b = spot(c % SPOTS, x, y, r, gap + (double)(c / SPOTS) * fs, w, h);
             size_t ties, marks;
-            if (!cost(&nm, &b, fw, fh, RISE * fs, mark_of[i], &ties, &marks))
+            bool nearer = best_ring == SIZE_MAX || (size_t)(c / SPOTS) == best_ring;
+            size_t limit = nearer ? best_ties : 0; /* past the nearest ring only a clear one */
+            if (!cost(&nm, &b, fw, fh, RISE * fs, mark_of[i], limit, &ties, &marks))
                 continue;
-            if (ties < best_ties || (ties == best_ties && marks < best_marks)) {
+            if (ties == 0 && marks == 0) { /* the first clear spot */
+                best = b;
+                best_ties = best_marks = 0;
+                break;
+            }
+            /* failing one, the least crossing of the nearest ring with room */
+            if (nearer && (ties < best_ties || (ties == best_ties && marks < best_marks))) {
                 best = b;
                 best_ties = ties;
                 best_marks = marks;
+                best_ring = (size_t)(c / SPOTS);
             }
-            if (ties == 0 && marks == 0)
-                break; /* the first clear spot */
         }
         if (best_ties == SIZE_MAX)
             continue; /* no room: the mark stays, unnamed */
