@@ -37,6 +37,12 @@ typedef struct pn__geo_frame {
 /* A point in degrees on the map, in layout points (0,0 at the south-west). */
 void pn__geo_point(const pn__geo_frame *f, double lon, double lat, double *x, double *y);
 
+/* The part a + t (b - a), t in [*t0, *t1] within [0, 1], of the segment
+ * from a to b inside the box [x0, x1] x [y0, y1] (Liang-Barsky); false if
+ * none is. */
+bool pn__geo_clip(double ax, double ay, double bx, double by, double x0, double y0, double x1,
+                  double y1, double *t0, double *t1);
+
 /* The checks of a map before its scene is styled, with their diagnostics:
  * the extent valid, the view's actors without coordinates named in a
  * warning ("no-coordinates") and taken out of the scene's actor mask (so

@@ -190,30 +190,6 @@ static void piece(pn__buf *b, const double *x, const double *y, size_t n, double
     }
 }
 
-/* The part of the segment a + t (b - a), t in [0, 1], inside the box
- * [0, w] x [0, h] (Liang-Barsky): false if none. */
-static bool clip_segment(double ax, double ay, double bx, double by, double w, double h, double *t0,
-                         double *t1)
-{
-    double p[4] = {-(bx - ax), bx - ax, -(by - ay), by - ay};
-    double q[4] = {ax, w - ax, ay, h - ay};
-    *t0 = 0;
-    *t1 = 1;
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        double r = q[i] / p[i];
-        if (p[i] < 0)
-            *t0 = fmax(*t0, r);
-        else
-            *t1 = fmin(*t1, r);
-    }
-    return *t0 <= *t1;
-}
-
 /* A piece x[0..n) clipped to the frame (w x h points) less the line's half
  * width (a double line's outer lines are drawn a pen's width off it), each run inside it
  * drawn with piece(): the trims only where a run keeps the piece's own end
@@ -227,8 +203,8 @@ static void clipped(pn__buf *b, const double *x, const double *y, size_t n, doub
     bool at_tail = false;
     for (size_t i = 0; i + 1 < n; i++) {
         double t0, t1;
-        bool in = clip_segment(x[i] - pn->hw, y[i] - pn->hw, x[i + 1] - pn->hw, y[i + 1] - pn->hw,
-                               w - 2 * pn->hw, h - 2 * pn->hw, &t0, &t1);
+        bool in = pn__geo_clip(x[i], y[i], x[i + 1], y[i + 1], pn->hw, pn->hw, w - pn->hw,
+                               h - pn->hw, &t0, &t1);
         double dx = x[i + 1] - x[i], dy = y[i + 1] - y[i];
         if (in && (m == 0 || t0 > 0)) {
             if (m >= 2) { /* it left and came back: the run so far */

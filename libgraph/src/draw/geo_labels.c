@@ -152,26 +152,9 @@ static void put_seg(grid *gr, const pn__geo_seg *s, size_t index)
  * the segment against the box grown by that much (Liang-Barsky). */
 static bool seg_meets(const pn__geo_seg *s, const box *b)
 {
-    double pad = s->hw + CLEAR;
-    double x0 = b->x0 - pad, y0 = b->y0 - pad, x1 = b->x1 + pad, y1 = b->y1 + pad;
-    double dx = s->x1 - s->x0, dy = s->y1 - s->y0, t0 = 0, t1 = 1;
-    double p[4] = {-dx, dx, -dy, dy};
-    double q[4] = {s->x0 - x0, x1 - s->x0, s->y0 - y0, y1 - s->y0};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        double r = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = fmax(t0, r);
-        else
-            t1 = fmin(t1, r);
-        if (t0 > t1)
-            return false;
-    }
-    return true;
+    double pad = s->hw + CLEAR, t0, t1;
+    return pn__geo_clip(s->x0, s->y0, s->x1, s->y1, b->x0 - pad, b->y0 - pad, b->x1 + pad,
+                        b->y1 + pad, &t0, &t1);
 }
 
 /* ---- the names ---- */
