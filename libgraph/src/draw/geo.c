@@ -1,5 +1,5 @@
-/* The map layout (geo.h): the map's frame (the actors' box or the extent
- * asked for) and the nodes placed on it. */
+/* The map layout (geo.h): the map's frame (the actors' box, grown for the
+ * names near its edge, or the extent asked for) and the nodes placed on it. */
 #include "draw/geo.h"
 
 #include "draw/measure.h"

@@ -46,14 +46,17 @@ bool pn__geo_clip(double ax, double ay, double bx, double by, double x0, double 
 /* The checks of a map before its scene is styled, with their diagnostics:
  * the extent valid, the view's actors without coordinates named in a
  * warning ("no-coordinates") and taken out of the scene's actor mask (so
- * their ties and legend entries go too), PN_EINVAL when none has any. */
+ * their ties and legend entries go too), and so those outside an extent
+ * given ("outside-extent"); PN_EINVAL when none is left. */
 int pn__geo_check(pn__scene *s);
 
 /* Place the nodes of a scene's graph at their projected coordinates (pos,
- * pinned), name only the opts' map.labels most tied actors (the others small
- * points), and draw the outlines under it
- * (pn__geo_world). nodes: the graph's node of each actor (NULL: not drawn);
- * ink: the scale of the pens (render.c's m). */
+ * pinned) in the frame (the extent given, or the actors' box grown for
+ * their names), draw the ties (pn__geo_arcs), name only the opts'
+ * map.labels most tied actors off them (pn__geo_labels; the others small
+ * points), and the outlines and neat line under it all (pn__geo_world).
+ * nodes: the graph's node of each actor (NULL: not drawn); ink: the scale
+ * of the pens (render.c's m). */
 int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink);
 
 /* One straight stretch of a tie as drawn (layout points), as wide as its
