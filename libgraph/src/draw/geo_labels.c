@@ -270,15 +270,15 @@ static int name_node(Agraph_t *g, Agnode_t *v, const box *b)
 static int fill(names *nm, const pn__scene *s, Agnode_t **nodes, const size_t *order, size_t n,
                 const pn__geo_frame *f, size_t *mark_of)
 {
+    for (size_t i = 0; i < s->na; i++)
+        mark_of[i] = SIZE_MAX;
     for (size_t k = 0; k < n; k++)
         mark_of[order[k]] = SIZE_MAX - 1; /* named: marked below */
     size_t m = 0;
     for (size_t i = 0; i < s->na; i++) {
         const pn_actor *a = pn_dataset_actor(s->ds, i);
-        if (!nodes[i] || !a->has_coords) {
-            mark_of[i] = SIZE_MAX;
+        if (!nodes[i] || !a->has_coords)
             continue;
-        }
         double x, y, r = attr(nodes[i], "width", 0.1) * 36.0;
         pn__geo_point(f, a->lon, a->lat, &x, &y);
         nm->marks[m] = (box){x - r, y - r, x + r, y + r};
