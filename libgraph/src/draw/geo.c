@@ -1,6 +1,8 @@
-/* The map layout (geo.h): the map's frame (the actors' box or the extent
- * asked for) and the nodes placed on it. */
+/* The map layout (geo.h): the map's frame (the actors' box, grown for the
+ * names near its edge, or the extent asked for) and the nodes placed on it. */
 #include "draw/geo.h"
+
+#include "draw/measure.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -9,6 +11,9 @@
 #include <string.h>
 
 #define MARGIN       0.08  /* of the actors' box's larger side, around it */
+#define WORLD_MARGIN 0.02  /* of the world's width and height: the most an extent shows past it */
+#define ROOM         1.1   /* a name's room past its mark, of its width (and gap) */
+#define ROOM_MAX     0.3   /* of the frame's larger side: the most it grows a side for names */
 #define MIN_SPAN     0.05  /* projected units (about 3 degrees): one actor's map */
 #define MAX_TALL     1.0   /* an automatic extent is at most as tall as wide */
 #define POINT_SIZE   0.11  /* inches: a named actor's mark */
@@ -29,6 +34,72 @@ static void grow(pn__geo_frame *f, double x, double y)
     f->x1 = fmax(f->x1, x);
     f->y0 = fmin(f->y0, y);
     f->y1 = fmax(f->y1, y);
+}
+
+/* The frame's scale: its width on paper (or its height's share), less the
+ * graph's pad, which the neat line leaves around it. */
+static void scale(const pn__scene *s, pn__geo_frame *f)
+{
+    const pn_diagram_geometry *g = &s->o->geometry;
+    double w = f->x1 - f->x0, h = f->y1 - f->y0;
+    double paper = g->width > 0    ? g->width
+                   : g->height > 0 ? g->height * w / h
+                                   : PN_DIAGRAM_PAGE_WIDTH;
+    if (g->width > 0 && g->height > 0)
+        paper = fmin(g->width, g->height * w / h);
+    f->k = fmax(paper - 2 * PAD, paper / 2) / w;
+}
+
+/* An automatic frame grown where a named actor (order[0..n)) sits so near
+ * its edge that its name (measured at fs points) would not fit between its
+ * mark and that edge: names near the edge can then go outward as well as
+ * inward. A few rounds, since the scale shrinks as the frame grows. */
+static int room_for_names(const pn__scene *s, Agraph_t *g, const size_t *order, size_t n,
+                          double ink, pn__geo_frame *f)
+{
+    const char *font = agget(agfstnode(g), (char *)"fontname");
+    double fs = atof(agget(agfstnode(g), (char *)"fontsize"));
+    pn__text_meter *meter = NULL;
+    int rc = pn__text_meter_new(&meter, font && *font ? font : s->th->font);
+    double *w = calloc(n + 1, sizeof(double)), *h = calloc(n + 1, sizeof(double));
+    pn__buf text;
+    pn__buf_init(&text);
+    rc = rc == 0 && (!w || !h) ? PN_ENOMEM : rc;
+    for (size_t k = 0; rc == 0 && k < n; k++) {
+        text.len = 0;
+        pn__actor_label(s, order[k], false, &text);
+        if (text.failed)
+            rc = PN_ENOMEM;
+        else
+            pn__text_measure(meter, text.data ? text.data : "", text.len, fs, &w[k], &h[k]);
+    }
+    double gap = POINT_SIZE * 36 * ink + fs / 2; /* geo_labels.c's gap, and a little */
+    /* at most ROOM_MAX of the frame's larger side more on each side: on a small
+     * map the names would otherwise grow it to the world */
+    double most = ROOM_MAX * fmax(f->x1 - f->x0, f->y1 - f->y0);
+    const pn__geo_frame at = *f;
+    for (int round = 0; rc == 0 && round < 4; round++) {
+        scale(s, f);
+        double x0 = f->x0, x1 = f->x1, y0 = f->y0, y1 = f->y1;
+        for (size_t k = 0; k < n; k++) {
+            const pn_actor *a = pn_dataset_actor(s->ds, order[k]);
+            double x, y;
+            pn__geo_project(a->lon, a->lat, &x, &y);
+            x1 = fmax(x1, x + ROOM * (gap + w[k]) / f->k);
+            x0 = fmin(x0, x - ROOM * (gap + w[k]) / f->k);
+            y1 = fmax(y1, y + ROOM * (gap + h[k]) / f->k);
+            y0 = fmin(y0, y - ROOM * (gap + h[k]) / f->k);
+        }
+        f->x0 = fmax(x0, at.x0 - most);
+        f->x1 = fmin(x1, at.x1 + most);
+        f->y0 = fmax(y0, at.y0 - most);
+        f->y1 = fmin(y1, at.y1 + most);
+    }
+    pn__buf_free(&text);
+    free(w);
+    free(h);
+    pn__text_meter_free(meter);
+    return rc;
 }
 
 /* The frame: the projected box of the extent's edges (meridians curve), or
@@ -87,15 +158,22 @@ static bool frame_of(const pn__scene *s, pn__geo_frame *f)
         f->y0 = cy - h / 2 - pad;
         f->y1 = cy + h / 2 + pad;
     }
-    const pn_diagram_geometry *g = &s->o->geometry;
-    double w = f->x1 - f->x0, h = f->y1 - f->y0;
-    double paper = g->width > 0    ? g->width
-                   : g->height > 0 ? g->height * w / h
-                                   : PN_DIAGRAM_PAGE_WIDTH;
-    if (g->width > 0 && g->height > 0)
-        paper = fmin(g->width, g->height * w / h);
-    f->k = paper / w;
+    scale(s, f);
     return true;
+}
+
+/* An automatic frame no larger than the world and a little (the margin's
+ * share of it), scaled again. */
+static void clamp_to_world(const pn__scene *s, pn__geo_frame *f)
+{
+    double wx, wy, zero;
+    pn__geo_project(180, 0, &wx, &zero);
+    pn__geo_project(0, 90, &zero, &wy);
+    f->x0 = fmax(f->x0, -wx * (1 + WORLD_MARGIN));
+    f->x1 = fmin(f->x1, wx * (1 + WORLD_MARGIN));
+    f->y0 = fmax(f->y0, -wy * (1 + WORLD_MARGIN));
+    f->y1 = fmin(f->y1, wy * (1 + WORLD_MARGIN));
+    scale(s, f);
 }
 
 int pn__geo_check(pn__scene *s)
@@ -127,7 +205,34 @@ int pn__geo_check(pn__scene *s)
         missing++;
     }
     int rc = names.failed ? PN_ENOMEM : 0;
-    if (rc == 0 && with == 0) {
+    size_t outside = 0;
+    pn__buf far;
+    pn__buf_init(&far);
+    for (size_t i = 0; rc == 0 && extent_given(m) && i < s->na; i++) {
+        const pn_actor *a = pn_dataset_actor(s->ds, i);
+        if (!s->actor_mask[i] ||
+            (a->lon >= e[0] && a->lon <= e[2] && a->lat >= e[1] && a->lat <= e[3]))
+            continue;
+        s->actor_mask[i] = false; /* its mark would lie past the frame */
+        with--;
+        if (outside < NAMES_LISTED)
+            pn__buf_printf(&far, "%s%s (%s)", outside ? ", " : "", a->name ? a->name : "", a->id);
+        outside++;
+    }
+    rc = rc == 0 && far.failed ? PN_ENOMEM : rc;
+    if (rc == 0 && outside > 0)
+        pn_diags_add(s->diags, PN_SEVERITY_WARNING, NULL, 0, 0, NULL, "outside-extent",
+                     "%zu actor%s outside the --extent left out of the map, with their ties: "
+                     "%.*s%s",
+                     outside, outside == 1 ? "" : "s", (int)far.len, far.data ? far.data : "",
+                     outside > NAMES_LISTED ? ", ..." : "");
+    pn__buf_free(&far);
+    if (rc == 0 && with == 0 && outside > 0) {
+        pn_diags_add(s->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "outside-extent",
+                     "no actor of the view lies within the --extent: the map has nothing to "
+                     "place");
+        rc = PN_EINVAL;
+    } else if (rc == 0 && with == 0) {
         pn_diags_add(s->diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "no-coordinates",
                      "no actor of the view has coordinates (lat, lon; docs/format.md): the map "
                      "(--layout geo) has nothing to place");
@@ -232,6 +337,10 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
         return PN_ENOMEM;
     }
     int rc = rank_names(s, named, order, &n_named);
+    if (rc == 0 && !extent_given(&s->o->map)) {
+        rc = room_for_names(s, g, order, n_named, ink, &f);
+        clamp_to_world(s, &f);
+    }
     char buf[64];
     for (size_t i = 0; rc == 0 && i < s->na; i++) {
         const pn_actor *a = pn_dataset_actor(s->ds, i);
@@ -253,19 +362,22 @@ int pn__geo_place(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, double ink)
         snprintf(buf, sizeof(buf), "%.2f", 0.5 * ink);
         agsafeset(nodes[i], (char *)"penwidth", buf, (char *)"");
     }
+    /* the ties first (their pens final), so that the names keep off them */
+    agsafeset(g, (char *)"notranslate", (char *)"true", (char *)"");
+    if (rc == 0 && s->n_groups > LARGE_MAP)
+        rc = thin_edges(g, ink, s->n_groups);
+    pn__geo_lines lines = {0};
     if (rc == 0)
-        rc = pn__geo_labels(s, g, nodes, order, n_named, &f);
+        rc = pn__geo_arcs(s, g, nodes, &f, ink, &lines);
+    if (rc == 0)
+        rc = pn__geo_labels(s, g, nodes, order, n_named, &f, &lines);
+    free(lines.seg);
     for (size_t i = 0; rc == 0 && i < s->na; i++) {
         if (nodes[i])
             agsafeset(nodes[i], (char *)"label", (char *)" ", (char *)"");
     }
     free(named);
     free(order);
-    agsafeset(g, (char *)"notranslate", (char *)"true", (char *)"");
-    if (rc == 0)
-        rc = pn__geo_arcs(s, g, nodes, &f, ink);
-    if (rc == 0 && s->n_groups > LARGE_MAP)
-        rc = thin_edges(g, ink, s->n_groups);
     pn__buf bg;
     pn__buf_init(&bg);
     if (rc == 0)

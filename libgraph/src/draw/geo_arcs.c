@@ -4,7 +4,9 @@
  * antimeridian, trimmed at the actors' marks (and their arrowheads), and
  * given to Graphviz as the edge's pos: B-splines whose control points lie
  * on the sampled polyline, drawn as they are by the nop2 engine. Parallel
- * edges of one pair bow apart, symmetrically about the great circle. */
+ * edges of one pair bow apart, symmetrically about the great circle. Each
+ * piece is clipped to the map's frame, and the stretches drawn are kept
+ * (pn__geo_lines), with the line's width, for the names to avoid. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,8 +14,10 @@
 
 #include "draw/geo.h"
 
-#define SPREAD    3.0  /* points (times ink): parallel edges this far apart at mid-arc */
-#define ARROW_LEN 10.0 /* Graphviz's arrow length at arrowsize 1, in points */
+#define SPREAD     3.0  /* points (times ink): parallel edges this far apart at mid-arc */
+#define ARROW_LEN  10.0 /* Graphviz's arrow length at arrowsize 1, in points */
+#define ARROW_HALF 0.35 /* Graphviz's normal arrowhead: half as wide as this of its length */
+#define RUN_MAX    (2 * (PN__GEO_SAMPLES + 3)) /* points of a piece clipped to the frame */
 
 typedef struct site {
     const Agnode_t *node;
@@ -121,22 +125,53 @@ static cut trim(const double *x, const double *y, size_t n, int dirn, double r, 
     return c;
 }
 
+static void add_seg(pn__geo_lines *l, double x0, double y0, double x1, double y1, double hw,
+                    uint32_t tie)
+{
+    if (l->failed)
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 1024;
+        pn__geo_seg *p = realloc(l->seg, cap * sizeof(*p));
+        if (!p) {
+            l->failed = true;
+            return;
+        }
+        l->seg = p;
+        l->cap = cap;
+    }
+    l->seg[l->n++] = (pn__geo_seg){(float)x0, (float)y0, (float)x1, (float)y1, (float)hw, tie};
+}
+
+/* How a piece is drawn: its line's half width, its arrowheads' half width,
+ * the tie's number, where its stretches go. */
+typedef struct pen {
+    double hw, head_hw;
+    uint32_t tie;
+    pn__geo_lines *lines;
+} pen;
+
 /* One piece as a B-spline with its control points on the polyline, its
  * ends trimmed: at the tail by the mark's radius tr and an arrow's length ta
  * ("s,x,y" at the mark when there is an arrow), at the head by hr and ha
- * ("e,x,y"). Marks whose trims would cross keep the path untrimmed. */
+ * ("e,x,y"). Marks whose trims would cross keep the path untrimmed. The
+ * stretches drawn (and the arrowheads) go to pn->lines. */
 static void piece(pn__buf *b, const double *x, const double *y, size_t n, double tr, double ta,
-                  double hr, double ha)
+                  double hr, double ha, const pen *pn)
 {
     cut t = trim(x, y, n, 1, tr, ta), h = trim(x, y, n, -1, hr, ha);
     if (t.on && h.on &&
         (t.k > h.k + 1 || (t.k == h.k + 1 &&
                            hypot(t.x - x[h.k], t.y - y[h.k]) >= hypot(h.x - x[h.k], h.y - y[h.k]))))
         t.on = h.on = false;
-    if (h.on && ha > 0)
+    if (h.on && ha > 0) {
         pn__buf_printf(b, "e,%.2f,%.2f ", h.tip_x, h.tip_y);
-    if (t.on && ta > 0)
+        add_seg(pn->lines, h.x, h.y, h.tip_x, h.tip_y, pn->head_hw, pn->tie);
+    }
+    if (t.on && ta > 0) {
         pn__buf_printf(b, "s,%.2f,%.2f ", t.tip_x, t.tip_y);
+        add_seg(pn->lines, t.x, t.y, t.tip_x, t.tip_y, pn->head_hw, pn->tie);
+    }
     double sx = t.on ? t.x : x[0], sy = t.on ? t.y : y[0];
     double ex = h.on ? h.x : x[n - 1], ey = h.on ? h.y : y[n - 1];
     size_t first = t.on ? t.k : 1, last = h.on ? h.k : n - 2;
@@ -147,10 +182,54 @@ static void piece(pn__buf *b, const double *x, const double *y, size_t n, double
         double qx = end ? ex : x[i], qy = end ? ey : y[i];
         pn__buf_printf(b, " %.2f,%.2f %.2f,%.2f %.2f,%.2f", px + (qx - px) / 3, py + (qy - py) / 3,
                        px + 2 * (qx - px) / 3, py + 2 * (qy - py) / 3, qx, qy);
+        add_seg(pn->lines, px, py, qx, qy, pn->hw, pn->tie);
         px = qx;
         py = qy;
         if (end)
             break;
+    }
+}
+
+/* A piece x[0..n) clipped to the frame (w x h points) less the line's half
+ * width (a double line's outer lines are drawn a pen's width off it), each run inside it
+ * drawn with piece(): the trims only where a run keeps the piece's own end
+ * (tail: tr, ta; head: hr, ha), between runs ";". *any: a run was drawn
+ * before (a ";" first). */
+static void clipped(pn__buf *b, const double *x, const double *y, size_t n, double w, double h,
+                    double tr, double ta, double hr, double ha, const pen *pn, bool *any)
+{
+    double rx[RUN_MAX], ry[RUN_MAX];
+    size_t m = 0;
+    bool at_tail = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        double t0, t1;
+        bool in = pn__geo_clip(x[i], y[i], x[i + 1], y[i + 1], pn->hw, pn->hw, w - pn->hw,
+                               h - pn->hw, &t0, &t1);
+        double dx = x[i + 1] - x[i], dy = y[i + 1] - y[i];
+        if (in && (m == 0 || t0 > 0)) {
+            if (m >= 2) { /* it left and came back: the run so far */
+                pn__buf_puts(b, *any ? ";" : "");
+                piece(b, rx, ry, m, at_tail ? tr : 0, at_tail ? ta : 0, 0, 0, pn);
+                *any = true;
+            }
+            m = 0;
+            at_tail = i == 0 && t0 == 0;
+            rx[m] = x[i] + t0 * dx;
+            ry[m++] = y[i] + t0 * dy;
+        }
+        if (in && m < RUN_MAX) {
+            rx[m] = x[i] + t1 * dx;
+            ry[m++] = y[i] + t1 * dy;
+        }
+        bool end = i + 2 == n && in && t1 == 1;
+        if ((!in || t1 < 1 || end) && m >= 2) {
+            pn__buf_puts(b, *any ? ";" : "");
+            piece(b, rx, ry, m, at_tail ? tr : 0, at_tail ? ta : 0, end ? hr : 0, end ? ha : 0, pn);
+            *any = true;
+            m = 0;
+        } else if (!in || t1 < 1) {
+            m = 0;
+        }
     }
 }
 
@@ -182,9 +261,24 @@ static double attr(void *obj, const char *name, double fallback)
     return v && *v ? atof(v) : fallback;
 }
 
-int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,
-                 double ink)
+/* Half a drawn line's width: Graphviz draws a list of colours
+ * ("#333333:invis:#333333", a double line) side by side, their middles a
+ * pen's width apart, or 2 points at least. */
+static double pen_half(Agedge_t *e)
 {
+    const char *c = agget(e, (char *)"color");
+    size_t colours = 1;
+    for (; c && *c; c++)
+        colours += *c == ':';
+    double width = attr(e, "penwidth", 1.0);
+    /* Graphviz sets the colours at least 2 points apart (seen in its SVG) */
+    return fmax(width, 2.0) * (double)(colours - 1) / 2 + width / 2;
+}
+
+int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__geo_frame *f,
+                 double ink, pn__geo_lines *lines)
+{
+    double w = (f->x1 - f->x0) * f->k, h = (f->y1 - f->y0) * f->k;
     site *sites = calloc(s->na + 1, sizeof(site));
     path *p = malloc(sizeof(path));
     size_t n = 0;
@@ -224,16 +318,20 @@ int pn__geo_arcs(const pn__scene *s, Agraph_t *g, Agnode_t **nodes, const pn__ge
             bool back = dir && (strcmp(dir, "back") == 0 || strcmp(dir, "both") == 0);
             double arrow = ARROW_LEN * attr(e, "arrowsize", 1.0);
             b.len = 0;
+            pen pn = {pen_half(e), ARROW_HALF * arrow + pen_half(e), lines->ties++, lines};
+            bool any = false;
             if (p->cut < p->n && p->cut >= 2 && p->n - p->cut >= 2) {
-                piece(&b, p->x, p->y, p->cut, ta->r, back ? arrow : 0, 0, 0);
-                pn__buf_puts(&b, ";");
-                piece(&b, p->x + p->cut, p->y + p->cut, p->n - p->cut, 0, 0, he->r,
-                      fwd ? arrow : 0);
+                clipped(&b, p->x, p->y, p->cut, w, h, ta->r, back ? arrow : 0, 0, 0, &pn, &any);
+                clipped(&b, p->x + p->cut, p->y + p->cut, p->n - p->cut, w, h, 0, 0, he->r,
+                        fwd ? arrow : 0, &pn, &any);
             } else {
-                piece(&b, p->x, p->y, p->n, ta->r, back ? arrow : 0, he->r, fwd ? arrow : 0);
+                clipped(&b, p->x, p->y, p->n, w, h, ta->r, back ? arrow : 0, he->r, fwd ? arrow : 0,
+                        &pn, &any);
             }
+            if (!any) /* nothing of it in the frame (its ends are: cannot happen) */
+                agsafeset(e, (char *)"style", (char *)"invis", (char *)"");
             pn__buf_add(&b, "", 1);
-            if (b.failed) {
+            if (b.failed || lines->failed) {
                 rc = PN_ENOMEM;
                 break;
             }

@@ -1,5 +1,5 @@
-/* The Equal Earth projection and a map's frame (geo.h): the leaf of the
- * map's files, which the others call. */
+/* The Equal Earth projection, a map's frame and a segment clipped to a box
+ * (geo.h): the leaf of the map's files, which the others call. */
 #include <math.h>
 
 #include "draw/geo.h"
@@ -67,4 +67,28 @@ size_t pn__geo_great_circle(double lon1, double lat1, double lon2, double lat2, 
     lon[steps] = lon2;
     lat[steps] = lat2;
     return steps + 1;
+}
+
+bool pn__geo_clip(double ax, double ay, double bx, double by, double x0, double y0, double x1,
+                  double y1, double *t0, double *t1)
+{
+    double p[4] = {-(bx - ax), bx - ax, -(by - ay), by - ay};
+    double q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+    *t0 = 0;
+    *t1 = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        double r = q[i] / p[i];
+        if (p[i] < 0)
+            *t0 = fmax(*t0, r);
+        else
+            *t1 = fmin(*t1, r);
+        if (*t0 > *t1)
+            return false;
+    }
+    return true;
 }

@@ -4,7 +4,7 @@
  * border once: the arcs are quantized, delta-encoded integer points (the
  * transform's scale and translate give degrees), and a ring lists its arcs
  * by index (~i: arc i reversed). Each ring is projected, clipped to the
- * frame and written as a filled xdot polygon. */
+ * frame and written as a filled xdot polygon; the frame's neat line last. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,6 +209,11 @@ int pn__geo_world(const pn__geo_frame *f, bool paper, double ink, pn__buf *b)
                    paper ? "#E0E0E0" : "#E3E3E3", strlen(style), style);
     if (rc == 0)
         rc = draw_countries(geoms, &arc, f, b);
+    /* the neat line: the frame everything is clipped to, over the outlines' cut ends */
+    double w = (f->x1 - f->x0) * f->k, h = (f->y1 - f->y0) * f->k;
+    snprintf(style, sizeof(style), "setlinewidth(%.2f)", 0.6 * ink);
+    pn__buf_printf(b, "c 7 -%s S %zu -%s p 4 0.0 0.0 %.1f 0.0 %.1f %.1f 0.0 %.1f ",
+                   paper ? "#000000" : "#555555", strlen(style), style, w, w, h, h);
     free(arc.pts);
     free(arc.start);
     json_decref(topo);
