@@ -1,7 +1,7 @@
 #!/bin/sh
 # The maps of docs/render.md ("Maps"), drawn from the shipped datasets.
 # Usage: make-map-figures.sh PARANET SOURCE_DIR OUT_DIR
-# The world map is a PNG: as SVG it is 6 MB (5,470 cities, 10,596 arcs).
+# The world map is a PNG: as SVG it is 30 MB (5,470 cities, 10,596 arcs).
 set -e
 PN=$1
 SRC=$2
