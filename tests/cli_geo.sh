@@ -338,4 +338,33 @@ expect_exit 2 "$PN" render none.json --layout geo -o none.svg
 has err 'no actor of the view has coordinates'
 [ -e none.svg ] && fail "none.svg written" || ok
 
+# --labels-by: the names go to the largest values of a metric. A path
+# a-b-c-d-e and a star f with four leaves, by hand: betweenness c 4 (the
+# pairs a-d, a-e, b-d, b-e), b and d 3, f 6 (the leaves' 6 pairs); degree
+# f 4, b c d 2. Two names: by ties f and b (the dataset's order among b, c,
+# d), by betweenness f and c. The map options are for maps only.
+python3 - <<'PY' >ranks.json
+import json
+ids = "abcdefghij"
+actors = [{"id": x, "name": x.upper(), "kind": "city", "country": "DE",
+           "lat": 10.0 * (i // 5), "lon": 8.0 * (i % 5)} for i, x in enumerate(ids)]
+pairs = [("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"),
+         ("f", "g"), ("f", "h"), ("f", "i"), ("f", "j")]
+ties = [{"id": "t%d" % k, "from": u, "to": v, "type": "horizontal", "sources": ["s"]}
+        for k, (u, v) in enumerate(pairs)]
+print(json.dumps({"paranet": 1, "sources": [{"id": "s", "cite": "S"}],
+                  "actors": actors, "ties": ties}))
+PY
+named() { grep -o '^	"label\.[a-j]"' "$1" | tr -d '\t"' | sed 's/label\.//' | sort | tr -d '\n'; }
+expect_exit 0 "$PN" render ranks.json --layout geo --labels-top 2 -T dot -o by-ties.dot
+[ "$(named by-ties.dot)" = bf ] && ok || fail "--labels-top 2 named '$(named by-ties.dot)', want b f"
+expect_exit 0 "$PN" render ranks.json --layout geo --labels-top 2 --labels-by betweenness -T dot -o by-bet.dot
+[ "$(named by-bet.dot)" = cf ] && ok || fail "--labels-by betweenness named '$(named by-bet.dot)', want c f"
+expect_exit 2 "$PN" render ranks.json --layout geo --labels-by nosuch -o x.svg
+has err "--labels-by: unknown metric 'nosuch'"
+expect_exit 2 "$PN" render ranks.json --labels-top 2 -o x.svg
+has err '--labels-top is for maps: give --layout geo'
+expect_exit 2 "$PN" render ranks.json --extent 0,0,40,20 -o x.svg
+has err '--extent is for maps: give --layout geo'
+
 finish

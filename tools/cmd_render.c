@@ -39,6 +39,8 @@ static const char help[] =
     "      --extent W,S,E,N    the map's extent in degrees (default: the actors' box)\n"
     "      --labels-top N      name the map's N most tied actors, the rest as points\n"
     "                          (default 12; 0: all)\n"
+    "      --labels-by METRIC  name the actors with the largest METRIC instead\n"
+    "                          (e.g. betweenness; `paranet metrics --help`)\n"
     "      --force-layout      lay out even a view over the layout's size limit\n"
     "                          (dot 150 actors or 600 ties, neato and fdp 700/2100,\n"
     "                          twopi 1500/4500, circo 60/180; sfdp none): without\n"
@@ -82,7 +84,8 @@ enum {
     OPT_FONT_SIZE,
     OPT_DPI,
     OPT_EXTENT,
-    OPT_LABELS_TOP
+    OPT_LABELS_TOP,
+    OPT_LABELS_BY
 };
 
 /* The formats render writes: the diagram's, and the explorer. */
@@ -222,6 +225,14 @@ static int option(cli_job *job, void *state, int c, const char *arg)
             return cli_usage_error("render", "--labels-top needs a number >= 0");
         o->map.labels = number == 0 ? SIZE_MAX : (size_t)number;
         return EXIT_OK;
+    case OPT_LABELS_BY:
+        if (pn_metric_find(arg, NULL) != 0)
+            return cli_usage_error("render",
+                                   "--labels-by: unknown metric '%s' (see `paranet "
+                                   "metrics --help`)",
+                                   arg);
+        o->map.label_by = arg;
+        return EXIT_OK;
     case OPT_SEED:
         if (!cli_parse_long(arg, 0, 2147483647L, &number))
             return cli_usage_error("render", "--seed needs a number >= 0");
@@ -235,6 +246,14 @@ static int option(cli_job *job, void *state, int c, const char *arg)
 static int check(cli_job *job, void *state)
 {
     render_state *st = state;
+    const pn_diagram_map *map = &st->o.map;
+    bool extent =
+        map->extent[0] != 0 || map->extent[1] != 0 || map->extent[2] != 0 || map->extent[3] != 0;
+    if (st->o.layout != PN_LAYOUT_GEO && (extent || map->labels || map->label_by))
+        return cli_usage_error("render", "%s is for maps: give --layout geo",
+                               extent          ? "--extent"
+                               : map->label_by ? "--labels-by"
+                                               : "--labels-top");
     if (job->output && strcmp(job->output, "-") == 0)
         job->output = NULL;
     const char *ext = job->output ? fig_extension(job->output) : NULL;
@@ -334,6 +353,7 @@ static const struct option options[] = {
     {"dpi", required_argument, NULL, OPT_DPI},
     {"extent", required_argument, NULL, OPT_EXTENT},
     {"labels-top", required_argument, NULL, OPT_LABELS_TOP},
+    {"labels-by", required_argument, NULL, OPT_LABELS_BY},
     {NULL, 0, NULL, 0}};
 
 /* -T, --format is the image format: not CLI_FORMAT (the report formats). */

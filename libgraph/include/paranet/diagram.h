@@ -132,7 +132,7 @@ typedef struct pn_diagram_geometry {
  * drawn, its width the figure's; all four 0: the box around the view's
  * actors with coordinates and their arcs, at least as wide as tall, with a
  * margin. labels: how many actors are named (those with the most drawn
- * ties, the dataset's order on a tie), each name where it overlaps no other
+ * ties, or the largest label_by metric, the dataset's order on a tie), each name where it overlaps no other
  * and left out where there is no room, the other actors drawn as small
  * marks; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX: all. Ties are great-circle
  * arcs. Actors without coordinates are left out (a warning names them);
@@ -141,6 +141,10 @@ typedef struct pn_diagram_geometry {
 typedef struct pn_diagram_map {
     double extent[4]; /**< west, south, east, north; all 0: automatic */
     size_t labels;    /**< actors named; 0: PN_DIAGRAM_MAP_LABELS */
+    /** The names go to the actors with the largest values of this metric
+     * (metrics.h names, on the view's graph; NaN counts as the smallest),
+     * the most drawn ties on equal values; NULL: the most drawn ties. */
+    const char *label_by;
 } pn_diagram_map;
 
 /** Options of pn_diagram_render. Initialise with PN_DIAGRAM_OPTIONS_INIT. */

@@ -3,6 +3,7 @@
 #include "draw/geo.h"
 
 #include "draw/measure.h"
+#include "paranet/metrics.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -249,19 +250,39 @@ int pn__geo_check(pn__scene *s)
 
 typedef struct ranked {
     size_t actor, degree;
+    double score; /* the label_by metric, or 0 */
 } ranked;
 
-static int by_degree(const void *a, const void *b)
+static int by_score(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
     if (x->degree != y->degree)
         return x->degree > y->degree ? -1 : 1;
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
+/* r[actor].score: the map's label_by metric on the view's graph; NaN (and
+ * an actor not in the graph) the smallest. */
+static int label_scores(const pn__scene *s, ranked *r)
+{
+    size_t nv = pn_graph_vertex_count(s->graph);
+    double *v = malloc((nv + 1) * sizeof(double));
+    if (!v)
+        return PN_ENOMEM;
+    int rc = pn_metric_vector(s->graph, s->o->map.label_by, v, s->diags);
+    for (size_t i = 0; i < s->na; i++)
+        r[i].score = -INFINITY;
+    for (size_t i = 0; rc == 0 && i < nv; i++)
+        r[pn_graph_vertex_actor(s->graph, i)].score = isnan(v[i]) ? -INFINITY : v[i];
+    free(v);
+    return rc;
+}
+
 /* named[i]: actor i is among the map.labels actors with coordinates that
- * have the most drawn ties (the dataset's order on a tie); order[0..*n):
- * them, the most tied first. */
+ * have the largest label_by metric, or the most drawn ties (the dataset's
+ * order on a tie); order[0..*n): them, the first first. */
 static int rank_names(const pn__scene *s, bool *named, size_t *order, size_t *n_named)
 {
     size_t limit = s->o->map.labels ? s->o->map.labels : PN_DIAGRAM_MAP_LABELS, n = 0;
@@ -274,11 +295,16 @@ static int rank_names(const pn__scene *s, bool *named, size_t *order, size_t *n_
         r[s->groups[g].tail].degree += s->groups[g].n;
         r[s->groups[g].head].degree += s->groups[g].n;
     }
+    int rc = s->o->map.label_by ? label_scores(s, r) : 0;
+    if (rc) {
+        free(r);
+        return rc;
+    }
     for (size_t i = 0; i < s->na; i++) {
         if (s->actor_mask[i] && pn_dataset_actor(s->ds, i)->has_coords)
             r[n++] = r[i];
     }
-    qsort(r, n, sizeof(ranked), by_degree);
+    qsort(r, n, sizeof(ranked), by_score);
     *n_named = 0;
     for (size_t k = 0; k < n && k < limit; k++) {
         named[r[k].actor] = true;
