@@ -206,7 +206,7 @@ static void folded(const pn__path_plan *p, state *st, size_t c, uint64_t N, uint
 static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
                       const pn__path_sink *sink)
 {
-    const size_t *off = p->core_off;
+    const uint32_t *off = p->core_off;
     const pn__vid *adj = p->core_adj;
     int32_t *dist = st->dist;
     pn__vid *order = st->order;
@@ -221,9 +221,9 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
         int32_t d = dist[v], dn = d + 1;
         if (cutoff > 0 && d >= cutoff)
             continue;
-        size_t end = off[v + 1];
+        uint32_t end = off[v + 1];
         if (!bet) {
-            for (size_t a = off[v]; a < end; a++) {
+            for (uint32_t a = off[v]; a < end; a++) {
                 pn__vid x = adj[a];
                 if (dist[x] < 0) {
                     dist[x] = dn;
@@ -233,7 +233,7 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
             continue;
         }
         double sv = sigma[v];
-        for (size_t a = off[v]; a < end; a++) {
+        for (uint32_t a = off[v]; a < end; a++) {
             pn__vid x = adj[a];
             int32_t dx = dist[x];
             if (dx < 0) {
@@ -282,7 +282,7 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
                 continue;
             }
             double sum = 0;
-            for (size_t a = off[v], end = off[v + 1]; a < end; a++) {
+            for (uint32_t a = off[v], end = off[v + 1]; a < end; a++) {
                 pn__vid x = adj[a];
                 if (dist[x] == dn)
                     sum += coef[x];
