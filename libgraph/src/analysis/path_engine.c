@@ -31,8 +31,13 @@ static inline pn__fixed to_fixed(double t)
 {
     uint64_t hi = (uint64_t)t;
     double frac = t - (double)hi;
-    uint64_t lo = (uint64_t)(frac * 0x1p64);
-    return ((pn__fixed)hi << 64) | lo;
+    /* floor(frac 2^64) in two halves of 32 bits, each converted from a
+     * double below 2^32, exactly: the same bits as one unsigned
+     * conversion, without its branch on 2^63 (half of the time taken). */
+    double x = frac * 0x1p32;
+    uint64_t top = (uint64_t)(int64_t)x;
+    uint64_t low = (uint64_t)(int64_t)((x - (double)(int64_t)top) * 0x1p32);
+    return ((pn__fixed)hi << 64) | (top << 32 | low);
 }
 
 void pn__path_fixed_finish(const pn__path_plan *p, const pn__fixed *sum, double *bet)
@@ -221,6 +226,16 @@ static void folded(const pn__path_plan *p, state *st, size_t c, uint64_t N, uint
             sink->har[v] = normalised(p, h);
         }
     }
+}
+
+/* x with its bits and m: x or +0. */
+static inline double masked(double x, uint64_t m)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof(u));
+    u &= m;
+    memcpy(&x, &u, sizeof(x));
+    return x;
 }
 
 /* Step 1 without betweenness: the distances only. Returns the vertices
