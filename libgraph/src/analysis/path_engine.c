@@ -306,19 +306,20 @@ static size_t search_paths(const pn__path_plan *p, state *st, int cutoff, size_t
             break;
         koff[head++] = nk;
         double sv = r[v].sc;
+        /* Without branches (which way an arc goes is not predictable): a
+         * new vertex gets +0 + sv, a child found again sc + sv, any other
+         * keeps sc + 0 (sc is finite and not -0): the same bits. */
         for (uint32_t a = off[v], end = off[v + 1]; a < end; a++) {
             pn__vid x = adj[a];
             rec *rx = &r[x];
             int32_t dx = rx->dist;
-            if (dx < 0) {
-                rx->dist = dn;
-                rx->sc = sv;
-                order[tail++] = x;
-                kid[nk++] = x;
-            } else if (dx == dn) {
-                rx->sc += sv;
-                kid[nk++] = x;
-            }
+            uint32_t fresh = (uint32_t)dx >> 31, child = fresh | (uint32_t)(dx == dn);
+            rx->dist = dx ^ ((dx ^ dn) & -(int32_t)fresh);
+            rx->sc = masked(rx->sc, fresh - 1ull) + masked(sv, -(uint64_t)child);
+            order[tail] = x;
+            tail += fresh;
+            kid[nk] = x;
+            nk += child;
         }
     }
     koff[head] = nk;
