@@ -14,6 +14,7 @@ void pn__path_plan_free(pn__path_plan *p)
     free(p->off);
     free(p->adj);
     free(p->core_vertex);
+    free(p->comp_off);
     free(p->core_off);
     free(p->core_adj);
     free(p->wt);
@@ -80,7 +81,7 @@ static int build_csr(const igraph_t *g, pn__path_plan *p)
  * its lowest vertex, so that a vertex's neighbours, and the balls of
  * consecutive sources, lie near each other in the sweep's arrays. Then
  * its CSR, each vertex's arcs in their order in the graph: core_vertex,
- * core_off, core_adj, and cidx (vertex -> core index, UINT32_MAX when not
+ * comp_off, core_off, core_adj, and cidx (vertex -> core index, UINT32_MAX when not
  * core; n entries, the caller's). incore(v): p->parent == NULL or
  * parent[v] == v. */
 static int build_core(pn__path_plan *p, pn__vid *cidx)
@@ -92,11 +93,15 @@ static int build_core(pn__path_plan *p, pn__vid *cidx)
     p->core_vertex = alloc(n, sizeof(pn__vid), &failed);
     if (failed)
         return PN_ENOMEM;
+    p->comp_off = alloc(n + 1, sizeof(uint32_t), &failed);
+    if (failed)
+        return PN_ENOMEM;
     /* core_vertex doubles as the queue: the core in breadth-first order. */
     pn__vid *q = p->core_vertex;
     for (size_t r = 0; r < n; r++) {
         if (cidx[r] != UINT32_MAX || (p->parent && p->parent[r] != r))
             continue;
+        p->comp_off[p->ncomp++] = (uint32_t)core;
         cidx[r] = (pn__vid)core;
         q[core++] = (pn__vid)r;
         for (size_t head = core - 1; head < core; head++) {
@@ -111,6 +116,7 @@ static int build_core(pn__path_plan *p, pn__vid *cidx)
         }
     }
     p->core = core;
+    p->comp_off[p->ncomp] = (uint32_t)core;
     p->core_off = calloc(core + 2, sizeof(uint32_t));
     if (!p->core_off)
         return PN_ENOMEM;

@@ -50,10 +50,10 @@ void pn__path_fixed_finish(const pn__path_plan *p, const pn__fixed *sum, double 
 /* A core vertex during one search: one 16-byte record, so that a visit
  * touches one cache line. */
 typedef struct rec {
-    double sc;     /* shortest paths from the source (sigma); once the
-                      vertex is done, (wt + delta) / sigma */
-    int32_t dist;  /* hops from the source, -1 unreached */
-    uint32_t tree; /* 1 when it stands for a folded tree (fixed) */
+    double sc;    /* shortest paths from the source (sigma); once the
+                     vertex is done, (wt + delta) / sigma */
+    int32_t dist; /* hops from the source, -1 unreached */
+    uint32_t pad;
 } rec;
 
 typedef struct state {
@@ -69,6 +69,9 @@ typedef struct state {
     int32_t *tdist;  /* vertex -> hops within its tree, -1 unreached */
     pn__vid *tqueue; /* the search within a tree */
     double *leafh;   /* vertex -> harmonic sum of its leaf children, or -1 */
+    /* Folded: the core indices that stand for a tree, increasing, and
+     * those of component k at tl[tcomp[k] .. tcomp[k + 1]). */
+    uint32_t *tl, *tcomp;
 } state;
 
 static void state_free(state *st)
@@ -85,6 +88,8 @@ static void state_free(state *st)
     free(st->tdist);
     free(st->tqueue);
     free(st->leafh);
+    free(st->tl);
+    free(st->tcomp);
 }
 
 static int state_init(const pn__path_plan *p, bool bet, state *st)
@@ -108,7 +113,9 @@ static int state_init(const pn__path_plan *p, bool bet, state *st)
         st->tdist = malloc((n + 1) * sizeof(int32_t));
         st->tqueue = malloc((n + 1) * sizeof(pn__vid));
         st->leafh = malloc((n + 1) * sizeof(double));
-        ok = ok && st->hv && st->ds && st->tdist && st->tqueue && st->leafh;
+        st->tl = malloc((c + 1) * sizeof(uint32_t));
+        st->tcomp = malloc((p->ncomp + 1) * sizeof(uint32_t));
+        ok = ok && st->hv && st->ds && st->tdist && st->tqueue && st->leafh && st->tl && st->tcomp;
     }
     if (!ok) {
         state_free(st);
@@ -117,7 +124,14 @@ static int state_init(const pn__path_plan *p, bool bet, state *st)
     for (size_t i = 0; i < c; i++) {
         st->r[i].sc = 0;
         st->r[i].dist = -1;
-        st->r[i].tree = p->prof_off[i + 1] - p->prof_off[i] > 1;
+        st->r[i].pad = 0;
+    }
+    for (size_t k = 0, t = 0; p->folded && k < p->ncomp; k++) {
+        st->tcomp[k] = (uint32_t)t;
+        for (size_t i = p->comp_off[k]; i < p->comp_off[k + 1]; i++)
+            if (p->prof_off[i + 1] - p->prof_off[i] > 1)
+                st->tl[t++] = (uint32_t)i;
+        st->tcomp[k + 1] = (uint32_t)t;
     }
     for (size_t v = 0; p->folded && v < n; v++) {
         st->tdist[v] = -1;
@@ -371,9 +385,10 @@ static void accumulate(const pn__path_plan *p, state *st, int cutoff, size_t s, 
         r[order[i]].dist = -1;
 }
 
-/* Steps 1 to 3 (and 4) for the core source s. */
-static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
-                      const pn__path_sink *sink)
+/* Steps 1 to 3 (and 4) for the core source s, folded: the vertices of
+ * its component that stand for a tree at st->tl[t0 .. t1). */
+static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s, uint32_t t0,
+                      uint32_t t1, const pn__path_sink *sink)
 {
     bool bet = sink->bet != NULL;
     int32_t depth = 0;
@@ -391,21 +406,20 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s,
     if (sink->har)
         for (int32_t d = 0; d <= depth; d++)
             st->hist[d] += lev[d + 1] - lev[d];
-    for (int32_t d = 0; p->folded && d <= depth; d++) {
-        for (uint32_t i = lev[d]; i < lev[d + 1]; i++) {
-            pn__vid c = order[i];
-            if (!st->r[c].tree)
-                continue;
-            N += p->wt[c] - 1;
-            DS += (p->wt[c] - 1) * (uint64_t)d + p->dsum[c];
-            if (sink->har) {
-                size_t plen = p->prof_off[c + 1] - p->prof_off[c];
-                const uint64_t *prof = p->prof + p->prof_off[c];
-                for (size_t j = 1; j < plen; j++)
-                    st->hist[(size_t)d + j] += prof[j];
-                if ((size_t)d + plen - 1 > top)
-                    top = (size_t)d + plen - 1;
-            }
+    /* Folded (so no cutoff): s reaches its whole component, whose
+     * vertices with a tree are tl[t0 .. t1). */
+    for (uint32_t t = t0; t < t1; t++) {
+        pn__vid c = st->tl[t];
+        uint64_t d = (uint64_t)st->r[c].dist;
+        N += p->wt[c] - 1;
+        DS += (p->wt[c] - 1) * d + p->dsum[c];
+        if (sink->har) {
+            size_t plen = p->prof_off[c + 1] - p->prof_off[c];
+            const uint64_t *prof = p->prof + p->prof_off[c];
+            for (size_t j = 1; j < plen; j++)
+                st->hist[d + j] += prof[j];
+            if (d + plen - 1 > top)
+                top = d + plen - 1;
         }
     }
     pn__vid sv = p->core_vertex[s];
@@ -433,8 +447,12 @@ int pn__path_sweep_share(const pn__path_plan *p, int cutoff, size_t first, size_
         return PN_ENOMEM;
     size_t count = first < p->core ? (p->core - first + step - 1) / step : 0;
     size_t every = count / 100 > 0 ? count / 100 : 1, done = 0;
+    size_t k = 0; /* the component of s: the sources increase */
     for (size_t s = first; s < p->core; s += step) {
-        sweep_one(p, &st, cutoff, s, sink);
+        while (p->comp_off[k + 1] <= s)
+            k++;
+        uint32_t t0 = p->folded ? st.tcomp[k] : 0, t1 = p->folded ? st.tcomp[k + 1] : 0;
+        sweep_one(p, &st, cutoff, s, t0, t1, sink);
         done++;
         if (sink->done)
             *sink->done = (double)done / (double)count;

@@ -33,7 +33,12 @@ typedef struct pn__path_plan {
      * arcs of each core vertex in their order in the graph. */
     size_t core;
     pn__vid *core_vertex; /* core index -> vertex */
-    uint32_t *core_off;   /* CSR of the core, in core indices */
+    /* The searches of the numbering: core indices comp_off[k] ..
+     * comp_off[k + 1] - 1 were numbered from the k-th root; undirected,
+     * they are the k-th connected component of the core. */
+    size_t ncomp;
+    uint32_t *comp_off;
+    uint32_t *core_off; /* CSR of the core, in core indices */
     pn__vid *core_adj;
     uint64_t *wt;     /* core index -> vertices it stands for: 1 + its tree */
     uint64_t *dsum;   /* core index -> sum of its tree vertices' depths */
