@@ -248,10 +248,10 @@ def main():
             if cmd is None:
                 rows.append((tag, v, e, name, "skip", None, None, None, ""))
                 continue
-            key = "%s.%s" % (tag.replace(", ", "-c").replace(" ", ""),
+            key = "%s.%s" % (tag.replace(", cutoff ", "-cutoff").replace(" ", ""),
                              name.split(" (")[0].replace(" ", "_").replace(",", ""))
             if name.startswith("paranet ("):
-                key = "%s.paranet_default" % tag.replace(", ", "-c").replace(" ", "")
+                key = "%s.paranet_default" % tag.replace(", cutoff ", "-cutoff").replace(" ", "")
             agree = ""
             if cmd[0] == pn:
                 got = timed(o.work, key, cmd, o.timeout)

@@ -114,14 +114,8 @@ int main(int argc, char **argv)
         fclose(o);
     }
     igraph_vector_destroy(&bet);
-    if (paths_only) {
-        printf("paths %.4f\n", paths);
-        igraph_vector_destroy(&res);
-        igraph_vector_destroy(&other);
-        igraph_vector_int_destroy(&ires);
-        igraph_destroy(&g);
-        return 0;
-    }
+    if (paths_only)
+        goto done;
     igraph_rng_seed(igraph_rng_default(), 42);
     TIMED("eigenvector",
           igraph_eigenvector_centrality(&g, &res, &value, true, true, NULL, &arpack));
@@ -136,6 +130,7 @@ int main(int argc, char **argv)
     igraph_rng_seed(igraph_rng_default(), 42);
     TIMED("community", igraph_community_multilevel(&g, NULL, 1.0, &ires, NULL, NULL));
     printf("metrics %.4f\n", total);
+done:
     printf("paths %.4f\n", paths);
     igraph_vector_destroy(&res);
     igraph_vector_destroy(&other);

@@ -252,50 +252,15 @@ static inline double masked(double x, uint64_t m)
     return x;
 }
 
-/* Step 1 without betweenness: the distances only. Returns the vertices
- * reached (order[0 .. return)); lev[d] is the first at depth d, for d up
- * to *depth, and lev[*depth + 1] the count. */
-static size_t search_plain(const pn__path_plan *p, state *st, int cutoff, size_t s, int32_t *depth)
-{
-    const uint32_t *off = p->core_off;
-    const pn__vid *adj = p->core_adj;
-    rec *r = st->r;
-    pn__vid *order = st->order;
-    uint32_t *lev = st->lev;
-    size_t head = 0, tail = 0;
-    int32_t level = 0;
-    order[tail++] = (pn__vid)s;
-    r[s].dist = 0;
-    lev[0] = 0;
-    while (head < tail) {
-        pn__vid v = order[head];
-        int32_t d = r[v].dist, dn = d + 1;
-        if (d != level) {
-            level = d;
-            lev[d] = (uint32_t)head;
-        }
-        if (cutoff > 0 && d >= cutoff)
-            break; /* the rest is at the cutoff too */
-        head++;
-        for (uint32_t a = off[v], end = off[v + 1]; a < end; a++) {
-            pn__vid x = adj[a];
-            if (r[x].dist < 0) {
-                r[x].dist = dn;
-                order[tail++] = x;
-            }
-        }
-    }
-    *depth = level;
-    lev[level + 1] = (uint32_t)tail;
-    return tail;
-}
-
-/* Step 1 with path counts: as search_plain, and the children of each
- * vertex expanded (order positions 0 .. *expanded - 1) in kid, in
- * adjacency order: the arcs to a vertex one hop further. A vertex at the
- * cutoff depth is not expanded. */
-static size_t search_paths(const pn__path_plan *p, state *st, int cutoff, size_t s, int32_t *depth,
-                           size_t *expanded)
+/* Step 1: a breadth-first search from s, stopped at the cutoff depth.
+ * Returns the vertices reached (order[0 .. return)); lev[d] is the first
+ * at depth d, for d up to *depth, and lev[*depth + 1] the count. With
+ * `paths`, also the path counts, and the children of each vertex expanded
+ * (order positions 0 .. *expanded - 1) in kid, in adjacency order: the
+ * arcs to a vertex one hop further. A vertex at the cutoff depth is not
+ * expanded. */
+static size_t search(const pn__path_plan *p, state *st, int cutoff, size_t s, bool paths,
+                     int32_t *depth, size_t *expanded)
 {
     const uint32_t *off = p->core_off;
     const pn__vid *adj = p->core_adj;
@@ -317,7 +282,18 @@ static size_t search_paths(const pn__path_plan *p, state *st, int cutoff, size_t
             lev[d] = (uint32_t)head;
         }
         if (cutoff > 0 && d >= cutoff)
-            break;
+            break; /* the rest is at the cutoff too */
+        if (!paths) {
+            head++;
+            for (uint32_t a = off[v], end = off[v + 1]; a < end; a++) {
+                pn__vid x = adj[a];
+                if (r[x].dist < 0) {
+                    r[x].dist = dn;
+                    order[tail++] = x;
+                }
+            }
+            continue;
+        }
         koff[head++] = nk;
         double sv = r[v].sc;
         /* Without branches (which way an arc goes is not predictable): a
@@ -336,7 +312,8 @@ static size_t search_paths(const pn__path_plan *p, state *st, int cutoff, size_t
             nk += child;
         }
     }
-    koff[head] = nk;
+    if (paths)
+        koff[head] = nk;
     *expanded = head;
     *depth = level;
     lev[level + 1] = (uint32_t)tail;
@@ -393,8 +370,7 @@ static void sweep_one(const pn__path_plan *p, state *st, int cutoff, size_t s, u
     bool bet = sink->bet != NULL;
     int32_t depth = 0;
     size_t expanded = 0;
-    size_t tail = bet ? search_paths(p, st, cutoff, s, &depth, &expanded)
-                      : search_plain(p, st, cutoff, s, &depth);
+    size_t tail = search(p, st, cutoff, s, bet, &depth, &expanded);
     const uint32_t *lev = st->lev;
     const pn__vid *order = st->order;
     /* Distances to everything reached, trees included: each core vertex
