@@ -13,6 +13,7 @@
  * bits for 1 to 4 workers on graphs large enough to fork. */
 #include <igraph.h>
 
+#include "analysis/path_plan.h"
 #include "analysis/path_sweep.h"
 #include "graphs.h"
 
@@ -281,6 +282,60 @@ START_TEST(small_shapes)
 }
 END_TEST
 
+/* The core's breadth-first numbering (path_csr.c): on a graph whose
+ * vertex order is not a breadth-first order, the numbering is not the
+ * identity, each component of the core is one range of numbers (every
+ * core arc inside its range), and the values still equal igraph's, with
+ * cutoffs 1 (the cutoff level's parent is the source) to 3, folded, plain
+ * and directed, with a multiple edge (a child listed twice). */
+START_TEST(numbering)
+{
+    elist l;
+    el_init(&l, 12);
+    /* A 6-cycle 0 5 1 4 2 3 0, a chord 5 2, a triangle 6 7 8 with 6 = 7
+     * doubled, a path 9 - 10 - 11 hanging off 3 through 9 = 3 doubled. */
+    static const int cyc[] = {0, 5, 1, 4, 2, 3, 0};
+    for (int i = 0; i < 6; i++)
+        el_add(&l, cyc[i], cyc[i + 1]);
+    el_add(&l, 5, 2);
+    el_add(&l, 6, 7);
+    el_add(&l, 7, 8);
+    el_add(&l, 8, 6);
+    el_add(&l, 6, 7);
+    el_add(&l, 3, 9);
+    el_add(&l, 9, 3);
+    el_add(&l, 9, 10);
+    el_add(&l, 10, 11);
+    igraph_t g;
+    ck_assert_int_eq(igraph_create(&g, &l.e, l.n, false), 0);
+    for (int fold = 0; fold <= 1; fold++) {
+        pn__path_plan plan;
+        ck_assert_int_eq(pn__path_plan_build(&g, fold, &plan, "test", NULL), 0);
+        ck_assert_uint_eq(plan.core, fold ? 10 : 12); /* 10 and 11 folded */
+        ck_assert_uint_eq(plan.ncomp, 2);
+        ck_assert_uint_eq(plan.comp_off[0], 0);
+        ck_assert_uint_eq(plan.comp_off[1], fold ? 7 : 9); /* 0..5 and 9 (10, 11) */
+        ck_assert_uint_eq(plan.comp_off[2], plan.core);
+        /* Breadth-first from 0: 0, then its neighbours 5 and 3 in edge
+         * order, then 5's: 1, 2; 3's: 9 (twice); then 1's: 4. */
+        static const pn__vid bfs[] = {0, 5, 3, 1, 2, 9, 4};
+        for (int i = 0; i < 7; i++)
+            ck_assert_uint_eq(plan.core_vertex[i], bfs[i]);
+        for (size_t c = 0; c < plan.core; c++) {
+            size_t k = c < plan.comp_off[1] ? 0 : 1;
+            for (uint32_t a = plan.core_off[c]; a < plan.core_off[c + 1]; a++)
+                ck_assert(plan.core_adj[a] >= plan.comp_off[k] &&
+                          plan.core_adj[a] < plan.comp_off[k + 1]);
+        }
+        pn__path_plan_free(&plan);
+    }
+    igraph_destroy(&g);
+    ck_assert_uint_gt(compare_list("numbering", &l, false, 3, 1), 0);
+    compare_list("numbering, arcs", &l, true, 3, 1);
+    igraph_vector_int_destroy(&l.e);
+}
+END_TEST
+
 START_TEST(path_1000)
 {
     elist l;
@@ -415,6 +470,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("igraph");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, small_shapes);
+    tcase_add_test(tc, numbering);
     tcase_add_test(tc, karate_florentine);
     tcase_add_test(tc, path_1000);
     tcase_add_test(tc, star);

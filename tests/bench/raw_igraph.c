@@ -1,15 +1,20 @@
 /* The compute floor: igraph called directly on an already-built graph.
  *
- *   raw_igraph EDGES.txt [--cutoff C]
+ *   raw_igraph EDGES.txt [--cutoff C] [--paths [BET.txt]]
  *
  * EDGES.txt: the vertex count on the first line, then one "u v" pair per
  * line (0-based, each undirected pair once), written by tests/bench/run.py
- * from the same JSON. Reading and building the graph are not timed; the
- * metrics igraph has are, with the settings paranet uses (docs/metrics.md):
- * degree, strength, betweenness, closeness, harmonic, eigenvector,
- * PageRank, hub and authority, constraint, coreness, components and
- * multilevel communities (seed 42). Prints "phase seconds" lines. */
+ * and tests/bench/paths.py from the same JSON. Reading and building the
+ * graph are not timed; the metrics igraph has are, with the settings
+ * paranet uses (docs/metrics.md): degree, strength, betweenness,
+ * closeness, harmonic, eigenvector, PageRank, hub and authority,
+ * constraint, coreness, components and multilevel communities (seed 42).
+ * With --cutoff C, the three path metrics are igraph's _cutoff functions.
+ * With --paths, only betweenness, closeness and harmonic (paths.py's row),
+ * and the betweenness written to BET.txt, one value a line, when given.
+ * Prints "phase seconds" lines. */
 #include <igraph.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +44,24 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
+    double cutoff = 0;
+    bool paths_only = false;
+    const char *bet_out = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--cutoff") == 0 && i + 1 < argc) {
+            cutoff = atof(argv[++i]);
+        } else if (strcmp(argv[i], "--paths") == 0) {
+            paths_only = true;
+            if (i + 1 < argc && argv[i + 1][0] != '-')
+                bet_out = argv[++i];
+        } else {
+            argc = 0;
+        }
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: raw_igraph EDGES.txt [--cutoff C]\n");
+        fprintf(stderr, "usage: raw_igraph EDGES.txt [--cutoff C] [--paths [BET.txt]]\n");
         return 2;
     }
-    double cutoff = argc > 3 && strcmp(argv[2], "--cutoff") == 0 ? atof(argv[3]) : 0;
     FILE *f = fopen(argv[1], "r");
     long n, u, v;
     if (!f || fscanf(f, "%ld", &n) != 1)
@@ -67,22 +85,37 @@ int main(int argc, char **argv)
     igraph_arpack_options_init(&arpack);
     igraph_real_t value;
     double total = 0, paths = 0;
-    TIMED("degree", igraph_degree(&g, &ires, igraph_vss_all(), IGRAPH_ALL, false));
-    TIMED("strength", igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, false, NULL));
+    igraph_vector_t bet;
+    igraph_vector_init(&bet, 0);
+    if (!paths_only) {
+        TIMED("degree", igraph_degree(&g, &ires, igraph_vss_all(), IGRAPH_ALL, false));
+        TIMED("strength", igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, false, NULL));
+    }
     if (cutoff > 0) {
         TIMED("betweenness",
-              igraph_betweenness_cutoff(&g, &res, igraph_vss_all(), true, NULL, cutoff));
+              igraph_betweenness_cutoff(&g, &bet, igraph_vss_all(), true, NULL, cutoff));
         TIMED("closeness", igraph_closeness_cutoff(&g, &res, NULL, NULL, igraph_vss_all(),
                                                    IGRAPH_ALL, NULL, true, cutoff));
         TIMED("harmonic", igraph_harmonic_centrality_cutoff(&g, &res, igraph_vss_all(), IGRAPH_ALL,
                                                             NULL, true, cutoff));
     } else {
-        TIMED("betweenness", igraph_betweenness(&g, &res, igraph_vss_all(), true, NULL));
+        TIMED("betweenness", igraph_betweenness(&g, &bet, igraph_vss_all(), true, NULL));
         TIMED("closeness",
               igraph_closeness(&g, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, true));
         TIMED("harmonic",
               igraph_harmonic_centrality(&g, &res, igraph_vss_all(), IGRAPH_ALL, NULL, true));
     }
+    if (bet_out) {
+        FILE *o = fopen(bet_out, "w");
+        if (!o)
+            return 1;
+        for (igraph_integer_t i = 0; i < igraph_vector_size(&bet); i++)
+            fprintf(o, "%.17g\n", VECTOR(bet)[i]);
+        fclose(o);
+    }
+    igraph_vector_destroy(&bet);
+    if (paths_only)
+        goto done;
     igraph_rng_seed(igraph_rng_default(), 42);
     TIMED("eigenvector",
           igraph_eigenvector_centrality(&g, &res, &value, true, true, NULL, &arpack));
@@ -97,6 +130,7 @@ int main(int argc, char **argv)
     igraph_rng_seed(igraph_rng_default(), 42);
     TIMED("community", igraph_community_multilevel(&g, NULL, 1.0, &ires, NULL, NULL));
     printf("metrics %.4f\n", total);
+done:
     printf("paths %.4f\n", paths);
     igraph_vector_destroy(&res);
     igraph_vector_destroy(&other);

@@ -14,10 +14,9 @@ void pn__path_plan_free(pn__path_plan *p)
     free(p->off);
     free(p->adj);
     free(p->core_vertex);
-    if (p->core_off != p->off)
-        free(p->core_off);
-    if (p->core_adj != p->adj)
-        free(p->core_adj);
+    free(p->comp_off);
+    free(p->core_off);
+    free(p->core_adj);
     free(p->wt);
     free(p->dsum);
     free(p->prof_off);
@@ -77,27 +76,95 @@ static int build_csr(const igraph_t *g, pn__path_plan *p)
     return 0;
 }
 
-/* Everything core, each vertex standing for itself. */
+/* The core's numbering, for locality: breadth-first order over the core
+ * (arcs between core vertices, in adjacency order), each component from
+ * its lowest vertex, so that a vertex's neighbours, and the balls of
+ * consecutive sources, lie near each other in the sweep's arrays. Then
+ * its CSR, each vertex's arcs in their order in the graph: core_vertex,
+ * comp_off, core_off, core_adj, and cidx (vertex -> core index, UINT32_MAX when not
+ * core; n entries, the caller's). incore(v): p->parent == NULL or
+ * parent[v] == v. */
+static int build_core(pn__path_plan *p, pn__vid *cidx)
+{
+    size_t n = p->n, core = 0;
+    bool failed = false;
+    for (size_t v = 0; v < n; v++)
+        cidx[v] = UINT32_MAX;
+    p->core_vertex = alloc(n, sizeof(pn__vid), &failed);
+    if (failed)
+        return PN_ENOMEM;
+    p->comp_off = alloc(n + 1, sizeof(uint32_t), &failed);
+    if (failed)
+        return PN_ENOMEM;
+    /* core_vertex doubles as the queue: the core in breadth-first order. */
+    pn__vid *q = p->core_vertex;
+    for (size_t r = 0; r < n; r++) {
+        if (cidx[r] != UINT32_MAX || (p->parent && p->parent[r] != r))
+            continue;
+        p->comp_off[p->ncomp++] = (uint32_t)core;
+        cidx[r] = (pn__vid)core;
+        q[core++] = (pn__vid)r;
+        for (size_t head = core - 1; head < core; head++) {
+            pn__vid v = q[head];
+            for (size_t a = p->off[v]; a < p->off[v + 1]; a++) {
+                pn__vid x = p->adj[a];
+                if (cidx[x] == UINT32_MAX && (!p->parent || p->parent[x] == x)) {
+                    cidx[x] = (pn__vid)core;
+                    q[core++] = x;
+                }
+            }
+        }
+    }
+    p->core = core;
+    p->comp_off[p->ncomp] = (uint32_t)core;
+    p->core_off = calloc(core + 2, sizeof(uint32_t));
+    if (!p->core_off)
+        return PN_ENOMEM;
+    for (size_t c = 0; c < core; c++) {
+        pn__vid v = q[c];
+        uint32_t k = 0;
+        for (size_t a = p->off[v]; a < p->off[v + 1]; a++)
+            k += cidx[p->adj[a]] != UINT32_MAX;
+        p->core_off[c + 1] = p->core_off[c] + k;
+    }
+    p->core_adj = alloc(p->core_off[core], sizeof(pn__vid), &failed);
+    if (failed)
+        return PN_ENOMEM;
+    for (size_t c = 0, k = 0; c < core; c++) {
+        pn__vid v = q[c];
+        for (size_t a = p->off[v]; a < p->off[v + 1]; a++)
+            if (cidx[p->adj[a]] != UINT32_MAX)
+                p->core_adj[k++] = cidx[p->adj[a]];
+    }
+    return 0;
+}
+
+/* Everything core, each vertex standing for itself; the whole graph's CSR
+ * is not needed after the core's. */
 static int plain_core(pn__path_plan *p)
 {
     size_t n = p->n;
     bool failed = false;
-    p->core = n;
-    p->core_off = p->off;
-    p->core_adj = p->adj;
-    p->core_vertex = alloc(n, sizeof(pn__vid), &failed);
+    pn__vid *cidx = alloc(n, sizeof(pn__vid), &failed);
+    int rc = failed ? PN_ENOMEM : build_core(p, cidx);
+    free(cidx);
+    free(p->off);
+    free(p->adj);
+    p->off = NULL;
+    p->adj = NULL;
+    if (rc)
+        return rc;
     p->wt = alloc(n, sizeof(uint64_t), &failed);
     p->dsum = alloc(n, sizeof(uint64_t), &failed);
     p->prof_off = alloc(n + 1, sizeof(size_t), &failed);
     p->prof = alloc(n, sizeof(uint64_t), &failed);
     if (failed)
         return PN_ENOMEM;
-    for (size_t v = 0; v < n; v++) {
-        p->core_vertex[v] = (pn__vid)v;
-        p->wt[v] = 1;
-        p->dsum[v] = 0;
-        p->prof_off[v] = v;
-        p->prof[v] = 1;
+    for (size_t c = 0; c < n; c++) {
+        p->wt[c] = 1;
+        p->dsum[c] = 0;
+        p->prof_off[c] = c;
+        p->prof[c] = 1;
     }
     p->prof_off[n] = n;
     return 0;
@@ -112,7 +179,7 @@ static int fold(pn__path_plan *p)
     size_t *deg = alloc(n, sizeof(size_t), &failed);
     pn__vid *queue = alloc(n, sizeof(pn__vid), &failed);
     pn__vid *removed = alloc(n, sizeof(pn__vid), &failed); /* in order of removal */
-    size_t *cidx = alloc(n, sizeof(size_t), &failed);
+    pn__vid *cidx = alloc(n, sizeof(pn__vid), &failed);
     p->parent = alloc(n, sizeof(pn__vid), &failed);
     p->root = alloc(n, sizeof(pn__vid), &failed);
     p->depth = alloc(n, sizeof(uint32_t), &failed);
@@ -164,39 +231,18 @@ static int fold(pn__path_plan *p)
         p->depth[v] = p->depth[u] + 1;
         p->root[v] = p->root[u];
     }
-    size_t core = 0;
-    for (size_t v = 0; v < n; v++)
-        cidx[v] = p->parent[v] == v ? core++ : SIZE_MAX;
-    p->core = core;
-    p->core_vertex = alloc(core, sizeof(pn__vid), &failed);
-    p->core_off = calloc(core + 2, sizeof(size_t));
+    if (build_core(p, cidx))
+        goto done;
+    size_t core = p->core;
     p->wt = alloc(core, sizeof(uint64_t), &failed);
     p->dsum = calloc(core + 1, sizeof(uint64_t));
     p->prof_off = calloc(core + 2, sizeof(size_t));
     p->tree_off = calloc(core + 2, sizeof(size_t));
     p->tree = alloc(nremoved, sizeof(pn__vid), &failed);
-    if (failed || !p->core_off || !p->dsum || !p->prof_off || !p->tree_off)
+    if (failed || !p->dsum || !p->prof_off || !p->tree_off)
         goto done;
-    /* Core CSR: the arcs between core vertices, in adjacency order. */
-    for (size_t v = 0; v < n; v++) {
-        if (cidx[v] == SIZE_MAX)
-            continue;
-        size_t c = cidx[v], k = 0;
-        p->core_vertex[c] = (pn__vid)v;
-        p->wt[c] = p->sub[v];
-        for (size_t a = p->off[v]; a < p->off[v + 1]; a++)
-            k += cidx[p->adj[a]] != SIZE_MAX;
-        p->core_off[c + 1] = p->core_off[c] + k;
-    }
-    p->core_adj = alloc(p->core_off[core], sizeof(pn__vid), &failed);
-    if (failed)
-        goto done;
-    for (size_t c = 0, k = 0; c < core; c++) {
-        pn__vid v = p->core_vertex[c];
-        for (size_t a = p->off[v]; a < p->off[v + 1]; a++)
-            if (cidx[p->adj[a]] != SIZE_MAX)
-                p->core_adj[k++] = (pn__vid)cidx[p->adj[a]];
-    }
+    for (size_t c = 0; c < core; c++)
+        p->wt[c] = p->sub[p->core_vertex[c]];
     /* Trees by root (a counting sort, stable in parents-first order), the
      * largest depth of each (into prof_off, then prefix sums). */
     for (size_t i = 0; i < nremoved; i++) {
@@ -243,10 +289,11 @@ int pn__path_plan_build(const igraph_t *g, bool fold_trees, pn__path_plan *p, co
 {
     memset(p, 0, sizeof(*p));
     igraph_integer_t n = igraph_vcount(g), m = igraph_ecount(g);
-    if ((uint64_t)n >= UINT32_MAX - 1 || (uint64_t)m >= (uint64_t)UINT32_MAX) {
+    uint64_t arcs = (uint64_t)m * (igraph_is_directed(g) ? 1 : 2);
+    if ((uint64_t)n >= UINT32_MAX - 1 || arcs >= (uint64_t)UINT32_MAX) {
         pn_diags_add(diags, PN_SEVERITY_ERROR, NULL, 0, 0, NULL, "too-large",
-                     "%s: %lld vertices and %lld edges are over the engine's 2^32 - 2", name,
-                     (long long)n, (long long)m);
+                     "%s: %lld vertices and %llu arcs are over the engine's 2^32 - 2", name,
+                     (long long)n, (unsigned long long)arcs);
         return PN_ELIMIT;
     }
     p->n = (size_t)n;

@@ -15,21 +15,30 @@
 
 typedef uint32_t pn__vid;
 
-/* Vertices and arcs: a vertex is a pn__vid, an arc offset a size_t. */
+/* A vertex is a pn__vid; the core's arc offsets are 32-bit (the build
+ * refuses 2^32 - 1 arcs or more), the whole graph's a size_t. */
 typedef struct pn__path_plan {
     size_t n;      /* vertices of the graph */
     bool directed; /* arcs follow the graph's direction */
     bool folded;   /* pendant trees are folded (undirected, no cutoff) */
     /* The whole graph: the arcs out of v are adj[off[v] .. off[v + 1]),
      * in edge order; undirected: every edge at both ends. No loops;
-     * multiple edges kept (each a separate path, as igraph counts). */
+     * multiple edges kept (each a separate path, as igraph counts).
+     * Folded only: a plain plan frees them once its core is built. */
     size_t *off;
     pn__vid *adj;
     /* The core: what is left after folding (everything when not folded),
-     * numbered 0 .. core - 1 in vertex order. */
+     * numbered 0 .. core - 1 in breadth-first order over the core (each
+     * component from its lowest vertex), for locality in the sweep; the
+     * arcs of each core vertex in their order in the graph. */
     size_t core;
     pn__vid *core_vertex; /* core index -> vertex */
-    size_t *core_off;     /* CSR of the core, in core indices */
+    /* The searches of the numbering: core indices comp_off[k] ..
+     * comp_off[k + 1] - 1 were numbered from the k-th root; undirected,
+     * they are the k-th connected component of the core. */
+    size_t ncomp;
+    uint32_t *comp_off;
+    uint32_t *core_off; /* CSR of the core, in core indices */
     pn__vid *core_adj;
     uint64_t *wt;     /* core index -> vertices it stands for: 1 + its tree */
     uint64_t *dsum;   /* core index -> sum of its tree vertices' depths */
@@ -47,7 +56,8 @@ typedef struct pn__path_plan {
 
 /* Build the plan of g; fold when `fold` (the caller passes it only for an
  * undirected graph and no cutoff). Returns 0, PN_ENOMEM, or PN_ELIMIT
- * (over 2^32 - 2 vertices), with a message naming `name` in diags. */
+ * (over 2^32 - 2 vertices or arcs: an undirected edge is two arcs), with
+ * a message naming `name` in diags. */
 int pn__path_plan_build(const igraph_t *g, bool fold, pn__path_plan *plan, const char *name,
                         pn_diags *diags);
 

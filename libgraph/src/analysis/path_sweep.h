@@ -55,7 +55,7 @@ typedef enum pn__path_metric {
  * Cost: O(C (C + E_C) / workers) wall time for the core of C vertices and
  * E_C edges left after folding, O(V + E) memory per process, and with
  * workers 32 V bytes of shared memory per worker.
- * Returns 0, PN_ENOMEM, PN_ELIMIT (over 2^32 - 2 vertices) or
+ * Returns 0, PN_ENOMEM, PN_ELIMIT (over 2^32 - 2 vertices or arcs) or
  * PN_EINTERNAL (a worker failed). */
 int pn__path_metrics_fused(const igraph_t *g, unsigned which, int workers, int cutoff,
                            const char *name, double *const out[PN__PATH_COUNT],
