@@ -132,11 +132,12 @@ typedef struct pn_diagram_geometry {
  * drawn, its width the figure's; all four 0: the box around the view's
  * actors with coordinates and their arcs, at least as wide as tall, with a
  * margin. labels: how many actors are named (those with the most drawn
- * ties, or the largest label_by metric, the dataset's order on a tie), each name where it overlaps no other
- * and left out where there is no room, the other actors drawn as small
- * marks; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX: all. Ties are great-circle
- * arcs. Actors without coordinates are left out (a warning names them);
- * none with coordinates is PN_EINVAL.
+ * ties, or the largest label_by metric, the dataset's order on a tie),
+ * each name beside its mark where it overlaps no other name and crosses no
+ * tie (else where it crosses fewest), left out where there is no room; the
+ * other actors drawn as small marks; 0: PN_DIAGRAM_MAP_LABELS; SIZE_MAX:
+ * all. Ties are great-circle arcs. Actors without coordinates are left out
+ * (a warning names them); none with coordinates is PN_EINVAL.
  */
 typedef struct pn_diagram_map {
     double extent[4]; /**< west, south, east, north; all 0: automatic */
