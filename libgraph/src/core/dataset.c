@@ -34,6 +34,7 @@ int pn_dataset_new(pn_dataset **out)
     pn__map_init(&ds->source_ids);
     pn__map_init(&ds->actor_ids);
     pn__map_init(&ds->tie_ids);
+    pn__map_init(&ds->sector_names);
     *out = ds;
     return 0;
 }
@@ -43,6 +44,7 @@ void pn_dataset_free(pn_dataset *ds)
     if (!ds)
         return;
     pn__map_free(&ds->tie_ids);
+    pn__map_free(&ds->sector_names);
     pn__map_free(&ds->actor_ids);
     pn__map_free(&ds->source_ids);
     free(ds->tie_extra);
@@ -228,6 +230,31 @@ static const char *const *copy_strings(pn_dataset *ds, const char *const *s, siz
     return out;
 }
 
+/* A tie's sectors: the array copied, each name interned (sector_names). */
+static const char *const *copy_sectors(pn_dataset *ds, const char *const *s, size_t n, bool *failed)
+{
+    if (n == 0)
+        return NULL;
+    const char **out = pn__pool_alloc(&ds->pool, n * sizeof(*out));
+    if (!out) {
+        *failed = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t at;
+        if (!s[i]) {
+            out[i] = NULL;
+        } else if (pn__map_get(&ds->sector_names, s[i], &at)) {
+            out[i] = (const char *)(uintptr_t)at;
+        } else {
+            out[i] = pn__pool_strdup(&ds->pool, s[i], failed);
+            if (out[i] && pn__map_put(&ds->sector_names, out[i], (size_t)(uintptr_t)out[i]) != 0)
+                *failed = true;
+        }
+    }
+    return out;
+}
+
 static bool refs_ok(const pn_dataset *ds, const pn_ref *refs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -303,7 +330,7 @@ int pn_dataset_add_tie(pn_dataset *ds, const pn_tie *tie, size_t *index)
     if (t.weight == 0)
         t.weight = 0; /* -0 is 0: the same value, printed and saved the same way */
     t.id = pn__pool_strdup(&ds->pool, tie->id, &failed);
-    t.sectors = copy_strings(ds, tie->sectors, tie->n_sectors, &failed);
+    t.sectors = copy_sectors(ds, tie->sectors, tie->n_sectors, &failed);
     t.note = pn__pool_strdup(&ds->pool, tie->note, &failed);
     t.sources = copy_refs(ds, tie->sources, tie->n_sources, &failed);
     if (failed)

@@ -25,6 +25,9 @@ struct pn_dataset {
     pn__map source_ids;
     pn__map actor_ids;
     pn__map tie_ids;
+    /* Sector names, one copy each (a few dozen words over every tie): the
+     * value is the pooled copy's address. */
+    pn__map sector_names;
 };
 
 /* Known field names per record kind, in canonical order; NULL-terminated. */

@@ -32,7 +32,33 @@ typedef struct loader {
     /* For tie ends that give a name instead of an id: built at the first
      * such end (the actors are all in by then). */
     pn__actor_names names;
+    /* The arrays of the record being read (refs_field, strings_field):
+     * pn_dataset_add_actor and _add_tie copy what they keep, so one buffer
+     * of each serves every record, and the peak of a load holds no second
+     * copy of every tie's sources and sectors. */
+    pn_ref *refs;
+    size_t refs_cap;
+    const char **strs;
+    size_t strs_cap;
 } loader;
+
+/* buf (of *cap items of size) grown to hold n: false when out of memory. */
+static bool scratch(loader *L, void **buf, size_t *cap, size_t n, size_t size)
+{
+    if (n <= *cap)
+        return true;
+    size_t want = *cap ? *cap : 8;
+    while (want < n)
+        want *= 2;
+    void *p = realloc(*buf, want * size);
+    if (!p) {
+        L->r->nomem = true;
+        return false;
+    }
+    *buf = p;
+    *cap = want;
+    return true;
+}
 
 /* Progress (pn_load_options.progress): parsing is about the first half of
  * a load's time, building and checking the records the second. */
@@ -220,7 +246,9 @@ static void no_such(loader *L, const char *what, const char *id, const char *che
         ERR(L, check, "no %s \"%s\"", what, pn__short(id, sh));
 }
 
-/* "sources": ["id", {"ref": "id", "page": "12"}] into pool-owned refs. */
+/* "sources": ["id", {"ref": "id", "page": "12"}] into L->refs (until the
+ * next call), pages borrowed from the document (or, for a number, copied
+ * into the dataset's pool). */
 static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
 {
     *out = NULL;
@@ -231,11 +259,9 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
     size_t len = arr->n;
     if (len == 0)
         return true;
-    pn_ref *refs = pn__pool_alloc(&L->ds->pool, len * sizeof(*refs));
-    if (!refs) {
-        L->r->nomem = true;
+    if (!scratch(L, (void **)&L->refs, &L->refs_cap, len, sizeof(*L->refs)))
         return false;
-    }
+    pn_ref *refs = L->refs;
     bool ok = true;
     pn__path_key(&L->path, "sources");
     for (size_t i = 0; i < len; i++) {
@@ -281,7 +307,8 @@ static bool refs_field(loader *L, const pn__jv *obj, pn_ref **out, size_t *n)
             if (pn_dataset_find_source(L->ds, id, &s) == 0) {
                 bool failed = false;
                 refs[*n].source = s;
-                refs[*n].page = pn__pool_strdup(&L->ds->pool, page, &failed);
+                refs[*n].page =
+                    page == pagebuf ? pn__pool_strdup(&L->ds->pool, page, &failed) : page;
                 if (failed)
                     L->r->nomem = true;
                 (*n)++;
@@ -314,11 +341,9 @@ static bool strings_field(loader *L, const pn__jv *obj, const char *key, const c
     size_t len = arr->n;
     if (len == 0)
         return true;
-    const char **s = pn__pool_alloc(&L->ds->pool, len * sizeof(*s));
-    if (!s) {
-        L->r->nomem = true;
+    if (!scratch(L, (void **)&L->strs, &L->strs_cap, len, sizeof(*L->strs)))
         return false;
-    }
+    const char **s = L->strs;
     bool ok = true;
     pn__path_key(&L->path, key);
     for (size_t i = 0; i < len; i++) {
@@ -779,6 +804,8 @@ static int load_tree(loader *L, const pn__jv *root, const pn_load_options *opts)
     pn__nearest_ix_free(&L->near_sources);
     pn__nearest_ix_free(&L->near_actors);
     pn__actor_names_free(&L->names);
+    free(L->refs);
+    free(L->strs);
     return rc;
 }
 
