@@ -216,22 +216,10 @@ static const pn_ref *copy_refs(pn_dataset *ds, const pn_ref *refs, size_t n, boo
     return out;
 }
 
-static const char *const *copy_strings(pn_dataset *ds, const char *const *s, size_t n, bool *failed)
-{
-    if (n == 0)
-        return NULL;
-    const char **out = pn__pool_alloc(&ds->pool, n * sizeof(*out));
-    if (!out) {
-        *failed = true;
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        out[i] = pn__pool_strdup(&ds->pool, s[i], failed);
-    return out;
-}
-
-/* A tie's sectors: the array copied, each name interned (sector_names). */
-static const char *const *copy_sectors(pn_dataset *ds, const char *const *s, size_t n, bool *failed)
+/* An array of strings copied into the pool; with names, each string is
+ * interned there (one copy per distinct name, the map's value its address). */
+static const char *const *copy_strings(pn_dataset *ds, const char *const *s, size_t n,
+                                       pn__map *names, bool *failed)
 {
     if (n == 0)
         return NULL;
@@ -242,15 +230,13 @@ static const char *const *copy_sectors(pn_dataset *ds, const char *const *s, siz
     }
     for (size_t i = 0; i < n; i++) {
         size_t at;
-        if (!s[i]) {
-            out[i] = NULL;
-        } else if (pn__map_get(&ds->sector_names, s[i], &at)) {
+        if (names && s[i] && pn__map_get(names, s[i], &at)) {
             out[i] = (const char *)(uintptr_t)at;
-        } else {
-            out[i] = pn__pool_strdup(&ds->pool, s[i], failed);
-            if (out[i] && pn__map_put(&ds->sector_names, out[i], (size_t)(uintptr_t)out[i]) != 0)
-                *failed = true;
+            continue;
         }
+        out[i] = pn__pool_strdup(&ds->pool, s[i], failed);
+        if (names && out[i] && pn__map_put(names, out[i], (size_t)(uintptr_t)out[i]) != 0)
+            *failed = true;
     }
     return out;
 }
@@ -299,7 +285,7 @@ int pn_dataset_add_actor(pn_dataset *ds, const pn_actor *actor, size_t *index)
         a.lon = 0;
     a.id = pn__pool_strdup(&ds->pool, actor->id, &failed);
     a.name = pn__pool_strdup(&ds->pool, actor->name, &failed);
-    a.aliases = copy_strings(ds, actor->aliases, actor->n_aliases, &failed);
+    a.aliases = copy_strings(ds, actor->aliases, actor->n_aliases, NULL, &failed);
     a.region = pn__pool_strdup(&ds->pool, actor->region, &failed);
     a.note = pn__pool_strdup(&ds->pool, actor->note, &failed);
     a.sources = copy_refs(ds, actor->sources, actor->n_sources, &failed);
@@ -330,7 +316,7 @@ int pn_dataset_add_tie(pn_dataset *ds, const pn_tie *tie, size_t *index)
     if (t.weight == 0)
         t.weight = 0; /* -0 is 0: the same value, printed and saved the same way */
     t.id = pn__pool_strdup(&ds->pool, tie->id, &failed);
-    t.sectors = copy_sectors(ds, tie->sectors, tie->n_sectors, &failed);
+    t.sectors = copy_strings(ds, tie->sectors, tie->n_sectors, &ds->sector_names, &failed);
     t.note = pn__pool_strdup(&ds->pool, tie->note, &failed);
     t.sources = copy_refs(ds, tie->sources, tie->n_sources, &failed);
     if (failed)
