@@ -145,6 +145,16 @@ static int highlight_path(render_state *st, const char *arg)
     return EXIT_OK;
 }
 
+/* An option naming a metric (metrics.h names): *out, or a usage error. */
+static int metric_option(const char *option, const char *arg, const char **out)
+{
+    if (pn_metric_find(arg, NULL) != 0)
+        return cli_usage_error("render", "%s: unknown metric '%s' (see `paranet metrics --help`)",
+                               option, arg);
+    *out = arg;
+    return EXIT_OK;
+}
+
 static int option(cli_job *job, void *state, int c, const char *arg)
 {
     (void)job;
@@ -193,13 +203,7 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         o->legend = c == OPT_LEGEND;
         return EXIT_OK;
     case OPT_SIZE_BY:
-        if (pn_metric_find(arg, NULL) != 0)
-            return cli_usage_error("render",
-                                   "--size-by: unknown metric '%s' (see `paranet "
-                                   "metrics --help`)",
-                                   arg);
-        o->size_by = arg;
-        return EXIT_OK;
+        return metric_option("--size-by", arg, &o->size_by);
     case OPT_HIGHLIGHT_PATH:
         return highlight_path(st, arg);
     case OPT_TITLE:
@@ -226,13 +230,7 @@ static int option(cli_job *job, void *state, int c, const char *arg)
         o->map.labels = number == 0 ? SIZE_MAX : (size_t)number;
         return EXIT_OK;
     case OPT_LABELS_BY:
-        if (pn_metric_find(arg, NULL) != 0)
-            return cli_usage_error("render",
-                                   "--labels-by: unknown metric '%s' (see `paranet "
-                                   "metrics --help`)",
-                                   arg);
-        o->map.label_by = arg;
-        return EXIT_OK;
+        return metric_option("--labels-by", arg, &o->map.label_by);
     case OPT_SEED:
         if (!cli_parse_long(arg, 0, 2147483647L, &number))
             return cli_usage_error("render", "--seed needs a number >= 0");
