@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 #include "caption.h"
+#include "figure_opts.h"
 
 #define LIMITS_HELP                                                                                \
     "Limits (docs/limits.md):\n"                                                                   \
@@ -227,10 +228,7 @@ static int report_output(const cli_spec *spec, cli_job *job)
     job->output = NULL;
     if (!job->report_path)
         return EXIT_OK;
-    const char *base = strrchr(job->report_path, '/');
-    base = base ? base + 1 : job->report_path;
-    const char *dot = strrchr(base, '.');
-    const char *ext = dot && dot > base && dot[1] ? dot + 1 : NULL;
+    const char *ext = fig_extension(job->report_path);
     table_format named;
     bool known = ext && (strcmp(ext, "txt") == 0 ? (named = FMT_TEXT, true)
                                                  : table_parse_format(ext, &named));
